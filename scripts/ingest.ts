@@ -1,0 +1,115 @@
+/**
+ * `npm run ingest -- [paths…] [--strict]`: raw dumps → `content/papers/*.md` and
+ * `content/ingest-report.json`. The shell around `runIngest`: arguments, files, exit code.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { SourcePath } from '../src/core/issue.ts';
+import { formatReport } from '../src/ingest/format-report.ts';
+import { runIngest, type IngestOutput, type SourceFile } from '../src/ingest/pipeline.ts';
+import { readExistingEntries, recoverInterruptedSwap, replaceEntries, STATE_FILE } from './lib/entries-dir.ts';
+
+export const HELP = `Usage: npm run ingest -- [paths…] [--strict] [--quiet]
+
+Reads raw abstract dumps and writes one Markdown entry per paper.
+
+  paths      source files or folders of .txt files (default: content/sources/)
+  --strict   exit with status 1 when anything was skipped or warned about (for CI)
+  --quiet    print only the summary line and problems, not the per-file counts
+  --help     show this help
+
+Writes content/papers/<slug>.md and content/ingest-report.json. Edits you make to an
+entry's title, tags, topic or notes are kept by later ingests.
+
+Exit status: 0 success (warnings allowed), 1 problems under --strict, 2 usage error.`;
+
+export class UsageError extends Error {}
+
+export interface CliOptions {
+  paths: string[];
+  strict: boolean;
+  quiet: boolean;
+  help: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { paths: [], strict: false, quiet: false, help: false };
+  for (const arg of argv) {
+    if (arg === '--strict') options.strict = true;
+    else if (arg === '--quiet') options.quiet = true;
+    else if (arg === '--help' || arg === '-h') options.help = true;
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}; run with --help to see the options`);
+    else options.paths.push(arg);
+  }
+  return options;
+}
+
+const toSourcePath = (root: string, file: string) => relative(root, file).split(sep).join('/') as SourcePath;
+
+/** Every source file named by `paths`: files as given, folders' `.txt` files sorted by name. */
+export function collectSources(root: string, paths: readonly string[]): SourceFile[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    const full = resolve(root, p);
+    if (!existsSync(full)) throw new UsageError(`${p}: no such file or folder`);
+    if (statSync(full).isDirectory()) {
+      for (const name of readdirSync(full).sort()) {
+        const child = join(full, name);
+        if (statSync(child).isFile() && !name.startsWith('.')) files.push(child);
+      }
+    } else files.push(full);
+  }
+  return [...new Set(files)].map((file) => ({ path: toSourcePath(root, file), bytes: readFileSync(file) }));
+}
+
+export function ingest(root: string, paths: readonly string[]): IngestOutput & { written: ReturnType<typeof replaceEntries> } {
+  const papersDir = join(root, 'content', 'papers');
+  recoverInterruptedSwap(papersDir);
+  const sources = collectSources(root, paths.length > 0 ? paths : ['content/sources']);
+  const existing = readExistingEntries(papersDir, 'content/papers');
+  const output = runIngest({ sources, existing: existing.entries, state: existing.state });
+  output.issues.unshift(...existing.issues);
+  const files = new Map(output.entries);
+  files.set(STATE_FILE, `${JSON.stringify(output.state, null, 1)}\n`);
+  const written = replaceEntries(papersDir, files);
+  mkdirSync(join(root, 'content'), { recursive: true });
+  writeFileSync(join(root, 'content', 'ingest-report.json'), `${JSON.stringify(output.report, null, 2)}\n`);
+  return { ...output, written };
+}
+
+function main(argv: readonly string[]): number {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    console.error(`ingest: ${(error as Error).message}`);
+    return 2;
+  }
+  if (options.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const started = performance.now();
+  let result: ReturnType<typeof ingest>;
+  try {
+    result = ingest(process.cwd(), options.paths);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`ingest: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  const text = formatReport(result.report, result.issues);
+  console.log(options.quiet ? text.slice(text.indexOf('\n\n') + 2) : text);
+  const { written, unchanged, removed } = result.written;
+  console.log(`\ncontent/papers: ${written} written, ${unchanged} unchanged, ${removed} removed (${Math.round(performance.now() - started)} ms)`);
+  const problems = result.report.skipped.length + result.report.warnings.length;
+  if (options.strict && problems > 0) {
+    console.error(`ingest --strict: ${problems} problem${problems > 1 ? 's' : ''} (skipped or warnings); see above.`);
+    return 1;
+  }
+  return 0;
+}
+
+if (import.meta.main) process.exitCode = main(process.argv.slice(2));

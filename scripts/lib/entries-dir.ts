@@ -1,0 +1,93 @@
+/**
+ * Reading and atomically replacing `content/papers/`.
+ *
+ * A new set of entries is written into a sibling folder and swapped in with two renames, so an
+ * ingest killed midway leaves the previous entries whole. If it dies between the two renames,
+ * the next run finds the previous folder under its backup name and puts it back.
+ */
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IngestIssue, SourcePath } from '../../src/core/issue.ts';
+import { issue } from '../../src/core/issue.ts';
+import { isSlug } from '../../src/core/slug.ts';
+import { parseEntry } from '../../src/ingest/entry-file.ts';
+import type { ExistingEntry, IngestState } from '../../src/ingest/pipeline.ts';
+
+export const STATE_FILE = '.ingest-state.json';
+
+const backupOf = (dir: string) => `${dir}.previous`;
+const stagingOf = (dir: string) => `${dir}.next`;
+
+/** Puts back the previous entries if an earlier run died between its two renames. */
+export function recoverInterruptedSwap(dir: string): boolean {
+  if (!existsSync(dir) && existsSync(backupOf(dir))) {
+    renameSync(backupOf(dir), dir);
+    return true;
+  }
+  return false;
+}
+
+export function readExistingEntries(dir: string, displayDir: string): { entries: ExistingEntry[]; state: IngestState | null; issues: IngestIssue[] } {
+  const entries: ExistingEntry[] = [];
+  const issues: IngestIssue[] = [];
+  if (!existsSync(dir)) return { entries, state: null, issues };
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.md')) continue;
+    const slug = name.slice(0, -3);
+    const file = `${displayDir}/${name}` as SourcePath;
+    const parsed = parseEntry(readFileSync(join(dir, name), 'utf8'));
+    if (!parsed.ok) {
+      issues.push(issue('warning', file, 1, 'entry-unreadable', `${parsed.error}; its hand edits could not be kept`, 'Fix the front matter, then ingest again.'));
+      continue;
+    }
+    if (!isSlug(slug)) {
+      issues.push(issue('warning', file, null, 'entry-bad-name', `"${name}" is not a valid slug file name; the paper gets a new one`, 'Use lowercase letters, digits and hyphens in entry file names.'));
+      continue;
+    }
+    entries.push({ slug, data: parsed.data });
+  }
+  let state: IngestState | null = null;
+  const statePath = join(dir, STATE_FILE);
+  if (existsSync(statePath)) {
+    try {
+      const value = JSON.parse(readFileSync(statePath, 'utf8')) as IngestState;
+      if (value.version === 1 && typeof value.papers === 'object') state = value;
+    } catch {
+      issues.push(issue('warning', `${displayDir}/${STATE_FILE}` as SourcePath, null, 'state-unreadable', 'the record of the last ingest is damaged; every difference from the new values is kept as a hand edit', 'Nothing to do; it is rewritten now.'));
+    }
+  }
+  return { entries, state, issues };
+}
+
+/**
+ * Replaces the folder's content with `files`. Unchanged files are hard-linked from the old folder
+ * rather than rewritten, so a re-ingest of 50k papers does not rewrite 50k files.
+ */
+export function replaceEntries(dir: string, files: ReadonlyMap<string, string>): { written: number; unchanged: number; removed: number } {
+  const staging = stagingOf(dir);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  const old = existsSync(dir) ? new Set(readdirSync(dir)) : new Set<string>();
+  let written = 0;
+  let unchanged = 0;
+  for (const [name, text] of files) {
+    const previous = join(dir, name);
+    if (old.has(name) && readFileSync(previous, 'utf8') === text) {
+      linkSync(previous, join(staging, name));
+      unchanged++;
+    } else {
+      writeFileSync(join(staging, name), text);
+      written++;
+    }
+  }
+  // Anything else the owner keeps in the folder (an image, a README) moves along untouched.
+  for (const name of old) {
+    if (!name.endsWith('.md') && name !== STATE_FILE && !files.has(name)) linkSync(join(dir, name), join(staging, name));
+  }
+  const removed = [...old].filter((name) => name.endsWith('.md') && !files.has(name)).length;
+  rmSync(backupOf(dir), { recursive: true, force: true });
+  if (existsSync(dir)) renameSync(dir, backupOf(dir));
+  renameSync(staging, dir);
+  rmSync(backupOf(dir), { recursive: true, force: true });
+  return { written, unchanged, removed };
+}

@@ -1,0 +1,69 @@
+/**
+ * Raw abstract or title text → what readers see: math kept for KaTeX, LaTeX leftovers turned
+ * into characters, URLs into links, TeX typing conventions into typography.
+ */
+import type { PhrasingContent } from 'mdast';
+import { latexToNodes, mergeText } from './latex.ts';
+import { linkify } from './links.ts';
+import { splitMath } from './math.ts';
+import { typographyOnText } from './typography.ts';
+
+export interface CleanedText {
+  nodes: PhrasingContent[];
+  unknownMacros: string[];
+  unclosedMath: number;
+}
+
+export function cleanAbstract(raw: string): CleanedText {
+  const { segments, unclosed } = splitMath(raw);
+  const nodes: PhrasingContent[] = [];
+  const unknownMacros: string[] = [];
+  for (const segment of segments) {
+    if (segment.kind === 'math') {
+      // mdast has no inline display math; `$$…$$` stays display through its delimiter.
+      nodes.push({ type: 'inlineMath', value: segment.value, data: segment.display ? { display: true } : {} } as PhrasingContent);
+      continue;
+    }
+    if (segment.kind === 'verbatim') {
+      nodes.push({ type: 'text', value: segment.value });
+      continue;
+    }
+    const latex = latexToNodes(segment.value);
+    unknownMacros.push(...latex.unknownMacros);
+    nodes.push(...typographyOnText(linkify(latex.nodes)));
+  }
+  return { nodes: mergeText(nodes), unknownMacros, unclosedMath: unclosed };
+}
+
+/** A title as plain text: LaTeX converted, math flattened (`$\ell_1$` → ℓ1), no markup. */
+export function cleanTitle(raw: string): string {
+  const { segments } = splitMath(raw);
+  const text = segments
+    .map((s) => (s.kind === 'math' ? flattenMath(s.value) : s.kind === 'verbatim' ? s.value : toPlainText(typographyOnText(latexToNodes(s.value).nodes))))
+    .join('');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function flattenMath(math: string): string {
+  return toPlainText(latexToNodes(math).nodes).replace(/[{}^_]/g, '').replace(/\s+/g, ' ');
+}
+
+/** Text of phrasing nodes without markup; math keeps its `$` delimiters. */
+export function toPlainText(nodes: readonly PhrasingContent[]): string {
+  return nodes
+    .map((node) => {
+      switch (node.type) {
+        case 'text':
+          return node.value;
+        case 'inlineMath':
+          return (node.data as { display?: boolean } | undefined)?.display ? `$$${node.value}$$` : `$${node.value}$`;
+        case 'emphasis':
+        case 'strong':
+        case 'link':
+          return toPlainText(node.children);
+        default:
+          return '';
+      }
+    })
+    .join('');
+}

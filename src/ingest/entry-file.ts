@@ -1,0 +1,56 @@
+/**
+ * A paper entry as a file: YAML front matter (validated by the `Paper` schema) and the abstract as
+ * Markdown. Both directions live here so that what the ingest writes it can also read back.
+ *
+ * Front matter is written by a YAML library, never by string templates, and read back with the
+ * core schema, so a title like `&anchor *alias !!js/function` is only ever a string. The body is
+ * produced by mdast-util-to-markdown from a syntax tree, which escapes everything Markdown would
+ * otherwise interpret (`<script>`, `*`, `$5`), while math stays `$…$` for KaTeX.
+ */
+import type { PhrasingContent, Root } from 'mdast';
+import { mathToMarkdown } from 'mdast-util-math';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { parseDocument, stringify } from 'yaml';
+import { paperFrontMatter, type PaperFrontMatter } from '../core/paper.ts';
+
+const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?/;
+
+/** Field order in the file: identity, what readers see, provenance, then derived data. */
+const FIELD_ORDER: ReadonlyArray<keyof PaperFrontMatter> = [
+  'id', 'title', 'derivedTitle', 'topic', 'tags', 'notes', 'sources', 'aliases', 'related',
+];
+
+export function abstractToMarkdown(nodes: PhrasingContent[]): string {
+  const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: nodes }] };
+  return toMarkdown(tree, { extensions: [mathToMarkdown({ singleDollarTextMath: true })], bullet: '*', emphasis: '*', strong: '*' });
+}
+
+export function formatEntry(data: PaperFrontMatter, body: string): string {
+  const ordered: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) {
+    const value = data[key];
+    if (value === undefined) continue;
+    if (Array.isArray(value) && value.length === 0 && key !== 'tags') continue;
+    ordered[key] = value;
+  }
+  const yaml = stringify(ordered, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  return `---\n${yaml}---\n\n${body.trimEnd()}\n`;
+}
+
+export type ParsedEntry =
+  | { ok: true; data: PaperFrontMatter; body: string }
+  | { ok: false; error: string };
+
+export function parseEntry(text: string): ParsedEntry {
+  const match = FRONT_MATTER.exec(text.replace(/\r\n?/g, '\n'));
+  if (!match) return { ok: false, error: 'no front matter: the file must start with a line `---`' };
+  // The core schema keeps `NO`, `1984` and `2024-01-01` as strings where a title expects one.
+  const doc = parseDocument(match[1]!, { schema: 'core', uniqueKeys: true });
+  if (doc.errors.length > 0) return { ok: false, error: `front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
+  const parsed = paperFrontMatter.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    return { ok: false, error: `front matter field \`${first.path.join('.') || '(root)'}\`: ${first.message}` };
+  }
+  return { ok: true, data: parsed.data, body: text.slice(match[0].length).replace(/^\n+/, '') };
+}

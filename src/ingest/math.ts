@@ -1,0 +1,98 @@
+/**
+ * Finds real math in running text: `$…$`, `$$…$$`, `\(…\)` and `\[…\]`.
+ *
+ * Dollar signs follow Pandoc's rule, which is what tells money from math: an opening `$` has a
+ * non-space right after it, a closing `$` has a non-space right before it and no digit right
+ * after it, and inline math holds no other `$`. So "$5 and $10" stays text and `$O(n \log n)$` is
+ * math. An opening delimiter with no valid closing one is plain text (and reported).
+ */
+
+export type Segment =
+  | { kind: 'text'; value: string }
+  | { kind: 'math'; value: string; display: boolean }
+  /** Broken math, up to the next space: shown exactly as typed, so nothing is lost or misread. */
+  | { kind: 'verbatim'; value: string };
+
+export interface MathSplit {
+  segments: Segment[];
+  /** Math delimiters that open but never close, e.g. `$\frac{1}{2 is broken`. */
+  unclosed: number;
+}
+
+const PAIRS: ReadonlyArray<{ open: string; close: string; display: boolean }> = [
+  { open: '$$', close: '$$', display: true },
+  { open: '\\[', close: '\\]', display: true },
+  { open: '\\(', close: '\\)', display: false },
+  { open: '$', close: '$', display: false },
+];
+
+export function splitMath(text: string): MathSplit {
+  const segments: Segment[] = [];
+  let unclosed = 0;
+  let plain = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '\\' && text[i + 1] === '$') {
+      plain += '\\$'; // an escaped dollar is text; the LaTeX stage unescapes it
+      i += 2;
+      continue;
+    }
+    if (ch !== '$' && ch !== '\\') {
+      plain += ch;
+      i++;
+      continue;
+    }
+    const pair = PAIRS.find((p) => text.startsWith(p.open, i));
+    const end = pair ? findClose(text, i, pair.open, pair.close) : -1;
+    if (pair && end < 0 && looksLikeBrokenMath(text, i, pair.open)) {
+      unclosed++;
+      if (plain) segments.push({ kind: 'text', value: plain });
+      plain = '';
+      const stop = text.slice(i).search(/\s/);
+      const value = stop < 0 ? text.slice(i) : text.slice(i, i + stop);
+      segments.push({ kind: 'verbatim', value });
+      i += value.length;
+      continue;
+    }
+    if (!pair || end < 0) {
+      plain += pair?.open ?? ch;
+      i += pair?.open.length ?? 1;
+      continue;
+    }
+    if (plain) segments.push({ kind: 'text', value: plain });
+    plain = '';
+    segments.push({ kind: 'math', value: text.slice(i + pair.open.length, end).trim(), display: pair.display });
+    i = end + pair.close.length;
+  }
+  if (plain) segments.push({ kind: 'text', value: plain });
+  return { segments, unclosed };
+}
+
+/** Index of the closing delimiter for math opened at `start`, or -1. */
+function findClose(text: string, start: number, open: string, close: string): number {
+  const from = start + open.length;
+  if (open === '$') {
+    if (!/\S/.test(text[from] ?? ' ')) return -1;
+    for (let j = from; j < text.length; j++) {
+      const ch = text[j];
+      if (ch === '\\') {
+        j++;
+        continue;
+      }
+      if (ch !== '$') continue;
+      const before = text[j - 1] ?? ' ';
+      const after = text[j + 1] ?? '';
+      return j > from && /\S/.test(before) && !/\d/.test(after) ? j : -1;
+    }
+    return -1;
+  }
+  const end = text.indexOf(close, from);
+  return end > from ? end : -1;
+}
+
+/** An unclosed `$` before a backslash or letter is broken math; before a digit it is money. */
+function looksLikeBrokenMath(text: string, at: number, open: string): boolean {
+  if (open !== '$') return true;
+  return /^\$(?:\\[A-Za-z]|[A-Za-z]\b)/.test(text.slice(at, at + 3));
+}

@@ -1,0 +1,81 @@
+/**
+ * Stage 2: text → numbered lines, with invisible trouble repaired.
+ *
+ * The documented normalisation, in order: line endings to LF; NUL and other control characters
+ * removed; zero-width and bidirectional-control characters removed; every Unicode space
+ * (no-break, thin, ideographic …) becomes a plain space; runs of spaces collapse to one; lines are
+ * trimmed; text is put in Unicode NFC, so `e` + combining acute and `é` are the same letter.
+ */
+import { issue, type IngestIssue, type SourcePath } from '../core/issue.ts';
+
+export interface SourceLine {
+  /** 1-based line number in the file as the user sees it in an editor. */
+  line: number;
+  text: string;
+}
+
+interface Repair {
+  rule: string;
+  what: (count: number) => string;
+  pattern: RegExp;
+  replacement: string;
+}
+
+// \p{Cc} minus tab; tabs are whitespace and handled with the spaces.
+const REPAIRS: Repair[] = [
+  { rule: 'nul-byte', what: (n) => `removed ${n} NUL byte${n > 1 ? 's' : ''}`, pattern: /\0/g, replacement: '' },
+  {
+    rule: 'control-char',
+    what: (n) => `removed ${n} control character${n > 1 ? 's' : ''}`,
+    pattern: /[\x01-\x08\x0b-\x1f\x7f-\x9f]/g,
+    replacement: '',
+  },
+  {
+    rule: 'invisible-char',
+    what: (n) => `removed ${n} zero-width or text-direction character${n > 1 ? 's' : ''}`,
+    pattern: /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/g,
+    replacement: '',
+  },
+  {
+    rule: 'unusual-space',
+    what: (n) => `replaced ${n} non-breaking or unusual space${n > 1 ? 's' : ''} with plain spaces`,
+    pattern: /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g,
+    replacement: ' ',
+  },
+  { rule: 'space-run', what: (n) => `collapsed ${n} run${n > 1 ? 's' : ''} of spaces`, pattern: /[ \t]{2,}|\t/g, replacement: ' ' },
+];
+
+export function normalizeLines(text: string, file: SourcePath): { lines: SourceLine[]; issues: IngestIssue[] } {
+  const issues: IngestIssue[] = [];
+  const crlf = text.indexOf('\r\n');
+  const lone = text.search(/\r(?!\n)/);
+  if (crlf >= 0 || lone >= 0) {
+    const kind = lone >= 0 && crlf < 0 ? 'CR' : 'CRLF';
+    issues.push(issue('repaired', file, null, 'line-endings', `converted ${kind} line endings to LF`, 'Nothing to do.'));
+  }
+  const raw = text.split(/\r\n|\r|\n/);
+  const counts = new Map<Repair, { count: number; first: number }>();
+  const lines = raw.map((value, index) => {
+    let cleaned = value;
+    for (const repair of REPAIRS) {
+      let hits = 0;
+      cleaned = cleaned.replace(repair.pattern, () => {
+        hits++;
+        return repair.replacement;
+      });
+      if (hits > 0) {
+        const seen = counts.get(repair);
+        if (seen) seen.count += hits;
+        else counts.set(repair, { count: hits, first: index + 1 });
+      }
+    }
+    return { line: index + 1, text: cleaned.trim().normalize('NFC') };
+  });
+  for (const repair of REPAIRS) {
+    const seen = counts.get(repair);
+    if (!seen) continue;
+    // Double spaces are everywhere in pasted text; one line per file is enough for them.
+    issues.push(issue('repaired', file, seen.first, repair.rule, `${repair.what(seen.count)} (first on this line)`, 'Nothing to do.'));
+  }
+  return { lines, issues };
+}

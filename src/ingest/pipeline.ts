@@ -1,0 +1,170 @@
+/**
+ * The ingest, start to end. The only file that knows the order of the stages:
+ * decode → normalise lines → split records → clean → identify → merge duplicates → title →
+ * slug → classify → keep hand edits → entry files.
+ *
+ * Pure: it takes file contents and returns file contents plus a report; `scripts/ingest.ts` does
+ * the reading and writing.
+ */
+import { compareIssues, issue, type IngestIssue, type SourcePath } from '../core/issue.ts';
+import type { Paper, PaperFrontMatter } from '../core/paper.ts';
+import type { Slug } from '../core/slug.ts';
+import { assignSlugs } from './assign-slugs.ts';
+import { cleanAbstract, cleanTitle, toPlainText } from './clean-text.ts';
+import { decodeSource } from './decode.ts';
+import { deriveTitle } from './derive-title.ts';
+import { abstractToMarkdown, formatEntry } from './entry-file.ts';
+import { identityKey, paperId } from './identity.ts';
+import { keepHandEdits, type EditableFields } from './keep-hand-edits.ts';
+import { mergeDuplicates, type Occurrence } from './merge-duplicates.ts';
+import { normalizeLines } from './normalize-lines.ts';
+import { splitRecords, type DumpFormat } from './split-records.ts';
+
+export interface SourceFile {
+  path: SourcePath;
+  bytes: Uint8Array;
+}
+
+/** An entry already in `content/papers/`, as read back. */
+export interface ExistingEntry {
+  slug: Slug;
+  data: PaperFrontMatter;
+}
+
+/** What the last ingest generated for each paper, to tell hand edits from generated values. */
+export interface IngestState {
+  version: 1;
+  papers: Record<string, EditableFields>;
+}
+
+export interface IngestInput {
+  sources: readonly SourceFile[];
+  existing: readonly ExistingEntry[];
+  state: IngestState | null;
+}
+
+export interface FileSummary {
+  file: SourcePath;
+  format: DumpFormat | null;
+  encoding: string | null;
+  abstracts: number;
+  papers: number;
+  merged: number;
+}
+
+export interface IngestReport {
+  papers: number;
+  merged: Array<{ file: SourcePath; line: number; into: string }>;
+  skipped: Array<{ file: SourcePath; line: number | null; reason: string }>;
+  repaired: Array<{ file: SourcePath; line: number | null; what: string }>;
+  warnings: Array<{ file: SourcePath; line: number | null; message: string }>;
+  files: FileSummary[];
+}
+
+export interface IngestOutput {
+  papers: Paper[];
+  /** Entry file name (`<slug>.md`) → file text. */
+  entries: Map<string, string>;
+  state: IngestState;
+  issues: IngestIssue[];
+  report: IngestReport;
+}
+
+interface CleanOccurrence extends Occurrence {
+  abstract: string;
+  body: PaperBodyNodes;
+}
+type PaperBodyNodes = ReturnType<typeof cleanAbstract>['nodes'];
+
+export function runIngest(input: IngestInput): IngestOutput {
+  const issues: IngestIssue[] = [];
+  const occurrences: CleanOccurrence[] = [];
+  const summaries = new Map<SourcePath, FileSummary>();
+
+  for (const source of [...input.sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const summary: FileSummary = { file: source.path, format: null, encoding: null, abstracts: 0, papers: 0, merged: 0 };
+    summaries.set(source.path, summary);
+    const decoded = decodeSource(source.bytes, source.path);
+    issues.push(...decoded.issues);
+    if (!decoded.ok) continue;
+    summary.encoding = decoded.encoding;
+    const { lines, issues: lineIssues } = normalizeLines(decoded.text, source.path);
+    issues.push(...lineIssues);
+    const split = splitRecords(lines, source.path);
+    issues.push(...split.issues);
+    summary.format = split.format;
+    summary.abstracts = split.records.length;
+    if (split.records.length === 0 && split.issues.length === 0) {
+      issues.push(issue('skipped', source.path, null, 'no-abstracts', 'no abstracts found (the file holds only blank lines or page chrome); skipped', 'Paste abstracts into it, or delete it.'));
+    }
+    for (const record of split.records) {
+      const cleaned = cleanAbstract(record.abstract);
+      for (const macro of new Set(cleaned.unknownMacros)) {
+        issues.push(issue('warning', record.file, record.line, 'latex-unknown-macro', `unknown LaTeX macro ${macro}; shown as "${macro.slice(1)}"`, 'Replace it with the text it stands for.'));
+      }
+      if (cleaned.unclosedMath > 0) {
+        issues.push(issue('warning', record.file, record.line, 'math-unclosed', 'math that opens but never closes; shown as typed', 'Close the math with the matching delimiter ($, $$, \\) or \\]).'));
+      }
+      const abstract = toPlainText(cleaned.nodes);
+      const title = record.title ? cleanTitle(record.title.text) : null;
+      if (title && title.length > 300) {
+        issues.push(issue('warning', record.file, record.title!.line, 'long-title', `title is ${title.length} characters long`, 'Check that the line is a title; shorten it if it is.'));
+      }
+      occurrences.push({ file: record.file, line: record.line, key: identityKey(abstract), title: title || null, abstract, body: cleaned.nodes });
+    }
+  }
+
+  const { groups, merges } = mergeDuplicates(occurrences);
+  const ids = groups.map((g) => paperId(g.occurrences[0]!.key));
+  const titles = groups.map((g) => g.title ?? deriveTitle(g.occurrences[0]!.abstract));
+  const existingById = new Map(input.existing.map((e) => [e.data.id, e]));
+  const slugs = assignSlugs(
+    groups.map((_, i) => ({ id: ids[i]!, title: titles[i]! })),
+    new Map(input.existing.map((e) => [e.data.id, e.slug])),
+  );
+
+  const papers: Paper[] = [];
+  const entries = new Map<string, string>();
+  const state: IngestState = { version: 1, papers: {} };
+  groups.forEach((group, i) => {
+    const id = ids[i]!;
+    const first = group.occurrences[0]!;
+    const generated: EditableFields = { title: titles[i]!, tags: [], topic: '' };
+    const existing = existingById.get(id);
+    const { fields, edited } = keepHandEdits(generated, existing?.data, input.state?.papers[id]);
+    state.papers[id] = generated;
+    const slug = slugs.get(id)!;
+    const aliases = [...(existing?.data.aliases ?? [])];
+    if (existing && existing.slug !== slug && !aliases.includes(existing.slug)) aliases.push(existing.slug);
+    const data: PaperFrontMatter = {
+      id,
+      title: fields.title,
+      derivedTitle: group.title === null && !edited.includes('title'),
+      topic: fields.topic,
+      tags: fields.tags,
+      sources: group.occurrences.map((o) => ({ file: o.file, line: o.line })),
+      aliases,
+      related: [],
+      ...(existing?.data.notes !== undefined ? { notes: existing.data.notes } : {}),
+    };
+    const body = abstractToMarkdown(first.body);
+    papers.push({ ...data, slug, abstract: first.abstract, body });
+    entries.set(`${slug}.md`, formatEntry(data, body));
+    summaries.get(first.file)!.papers++;
+    if (group.title === null) {
+      issues.push(issue('warning', first.file, first.line, 'title-derived', `no title line; derived "${data.title}"`, 'Add a title line above the abstract to choose it yourself.'));
+    }
+  });
+  for (const merge of merges) summaries.get(merge.file)!.merged++;
+
+  issues.sort(compareIssues);
+  const report: IngestReport = {
+    papers: papers.length,
+    merged: merges.map((m) => ({ file: m.file, line: m.line, into: ids[m.into]! })),
+    skipped: issues.filter((x) => x.kind === 'skipped').map((x) => ({ file: x.file, line: x.line, reason: x.message })),
+    repaired: issues.filter((x) => x.kind === 'repaired').map((x) => ({ file: x.file, line: x.line, what: x.message })),
+    warnings: issues.filter((x) => x.kind === 'warning').map((x) => ({ file: x.file, line: x.line, message: x.message })),
+    files: [...summaries.values()],
+  };
+  return { papers, entries, state, issues, report };
+}
