@@ -1,0 +1,33 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+import { rehypeMarkMathForSearch } from './src/site/markdown/rehype-mark-math-for-search.ts';
+import { remarkHtmlAsText } from './src/site/markdown/remark-html-as-text.ts';
+import { siteUrl } from './src/site/lib/site-url.ts';
+
+// Every link in the built pages is relative (see src/site/lib/href.ts), so one dist/ works at a
+// domain root, under any sub-path and from file://; `site` only feeds absolute canonical URLs.
+export default defineConfig({
+  site: siteUrl(process.env.SITE_URL)?.href,
+  srcDir: './src',
+  publicDir: './public',
+  outDir: process.env.PAPERSHELF_OUT_DIR ?? './dist',
+  // Pages are files (`papers/x.html`, `tags/index.html`): from disk a folder link shows a listing.
+  build: { format: 'preserve' },
+  trailingSlash: 'ignore',
+  devToolbar: { enabled: false },
+  integrations: [mdx()],
+  markdown: {
+    // Abstracts are text, not markup: raw HTML shows as text, no smart quotes or autolinks
+    // beyond the links the ingest made, and math goes to KaTeX at build time.
+    processor: unified({
+      gfm: false,
+      smartypants: false,
+      remarkPlugins: [remarkHtmlAsText, remarkMath],
+      rehypePlugins: [[rehypeKatex, { throwOnError: false, output: 'htmlAndMathml' }], rehypeMarkMathForSearch],
+    }),
+  },
+});

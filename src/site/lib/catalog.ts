@@ -1,0 +1,88 @@
+/**
+ * The reading list as the pages see it: papers in reading order, topics and tags with their
+ * papers. Built once per build and shared by every page, so no page does work that grows with
+ * the size of the site beyond its own list.
+ */
+import { getCollection } from 'astro:content';
+import { asSlug, type Slug } from '../../core/slug.ts';
+import { assignTermSlugs } from '../../core/term-slugs.ts';
+
+export interface PaperSummary {
+  id: string;
+  slug: Slug;
+  title: string;
+  derivedTitle: boolean;
+  topic: Term | undefined;
+  tags: Term[];
+  sourceFile: string;
+}
+
+export interface Term {
+  name: string;
+  slug: Slug;
+  papers: PaperSummary[];
+}
+
+export interface Catalog {
+  /** All papers, sorted by title. */
+  papers: PaperSummary[];
+  byId: Map<string, PaperSummary>;
+  bySlug: Map<string, PaperSummary>;
+  /** Topics, largest first. */
+  topics: Term[];
+  /** Tags, most used first. */
+  tags: Term[];
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+export const byTitle = (a: { title: string }, b: { title: string }) => collator.compare(a.title, b.title);
+const bySize = (a: Term, b: Term) => b.papers.length - a.papers.length || collator.compare(a.name, b.name);
+
+function buildTerms(names: Iterable<string>): Map<string, Term> {
+  const terms = new Map<string, Term>();
+  for (const [name, slug] of assignTermSlugs(names)) terms.set(name, { name, slug, papers: [] });
+  return terms;
+}
+
+let cached: Promise<Catalog> | undefined;
+
+export function getCatalog(): Promise<Catalog> {
+  cached ??= loadCatalog();
+  return cached;
+}
+
+async function loadCatalog(): Promise<Catalog> {
+  const entries = await getCollection('papers');
+  const topics = buildTerms(entries.map((e) => e.data.topic).filter(Boolean));
+  const tags = buildTerms(entries.flatMap((e) => e.data.tags));
+  const papers: PaperSummary[] = entries.map((e) => ({
+    id: e.data.id,
+    slug: asSlug(e.id),
+    title: e.data.title,
+    derivedTitle: e.data.derivedTitle,
+    topic: topics.get(e.data.topic),
+    tags: e.data.tags.map((t) => tags.get(t)!),
+    sourceFile: e.data.sources[0]!.file,
+  }));
+  papers.sort(byTitle);
+  for (const paper of papers) {
+    paper.topic?.papers.push(paper);
+    for (const tag of paper.tags) tag.papers.push(paper);
+  }
+  return {
+    papers,
+    byId: new Map(papers.map((p) => [p.id, p])),
+    bySlug: new Map(papers.map((p) => [p.slug, p])),
+    topics: [...topics.values()].sort(bySize),
+    tags: [...tags.values()].sort(bySize),
+  };
+}
+
+/** Splits a list into pages of `size`; always at least one page. */
+export function paginate<T>(items: readonly T[], size: number): T[][] {
+  const pages: T[][] = [];
+  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  return pages.length > 0 ? pages : [[]];
+}
+
+export const PAGE_SIZE = 50;
