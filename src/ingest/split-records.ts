@@ -48,8 +48,10 @@ export function splitRecords(lines: readonly SourceLine[], file: SourcePath): Sp
 
   const scores = content.map((l) => titleScore(l.text));
   let labels = labelLines(scores, LISTING_PENALTY);
-  const titles = labels.filter((l) => l === 'T').length;
-  const format: DumpFormat = chromeLines > 0 || titles >= content.length * 0.25 ? 'listing' : 'bare';
+  // A listing shows itself by chrome, or by many title lines each clearly shorter than the
+  // abstract after it; in a bare dump, neighbouring lines are abstracts of similar length.
+  const titlePairs = labels.filter((label, i) => label === 'T' && content[i]!.text.length < 0.6 * (content[i + 1]?.text.length ?? 0)).length;
+  const format: DumpFormat = chromeLines > 0 || titlePairs >= content.length * 0.25 ? 'listing' : 'bare';
   if (format === 'bare') labels = labelLines(scores, 0);
 
   const records: RawRecord[] = [];

@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { cleanAbstract, cleanTitle, toPlainText } from '../../../src/ingest/clean-text.ts';
+
+const plain = (raw: string) => toPlainText(cleanAbstract(raw).nodes);
+
+describe('LaTeX leftovers outside math become the characters they meant', () => {
+  test.each([
+    ["Poincar\\'e", 'Poincaré'],
+    ['B\\"ohm', 'Böhm'],
+    ['100\\% recall', '100% recall'],
+    ['Embedding\\&MLP', 'Embedding&MLP'],
+    ['{\\L}ojasiewicz', 'Łojasiewicz'],
+    ['360{\\deg} cameras', '360° cameras'],
+    ["``quoted'' text", '“quoted” text'],
+    ['a -- b --- c', 'a – b — c'],
+    ['\\{mono, cross\\}', '{mono, cross}'],
+    ["Fr\\'{e}chet and na\\\"{\\i}ve", 'Fréchet and naïve'],
+    ["a `top-down' view", 'a ‘top-down’ view'],
+    ['Spearman’s {\\rho} and {\\Psi}', 'Spearman’s ρ and Ψ'],
+    ['we introduce \\carb~significantly', 'we introduce carb significantly'],
+  ])('%s → %s', (raw, expected) => {
+    expect(plain(raw)).toBe(expected);
+  });
+
+  test('{\\em x} and {\\bf x} become emphasis and strong', () => {
+    expect(cleanAbstract('a {\\em labeled} and {\\bf bold} word').nodes).toEqual([
+      { type: 'text', value: 'a ' },
+      { type: 'emphasis', children: [{ type: 'text', value: 'labeled' }] },
+      { type: 'text', value: ' and ' },
+      { type: 'strong', children: [{ type: 'text', value: 'bold' }] },
+      { type: 'text', value: ' word' },
+    ]);
+  });
+
+  test('unknown macros show their name and are reported', () => {
+    const result = cleanAbstract('we propose \\name, a system');
+    expect(toPlainText(result.nodes)).toBe('we propose name, a system');
+    expect(result.unknownMacros).toEqual(['\\name']);
+  });
+
+  test('literal braces, JSX and template syntax stay as typed', () => {
+    const raw = 'Code is at {this http url}, plus {process.exit(1)} and <Component prop={1} /> and {{ x }} {% y %}.';
+    expect(plain(raw)).toBe(raw);
+  });
+});
+
+describe('math', () => {
+  test('keeps real math and leaves money as text', () => {
+    const { nodes } = cleanAbstract('It costs $5 and $10, the rate is $O(n \\log n)$ and $$\\sum_i x_i^2$$ works.');
+    expect(nodes.filter((n) => n.type === 'inlineMath').map((n) => (n as { value: string }).value)).toEqual(['O(n \\log n)', '\\sum_i x_i^2']);
+    expect(toPlainText(nodes)).toBe('It costs $5 and $10, the rate is $O(n \\log n)$ and $$\\sum_i x_i^2$$ works.');
+  });
+
+  test('shows broken math exactly as typed and counts it', () => {
+    const result = cleanAbstract('but $\\frac{1}{2 is broken.');
+    expect(toPlainText(result.nodes)).toBe('but $\\frac{1}{2 is broken.');
+    expect(result.unclosedMath).toBe(1);
+  });
+
+  test('keeps \\( \\) and \\[ \\] as math', () => {
+    const { nodes } = cleanAbstract('inline \\(a+b\\) and display \\[c\\]');
+    expect(nodes.filter((n) => n.type === 'inlineMath')).toHaveLength(2);
+  });
+});
+
+describe('URLs become safe links', () => {
+  const links = (raw: string) => cleanAbstract(raw).nodes.filter((n) => n.type === 'link').map((n) => (n as { url: string }).url);
+  test.each([
+    ['Code at https://github.com/a/b.', ['https://github.com/a/b']],
+    ['Code at //github.com/a/b, see', ['https://github.com/a/b']],
+    ['Code at github.com/a/b; see', ['https://github.com/a/b']],
+    ['Code at \\url{//github.com/a/b}.', ['https://github.com/a/b']],
+    ['(see https://en.wikipedia.org/wiki/A_(b)).', ['https://en.wikipedia.org/wiki/A_(b)']],
+    ['visit www.example.org for more', ['https://www.example.org/']],
+    ['at http://tvqa.cs.unc.edu/.', ['http://tvqa.cs.unc.edu/']],
+  ])('%s', (raw, expected) => {
+    expect(links(raw)).toEqual(expected);
+  });
+
+  test.each([
+    ['code: javascript:alert(3) here'],
+    ['<a href="javascript:alert(2)">this</a>'],
+    ['\\url{javascript:alert(1)}'],
+    ['"><iframe src=//evil.example></iframe>'],
+    ['we use node.js and e.g. numpy.'],
+  ])('never links %s', (raw) => {
+    expect(links(raw)).toEqual([]);
+  });
+});
+
+describe('cleanTitle', () => {
+  test('flattens math and LaTeX into plain text', () => {
+    expect(cleanTitle('$\\ell_1$-Regularized {\\L}ojasiewicz -- Analysis')).toBe('ℓ1-Regularized Łojasiewicz – Analysis');
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import type { Slug } from '../../../src/core/slug.ts';
+import { parseEntry } from '../../../src/ingest/entry-file.ts';
+import type { ExistingEntry } from '../../../src/ingest/pipeline.ts';
+import { ingestSources, seedSources } from '../../support/ingest-fixtures.ts';
+
+describe('ingest of the seed dumps', () => {
+  const out = ingestSources(seedSources());
+
+  test('finds the 527 unique papers among 579 abstracts', () => {
+    expect(out.report.papers).toBe(527);
+    expect(out.report.merged).toHaveLength(52);
+    expect(out.report.files.reduce((n, f) => n + f.abstracts, 0)).toBe(579);
+    expect(new Set(out.report.merged.map((m) => m.into)).size).toBe(45);
+  });
+
+  test('detects the format of each file from its content', () => {
+    expect(out.report.files.map((f) => f.format)).toEqual(['bare', 'listing', 'listing', 'bare', 'listing']);
+  });
+
+  test('derives titles for the 20 untitled papers, and marks them', () => {
+    const derived = out.papers.filter((p) => p.derivedTitle);
+    expect(derived).toHaveLength(20);
+    for (const p of derived) {
+      expect(p.title.split(' ').length).toBeGreaterThanOrEqual(3);
+      expect(p.title).not.toMatch(/\b(?:the|of|and|a|to|for|with|in)$/i);
+    }
+  });
+
+  test('leaves no LaTeX leftovers outside math', () => {
+    const outsideMath = out.papers.map((p) => p.abstract.replace(/\$\$[^$]*\$\$|\$[^$]*\$/g, '')).join('\n');
+    expect(outsideMath.match(/\\[A-Za-z]+|\\[%&{}'"`^~]|\{\\|``/g) ?? []).toEqual([]);
+  });
+
+  test('links all 86 URLs of the 85 abstracts that have them', () => {
+    const counts = out.papers.map((p) => (p.body.match(/\]\(https?:\/\/|<https?:\/\//g) ?? []).length);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(86);
+    expect(counts.filter((n) => n > 0)).toHaveLength(85);
+  });
+
+  test('gives every paper a unique slug', () => {
+    expect(new Set(out.papers.map((p) => p.slug)).size).toBe(527);
+  });
+});
+
+describe('re-ingest', () => {
+  const first = ingestSources(seedSources());
+  const asExisting = (entries: Map<string, string>): ExistingEntry[] =>
+    [...entries].map(([name, text]) => {
+      const parsed = parseEntry(text);
+      if (!parsed.ok) throw new Error(parsed.error);
+      return { slug: name.replace(/\.md$/, '') as Slug, data: parsed.data };
+    });
+
+  test('is idempotent: the same sources and entries give byte-identical files', () => {
+    const second = ingestSources(seedSources(), asExisting(first.entries), first.state);
+    expect([...second.entries]).toEqual([...first.entries]);
+  });
+
+  test('keeps a hand-edited title, tags and notes, and the slug', () => {
+    const [name, text] = [...first.entries][10]!;
+    const edited = text.replace(/^title: .*$/m, 'title: My Corrected Title').replace(/^tags: \[\]$/m, 'tags:\n  - my tag').replace(/^---\n/, '---\nnotes: Read this twice.\n');
+    const entries = new Map(first.entries).set(name, edited);
+    const second = ingestSources(seedSources(), asExisting(entries), first.state);
+    const after = parseEntry(second.entries.get(name)!);
+    expect(after.ok && after.data).toMatchObject({ title: 'My Corrected Title', tags: ['my tag'], notes: 'Read this twice.' });
+  });
+});
