@@ -1,0 +1,44 @@
+/**
+ * `npm run screenshots [-- dist-dir out-dir]`: each page type in light and dark, at desktop and
+ * phone width, opened from disk in headless Chromium. For looking at the site, not for tests.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchBrowser } from '../tests/support/browser.ts';
+
+const [distArg = 'dist', outArg = '.cache/screenshots'] = process.argv.slice(2);
+const dist = resolve(distArg);
+const out = resolve(outArg);
+mkdirSync(out, { recursive: true });
+
+const data = JSON.parse(readFileSync(join(dist, 'papers.json'), 'utf8'));
+const mathPaper = data.papers.find((p: { abstract: string }) => /\$[^$\s][^$]*\$/.test(p.abstract)) ?? data.papers[0];
+const derived = data.papers.find((p: { derivedTitle: boolean }) => p.derivedTitle) ?? data.papers[0];
+const pages: Record<string, string> = {
+  home: 'index.html',
+  paper: mathPaper.url,
+  'paper-derived': derived.url,
+  papers: 'papers/index.html',
+  tags: 'tags/index.html',
+  topics: 'topics/index.html',
+  ...(data.tags[0] ? { tag: data.tags[0].url } : {}),
+  ...(data.topics[0] ? { topic: data.topics[0].url } : {}),
+  search: 'search/index.html?q=graph',
+  about: 'about/index.html',
+  404: '404.html',
+};
+
+const browser = await launchBrowser();
+for (const [scheme, width, height] of [['light', 1280, 900], ['dark', 1280, 900], ['light', 390, 844], ['dark', 390, 844]] as const) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+  const page = await context.newPage();
+  for (const [name, path] of Object.entries(pages)) {
+    await page.goto(pathToFileURL(join(dist, path.split('?')[0]!)).href + (path.includes('?') ? `?${path.split('?')[1]}` : ''));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(out, `${name}-${scheme}-${width}.png`), fullPage: width < 500 });
+  }
+  await context.close();
+}
+await browser.close();
+console.log(`screenshots in ${out}`);

@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { htmlFiles, papersJson, readPage, siteDir } from '../support/site.ts';
+
+describe('the built seed site', () => {
+  test('has one page per paper, listed in papers.json', () => {
+    const { papers } = papersJson();
+    expect(papers).toHaveLength(527);
+    const pages = htmlFiles().filter((f) => f.startsWith('papers/') && !f.startsWith('papers/page/') && f !== 'papers/index.html');
+    expect(pages.sort()).toEqual(papers.map((p) => p.url).sort());
+  });
+
+  test('has the pages SPEC.md names', () => {
+    for (const page of ['index.html', '404.html', 'tags/index.html', 'topics/index.html', 'search/index.html', 'papers/index.html']) {
+      expect(existsSync(join(siteDir(), page)), page).toBe(true);
+    }
+  });
+
+  test('papers.json entries have the SPEC.md fields, with relative URLs', () => {
+    const paper = papersJson().papers.find((p) => p.sources.length > 1)!;
+    expect(Object.keys(paper)).toEqual(['id', 'slug', 'url', 'title', 'derivedTitle', 'abstract', 'topic', 'tags', 'sources']);
+    expect(paper.url).toBe(`papers/${paper.slug}.html`);
+    expect(paper.sources[0]).toEqual({ file: expect.stringMatching(/^content\/sources\/.+\.txt$/), line: expect.any(Number) });
+  });
+
+  test('a paper page shows its title and abstract, and only the paper is indexed for search', () => {
+    const paper = papersJson().papers[0]!;
+    const $ = readPage(paper.url);
+    expect($('h1').text()).toBe(paper.title);
+    expect($('[data-pagefind-body]')).toHaveLength(1);
+    expect($('[data-pagefind-body] .abstract').text()).toContain(paper.abstract.slice(0, 60));
+    expect($('nav [data-pagefind-body], header[data-pagefind-body]')).toHaveLength(0);
+  });
+
+  test('list pages are not indexed for search', () => {
+    for (const page of ['index.html', 'papers/index.html', 'tags/index.html', 'search/index.html']) {
+      expect(readPage(page)('[data-pagefind-body]'), page).toHaveLength(0);
+    }
+  });
+
+  test('has a Pagefind index covering every paper', () => {
+    const entry = JSON.parse(readFileSync(join(siteDir(), 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(entry.languages.en.page_count).toBe(527);
+  });
+
+  test('every internal href and src is relative and names an existing file', () => {
+    const missing: string[] = [];
+    for (const page of htmlFiles()) {
+      const $ = readPage(page);
+      $('[href], [src]').each((_, el) => {
+        const value = $(el).attr('href') ?? $(el).attr('src')!;
+        if (/^(?:[a-z]+:|#)/i.test(value) || $(el).is('link[rel="canonical"]')) return;
+        const target = posix.normalize(posix.join(posix.dirname(page), value.split(/[?#]/)[0]!));
+        if (value.startsWith('/') || target.startsWith('..') || !existsSync(join(siteDir(), target)) || target.endsWith('/')) missing.push(`${page}: ${value}`);
+      });
+    }
+    expect(missing).toEqual([]);
+  });
+});
