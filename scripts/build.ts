@@ -9,7 +9,10 @@ import { build as astroBuild } from 'astro';
 import { papersJson } from '../src/publish/papers-json.ts';
 import { buildPagefindIndex } from '../src/publish/pagefind-index.ts';
 import { siteUrl } from '../src/site/lib/site-url.ts';
+import { routes } from '../src/core/routes.ts';
 import { ingest } from './ingest.ts';
+import { bundleBrowserCode } from './lib/bundle-browser.ts';
+import { buildOfflineSearch } from '../src/publish/offline-search.ts';
 import { formatReport } from '../src/ingest/format-report.ts';
 
 const root = process.cwd();
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
   const summary = formatReport(ingested.report, ingested.issues).split('\n\n')[1];
   console.log(`build: ${summary}`);
 
+  await stage('browser code', () => bundleBrowserCode(root));
   await stage('astro', () => astroBuild({ root, logLevel: 'warn', ...(outDir ? { outDir } : {}) }));
   await stage('assets', () => {
     // KaTeX's stylesheet finds its fonts relatively (fonts/…), so the folder is copied whole.
@@ -41,6 +45,13 @@ async function main(): Promise<void> {
     cpSync(join(katexDist, 'fonts'), join(target, 'fonts'), { recursive: true });
   });
   await stage('papers.json', () => writeFileSync(join(outDir, 'papers.json'), `${JSON.stringify(papersJson(ingested.papers), null, 1)}\n`));
+  await stage('offline search', () => {
+    const files = buildOfflineSearch(ingested.papers.map((p) => ({ url: routes.paper(p.slug), title: p.title, abstract: p.abstract, topic: p.topic, tags: p.tags })));
+    for (const [path, text] of files) {
+      mkdirSync(dirname(join(outDir, path)), { recursive: true });
+      writeFileSync(join(outDir, path), text);
+    }
+  });
   const { pages } = await stage('pagefind', () => buildPagefindIndex(outDir));
   console.log(`build: done, ${ingested.papers.length} papers, ${pages} pages indexed, in ${outDir}`);
 }

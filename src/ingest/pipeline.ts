@@ -116,7 +116,7 @@ export function runIngest(input: IngestInput): IngestOutput {
 
   const { groups, merges } = mergeDuplicates(occurrences);
   const ids = groups.map((g) => paperId(g.occurrences[0]!.key));
-  const titles = groups.map((g) => g.title ?? deriveTitle(g.occurrences[0]!.abstract));
+  const titles = groups.map((g) => g.title ?? cleanTitle(deriveTitle(g.occurrences[0]!.abstract)));
   const existingById = new Map(input.existing.map((e) => [e.data.id, e]));
   const slugs = assignSlugs(
     groups.map((_, i) => ({ id: ids[i]!, title: titles[i]! })),

@@ -1,34 +1,14 @@
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openWatchedPage } from '../support/browser.ts';
-import { papersJson, siteDir } from '../support/site.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { describe, expect, test } from 'vitest';
+import { papersJson } from '../support/site.ts';
+import { useSetups } from '../support/setups.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const setups = useSetups();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveStatic(siteDir(), '/some/sub/path/');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const setups = [
-  ['served under a sub-path', () => ({ start: `${server.base}index.html`, origin: server.origin })],
-  ['opened from disk', () => ({ start: pathToFileURL(join(siteDir(), 'index.html')).href, origin: 'file' as const })],
-] as const;
-
-describe.each(setups)('the site %s', (_name, setup) => {
-  test('home → all papers → a paper page shows that paper', async () => {
-    const { start, origin } = setup();
-    const { page, context, consoleErrors, blockedRequests } = await openWatchedPage(browser, origin);
+describe.each(setups.map((s) => [s.name, s] as const))('the site %s', (_name, setup) => {
+  test('home → all papers → a paper page shows that paper, with no error and no outside request', async () => {
+    const { page, context, consoleErrors, blockedRequests } = await setup.open();
     try {
-      await page.goto(start);
+      await page.goto(setup.url('index.html'));
       await page.getByRole('link', { name: /Browse all \d+ papers/ }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe('All papers');
       const first = page.locator('.paper-list .paper-link').first();

@@ -1,0 +1,22 @@
+/**
+ * Bundles the browser code (src/site/browser/) into one classic script, `public/assets/site.js`,
+ * which Astro copies into the site. A classic IIFE, not a module: module scripts do not run on
+ * pages opened from disk.
+ */
+import { build } from 'esbuild';
+
+export async function bundleBrowserCode(root: string): Promise<void> {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/site/browser/main.ts'],
+    outfile: 'public/assets/site.js',
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
+if (import.meta.main) await bundleBrowserCode(process.cwd());

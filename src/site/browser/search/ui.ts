@@ -1,0 +1,265 @@
+/**
+ * The search box in every header (results as you type, arrow keys, `/` or Ctrl+K to focus) and
+ * the full search page (`search/index.html?q=…`, topic facets with counts). One UI for both
+ * engines: Pagefind where the page is served, the offline index where it is opened from disk.
+ */
+import { paintReadMarks } from '../read-marks.ts';
+import { siteRoot, type ExcerptPiece, type SearchBackend, type SearchHit } from './backend.ts';
+import { loadOffline } from './offline-backend.ts';
+import { loadPagefind } from './pagefind-backend.ts';
+
+let backend: Promise<SearchBackend> | undefined;
+
+/** Pagefind when the page is served; the offline index from disk, or if Pagefind will not load. */
+export function searchBackend(): Promise<SearchBackend> {
+  const root = siteRoot();
+  backend ??= (location.protocol === 'file:' ? loadOffline(root) : loadPagefind(root).catch(() => loadOffline(root))).then((engine) => {
+    document.documentElement.dataset.searchEngine = engine.name; // says which engine answered, for people and tests
+    return engine;
+  });
+  return backend;
+}
+
+function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}
+
+function excerptNodes(pieces: readonly ExcerptPiece[]): Node[] {
+  return pieces.map((p) => {
+    if (!p.mark) return document.createTextNode(p.text);
+    const mark = document.createElement('mark');
+    mark.textContent = p.text;
+    return mark;
+  });
+}
+
+function hitElement(hit: SearchHit, tag: 'li', id?: string): HTMLLIElement {
+  const item = document.createElement(tag);
+  const link = document.createElement('a');
+  link.href = hit.url;
+  const title = document.createElement('span');
+  title.className = 'result-title';
+  title.textContent = hit.title;
+  link.append(title);
+  item.append(link);
+  if (id) item.id = id;
+  return item;
+}
+
+export function initSearch(): void {
+  initHeaderSearch();
+  initSearchPage();
+}
+
+function initHeaderSearch(): void {
+  const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+  const input = form?.querySelector<HTMLInputElement>('[data-search-input]');
+  const popup = form?.querySelector<HTMLElement>('[data-search-popup]');
+  if (!form || !input || !popup) return;
+
+  const listId = 'header-search-results';
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', listId);
+  let active = -1;
+  let items: HTMLLIElement[] = [];
+
+  const close = () => {
+    popup.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+  const setActive = (index: number) => {
+    items.forEach((item, i) => item.querySelector('a')!.setAttribute('aria-selected', String(i === index)));
+    active = index;
+    if (index >= 0) {
+      input.setAttribute('aria-activedescendant', items[index]!.id);
+      items[index]!.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+
+  let latest = 0;
+  const run = debounce(async (query: string) => {
+    const ticket = ++latest;
+    if (query.trim().length < 2) return close();
+    const engine = await searchBackend();
+    const response = await engine.search(query, { topics: [], limit: 8 });
+    if (ticket !== latest) return; // a newer query is on its way
+    const list = document.createElement('ol');
+    list.id = listId;
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', 'Search results');
+    items = response.hits.map((hit, i) => {
+      const item = hitElement(hit, 'li', `${listId}-${i}`);
+      item.setAttribute('role', 'option');
+      const excerpt = document.createElement('span');
+      excerpt.className = 'excerpt';
+      excerpt.append(...excerptNodes(hit.excerpt.slice(0, 24)));
+      item.querySelector('a')!.append(excerpt);
+      return item;
+    });
+    list.append(...items);
+    const footer = document.createElement('div');
+    footer.className = 'popup-footer';
+    const all = document.createElement('a');
+    all.href = `${form.action}?q=${encodeURIComponent(query)}`;
+    all.textContent = response.total === 0 ? `No papers match “${query}”` : `See all ${response.total} results →`;
+    footer.append(all);
+    popup.replaceChildren(list, footer);
+    popup.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    setActive(-1);
+  }, 120);
+
+  input.addEventListener('input', () => run(input.value));
+  input.addEventListener('focus', () => {
+    void searchBackend(); // start loading the index before the first key
+    if (input.value.trim().length >= 2) run(input.value);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' && items.length > 0) {
+      event.preventDefault();
+      setActive(Math.min(active + 1, items.length - 1));
+    } else if (event.key === 'ArrowUp' && items.length > 0) {
+      event.preventDefault();
+      setActive(Math.max(active - 1, -1));
+    } else if (event.key === 'Enter' && active >= 0) {
+      event.preventDefault();
+      location.href = items[active]!.querySelector('a')!.href;
+    } else if (event.key === 'Escape') {
+      close();
+    }
+  });
+  document.addEventListener('click', (event) => {
+    if (!form.contains(event.target as Node)) close();
+  });
+  document.addEventListener('keydown', (event) => {
+    const typing = (event.target as Element).closest('input, textarea, select, [contenteditable]');
+    if ((event.key === '/' && !typing) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey))) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+    }
+  });
+}
+
+function initSearchPage(): void {
+  const form = document.querySelector<HTMLFormElement>('[data-search-page]');
+  const input = form?.querySelector<HTMLInputElement>('[data-search-page-input]');
+  const results = document.querySelector<HTMLOListElement>('[data-search-results]');
+  const status = document.querySelector<HTMLElement>('[data-search-status]');
+  const filters = document.querySelector<HTMLElement>('[data-search-filters]');
+  if (!form || !input || !results || !status || !filters) return;
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  const selected = new Set(params.getAll('topic'));
+
+  const PAGE = 20;
+  let limit = PAGE;
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'button search-more';
+  more.hidden = true;
+  more.addEventListener('click', () => {
+    limit += PAGE;
+    void run(true);
+  });
+  results.after(more);
+
+  let latest = 0;
+  const run = async (keepLimit = false) => {
+    const ticket = ++latest;
+    if (!keepLimit) limit = PAGE;
+    const query = input.value;
+    updateAddress(query, selected);
+    if (query.trim().length < 2) {
+      more.hidden = true;
+      results.replaceChildren();
+      filters.replaceChildren();
+      status.textContent = query.trim() ? 'Type at least two letters.' : '';
+      return;
+    }
+    status.textContent = 'Searching…';
+    const engine = await searchBackend();
+    const response = await engine.search(query, { topics: [...selected], limit });
+    if (ticket !== latest) return;
+    status.textContent =
+      response.total === 0
+        ? `No papers match “${query}”.`
+        : `${response.total} ${response.total === 1 ? 'paper matches' : 'papers match'} “${query}”.`;
+    more.hidden = response.total <= response.hits.length;
+    more.textContent = `Show ${Math.min(PAGE, response.total - response.hits.length)} more`;
+    results.replaceChildren(
+      ...response.hits.map((hit) => {
+        const item = hitElement(hit, 'li');
+        if (hit.topic) {
+          const topic = document.createElement('span');
+          topic.className = 'muted';
+          topic.textContent = ` · ${hit.topic}`;
+          item.append(topic);
+        }
+        const excerpt = document.createElement('p');
+        excerpt.append(...excerptNodes(hit.excerpt));
+        item.append(excerpt);
+        return item;
+      }),
+    );
+    paintReadMarks(results);
+    renderFacets(response.topics);
+  };
+
+  const renderFacets = (topics: Array<{ name: string; count: number }>): void => {
+    if (topics.length === 0) return filters.replaceChildren();
+    const fieldset = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = 'Topic';
+    fieldset.append(legend);
+    for (const { name, count } of topics) {
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.name = 'topic';
+      box.value = name;
+      box.checked = selected.has(name);
+      box.addEventListener('change', () => {
+        if (box.checked) selected.add(name);
+        else selected.delete(name);
+        void run();
+      });
+      const text = document.createElement('span');
+      text.textContent = name;
+      const number = document.createElement('span');
+      number.className = 'count';
+      number.textContent = String(count);
+      label.append(box, text, number);
+      fieldset.append(label);
+    }
+    filters.replaceChildren(fieldset);
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run();
+  });
+  input.addEventListener('input', debounce(() => void run(), 150));
+  if (input.value) void run();
+}
+
+/** Keeps the query in the address bar, so a search can be shared or reloaded. */
+function updateAddress(query: string, topics: ReadonlySet<string>): void {
+  const params = new URLSearchParams();
+  if (query) params.set('q', query);
+  for (const topic of topics) params.append('topic', topic);
+  try {
+    history.replaceState(null, '', `${location.pathname}${params.size > 0 ? `?${params}` : ''}`);
+  } catch {
+    // Some browsers refuse history changes on file:// pages; the search still works.
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { useSetups } from '../support/setups.ts';
+
+const setups = useSetups();
+const KNOWN = { query: 'trellis networks', title: 'Trellis Networks for Sequence Modeling' };
+
+describe.each(setups.map((s) => [s.name, s] as const))('search on the site %s', (_name, setup) => {
+  test('the header box shows results as you type and opens one with the keyboard', async () => {
+    const { page, context, consoleErrors, blockedRequests } = await setup.open();
+    try {
+      await page.goto(setup.url('index.html'));
+      await page.keyboard.press('/');
+      await page.keyboard.type(KNOWN.query, { delay: 20 });
+      const option = page.getByRole('option', { name: new RegExp(KNOWN.title) });
+      await option.waitFor();
+      const options = await page.getByRole('option').allTextContents();
+      const index = options.findIndex((t) => t.includes(KNOWN.title));
+      for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('h1').textContent()).toBe(KNOWN.title);
+      expect(consoleErrors).toEqual([]);
+      expect(blockedRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('search/?q= shows results on load, with highlighted excerpts', async () => {
+    const { page, context, consoleErrors, blockedRequests } = await setup.open();
+    try {
+      await page.goto(setup.url(`search/index.html?q=${encodeURIComponent(KNOWN.query)}`));
+      await page.locator('.search-results .result-title', { hasText: KNOWN.title }).waitFor();
+      expect(await page.locator('[data-search-status]').textContent()).toMatch(/papers? match/);
+      expect(await page.locator('.search-results mark').count()).toBeGreaterThan(0);
+      expect(await page.locator('html').getAttribute('data-search-engine')).toBe(setup.name === 'opened from disk' ? 'offline' : 'pagefind');
+      expect(consoleErrors).toEqual([]);
+      expect(blockedRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
