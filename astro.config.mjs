@@ -20,6 +20,18 @@ export default defineConfig({
   trailingSlash: 'ignore',
   devToolbar: { enabled: false },
   integrations: [mdx()],
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro's own MDX/Markdown modules carry a directive the bundler warns about on every
+        // entry; the warning is about Astro internals, not this project, and drowns real ones.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          handler(level, log);
+        },
+      },
+    },
+  },
   markdown: {
     // Abstracts are text, not markup: raw HTML shows as text, no smart quotes or autolinks
     // beyond the links the ingest made, and math goes to KaTeX at build time.

@@ -1,19 +1,22 @@
 /**
- * `npm run build`: ingest → Astro → assets → papers.json → Pagefind, all into `dist/`.
- * Prints one line per stage with its time, so a slow stage shows itself.
+ * `npm run build`: ingest → browser code → Astro → assets → data, feed and sitemap → search
+ * indexes, all into `dist/`. Prints one line per stage with its time, so a slow stage shows itself.
  */
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { build as astroBuild } from 'astro';
-import { papersJson } from '../src/publish/papers-json.ts';
-import { buildPagefindIndex } from '../src/publish/pagefind-index.ts';
-import { siteUrl } from '../src/site/lib/site-url.ts';
 import { routes } from '../src/core/routes.ts';
+import { formatReport } from '../src/ingest/format-report.ts';
+import { feedXml } from '../src/publish/feed.ts';
+import { buildOfflineSearch } from '../src/publish/offline-search.ts';
+import { buildPagefindIndex } from '../src/publish/pagefind-index.ts';
+import { papersJson } from '../src/publish/papers-json.ts';
+import { sitemapXml } from '../src/publish/sitemap.ts';
+import { siteUrl } from '../src/site/lib/site-url.ts';
+import { summarize } from '../src/site/lib/summarize.ts';
 import { ingest } from './ingest.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
-import { buildOfflineSearch } from '../src/publish/offline-search.ts';
-import { formatReport } from '../src/ingest/format-report.ts';
 
 const root = process.cwd();
 const outDir = resolve(root, process.env.PAPERSHELF_OUT_DIR ?? 'dist');
@@ -21,39 +24,57 @@ const outDir = resolve(root, process.env.PAPERSHELF_OUT_DIR ?? 'dist');
 async function stage<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   const started = performance.now();
   const result = await run();
-  console.log(`build: ${name.padEnd(12)} ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  console.log(`build: ${name.padEnd(14)} ${((performance.now() - started) / 1000).toFixed(2)} s`);
   return result;
 }
 
+function writeOut(path: string, text: string): void {
+  mkdirSync(dirname(join(outDir, path)), { recursive: true });
+  writeFileSync(join(outDir, path), text);
+}
+
+function htmlPages(): string[] {
+  return (readdirSync(outDir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => relative(outDir, join(outDir, f)).split(sep).join('/'));
+}
+
 async function main(): Promise<void> {
+  const started = performance.now();
   const site = siteUrl(process.env.SITE_URL); // fails early, with a hint, on a malformed SITE_URL
   if (!site) {
-    console.log('build: SITE_URL is not set, so pages carry no canonical or og:url links, link previews have no image, and sitemap.xml and the feed use relative links. Set SITE_URL=https://your.host/path/ to add them.');
+    console.log(
+      'build: SITE_URL is not set, so pages have no canonical or og:url link and no link-preview image, ' +
+        'and sitemap.xml and rss.xml use relative addresses. Everything else works. ' +
+        'To add them: SITE_URL=https://your.host/path/ npm run build',
+    );
   }
   const ingested = await stage('ingest', () => ingest(root, []));
-  const summary = formatReport(ingested.report, ingested.issues).split('\n\n')[1];
-  console.log(`build: ${summary}`);
+  console.log(`build: ${formatReport(ingested.report, ingested.issues).split('\n\n')[1]} (details: content/ingest-report.json)`);
 
   await stage('browser code', () => bundleBrowserCode(root));
-  await stage('astro', () => astroBuild({ root, logLevel: 'warn', ...(outDir ? { outDir } : {}) }));
+  await stage('astro', () => astroBuild({ root, logLevel: 'warn', outDir }));
   await stage('assets', () => {
     // KaTeX's stylesheet finds its fonts relatively (fonts/…), so the folder is copied whole.
     const katexDist = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
-    const target = join(outDir, 'assets', 'katex');
-    mkdirSync(target, { recursive: true });
-    cpSync(join(katexDist, 'katex.min.css'), join(target, 'katex.min.css'));
-    cpSync(join(katexDist, 'fonts'), join(target, 'fonts'), { recursive: true });
+    mkdirSync(join(outDir, 'assets', 'katex'), { recursive: true });
+    cpSync(join(katexDist, 'katex.min.css'), join(outDir, 'assets', 'katex', 'katex.min.css'));
+    cpSync(join(katexDist, 'fonts'), join(outDir, 'assets', 'katex', 'fonts'), { recursive: true });
   });
-  await stage('papers.json', () => writeFileSync(join(outDir, 'papers.json'), `${JSON.stringify(papersJson(ingested.papers), null, 1)}\n`));
+  await stage('data', () => {
+    const moved = new Set(ingested.papers.flatMap((p) => p.aliases.map((a) => `papers/${a}.html`)));
+    const pages = htmlPages().filter((p) => p !== routes.notFound() && !moved.has(p));
+    writeOut(routes.papersJson(), `${JSON.stringify(papersJson(ingested.papers), null, 1)}\n`);
+    writeOut(routes.sitemap(), sitemapXml(pages, site));
+    writeOut(routes.feed(), feedXml(ingested.papers, site, (p) => summarize(p.body, 300)));
+  });
   await stage('offline search', () => {
-    const files = buildOfflineSearch(ingested.papers.map((p) => ({ url: routes.paper(p.slug), title: p.title, abstract: p.abstract, topic: p.topic, tags: p.tags })));
-    for (const [path, text] of files) {
-      mkdirSync(dirname(join(outDir, path)), { recursive: true });
-      writeFileSync(join(outDir, path), text);
-    }
+    const docs = ingested.papers.map((p) => ({ url: routes.paper(p.slug), title: p.title, abstract: p.abstract, topic: p.topic, tags: p.tags }));
+    for (const [path, text] of buildOfflineSearch(docs)) writeOut(path, text);
   });
   const { pages } = await stage('pagefind', () => buildPagefindIndex(outDir));
-  console.log(`build: done, ${ingested.papers.length} papers, ${pages} pages indexed, in ${outDir}`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`build: done in ${seconds} s: ${ingested.papers.length} papers, ${pages} pages searchable, in ${relative(root, outDir) || '.'}/`);
 }
 
 main().catch((error: unknown) => {

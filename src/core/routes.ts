@@ -21,4 +21,17 @@ export const routes = {
   search: () => 'search/index.html',
   about: () => 'about/index.html',
   notFound: () => '404.html',
+  papersJson: () => 'papers.json',
+  feed: () => 'rss.xml',
+  sitemap: () => 'sitemap.xml',
 } as const;
+
+/** Link-preview cards (1200×630 PNG), one per shareable page; made only when SITE_URL is set. */
+export const cardRoutes = {
+  home: () => 'og/home.png',
+  paper: (slug: Slug) => `og/papers/${slug}.png`,
+  tag: (slug: Slug) => `og/tags/${slug}.png`,
+  topic: (slug: Slug) => `og/topics/${slug}.png`,
+} as const;
+
+export const CARD_SIZE = { width: 1200, height: 630 } as const;

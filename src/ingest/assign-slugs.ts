@@ -17,8 +17,9 @@ export interface SlugRequest {
 /**
  * @param papers in a deterministic order (source order): earlier papers win a contested slug.
  * @param kept slugs of existing entries, by paper id.
+ * @param formerSlugs slugs papers had before (their `aliases`).
  */
-export function assignSlugs(papers: readonly SlugRequest[], kept: ReadonlyMap<string, Slug>): Map<string, Slug> {
+export function assignSlugs(papers: readonly SlugRequest[], kept: ReadonlyMap<string, Slug>, formerSlugs: Iterable<string> = []): Map<string, Slug> {
   const assigned = new Map<string, Slug>();
   const taken = new Set<string>(RESERVED_SLUGS);
   for (const paper of papers) {
@@ -28,6 +29,8 @@ export function assignSlugs(papers: readonly SlugRequest[], kept: ReadonlyMap<st
       taken.add(slug);
     }
   }
+  // A former slug still answers with a redirect page, so no new paper may take it.
+  for (const former of formerSlugs) taken.add(former);
   for (const paper of papers) {
     if (assigned.has(paper.id)) continue;
     const base = slugify(paper.title) ?? 'paper';

@@ -35,6 +35,8 @@ export interface ExistingEntry {
 export interface IngestState {
   version: 1;
   papers: Record<string, EditableFields>;
+  /** Each paper's slug at the last ingest: a slug that changed since (a renamed entry) becomes an alias. */
+  slugs?: Record<string, string>;
 }
 
 export interface IngestInput {
@@ -120,12 +122,14 @@ export function runIngest(input: IngestInput): IngestOutput {
   const existingById = new Map(input.existing.map((e) => [e.data.id, e]));
   const slugs = assignSlugs(
     groups.map((_, i) => ({ id: ids[i]!, title: titles[i]! })),
-    new Map(input.existing.map((e) => [e.data.id, e.slug])),
+    // An entry's file name wins; a paper whose entry was deleted gets its last slug back.
+    new Map<string, Slug>([...(Object.entries(input.state?.slugs ?? {}) as Array<[string, Slug]>), ...input.existing.map((e) => [e.data.id, e.slug] as [string, Slug])]),
+    [...input.existing.flatMap((e) => e.data.aliases), ...Object.values(input.state?.slugs ?? {})],
   );
 
   const papers: Paper[] = [];
   const entries = new Map<string, string>();
-  const state: IngestState = { version: 1, papers: {} };
+  const state: IngestState = { version: 1, papers: {}, slugs: {} };
   groups.forEach((group, i) => {
     const id = ids[i]!;
     const first = group.occurrences[0]!;
@@ -134,8 +138,11 @@ export function runIngest(input: IngestInput): IngestOutput {
     const { fields, edited } = keepHandEdits(generated, existing?.data, input.state?.papers[id]);
     state.papers[id] = generated;
     const slug = slugs.get(id)!;
+    state.slugs![id] = slug;
     const aliases = [...(existing?.data.aliases ?? [])];
-    if (existing && existing.slug !== slug && !aliases.includes(existing.slug)) aliases.push(existing.slug);
+    for (const former of [existing?.slug, input.state?.slugs?.[id]]) {
+      if (former && former !== slug && !aliases.includes(former)) aliases.push(former);
+    }
     const data: PaperFrontMatter = {
       id,
       title: fields.title,

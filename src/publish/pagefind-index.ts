@@ -13,9 +13,13 @@ export async function buildPagefindIndex(siteDir: string): Promise<{ pages: numb
   try {
     const { index } = check(await pagefind.createIndex({ forceLanguage: 'en' }), 'start');
     if (!index) throw new Error('Pagefind returned no index.');
-    const { page_count: pages } = check(await index.addDirectory({ path: siteDir }), `index ${siteDir}`);
+    check(await index.addDirectory({ path: siteDir }), `index ${siteDir}`);
+    const { files } = check(await index.getFiles(), 'list its files');
     check(await index.writeFiles({ outputPath: `${siteDir}/pagefind` }), 'write its files');
-    return { pages };
+    // Pages without data-pagefind-body are read but not indexed; the entry file counts the indexed ones.
+    const entry = files.find((f) => f.path === 'pagefind-entry.json');
+    const languages = entry ? (JSON.parse(new TextDecoder().decode(entry.content)) as { languages: Record<string, { page_count: number }> }).languages : {};
+    return { pages: Object.values(languages).reduce((n, l) => n + l.page_count, 0) };
   } catch (error) {
     throw new Error(`Search index: ${(error as Error).message}`, { cause: error });
   } finally {
