@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { papersJson } from '../support/site.ts';
+import { waitForHeading } from '../support/browser.ts';
 import { useSetups } from '../support/setups.ts';
 
 const setups = useSetups();
@@ -10,11 +11,11 @@ describe.each(setups.map((s) => [s.name, s] as const))('the site %s', (_name, se
     try {
       await page.goto(setup.url('index.html'));
       await page.getByRole('link', { name: /Browse all \d+ papers/ }).click();
-      await expect.poll(() => page.locator('h1').textContent()).toBe('All papers');
+      await waitForHeading(page, 'All papers');
       const first = page.locator('.paper-list .paper-link').first();
-      const title = await first.textContent();
+      const title = (await first.textContent())!;
       await first.click();
-      await expect.poll(() => page.locator('h1').textContent()).toBe(title);
+      await waitForHeading(page, title);
       expect(papersJson().papers.some((p) => p.title === title)).toBe(true);
       expect(consoleErrors).toEqual([]);
       expect(blockedRequests).toEqual([]);

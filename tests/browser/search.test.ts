@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { waitForHeading } from '../support/browser.ts';
 import { useSetups } from '../support/setups.ts';
 
 const setups = useSetups();
@@ -17,7 +18,7 @@ describe.each(setups.map((s) => [s.name, s] as const))('search on the site %s', 
       const index = options.findIndex((t) => t.includes(KNOWN.title));
       for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('h1').textContent()).toBe(KNOWN.title);
+      await waitForHeading(page, KNOWN.title);
       expect(consoleErrors).toEqual([]);
       expect(blockedRequests).toEqual([]);
     } finally {

@@ -42,3 +42,8 @@ export async function openWatchedPage(browser: Browser, allowedOrigin: string | 
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   return { page, context, consoleErrors, blockedRequests };
 }
+
+/** Waits until the page's main heading reads `text` (after a navigation), or fails after 15 s. */
+export async function waitForHeading(page: Page, text: string): Promise<void> {
+  await page.locator('h1').getByText(text, { exact: true }).waitFor({ timeout: 15_000 });
+}

@@ -167,6 +167,7 @@ function initSearchPage(): void {
   more.type = 'button';
   more.className = 'button search-more';
   more.hidden = true;
+  more.textContent = 'Show more';
   more.addEventListener('click', () => {
     limit += PAGE;
     void run(true);
