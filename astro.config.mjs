@@ -2,10 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import rehypeKatex from 'rehype-katex';
-import remarkMath from 'remark-math';
-import { rehypeMarkMathForSearch } from './src/site/markdown/rehype-mark-math-for-search.ts';
-import { remarkHtmlAsText } from './src/site/markdown/remark-html-as-text.ts';
+import { rehypePlugins, remarkPlugins } from './src/site/markdown/plugins.ts';
 import { siteUrl } from './src/site/lib/site-url.ts';
 
 // Every link in the built pages is relative (see src/site/lib/href.ts), so one dist/ works at a
@@ -33,13 +30,8 @@ export default defineConfig({
     },
   },
   markdown: {
-    // Abstracts are text, not markup: raw HTML shows as text, no smart quotes or autolinks
-    // beyond the links the ingest made, and math goes to KaTeX at build time.
-    processor: unified({
-      gfm: false,
-      smartypants: false,
-      remarkPlugins: [remarkHtmlAsText, remarkMath],
-      rehypePlugins: [[rehypeKatex, { throwOnError: false, output: 'htmlAndMathml' }], rehypeMarkMathForSearch],
-    }),
+    // No GFM and no smart quotes: an abstract's `~` or `'` is the author's, and the only links
+    // are those the ingest made.
+    processor: unified({ gfm: false, smartypants: false, remarkPlugins: [...remarkPlugins], rehypePlugins: [...rehypePlugins] }),
   },
 });

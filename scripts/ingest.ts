@@ -48,18 +48,18 @@ const toSourcePath = (root: string, file: string) => relative(root, file).split(
 
 /** Every source file named by `paths`: files as given, folders' `.txt` files sorted by name. */
 export function collectSources(root: string, paths: readonly string[]): SourceFile[] {
-  const files: string[] = [];
+  const files = new Map<string, boolean>();
   for (const p of paths) {
     const full = resolve(root, p);
     if (!existsSync(full)) throw new UsageError(`${p}: no such file or folder`);
     if (statSync(full).isDirectory()) {
       for (const name of readdirSync(full).sort()) {
         const child = join(full, name);
-        if (statSync(child).isFile() && !name.startsWith('.')) files.push(child);
+        if (statSync(child).isFile() && !name.startsWith('.') && !files.has(child)) files.set(child, true);
       }
-    } else files.push(full);
+    } else files.set(full, false);
   }
-  return [...new Set(files)].map((file) => ({ path: toSourcePath(root, file), bytes: readFileSync(file) }));
+  return [...files].map(([file, fromFolder]) => ({ path: toSourcePath(root, file), bytes: readFileSync(file), fromFolder }));
 }
 
 export function ingest(root: string, paths: readonly string[]): IngestOutput & { written: ReturnType<typeof replaceEntries> } {

@@ -6,7 +6,7 @@ import type { PhrasingContent } from 'mdast';
 import { latexToNodes, mergeText } from './latex.ts';
 import { linkify } from './links.ts';
 import { splitMath } from './math.ts';
-import { typographyOnText } from './typography.ts';
+import { applyTitleTypography, typographyOnText } from './typography.ts';
 
 export interface CleanedText {
   nodes: PhrasingContent[];
@@ -39,7 +39,7 @@ export function cleanAbstract(raw: string): CleanedText {
 export function cleanTitle(raw: string): string {
   const { segments } = splitMath(raw);
   const text = segments
-    .map((s) => (s.kind === 'math' ? flattenMath(s.value) : s.kind === 'verbatim' ? s.value : toPlainText(typographyOnText(latexToNodes(s.value).nodes))))
+    .map((s) => (s.kind === 'math' ? flattenMath(s.value) : s.kind === 'verbatim' ? s.value : applyTitleTypography(toPlainText(latexToNodes(s.value).nodes))))
     .join('');
   return text.replace(/\s+/g, ' ').trim();
 }

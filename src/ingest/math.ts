@@ -55,7 +55,8 @@ export function splitMath(text: string): MathSplit {
       i += value.length;
       continue;
     }
-    if (!pair || end < 0) {
+    if (!pair || end < 0 || !/[\p{L}\p{N}\\]/u.test(text.slice(i + pair.open.length, end))) {
+      // No closing delimiter, or nothing math-like inside (`${'$'}` is template syntax): text.
       plain += pair?.open ?? ch;
       i += pair?.open.length ?? 1;
       continue;

@@ -45,7 +45,8 @@ export function mergeDuplicates<T extends Occurrence>(occurrences: readonly T[])
 
 /**
  * Prefers a complete title (not cut off with "…"), then one in mixed case (not SHOUTING or all
- * lowercase), then the longer one, then the first seen.
+ * lowercase), then one of a sane length (a 1,000-character "title" is more likely a paste
+ * error), then the first seen: the owner's earliest source is the one they chose first.
  */
 export function bestTitle(titles: ReadonlyArray<string | null>): string | null {
   let best: string | null = null;
@@ -55,7 +56,7 @@ export function bestTitle(titles: ReadonlyArray<string | null>): string | null {
     const truncated = /(?:…|\.\.\.)$/.test(title);
     const letters = title.replace(/[^\p{L}]/gu, '');
     const mixedCase = letters !== letters.toUpperCase() && letters !== letters.toLowerCase();
-    const score = (truncated ? 0 : 2000) + (mixedCase ? 1000 : 0) + Math.min(title.length, 999);
+    const score = (truncated ? 0 : 4) + (mixedCase ? 2 : 0) + (title.length <= 300 ? 1 : 0);
     if (score > bestScore) {
       best = title;
       bestScore = score;

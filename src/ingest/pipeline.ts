@@ -23,6 +23,8 @@ import { splitRecords, type DumpFormat } from './split-records.ts';
 export interface SourceFile {
   path: SourcePath;
   bytes: Uint8Array;
+  /** Found by listing a folder (only its `.txt` files are read), rather than named by the user. */
+  fromFolder?: boolean;
 }
 
 /** An entry already in `content/papers/`, as read back. */
@@ -89,6 +91,10 @@ export function runIngest(input: IngestInput): IngestOutput {
     const decoded = decodeSource(source.bytes, source.path);
     issues.push(...decoded.issues);
     if (!decoded.ok) continue;
+    if (source.fromFolder && !/\.txt$/i.test(source.path)) {
+      issues.push(issue('skipped', source.path, null, 'not-txt', 'not a .txt file; only .txt files in a sources folder are read', 'Rename it to .txt to ingest it, or name it on the command line.'));
+      continue;
+    }
     summary.encoding = decoded.encoding;
     const { lines, issues: lineIssues } = normalizeLines(decoded.text, source.path);
     issues.push(...lineIssues);

@@ -14,11 +14,23 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<=\S)~(?=\S)/g, ' '],
 ];
 
-export function applyTypography(value: string): string {
+/**
+ * Titles are short and often typed by hand: only the unambiguous TeX forms change there
+ * (``quotes'' and a spaced ` -- `); a `---` or `~` in a title stays as typed.
+ */
+const TITLE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/``/g, '“'],
+  [/''/g, '”'],
+  [/ -- /g, ' – '],
+];
+
+export function applyTypography(value: string, rules = RULES): string {
   let out = value;
-  for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
+  for (const [pattern, replacement] of rules) out = out.replace(pattern, replacement);
   return out;
 }
+
+export const applyTitleTypography = (value: string): string => applyTypography(value, TITLE_RULES);
 
 export function typographyOnText(nodes: PhrasingContent[]): PhrasingContent[] {
   return nodes.map((node) => {

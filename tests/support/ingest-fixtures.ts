@@ -6,7 +6,7 @@ import { runIngest, type ExistingEntry, type IngestState, type SourceFile } from
 
 export function sourcesIn(dir: string, only?: (name: string) => boolean): SourceFile[] {
   return readdirSync(dir)
-    .filter((name) => !name.endsWith('.md') && !name.endsWith('.json') && (only?.(name) ?? true))
+    .filter((name) => only?.(name) ?? true)
     .sort()
     .map((name) => ({ path: `${dir}/${name}` as SourcePath, bytes: readFileSync(join(dir, name)) }));
 }

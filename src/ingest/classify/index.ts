@@ -1,0 +1,75 @@
+/**
+ * Topics, tags and related papers for a reading list, computed offline from the papers' own text
+ * and the editable taxonomy (content/taxonomy.yaml). Same input, same output: every ordering below
+ * is explicit and the only randomness is a fixed-seed generator.
+ */
+import { buildCorpus, type Corpus } from './corpus.ts';
+import { findRelated } from './related.ts';
+import { assignTags, indexVocabulary } from './tags.ts';
+import { parseTaxonomy as parse, type Taxonomy } from './taxonomy.ts';
+import { assignTopics } from './topics.ts';
+import { paperVectors, type SparseVector } from './vectors.ts';
+
+export type { Taxonomy, TopicDef, TagDef } from './taxonomy.ts';
+
+export interface ClassifyInput {
+  id: string;
+  title: string;
+  /** Plain text, math as $…$. */
+  abstract: string;
+}
+
+export interface Classification {
+  topic: string;
+  tags: string[];
+}
+
+/** Parses content/taxonomy.yaml's text; errors name the line. `file` is only used in messages. */
+export function parseTaxonomy(text: string, file: string): { ok: true; taxonomy: Taxonomy } | { ok: false; error: string; line: number | null } {
+  return parse(text, file);
+}
+
+/**
+ * The tokenized corpus of the last list of papers seen, so that relatedPapers after classifyPapers
+ * on the same array does not read every abstract twice. Keyed by the array itself.
+ */
+const analysed = new WeakMap<readonly ClassifyInput[], { corpus: Corpus; vectors: SparseVector[]; fingerprint: string }>();
+
+function analyse(papers: readonly ClassifyInput[]): { corpus: Corpus; vectors: SparseVector[] } {
+  const fingerprint = papers.map((p) => `${p.id}\u0000${p.title.length}\u0000${p.abstract.length}`).join('\u0001');
+  const cached = analysed.get(papers);
+  if (cached && cached.fingerprint === fingerprint) return cached;
+  const corpus = buildCorpus(papers);
+  const vectors = paperVectors(corpus, new Uint8Array(corpus.keys.length));
+  const entry = { corpus, vectors, fingerprint };
+  analysed.set(papers, entry);
+  return entry;
+}
+
+/** One topic and 3–6 tags per paper, keyed by id. Papers arrive in a deterministic order. */
+export function classifyPapers(papers: readonly ClassifyInput[], taxonomy: Taxonomy): Map<string, Classification> {
+  const { corpus, vectors } = analyse(papers);
+  const vocabulary = indexVocabulary(corpus, taxonomy);
+  const tags = assignTags(corpus, vocabulary);
+  const topics = assignTopics(corpus, taxonomy, vectors, tags);
+  const out = new Map<string, Classification>();
+  papers.forEach((p, d) => out.set(p.id, { topic: topics[d]!, tags: tags[d]!.names }));
+  return out;
+}
+
+/** 3–5 related paper ids per paper (most related first), keyed by id. */
+export function relatedPapers(papers: readonly ClassifyInput[], labels: ReadonlyMap<string, Classification>, count = 5): Map<string, string[]> {
+  const { vectors } = analyse(papers);
+  const wanted = Math.max(1, Math.min(count, 50));
+  const lists = findRelated(
+    {
+      vectors,
+      tagKeys: papers.map((p) => labels.get(p.id)?.tags ?? []),
+      topics: papers.map((p) => labels.get(p.id)?.topic ?? ''),
+    },
+    wanted,
+  );
+  const out = new Map<string, string[]>();
+  papers.forEach((p, d) => out.set(p.id, lists[d]!.map((o) => papers[o]!.id)));
+  return out;
+}

@@ -1,0 +1,117 @@
+/**
+ * Related papers: cosine similarity of TF-IDF vectors through an inverted index, plus a bonus for
+ * each rare tag two papers share and a small one for the same topic. Each paper only queries and
+ * is only indexed by its strongest terms, and over-long posting lists keep their strongest
+ * entries, so the work grows with the number of papers, not its square.
+ */
+import type { SparseVector } from './vectors.ts';
+
+/** Terms per paper that enter the index and the query. */
+const TERMS_PER_PAPER = 24;
+/** Longest posting list kept; a term shared by more papers keeps those where it weighs most. */
+const MAX_POSTINGS = 400;
+const TAG_BONUS = 0.12;
+const TOPIC_BONUS = 0.03;
+
+export interface RelatedInput {
+  readonly vectors: readonly SparseVector[];
+  readonly tagKeys: readonly (readonly string[])[];
+  readonly topics: readonly string[];
+}
+
+export function findRelated(input: RelatedInput, count: number): number[][] {
+  const { vectors, tagKeys, topics } = input;
+  const n = vectors.length;
+  const postings = new Map<number, { doc: number; w: number }[]>();
+  const queries = vectors.map((v, d) => {
+    const order = Array.from(v.ids.keys()).sort((a, b) => v.weights[b]! - v.weights[a]! || v.ids[a]! - v.ids[b]!);
+    const top = order.slice(0, TERMS_PER_PAPER);
+    for (const i of top) {
+      const list = postings.get(v.ids[i]!) ?? [];
+      list.push({ doc: d, w: v.weights[i]! });
+      postings.set(v.ids[i]!, list);
+    }
+    return top.map((i) => ({ term: v.ids[i]!, w: v.weights[i]! }));
+  });
+  for (const list of postings.values()) {
+    if (list.length > MAX_POSTINGS) {
+      list.sort((a, b) => b.w - a.w || a.doc - b.doc);
+      list.length = MAX_POSTINGS;
+    }
+  }
+
+  // Tags shared by few papers say more than tags half the list carries.
+  const tagDocs = new Map<string, number[]>();
+  tagKeys.forEach((keys, d) => {
+    for (const k of keys) {
+      const list = tagDocs.get(k);
+      if (list) list.push(d);
+      else tagDocs.set(k, [d]);
+    }
+  });
+  const maxTagDf = Math.max(3, Math.min(MAX_POSTINGS, 0.05 * n));
+  const logN = Math.log(Math.max(n, 4));
+
+  const score = new Float64Array(n);
+  const touched: number[] = [];
+  const add = (doc: number, s: number) => {
+    if (score[doc] === 0) touched.push(doc);
+    score[doc]! += s;
+  };
+  const out: number[][] = [];
+  for (let d = 0; d < n; d++) {
+    for (const { term, w } of queries[d]!) for (const p of postings.get(term)!) if (p.doc !== d) add(p.doc, w * p.w);
+    for (const k of tagKeys[d]!) {
+      const docs = tagDocs.get(k)!;
+      if (docs.length > maxTagDf) continue;
+      const bonus = (TAG_BONUS * Math.log(n / docs.length)) / logN;
+      for (const other of docs) if (other !== d) add(other, bonus);
+    }
+    const best = new TopK(count);
+    for (const other of touched) {
+      const s = score[other]! + (topics[other] === topics[d] ? TOPIC_BONUS : 0);
+      best.offer(other, s);
+      score[other] = 0;
+    }
+    touched.length = 0;
+    const picked = best.sorted();
+    // A paper with nothing in common with any other still gets neighbours: its topic first.
+    if (picked.length < Math.min(count, n - 1)) {
+      for (let step = 1; step < n && picked.length < count; step++) {
+        const other = (d + step) % n;
+        if (topics[other] === topics[d] && !picked.includes(other)) picked.push(other);
+      }
+      for (let step = 1; step < n && picked.length < count; step++) {
+        const other = (d + step) % n;
+        if (!picked.includes(other)) picked.push(other);
+      }
+    }
+    out.push(picked);
+  }
+  return out;
+}
+
+/** The k best (score, index) pairs; ties go to the lower index so results are stable. */
+class TopK {
+  private readonly k: number;
+  private readonly items: { i: number; s: number }[] = [];
+  constructor(k: number) {
+    this.k = k;
+  }
+  offer(i: number, s: number): void {
+    if (this.items.length < this.k) {
+      this.items.push({ i, s });
+      return;
+    }
+    let worst = 0;
+    for (let j = 1; j < this.items.length; j++) if (worse(this.items[j]!, this.items[worst]!)) worst = j;
+    if (worse(this.items[worst]!, { i, s })) this.items[worst] = { i, s };
+  }
+  sorted(): number[] {
+    return [...this.items].sort((a, b) => (worse(a, b) ? 1 : -1)).map((x) => x.i);
+  }
+}
+
+function worse(a: { i: number; s: number }, b: { i: number; s: number }): boolean {
+  return a.s < b.s || (a.s === b.s && a.i > b.i);
+}

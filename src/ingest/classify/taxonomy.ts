@@ -1,0 +1,137 @@
+/** Reading content/taxonomy.yaml into a checked, typed taxonomy. */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+
+export interface TopicDef {
+  /** Human name, shown on the site ("Graph Neural Networks"). */
+  readonly name: string;
+  readonly description: string;
+  /** Phrases whose presence in a paper is evidence for the topic. */
+  readonly keywords: readonly string[];
+}
+
+export interface TagDef {
+  /** The tag as shown: lowercase. */
+  readonly name: string;
+  /** Other ways of writing the same concept, merged into `name`. */
+  readonly aliases: readonly string[];
+}
+
+export interface Taxonomy {
+  readonly topics: readonly TopicDef[];
+  readonly tags: readonly TagDef[];
+  /** Phrases that are never tags, however often they occur. */
+  readonly stopTags: readonly string[];
+}
+
+export type ParseResult = { ok: true; taxonomy: Taxonomy } | { ok: false; error: string; line: number | null };
+
+class TaxonomyError extends Error {
+  readonly line: number | null;
+  constructor(message: string, line: number | null) {
+    super(message);
+    this.line = line;
+  }
+}
+
+/** Parses content/taxonomy.yaml's text; errors name the line. `file` is only used in messages. */
+export function parseTaxonomy(text: string, file: string): ParseResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const lineOf = (node: Node | null | undefined): number | null => (node?.range ? lines.linePos(node.range[0]).line : null);
+  const fail = (message: string, line: number | null): ParseResult => ({
+    ok: false,
+    error: `${file}${line ? `:${line}` : ''}: ${message}`,
+    line,
+  });
+  const first = doc.errors[0];
+  if (first) return fail(first.message.split('\n')[0]!, first.linePos?.[0].line ?? lines.linePos(first.pos[0]).line);
+  try {
+    return { ok: true, taxonomy: read(doc.contents as Node | null, lineOf) };
+  } catch (e) {
+    if (e instanceof TaxonomyError) return fail(e.message, e.line);
+    throw e;
+  }
+}
+
+function read(root: Node | null, lineOf: (n: Node | null | undefined) => number | null): Taxonomy {
+  if (!isMap(root)) throw new TaxonomyError('expected a mapping with the keys topics, tags and stop-tags', lineOf(root) ?? 1);
+  const known = new Set(['topics', 'tags', 'stop-tags']);
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!known.has(key)) throw new TaxonomyError(`unknown key "${key}" (expected topics, tags or stop-tags)`, lineOf(pair.key as Node));
+  }
+  const section = (name: string) => root.items.find((p) => isScalar(p.key) && p.key.value === name);
+
+  const topicsPair = section('topics');
+  const topics: TopicDef[] = [];
+  if (topicsPair && topicsPair.value !== null) {
+    const seq = topicsPair.value as Node;
+    if (!isSeq(seq)) throw new TaxonomyError('"topics" must be a list of topics', lineOf(seq));
+    const names = new Map<string, number | null>();
+    for (const item of seq.items as Node[]) {
+      if (!isMap(item)) throw new TaxonomyError('each topic must be a mapping with name, description and keywords', lineOf(item));
+      for (const pair of item.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (!['name', 'description', 'keywords'].includes(key)) {
+          throw new TaxonomyError(`unknown topic key "${key}" (expected name, description or keywords)`, lineOf(pair.key as Node));
+        }
+      }
+      const nameNode = item.get('name', true) as Node | undefined;
+      const name = text(nameNode, 'topic name', lineOf(item), lineOf);
+      if (!/[A-Z]/.test(name)) throw new TaxonomyError(`topic name "${name}" should be a human name with capitals`, lineOf(nameNode));
+      const seen = names.get(name.toLowerCase());
+      if (seen !== undefined) throw new TaxonomyError(`topic "${name}" is defined twice (first at line ${seen})`, lineOf(nameNode));
+      names.set(name.toLowerCase(), lineOf(nameNode));
+      const descNode = item.get('description', true) as Node | undefined;
+      const description = descNode === undefined ? '' : text(descNode, 'description', lineOf(item), lineOf);
+      const keywordsNode = item.get('keywords', true) as Node | undefined;
+      const keywords = strings(keywordsNode, `keywords of topic "${name}"`, lineOf(item), lineOf);
+      if (keywords.length === 0) throw new TaxonomyError(`topic "${name}" needs at least one keyword`, lineOf(keywordsNode) ?? lineOf(item));
+      topics.push({ name, description, keywords });
+    }
+  }
+
+  const tagsPair = section('tags');
+  const tags: TagDef[] = [];
+  if (tagsPair && tagsPair.value !== null) {
+    const map = tagsPair.value as Node;
+    if (!isMap(map)) throw new TaxonomyError('"tags" must map each tag to its aliases (a list, possibly empty)', lineOf(map));
+    const claimed = new Map<string, { tag: string; line: number | null }>();
+    const claim = (phrase: string, tag: string, line: number | null) => {
+      const key = phrase.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const prior = claimed.get(key);
+      if (prior && prior.tag !== tag) {
+        throw new TaxonomyError(`"${phrase}" is listed under both "${prior.tag}" (line ${prior.line}) and "${tag}"`, line);
+      }
+      claimed.set(key, { tag, line });
+    };
+    for (const pair of map.items) {
+      const keyNode = pair.key as Node;
+      const name = text(keyNode, 'tag', lineOf(keyNode), lineOf);
+      if (name !== name.toLowerCase()) throw new TaxonomyError(`tag "${name}" must be lowercase`, lineOf(keyNode));
+      const valueNode = pair.value as Node | null;
+      const aliases = valueNode === null || (isScalar(valueNode) && valueNode.value === null) ? [] : strings(valueNode, `aliases of tag "${name}"`, lineOf(keyNode), lineOf);
+      claim(name, name, lineOf(keyNode));
+      for (const alias of aliases) claim(alias, name, lineOf(valueNode) ?? lineOf(keyNode));
+      tags.push({ name, aliases });
+    }
+  }
+
+  const stopPair = section('stop-tags');
+  const stopTags = stopPair && stopPair.value !== null ? strings(stopPair.value as Node, 'stop-tags', lineOf(stopPair.key as Node), lineOf) : [];
+  return { topics, tags, stopTags };
+}
+
+function text(node: Node | undefined | null, what: string, fallbackLine: number | null, lineOf: (n: Node | null | undefined) => number | null): string {
+  if (!isScalar(node) || node.value === null || typeof node.value === 'object') {
+    throw new TaxonomyError(`${what} is missing or is not text`, lineOf(node) ?? fallbackLine);
+  }
+  const value = String(node.value).trim();
+  if (!value) throw new TaxonomyError(`${what} is empty`, lineOf(node) ?? fallbackLine);
+  return value;
+}
+
+function strings(node: Node | undefined | null, what: string, fallbackLine: number | null, lineOf: (n: Node | null | undefined) => number | null): string[] {
+  if (!isSeq(node)) throw new TaxonomyError(`${what} must be a list`, lineOf(node) ?? fallbackLine);
+  return (node.items as Node[]).map((item) => text(item, `an entry of ${what}`, lineOf(node), lineOf));
+}

@@ -1,0 +1,232 @@
+/**
+ * Turning abstracts into comparable word keys.
+ *
+ * Hand-written rather than taken from a library: the measures and the taxonomy merge singular and plural
+ * forms only (a full Porter stemmer would fuse "learning"/"learned", "network"/"networking" and make
+ * tag names unreadable), hyphenated prefixes must meet their closed forms ("pre-training" = "pretraining"),
+ * and the tokens must keep their surface form so a tag can be shown as readers write it.
+ */
+
+/** Function words: never the start or end of a phrase, never a tag on their own. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or nor but if then than so as of in on at to for from by with without within into onto upon ' +
+    'about above below over under between among through during before after across along around against toward towards ' +
+    'is are was were be been being am do does did done doing has have had having can could may might must shall should ' +
+    'will would this that these those it its itself they them their theirs we us our ours you your he she his her ' +
+    'which who whom whose what when where why how whether while both either neither each every all any some such ' +
+    'no not only own same other another more most less least much many few very too also just even still yet thus ' +
+    'hence therefore however moreover furthermore although though because since unless until whereas i me my here there ' +
+    'via e g i e etc vs et al'
+  ).split(/\s+/),
+);
+
+/** Words that may sit inside a phrase but not at its ends ("mixture of experts", "learning to rank"). */
+export const INNER_WORDS: ReadonlySet<string> = new Set(['of', 'to']);
+
+/**
+ * Prefixes that writers attach with a hyphen, a space or nothing; joining them gives one key for
+ * "pre-training", "pre training" and "pretraining".
+ */
+const JOINED_PREFIXES: ReadonlySet<string> = new Set([
+  'pre', 'post', 'multi', 'non', 'semi', 're', 'co', 'sub', 'un', 'de', 'anti', 'hyper', 'fine', 'inter', 'intra', 'over',
+  'under', 'mid', 'meta', 'cross', 'bi', 'tri', 'uni', 'auto',
+]);
+// The prefixes that are never words of their own, so a following word may join them across a space.
+const SPACE_JOINED: ReadonlySet<string> = new Set(['pre', 'post', 'multi', 'non', 'semi', 'fine', 'meta', 'sub', 'hyper', 'cross', 'bi']);
+// Short words the plural rule must leave alone.
+const PLURAL_EXCEPTIONS: ReadonlySet<string> = new Set([
+  'its', 'this', 'is', 'was', 'has', 'does', 'gas', 'bias', 'series', 'species', 'lens', 'news', 'physics', 'mathematics',
+  'statistics', 'analysis', 'basis', 'axis', 'thesis', 'hypothesis', 'synthesis', 'diagnosis', 'prognosis', 'process',
+  'class', 'loss', 'less', 'across', 'plus', 'corpus', 'virus', 'status', 'focus', 'consensus', 'radius', 'bus',
+  'calculus', 'stimulus', 'nucleus', 'campus', 'versus', 'us', 'dynamics', 'kinematics', 'genetics', 'economics',
+  'linguistics', 'robotics', 'electronics', 'graphics', 'ethics', 'semantics', 'pragmatics', 'mechanics', 'optics',
+  'acoustics', 'logistics', 'analytics', 'metrics', 'ssl', 'gps', 'aids', 'sars', 'mrs', 'ms', 'ls',
+  'ics', 'sss', 'erms', 'christmas', 'always', 'perhaps', 'sometimes', 'thus', 'yes', 'towards', 'whereas',
+]);
+
+/**
+ * Singular key of a lowercase word, following the rule of the gold measure (-s, -es, -ies) so that
+ * "networks", "boxes" and "strategies" meet "network", "box" and "strategy".
+ */
+export function singular(word: string): string {
+  if (word.length < 4 || !word.endsWith('s') || PLURAL_EXCEPTIONS.has(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
+  if (word.endsWith('sses') || word.endsWith('xes') || word.endsWith('ches') || word.endsWith('shes') || word.endsWith('zzes')) {
+    return word.slice(0, -2);
+  }
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is') || word.endsWith('ics')) return word;
+  return word.slice(0, -1);
+}
+
+export interface Token {
+  /** Lowercase singular form, the identity used for counting and matching. */
+  readonly key: string;
+  /** Lowercase form as written, for display. */
+  readonly surface: string;
+  readonly stop: boolean;
+  /** Written hyphenated to the token before ("self-supervised"), so shown with a hyphen. */
+  readonly joined: boolean;
+}
+
+/** A run of tokens with no punctuation inside: phrases never cross a chunk boundary. */
+export type Chunk = Token[];
+
+// Punctuation that ends a phrase: a phrase never spans a comma, bracket, colon, slash or sentence end.
+const BREAKS = new Set([...'.,;:!?()[]{}"“”|/=<>+*&%–—…']);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_DIGIT.test(text[i]!);
+}
+
+/**
+ * Words of `text` in chunks. `acronyms` maps an uppercase acronym (as written, singular) to the words of
+ * its expansion, which replace it so that "GNNs" counts as "graph neural networks". A hand-written
+ * scanner rather than a regular expression: it is the hot loop of the whole step (several times faster).
+ */
+export function tokenize(text: string, acronyms?: { get(acronym: string): readonly string[] | undefined }): Chunk[] {
+  const chunks: Chunk[] = [];
+  let chunk: Token[] = [];
+  const end = () => {
+    if (chunk.length) {
+      chunks.push(chunk);
+      chunk = [];
+    }
+  };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (isWordChar(text, i)) {
+      const start = i;
+      let capitals = 0;
+      let inner = false;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c >= 65 && c <= 90) capitals++;
+        if (isWordChar(text, i)) i++;
+        else if ((c === 45 || c === 39 || c === 8217) && i + 1 < n && isWordChar(text, i + 1)) {
+          inner = true;
+          i++;
+        } else break;
+      }
+      const raw = text.slice(start, i);
+      if (acronyms && capitals >= 2) {
+        const expansion = acronyms.get(raw) ?? (raw.endsWith('s') ? acronyms.get(raw.slice(0, -1)) : undefined);
+        if (expansion) {
+          for (const w of expansion) pushWords(chunk, w, true);
+          continue;
+        }
+      }
+      pushWords(chunk, capitals ? raw.toLowerCase() : raw, inner);
+      continue;
+    }
+    const ch = text[i]!;
+    // Inline math carries symbols, not concepts; dropping it keeps "$\ell_1$" from becoming a word.
+    if (ch === '$') {
+      const close = text.indexOf('$', i + 1);
+      i = close < 0 ? n : close + 1;
+      end();
+      continue;
+    }
+    if (BREAKS.has(ch) || (ch === '-' && i > 0 && text[i - 1] === ' ')) end();
+    i++;
+  }
+  end();
+  return chunks;
+}
+
+const singularCache = new Map<string, string>();
+function cachedSingular(word: string): string {
+  let s = singularCache.get(word);
+  if (s === undefined) {
+    s = singular(word);
+    // The cache only saves time; bounding it keeps memory flat on huge inputs.
+    if (singularCache.size < 200_000) singularCache.set(word, s);
+  }
+  return s;
+}
+
+function pushWords(chunk: Token[], word: string, inner: boolean): void {
+  if (!inner) {
+    const key = cachedSingular(word);
+    chunk.push({ key, surface: word, stop: STOPWORDS.has(key), joined: false });
+    joinSpacedPrefix(chunk);
+    return;
+  }
+  const parts = word.replace(/['’]s$/, '').split(/[-'’]/).filter(Boolean);
+  for (let i = 0; i < parts.length; i++) {
+    const joined = i > 0;
+    let surface = parts[i]!;
+    let key = cachedSingular(surface);
+    // Join a known prefix with the word after it, whether hyphenated here or not.
+    if (JOINED_PREFIXES.has(surface) && i + 1 < parts.length) {
+      const next = parts[++i]!;
+      surface = `${surface}-${next}`;
+      key = cachedSingular(surface.replace('-', ''));
+    }
+    chunk.push({ key, surface, stop: STOPWORDS.has(key), joined });
+  }
+  if (parts.length === 1) joinSpacedPrefix(chunk);
+}
+
+// A prefix written as its own word ("pre training") also joins the next word.
+function joinSpacedPrefix(chunk: Token[]): void {
+  const n = chunk.length;
+  if (n < 2) return;
+  const prev = chunk[n - 2]!;
+  const cur = chunk[n - 1]!;
+  if (SPACE_JOINED.has(prev.key) && !cur.stop && !prev.surface.includes('-')) {
+    chunk.splice(n - 2, 2, { key: cachedSingular(prev.surface + cur.surface), surface: `${prev.surface}-${cur.surface}`, stop: false, joined: prev.joined });
+  }
+}
+
+/** The key of a phrase written by a person (taxonomy entries), using the same rules as the text. */
+export function phraseKey(phrase: string): string {
+  return tokenize(phrase)
+    .flat()
+    .map((t) => t.key)
+    .join(' ');
+}
+
+/**
+ * Acronyms that a text defines, as in "graph neural networks (GNNs)": each maps to the words just
+ * before the brackets whose initials spell it. Hand-written because the match is on initials of
+ * words (and of hyphen parts), which general abbreviation libraries do not expose.
+ */
+export function definedAcronyms(text: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const m of text.matchAll(/\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*?)s?\)/g)) {
+    const acronym = m[1]!;
+    const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
+    if (letters.length < 2 || letters.length > 8) continue;
+    const before = text.slice(Math.max(0, m.index - 120), m.index);
+    if (!/[\p{L}\p{N}]\s*$/u.test(before)) continue;
+    const words = before.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean).slice(-10);
+    const expansion = matchInitials(words, letters);
+    if (expansion) found.set(acronym, expansion);
+  }
+  return found;
+}
+
+function matchInitials(words: string[], letters: string): string[] | null {
+  // Walk back from the last word, consuming letters from the end of the acronym; a word may give
+  // one letter per hyphen part ("Self-Supervised Learning" → SSL) and small words may be skipped.
+  let li = letters.length - 1;
+  let wi = words.length - 1;
+  while (wi >= 0 && li >= 0) {
+    const parts = words[wi]!.toLowerCase().split(/[-'’]/).filter(Boolean);
+    const initials = parts.map((p) => p[0]).join('');
+    const want = letters.slice(Math.max(0, li - initials.length + 1), li + 1);
+    if (initials.length > 1 && want === initials) li -= initials.length;
+    else if (parts[0]![0] === letters[li]) li -= 1;
+    else if (!STOPWORDS.has(parts[0]!)) return null;
+    wi--;
+  }
+  if (li >= 0) return null;
+  const expansion = words.slice(wi + 1);
+  if (STOPWORDS.has(expansion[0]!.toLowerCase())) return null;
+  return expansion.map((w) => w.toLowerCase());
+}

@@ -1,0 +1,262 @@
+/**
+ * One topic per paper. The taxonomy's keywords label the papers they clearly describe; a centroid
+ * classifier trained on those labels then reads every paper's full vocabulary, so a paper that
+ * names none of the keywords still joins the topic whose papers it resembles. Papers that
+ * resemble no taxonomy topic are clustered into discovered topics named after their tags, and a
+ * topic holding too many papers is split the same way.
+ */
+import type { Corpus } from './corpus.ts';
+import type { PaperTags } from './tags.ts';
+import type { Taxonomy } from './taxonomy.ts';
+import { phraseKey } from './tokenize.ts';
+import { centroid, dot, kmeans, type SparseVector } from './vectors.ts';
+
+/** No topic may hold more than this share of the papers. */
+const MAX_SHARE = 0.25;
+/** Keyword evidence that labels a paper on its own (a title hit plus a few mentions). */
+const SEED_EVIDENCE = 5;
+/** A paper less similar than this fraction of a typical seed paper fits no taxonomy topic. */
+const UNFIT_SIMILARITY = 0.5;
+/** Weight of (saturated) keyword evidence against centroid similarity. */
+const KEYWORD_PRIOR = 0.25;
+/** Papers that fit no taxonomy topic are grouped in parts of about this share. */
+const DISCOVERED_SHARE = 0.06;
+/** Split a too-large topic into parts of about this share. */
+const PART_SHARE = 0.15;
+
+export function assignTopics(
+  corpus: Corpus,
+  taxonomy: Taxonomy,
+  vectors: readonly SparseVector[],
+  tags: readonly PaperTags[],
+): string[] {
+  const n = corpus.size;
+  const dims = corpus.keys.length;
+  const k = taxonomy.topics.length;
+  const kw = keywordScores(corpus, taxonomy);
+
+  // 1. Seed labels from clear keyword evidence.
+  const seeds = new Int32Array(n).fill(-1);
+  for (let d = 0; d < n; d++) {
+    const [best, second] = topTwo(kw[d]!);
+    if (best.score >= SEED_EVIDENCE && best.score >= 1.4 * second.score) seeds[d] = best.index;
+  }
+
+  // 2. Papers that fit no taxonomy topic: no strong keyword, and unlike every topic's seed papers.
+  let sims = similarities(vectors, seeds, k, dims);
+  const fit = Float64Array.from({ length: n }, (_, d) => (k ? sims[argmax(k, (t) => sims[t]![d]!)]![d]! : 0));
+  const typical = median([...fit].filter((_, d) => seeds[d]! >= 0));
+  const unfit: number[] = [];
+  for (let d = 0; d < n; d++) {
+    if (!k || (Math.max(...kw[d]!) < SEED_EVIDENCE && fit[d]! < UNFIT_SIMILARITY * typical)) unfit.push(d);
+  }
+  const fits = new Uint8Array(n).fill(1);
+  for (const d of unfit) fits[d] = 0;
+
+  // 3. Centroid classifier with the keyword evidence as a prior, refined a few rounds.
+  let label = seeds;
+  for (let round = 0; round < 3; round++) {
+    const next = new Int32Array(n).fill(-1);
+    for (let d = 0; d < n; d++) if (fits[d]) next[d] = argmax(k, (t) => sims[t]![d]! + KEYWORD_PRIOR * saturate(kw[d]![t]!));
+    label = next;
+    sims = similarities(vectors, label, k, dims);
+  }
+  const names: string[] = Array.from(label, (t) => taxonomy.topics[t]?.name ?? '');
+  const minGroup = Math.max(3, Math.round(0.02 * n));
+  if (unfit.length >= minGroup || !k) {
+    const parts = Math.max(1, Math.min(12, Math.round(unfit.length / Math.max(minGroup, DISCOVERED_SHARE * n))));
+    nameClusters(unfit, kmeans(vectors, unfit, parts, dims), tags, names, new Set(names));
+  }
+
+  // 4. Split topics that are too large.
+  for (let pass = 0; pass < 3; pass++) {
+    const sizes = countBy(names);
+    const big = [...sizes].filter(([, c]) => c > MAX_SHARE * n).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (!big.length) break;
+    for (const [topic, size] of big) {
+      const members: number[] = [];
+      for (let d = 0; d < n; d++) if (names[d] === topic) members.push(d);
+      const parts = Math.max(2, Math.ceil(size / (PART_SHARE * n)));
+      const taken = new Set(names.filter((x) => x !== topic));
+      nameClusters(members, kmeans(vectors, members, parts, dims, 11 + pass), tags, names, taken);
+    }
+  }
+
+  // 5. Dissolve topics too small to browse into the nearest remaining topic.
+  dissolveSmall(names, vectors, dims, Math.max(2, Math.round(0.01 * n)));
+  return names;
+}
+
+/**
+ * Cosine similarity of every paper to every topic's centroid. A member is compared with the
+ * centroid of the other members (leave-one-out), so small topics do not win their own papers
+ * merely by containing them.
+ */
+function similarities(vectors: readonly SparseVector[], label: Int32Array, k: number, dims: number): Float64Array[] {
+  const n = vectors.length;
+  const sums = Array.from({ length: k }, () => new Float64Array(dims));
+  for (let d = 0; d < n; d++) {
+    const t = label[d]!;
+    if (t < 0) continue;
+    const v = vectors[d]!;
+    const sum = sums[t]!;
+    for (let i = 0; i < v.ids.length; i++) sum[v.ids[i]!]! += v.weights[i]!;
+  }
+  return sums.map((sum, t) => {
+    let norm2 = 0;
+    for (let i = 0; i < dims; i++) norm2 += sum[i]! * sum[i]!;
+    const out = new Float64Array(n);
+    if (norm2 === 0) return out;
+    for (let d = 0; d < n; d++) {
+      const v = vectors[d]!;
+      const s = dot(v, sum);
+      if (label[d] === t) {
+        const self = selfDot(v);
+        const rest = norm2 - 2 * s + self;
+        out[d] = rest > 1e-12 ? (s - self) / Math.sqrt(rest) : 0;
+      } else out[d] = s / Math.sqrt(norm2);
+    }
+    return out;
+  });
+}
+
+function selfDot(v: SparseVector): number {
+  let s = 0;
+  for (let i = 0; i < v.weights.length; i++) s += v.weights[i]! * v.weights[i]!;
+  return s;
+}
+
+function keywordScores(corpus: Corpus, taxonomy: Taxonomy): Float64Array[] {
+  const byPhrase = new Map<number, number[]>();
+  taxonomy.topics.forEach((topic, t) => {
+    for (const keyword of topic.keywords) {
+      const id = corpus.idOf(phraseKey(keyword));
+      if (id === undefined) continue;
+      const list = byPhrase.get(id) ?? [];
+      if (!list.includes(t)) list.push(t);
+      byPhrase.set(id, list);
+    }
+  });
+  return corpus.docs.map((doc) => {
+    const scores = new Float64Array(taxonomy.topics.length);
+    for (let i = 0; i < doc.ids.length; i++) {
+      const p = doc.ids[i]!;
+      const topics = byPhrase.get(p);
+      if (!topics) continue;
+      // Multi-word keywords are specific; a keyword several topics share says little about each.
+      const weight = (corpus.words[p]! > 1 ? 2 : 1) / Math.sqrt(topics.length);
+      const evidence = (doc.title[i]! > 0 ? 2.5 : 0) + Math.log2(1 + doc.body[i]!);
+      for (const t of topics) scores[t]! += weight * evidence;
+    }
+    return scores;
+  });
+}
+
+/** Names each cluster after the tags that set it apart, and writes the names into `names`. */
+function nameClusters(members: readonly number[], groups: readonly number[], tags: readonly PaperTags[], names: string[], taken: Set<string>): void {
+  const overall = new Map<string, { name: string; count: number }>();
+  for (const d of members) for (let i = 0; i < tags[d]!.keys.length; i++) bump(overall, tags[d]!.keys[i]!, tags[d]!.names[i]!);
+  const k = Math.max(0, ...groups) + 1;
+  for (let g = 0; g < k; g++) {
+    const own = members.filter((_, i) => groups[i] === g);
+    if (!own.length) continue;
+    const counts = new Map<string, { name: string; count: number }>();
+    for (const d of own) for (let i = 0; i < tags[d]!.keys.length; i++) bump(counts, tags[d]!.keys[i]!, tags[d]!.names[i]!);
+    const scored = [...counts.values()]
+      .filter((c) => c.count >= 2 || own.length < 4)
+      .map((c) => {
+        const share = c.count / own.length;
+        const base = overall.get(keyOf(counts, c))!.count / members.length;
+        // Tags that the whole group shares do not tell its parts apart.
+        return { name: c.name, score: share * Math.log(share / base) + (k === 1 ? share : 0) };
+      })
+      .sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : 1));
+    const picked: string[] = [];
+    for (const s of scored) {
+      if (picked.length === 2) break;
+      if (picked.some((p) => p.includes(s.name) || s.name.includes(p))) continue;
+      picked.push(s.name);
+    }
+    let name = picked.length ? picked.map(titleCase).join(' & ') : 'Other Papers';
+    for (let i = 2; taken.has(name); i++) name = `${name.replace(/ \(\d+\)$/, '')} (${i})`;
+    taken.add(name);
+    for (const d of own) names[d] = name;
+  }
+}
+
+function keyOf(counts: Map<string, { name: string; count: number }>, entry: { name: string; count: number }): string {
+  for (const [k, v] of counts) if (v === entry) return k;
+  return '';
+}
+
+function bump(map: Map<string, { name: string; count: number }>, key: string, name: string): void {
+  const e = map.get(key);
+  if (e) e.count++;
+  else map.set(key, { name, count: 1 });
+}
+
+function dissolveSmall(names: string[], vectors: readonly SparseVector[], dims: number, minSize: number): void {
+  const sizes = countBy(names);
+  const small = new Set([...sizes].filter(([, c]) => c < minSize).map(([t]) => t));
+  if (!small.size || small.size === sizes.size) return;
+  const keep = [...sizes.keys()].filter((t) => !small.has(t)).sort();
+  const centers = keep.map((t) => centroid(vectors, names.flatMap((x, d) => (x === t ? [d] : [])), dims));
+  names.forEach((t, d) => {
+    if (small.has(t)) names[d] = keep[argmax(keep.length, (i) => dot(vectors[d]!, centers[i]!))]!;
+  });
+}
+
+const SMALL_WORDS = new Set(['of', 'and', 'for', 'in', 'on', 'the', 'to', 'with', 'a', 'an', 'via', 'by']);
+const ACRONYMS = new Set(['ai', 'qa', 'asr', 'ocr', 'gan', 'vae', 'ner', 'rl', 'dna', 'rna', 'hiv', 'mri', 'ct', 'ecg', 'eeg', 'nerf', '3d', '2d']);
+/** "multilingual nlp" → "Multilingual NLP": tags are lowercase, topic names are not. */
+export function titleCase(tag: string): string {
+  return tag
+    .split(' ')
+    .map((w, i) => {
+      if (i > 0 && SMALL_WORDS.has(w)) return w;
+      if (ACRONYMS.has(w) || (w.length <= 5 && /^[a-z]+$/.test(w) && !/[aeiouy]/.test(w))) return w.toUpperCase();
+      return w.replace(/(^|-)(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+    })
+    .join(' ');
+}
+
+function saturate(x: number): number {
+  return x / (x + 4);
+}
+
+function topTwo(scores: Float64Array): [{ index: number; score: number }, { index: number; score: number }] {
+  let a = { index: 0, score: -Infinity };
+  let b = { index: 0, score: -Infinity };
+  scores.forEach((score, index) => {
+    if (score > a.score) {
+      b = a;
+      a = { index, score };
+    } else if (score > b.score) b = { index, score };
+  });
+  return [a, { index: b.index, score: Math.max(0, b.score) }];
+}
+
+function argmax(k: number, f: (i: number) => number): number {
+  let best = 0;
+  let top = -Infinity;
+  for (let i = 0; i < k; i++) {
+    const s = f(i);
+    if (s > top) {
+      top = s;
+      best = i;
+    }
+  }
+  return best;
+}
+
+function median(xs: number[]): number {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function countBy(xs: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+  return m;
+}
