@@ -62,12 +62,19 @@ export function collectSources(root: string, paths: readonly string[]): SourceFi
   return [...files].map(([file, fromFolder]) => ({ path: toSourcePath(root, file), bytes: readFileSync(file), fromFolder }));
 }
 
+/** Progress on a terminal for runs long enough to wonder about; nothing when output is piped. */
+function progress(done: number, total: number, file: string): void {
+  if (!process.stderr.isTTY || total < 20) return;
+  process.stderr.write(`\ringest: ${done}/${total} files… ${file.slice(-50).padEnd(50)}`);
+  if (done === total - 1) process.stderr.write('\r\x1b[K');
+}
+
 export function ingest(root: string, paths: readonly string[]): IngestOutput & { written: ReturnType<typeof replaceEntries> } {
   const papersDir = join(root, 'content', 'papers');
   recoverInterruptedSwap(papersDir);
   const sources = collectSources(root, paths.length > 0 ? paths : ['content/sources']);
   const existing = readExistingEntries(papersDir, 'content/papers');
-  const output = runIngest({ sources, existing: existing.entries, state: existing.state });
+  const output = runIngest({ sources, existing: existing.entries, state: existing.state }, { onFileStart: progress });
   output.issues.unshift(...existing.issues);
   const files = new Map(output.entries);
   files.set(STATE_FILE, `${JSON.stringify(output.state, null, 1)}\n`);

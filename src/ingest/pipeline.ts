@@ -80,12 +80,19 @@ interface CleanOccurrence extends Occurrence {
 }
 type PaperBodyNodes = ReturnType<typeof cleanAbstract>['nodes'];
 
-export function runIngest(input: IngestInput): IngestOutput {
+export interface IngestHooks {
+  /** Called as each source file is read, for progress display on long runs. */
+  onFileStart?: (done: number, total: number, file: SourcePath) => void;
+}
+
+export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOutput {
   const issues: IngestIssue[] = [];
   const occurrences: CleanOccurrence[] = [];
   const summaries = new Map<SourcePath, FileSummary>();
 
-  for (const source of [...input.sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  const sources = [...input.sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const [index, source] of sources.entries()) {
+    hooks.onFileStart?.(index, sources.length, source.path);
     const summary: FileSummary = { file: source.path, format: null, encoding: null, abstracts: 0, papers: 0, merged: 0 };
     summaries.set(source.path, summary);
     const decoded = decodeSource(source.bytes, source.path);
