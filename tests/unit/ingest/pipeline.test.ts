@@ -22,7 +22,7 @@ describe('ingest of the seed dumps', () => {
     const derived = out.papers.filter((p) => p.derivedTitle);
     expect(derived).toHaveLength(20);
     for (const p of derived) {
-      expect(p.title.split(' ').length).toBeGreaterThanOrEqual(3);
+      expect(p.title.split(' ').length).toBeGreaterThanOrEqual(2);
       expect(p.title).not.toMatch(/\b(?:the|of|and|a|to|for|with|in)$/i);
     }
   });
