@@ -8,6 +8,9 @@ import { linkify } from './links.ts';
 import { splitMath } from './math.ts';
 import { applyTitleTypography, typographyOnText } from './typography.ts';
 
+const MAY_HAVE_URL = /\/\/|www\.|\.[a-z]{2,}\//i;
+const MAY_HAVE_TYPOGRAPHY = /[`'~]|--/;
+
 export interface CleanedText {
   nodes: PhrasingContent[];
   unknownMacros: string[];
@@ -15,7 +18,8 @@ export interface CleanedText {
 }
 
 export function cleanAbstract(raw: string): CleanedText {
-  const { segments, unclosed } = splitMath(raw);
+  // Most abstracts have no math, LaTeX, URL or TeX typography: one test each skips the work.
+  const { segments, unclosed } = /[$\\]/.test(raw) ? splitMath(raw) : { segments: [{ kind: 'text' as const, value: raw }], unclosed: 0 };
   const nodes: PhrasingContent[] = [];
   const unknownMacros: string[] = [];
   for (const segment of segments) {
@@ -28,9 +32,11 @@ export function cleanAbstract(raw: string): CleanedText {
       nodes.push({ type: 'text', value: segment.value });
       continue;
     }
-    const latex = latexToNodes(segment.value);
+    const latex = /[\\{]/.test(segment.value) ? latexToNodes(segment.value) : { nodes: [{ type: 'text', value: segment.value } as PhrasingContent], unknownMacros: [] };
     unknownMacros.push(...latex.unknownMacros);
-    nodes.push(...typographyOnText(linkify(latex.nodes)));
+    // linkify also vets the targets of \url{…} links, so it runs whenever there is one.
+    const linked = MAY_HAVE_URL.test(segment.value) || latex.nodes.some((n) => n.type === 'link') ? linkify(latex.nodes) : latex.nodes;
+    nodes.push(...(MAY_HAVE_TYPOGRAPHY.test(segment.value) ? typographyOnText(linked) : linked));
   }
   return { nodes: mergeText(nodes), unknownMacros, unclosedMath: unclosed };
 }

@@ -21,7 +21,6 @@ interface Repair {
   replacement: string;
 }
 
-// \p{Cc} minus tab; tabs are whitespace and handled with the spaces.
 const REPAIRS: Repair[] = [
   { rule: 'nul-byte', what: (n) => `removed ${n} NUL byte${n > 1 ? 's' : ''}`, pattern: /\0/g, replacement: '' },
   {
@@ -54,10 +53,12 @@ export function normalizeLines(text: string, file: SourcePath): { lines: SourceL
     issues.push(issue('repaired', file, null, 'line-endings', `converted ${kind} line endings to LF`, 'Nothing to do.'));
   }
   const raw = text.split(/\r\n|\r|\n/);
+  // One cheap test per line; the repairs run only on lines that need one.
+  const needsRepair = /[\0-\x08\x0b-\x1f\x7f-\xa0\xad\u1680\u2000-\u200f\u202a-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff\t]| {2}/;
   const counts = new Map<Repair, { count: number; first: number }>();
   const lines = raw.map((value, index) => {
     let cleaned = value;
-    for (const repair of REPAIRS) {
+    if (needsRepair.test(value)) for (const repair of REPAIRS) {
       let hits = 0;
       cleaned = cleaned.replace(repair.pattern, () => {
         hits++;
@@ -69,7 +70,8 @@ export function normalizeLines(text: string, file: SourcePath): { lines: SourceL
         else counts.set(repair, { count: hits, first: index + 1 });
       }
     }
-    return { line: index + 1, text: cleaned.trim().normalize('NFC') };
+    const trimmed = cleaned.trim();
+    return { line: index + 1, text: /^[\x00-\x7f]*$/.test(trimmed) ? trimmed : trimmed.normalize('NFC') };
   });
   for (const repair of REPAIRS) {
     const seen = counts.get(repair);

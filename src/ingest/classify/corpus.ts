@@ -36,7 +36,7 @@ export interface Corpus {
   idOf(key: string): number | undefined;
 }
 
-const MAX_WORDS = 4;
+const MAX_WORDS = 3;
 
 export function buildCorpus(papers: readonly PaperText[]): Corpus {
   const acronyms = corpusAcronyms(papers);
@@ -45,6 +45,9 @@ export function buildCorpus(papers: readonly PaperText[]): Corpus {
   const wordIds = new Map<string, number>();
   const wordSurface: string[] = [];
   const wordPhrase: number[] = [];
+  const wordNumeric: boolean[] = [];
+  // Reused per chunk instead of allocating arrays for every sentence piece.
+  let ws = new Int32Array(256);
   const extend = new PairTable();
   const keys: string[] = [];
   const words: number[] = [];
@@ -81,6 +84,7 @@ export function buildCorpus(papers: readonly PaperText[]): Corpus {
       wordIds.set(t.key, w);
       wordSurface.push(t.surface.includes('-') ? t.surface : t.key);
       wordPhrase.push(newPhrase(t.key, 1, w, 0));
+      wordNumeric.push(/^\d+$/.test(t.key));
     }
     return w;
   };
@@ -91,8 +95,8 @@ export function buildCorpus(papers: readonly PaperText[]): Corpus {
     touched = [];
     const count = (chunks: Chunk[], into: 'title' | 'body') => {
       for (const chunk of chunks) {
-        const ws = chunk.map(wordId);
-        const numeric = chunk.map((t) => /^\d+$/.test(t.key));
+        if (chunk.length > ws.length) ws = new Int32Array(chunk.length * 2);
+        for (let j = 0; j < chunk.length; j++) ws[j] = wordId(chunk[j]!);
         for (let i = 0; i < chunk.length; i++) {
           if (chunk[i]!.stop) continue;
           // Word ids and their one-word phrase ids coincide only for words; look the phrase up.
@@ -100,7 +104,7 @@ export function buildCorpus(papers: readonly PaperText[]): Corpus {
           let mask = 0;
           for (let n = 1; n <= MAX_WORDS && i + n <= chunk.length; n++) {
             const t = chunk[i + n - 1]!;
-            if (numeric[i + n - 1]) break;
+            if (wordNumeric[ws[i + n - 1]!]) break;
             if (n === 1) id = wordPhrase[ws[i]!]!;
             else {
               if (t.joined) mask |= 1 << (n - 1);
@@ -184,7 +188,7 @@ function pluralOf(word: string): string {
   return word + 's';
 }
 
-function grow(a: Int32Array): Int32Array {
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
@@ -218,7 +222,7 @@ function corpusAcronyms(papers: readonly PaperText[]): Map<string, string[]> {
 export function titleRepeatsAbstract(title: string, abstract: string): boolean {
   const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const t = norm(title).slice(0, 40);
-  return t.length > 0 && norm(abstract.slice(0, 600)).includes(t);
+  return t.length > 0 && norm(abstract.slice(0, 300)).includes(t);
 }
 
 /**

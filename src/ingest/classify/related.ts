@@ -4,12 +4,12 @@
  * is only indexed by its strongest terms, and over-long posting lists keep their strongest
  * entries, so the work grows with the number of papers, not its square.
  */
-import type { SparseVector } from './vectors.ts';
+import { topIndexes, type SparseVector } from './vectors.ts';
 
 /** Terms per paper that enter the index and the query. */
-const TERMS_PER_PAPER = 24;
+const TERMS_PER_PAPER = 16;
 /** Longest posting list kept; a term shared by more papers keeps those where it weighs most. */
-const MAX_POSTINGS = 400;
+const MAX_POSTINGS = 250;
 const TAG_BONUS = 0.12;
 const TOPIC_BONUS = 0.03;
 
@@ -22,22 +22,23 @@ export interface RelatedInput {
 export function findRelated(input: RelatedInput, count: number): number[][] {
   const { vectors, tagKeys, topics } = input;
   const n = vectors.length;
-  const postings = new Map<number, { doc: number; w: number }[]>();
+  const lists = new Map<number, { doc: number; w: number }[]>();
   const queries = vectors.map((v, d) => {
-    const order = Array.from(v.ids.keys()).sort((a, b) => v.weights[b]! - v.weights[a]! || v.ids[a]! - v.ids[b]!);
-    const top = order.slice(0, TERMS_PER_PAPER);
+    const top = topIndexes(v.weights, TERMS_PER_PAPER, 1);
     for (const i of top) {
-      const list = postings.get(v.ids[i]!) ?? [];
-      list.push({ doc: d, w: v.weights[i]! });
-      postings.set(v.ids[i]!, list);
+      const list = lists.get(v.ids[i]!);
+      if (list) list.push({ doc: d, w: v.weights[i]! });
+      else lists.set(v.ids[i]!, [{ doc: d, w: v.weights[i]! }]);
     }
-    return top.map((i) => ({ term: v.ids[i]!, w: v.weights[i]! }));
+    return { terms: Int32Array.from(top, (i) => v.ids[i]!), weights: Float32Array.from(top, (i) => v.weights[i]!) };
   });
-  for (const list of postings.values()) {
+  const postings = new Map<number, { docs: Int32Array; w: Float32Array }>();
+  for (const [term, list] of lists) {
     if (list.length > MAX_POSTINGS) {
       list.sort((a, b) => b.w - a.w || a.doc - b.doc);
       list.length = MAX_POSTINGS;
     }
+    postings.set(term, { docs: Int32Array.from(list, (x) => x.doc), w: Float32Array.from(list, (x) => x.w) });
   }
 
   // Tags shared by few papers say more than tags half the list carries.
@@ -60,7 +61,12 @@ export function findRelated(input: RelatedInput, count: number): number[][] {
   };
   const out: number[][] = [];
   for (let d = 0; d < n; d++) {
-    for (const { term, w } of queries[d]!) for (const p of postings.get(term)!) if (p.doc !== d) add(p.doc, w * p.w);
+    const q = queries[d]!;
+    for (let t = 0; t < q.terms.length; t++) {
+      const w = q.weights[t]!;
+      const { docs, w: ws } = postings.get(q.terms[t]!)!;
+      for (let j = 0; j < docs.length; j++) if (docs[j] !== d) add(docs[j]!, w * ws[j]!);
+    }
     for (const k of tagKeys[d]!) {
       const docs = tagDocs.get(k)!;
       if (docs.length > maxTagDf) continue;

@@ -5,6 +5,7 @@
 import type { Corpus } from './corpus.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { phraseKey } from './tokenize.ts';
+import { topIndexes } from './vectors.ts';
 
 /**
  * Words that make a phrase generic when they start or end it ("proposed method", "results show"),
@@ -86,6 +87,7 @@ interface Candidate {
 
 const MIN_TAGS = 3;
 const MAX_TAGS = 6;
+const CANDIDATES_PER_PAPER = 30;
 /** Share of distinct tags that may be used by a single paper. */
 const SINGLE_SHARE = 0.035;
 
@@ -100,36 +102,61 @@ export function assignTags(corpus: Corpus, index: TagIndex): PaperTags[] {
     return eligible[p] === 1;
   };
 
+  // Keys, names and word sets are computed once per tag, not once per paper.
+  const looks = new Map<number, { key: TagKey; name: string; words: Set<string> }>();
+  const look = (v: number, p: number) => {
+    const id = v >= 0 ? -1 - v : p;
+    let l = looks.get(id);
+    if (!l) {
+      const name = v >= 0 ? index.vocabNames[v]! : corpus.surface(p);
+      l = { key: v >= 0 ? `v${v}` : `p${p}`, name, words: wordSet(v >= 0 ? phraseKey(name) : corpus.keys[p]!) };
+      looks.set(id, l);
+    }
+    return l;
+  };
+
+  // Per-paper scores in scratch arrays indexed by tag (vocabulary tags after the phrases), reset
+  // through the touched list: no per-paper maps or objects in this hot loop.
+  const phrases = corpus.keys.length;
+  const scratch = new Float64Array(phrases + index.vocabNames.length);
+  const sourceOf = new Int32Array(phrases + index.vocabNames.length);
+  const touched: number[] = [];
   const ranked: Candidate[][] = corpus.docs.map((doc) => {
-    const byKey = new Map<TagKey, Candidate>();
+    touched.length = 0;
     for (let i = 0; i < doc.ids.length; i++) {
       const p = doc.ids[i]!;
       if (index.stopped[p]) continue;
       const v = index.vocab[p]!;
       if (v < 0 && !isEligible(p)) continue;
       const evidence = (doc.title[i]! > 0 ? 2.5 : 0) + Math.log2(1 + doc.body[i]!);
-      const idf = Math.log(n / Math.max(1, corpus.df[p]!));
-      let score: number;
-      if (v >= 0) score = evidence * (1.2 + 0.3 * Math.min(1, idf / logN));
-      else score = evidence * (0.5 + 0.5 * Math.min(1, idf / logN)) * (corpus.words[p] === 1 ? 0.6 : 1);
-      const key = v >= 0 ? `v${v}` : `p${p}`;
-      const prior = byKey.get(key);
-      if (prior) prior.score = Math.max(prior.score, score) + 0.25 * Math.min(prior.score, score);
-      else {
-        const name = v >= 0 ? index.vocabNames[v]! : corpus.surface(p);
-        byKey.set(key, { key, name, words: wordSet(v >= 0 ? phraseKey(name) : corpus.keys[p]!), score });
-      }
+      const spec = Math.min(1, Math.log(n / Math.max(1, corpus.df[p]!)) / logN);
+      const score = v >= 0 ? evidence * (1.2 + 0.3 * spec) : evidence * (0.5 + 0.5 * spec) * (corpus.words[p] === 1 ? 0.6 : 1);
+      const slot = v >= 0 ? phrases + v : p;
+      const prior = scratch[slot]!;
+      if (prior === 0) {
+        touched.push(slot);
+        scratch[slot] = score;
+        sourceOf[slot] = p;
+      } else scratch[slot] = Math.max(prior, score) + 0.25 * Math.min(prior, score);
     }
-    if (byKey.size < MIN_TAGS) {
+    const values = touched.map((slot) => scratch[slot]!);
+    const top = values.reduce((m, x) => Math.max(m, x), 1e-9);
+    // Only the strongest candidates can be chosen; building the rest would be wasted work.
+    const cands: Candidate[] = topIndexes(values, CANDIDATES_PER_PAPER, top).map((j) => {
+      const slot = touched[j]!;
+      return { ...look(slot >= phrases ? slot - phrases : -1, sourceOf[slot]!), score: scratch[slot]! };
+    });
+    for (const slot of touched) scratch[slot] = 0;
+    if (cands.length < MIN_TAGS) {
       // Too little shared vocabulary (a very short or unusual abstract): fall back on its own phrases.
       for (let i = 0; i < doc.ids.length; i++) {
         const p = doc.ids[i]!;
-        if (index.stopped[p] || byKey.has(`p${p}`) || !plausiblePhrase(corpus.keys[p]!)) continue;
+        if (index.stopped[p] || cands.some((c) => c.key === `p${p}`) || !plausiblePhrase(corpus.keys[p]!)) continue;
         const score = 0.05 * ((doc.title[i]! > 0 ? 2.5 : 0) + Math.log2(1 + doc.body[i]!)) * corpus.words[p]! * (corpus.df[p]! >= 2 ? 3 : 1);
-        byKey.set(`p${p}`, { key: `p${p}`, name: corpus.surface(p), words: wordSet(corpus.keys[p]!), score, backup: true });
+        cands.push({ ...look(-1, p), score, backup: true });
       }
     }
-    return [...byKey.values()].sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return cands.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   });
 
   let chosen = ranked.map((cands) => select(cands, new Map()));

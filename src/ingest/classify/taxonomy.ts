@@ -60,7 +60,11 @@ function read(root: Node | null, lineOf: (n: Node | null | undefined) => number 
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!known.has(key)) throw new TaxonomyError(`unknown key "${key}" (expected topics, tags or stop-tags)`, lineOf(pair.key as Node));
   }
-  const section = (name: string) => root.items.find((p) => isScalar(p.key) && p.key.value === name);
+  // An empty section ("tags:" with nothing under it) reads as no entries.
+  const section = (name: string) => {
+    const pair = root.items.find((p) => isScalar(p.key) && p.key.value === name);
+    return pair && !(pair.value === null || (isScalar(pair.value) && pair.value.value === null)) ? pair : undefined;
+  };
 
   const topicsPair = section('topics');
   const topics: TopicDef[] = [];

@@ -138,20 +138,9 @@ export function tokenize(text: string, acronyms?: { get(acronym: string): readon
   return chunks;
 }
 
-const singularCache = new Map<string, string>();
-function cachedSingular(word: string): string {
-  let s = singularCache.get(word);
-  if (s === undefined) {
-    s = singular(word);
-    // The cache only saves time; bounding it keeps memory flat on huge inputs.
-    if (singularCache.size < 200_000) singularCache.set(word, s);
-  }
-  return s;
-}
-
 function pushWords(chunk: Token[], word: string, inner: boolean): void {
   if (!inner) {
-    const key = cachedSingular(word);
+    const key = singular(word);
     chunk.push({ key, surface: word, stop: STOPWORDS.has(key), joined: false });
     joinSpacedPrefix(chunk);
     return;
@@ -160,12 +149,12 @@ function pushWords(chunk: Token[], word: string, inner: boolean): void {
   for (let i = 0; i < parts.length; i++) {
     const joined = i > 0;
     let surface = parts[i]!;
-    let key = cachedSingular(surface);
+    let key = singular(surface);
     // Join a known prefix with the word after it, whether hyphenated here or not.
     if (JOINED_PREFIXES.has(surface) && i + 1 < parts.length) {
       const next = parts[++i]!;
       surface = `${surface}-${next}`;
-      key = cachedSingular(surface.replace('-', ''));
+      key = singular(surface.replace('-', ''));
     }
     chunk.push({ key, surface, stop: STOPWORDS.has(key), joined });
   }
@@ -179,7 +168,7 @@ function joinSpacedPrefix(chunk: Token[]): void {
   const prev = chunk[n - 2]!;
   const cur = chunk[n - 1]!;
   if (SPACE_JOINED.has(prev.key) && !cur.stop && !prev.surface.includes('-')) {
-    chunk.splice(n - 2, 2, { key: cachedSingular(prev.surface + cur.surface), surface: `${prev.surface}-${cur.surface}`, stop: false, joined: prev.joined });
+    chunk.splice(n - 2, 2, { key: singular(prev.surface + cur.surface), surface: `${prev.surface}-${cur.surface}`, stop: false, joined: prev.joined });
   }
 }
 

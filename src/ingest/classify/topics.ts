@@ -17,10 +17,14 @@ const MAX_SHARE = 0.25;
 const SEED_EVIDENCE = 5;
 /** A paper less similar than this fraction of a typical seed paper fits no taxonomy topic. */
 const UNFIT_SIMILARITY = 0.5;
+/** Rounds of re-training the centroids on the labels of the previous round. */
+const ROUNDS = 3;
 /** Weight of (saturated) keyword evidence against centroid similarity. */
 const KEYWORD_PRIOR = 0.25;
 /** Papers that fit no taxonomy topic are grouped in parts of about this share. */
 const DISCOVERED_SHARE = 0.06;
+/** Lists shorter than this are not split for size. */
+const MIN_SPLIT_LIST = 50;
 /** Split a too-large topic into parts of about this share. */
 const PART_SHARE = 0.15;
 
@@ -55,21 +59,25 @@ export function assignTopics(
 
   // 3. Centroid classifier with the keyword evidence as a prior, refined a few rounds.
   let label = seeds;
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < ROUNDS; round++) {
     const next = new Int32Array(n).fill(-1);
     for (let d = 0; d < n; d++) if (fits[d]) next[d] = argmax(k, (t) => sims[t]![d]! + KEYWORD_PRIOR * saturate(kw[d]![t]!));
     label = next;
     sims = similarities(vectors, label, k, dims);
   }
-  const names: string[] = Array.from(label, (t) => taxonomy.topics[t]?.name ?? '');
   const minGroup = Math.max(3, Math.round(0.02 * n));
+  if (unfit.length < minGroup && k) {
+    // Too few to make a topic of their own: they join the taxonomy topic they are closest to.
+    for (const d of unfit) label[d] = argmax(k, (t) => sims[t]![d]! + KEYWORD_PRIOR * saturate(kw[d]![t]!));
+  }
+  const names: string[] = Array.from(label, (t) => taxonomy.topics[t]?.name ?? '');
   if (unfit.length >= minGroup || !k) {
     const parts = Math.max(1, Math.min(12, Math.round(unfit.length / Math.max(minGroup, DISCOVERED_SHARE * n))));
     nameClusters(unfit, kmeans(vectors, unfit, parts, dims), tags, names, new Set(names));
   }
 
-  // 4. Split topics that are too large.
-  for (let pass = 0; pass < 3; pass++) {
+  // 4. Split topics that are too large (a list of a few dozen papers may well be about one thing).
+  for (let pass = 0; pass < 3 && n >= MIN_SPLIT_LIST; pass++) {
     const sizes = countBy(names);
     const big = [...sizes].filter(([, c]) => c > MAX_SHARE * n).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     if (!big.length) break;
@@ -137,12 +145,15 @@ function keywordScores(corpus: Corpus, taxonomy: Taxonomy): Float64Array[] {
       byPhrase.set(id, list);
     }
   });
+  // A flat marker array: most phrases are no keyword, and a Map lookup for each would dominate.
+  const isKeyword = new Uint8Array(corpus.keys.length);
+  for (const id of byPhrase.keys()) isKeyword[id] = 1;
   return corpus.docs.map((doc) => {
     const scores = new Float64Array(taxonomy.topics.length);
     for (let i = 0; i < doc.ids.length; i++) {
       const p = doc.ids[i]!;
-      const topics = byPhrase.get(p);
-      if (!topics) continue;
+      if (!isKeyword[p]) continue;
+      const topics = byPhrase.get(p)!;
       // Multi-word keywords are specific; a keyword several topics share says little about each.
       const weight = (corpus.words[p]! > 1 ? 2 : 1) / Math.sqrt(topics.length);
       const evidence = (doc.title[i]! > 0 ? 2.5 : 0) + Math.log2(1 + doc.body[i]!);
@@ -162,11 +173,11 @@ function nameClusters(members: readonly number[], groups: readonly number[], tag
     if (!own.length) continue;
     const counts = new Map<string, { name: string; count: number }>();
     for (const d of own) for (let i = 0; i < tags[d]!.keys.length; i++) bump(counts, tags[d]!.keys[i]!, tags[d]!.names[i]!);
-    const scored = [...counts.values()]
-      .filter((c) => c.count >= 2 || own.length < 4)
-      .map((c) => {
+    const scored = [...counts]
+      .filter(([, c]) => c.count >= 2 || own.length < 4)
+      .map(([key, c]) => {
         const share = c.count / own.length;
-        const base = overall.get(keyOf(counts, c))!.count / members.length;
+        const base = overall.get(key)!.count / members.length;
         // Tags that the whole group shares do not tell its parts apart.
         return { name: c.name, score: share * Math.log(share / base) + (k === 1 ? share : 0) };
       })
@@ -182,11 +193,6 @@ function nameClusters(members: readonly number[], groups: readonly number[], tag
     taken.add(name);
     for (const d of own) names[d] = name;
   }
-}
-
-function keyOf(counts: Map<string, { name: string; count: number }>, entry: { name: string; count: number }): string {
-  for (const [k, v] of counts) if (v === entry) return k;
-  return '';
 }
 
 function bump(map: Map<string, { name: string; count: number }>, key: string, name: string): void {

@@ -29,8 +29,24 @@ export function paperVectors(corpus: Corpus, stopped: Uint8Array): SparseVector[
       norm += w * w;
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    return { ids: Int32Array.from(ids), weights: Float32Array.from(weights, (w) => w * scale) };
+    const out = new Float32Array(weights.length);
+    for (let i = 0; i < weights.length; i++) out[i] = weights[i]! * scale;
+    return { ids: Int32Array.from(ids), weights: out };
   });
+}
+
+/**
+ * Indexes of the `k` largest values, largest first, ties to the lower index. Packs value and index
+ * into one number so the native typed-array sort does the work (no comparator calls).
+ */
+export function topIndexes(values: ArrayLike<number>, k: number, max: number): number[] {
+  const n = values.length;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = Math.round((1 - Math.min(values[i]! / max, 1)) * 2 ** 30) * 2 ** 20 + i;
+  packed.sort();
+  const out: number[] = [];
+  for (let i = 0; i < Math.min(k, n); i++) out.push(packed[i]! % 2 ** 20);
+  return out;
 }
 
 export function dot(v: SparseVector, dense: Float32Array | Float64Array): number {

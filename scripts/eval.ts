@@ -1,0 +1,192 @@
+/**
+ * npm run eval — measures the tagging against the two annotators of tests/fixtures/gold/gold-80.json
+ * (topic ARI, tag concept F1, as defined in its README) and prints hygiene figures for the seed list
+ * and for the real dumps of other fields.
+ *
+ *   node scripts/eval.ts                 figures
+ *   node scripts/eval.ts --topics        also list the topics with their sizes and top tags
+ *   node scripts/eval.ts --speed DIR     also time classify + related on the dumps in DIR
+ *                                        (e.g. a corpus from make-corpus.mjs)
+ */
+import { readFileSync } from 'node:fs';
+import { ingestSources, seedSources, sourcesIn } from '../tests/support/ingest-fixtures.ts';
+import { classifyPapers, parseTaxonomy, relatedPapers, type Classification, type ClassifyInput, type Taxonomy } from '../src/ingest/classify/index.ts';
+
+interface GoldLabel {
+  topic: string;
+  tags: string[];
+  derivedTitle?: string;
+}
+interface GoldPaper {
+  title: string | null;
+  abstract: string;
+  A: GoldLabel;
+  B: GoldLabel;
+}
+
+const args = process.argv.slice(2);
+const showTopics = args.includes('--topics');
+const speedDir = args.includes('--speed') ? args[args.indexOf('--speed') + 1] : undefined;
+
+const taxonomyFile = 'content/taxonomy.yaml';
+const parsed = parseTaxonomy(readFileSync(taxonomyFile, 'utf8'), taxonomyFile);
+if (!parsed.ok) {
+  console.error(parsed.error);
+  process.exit(1);
+}
+const taxonomy = parsed.taxonomy;
+
+const asInput = (p: { id: string; title: string; abstract: string }): ClassifyInput => ({ id: p.id, title: p.title, abstract: p.abstract });
+const seeds = ingestSources(seedSources()).papers.map(asInput);
+const seedLabels = classifyPapers(seeds, taxonomy);
+
+// --- gold ---------------------------------------------------------------------------------------
+const gold = JSON.parse(readFileSync('tests/fixtures/gold/gold-80.json', 'utf8')) as { papers: GoldPaper[] };
+const norm = (s: string) => s.toLowerCase().replace(/\{\\[a-z]+\}/g, '').replace(/[^a-z0-9]+/g, '');
+const byTitle = new Map(seeds.map((p) => [norm(p.title), p]));
+const byAbstract = seeds.map((p) => ({ key: norm(p.abstract).slice(0, 120), p }));
+const matched = gold.papers.map((g) => {
+  const t = g.title ? byTitle.get(norm(g.title)) : undefined;
+  if (t) return t;
+  const a = norm(g.abstract).slice(0, 120);
+  const hit = byAbstract.find((x) => x.key.slice(0, 60) === a.slice(0, 60));
+  if (!hit) throw new Error(`gold paper not found among the seeds: ${g.title ?? g.abstract.slice(0, 60)}`);
+  return hit.p;
+});
+
+const STOP = new Set('of for and the a an in on with to via by'.split(' '));
+function conceptWords(tag: string): Set<string> {
+  return new Set(
+    tag
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w && !STOP.has(w))
+      .map((w) =>
+        w.endsWith('ies') && w.length > 4 ? w.slice(0, -3) + 'y' : /(sses|xes|ches|shes)$/.test(w) ? w.slice(0, -2) : w.endsWith('s') && !w.endsWith('ss') && w.length > 3 ? w.slice(0, -1) : w,
+      ),
+  );
+}
+function tagsMatch(a: string, b: string): boolean {
+  const x = conceptWords(a);
+  const y = conceptWords(b);
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  if (!x.size || !y.size) return false;
+  return shared === x.size || shared === y.size || shared / (x.size + y.size - shared) >= 0.5;
+}
+function tagF1(product: string[][], reference: string[][]): number {
+  let total = 0;
+  product.forEach((mine, i) => {
+    const ref = reference[i]!;
+    const recall = ref.filter((r) => mine.some((m) => tagsMatch(m, r))).length / ref.length;
+    const precision = mine.length ? mine.filter((m) => ref.some((r) => tagsMatch(m, r))).length / mine.length : 0;
+    total += precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  });
+  return total / product.length;
+}
+function ari(a: string[], b: string[]): number {
+  const choose2 = (x: number) => (x * (x - 1)) / 2;
+  const cells = new Map<string, number>();
+  const rows = new Map<string, number>();
+  const cols = new Map<string, number>();
+  a.forEach((x, i) => {
+    const y = b[i]!;
+    cells.set(`${x}\u0000${y}`, (cells.get(`${x}\u0000${y}`) ?? 0) + 1);
+    rows.set(x, (rows.get(x) ?? 0) + 1);
+    cols.set(y, (cols.get(y) ?? 0) + 1);
+  });
+  const index = [...cells.values()].reduce((s, c) => s + choose2(c), 0);
+  const sumRows = [...rows.values()].reduce((s, c) => s + choose2(c), 0);
+  const sumCols = [...cols.values()].reduce((s, c) => s + choose2(c), 0);
+  const expected = (sumRows * sumCols) / choose2(a.length);
+  const max = (sumRows + sumCols) / 2;
+  return max === expected ? 1 : (index - expected) / (max - expected);
+}
+
+// A fixed split by title hash: "tune" is the half looked at while tuning, "held-out" the other.
+const half = gold.papers.map((g) => (hash(g.title ?? g.abstract) % 2 === 0 ? 'tune' : 'held-out'));
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+const mine = matched.map((p) => seedLabels.get(p.id)!);
+const row = (name: string, pick: (i: number) => boolean) => {
+  const idx = gold.papers.map((_, i) => i).filter(pick);
+  const t = (who: 'A' | 'B') => ari(idx.map((i) => mine[i]!.topic), idx.map((i) => gold.papers[i]![who].topic));
+  const f = (who: 'A' | 'B') => tagF1(idx.map((i) => mine[i]!.tags), idx.map((i) => gold.papers[i]![who].tags));
+  const human = ari(idx.map((i) => gold.papers[i]!.A.topic), idx.map((i) => gold.papers[i]!.B.topic));
+  const humanF = tagF1(idx.map((i) => gold.papers[i]!.A.tags), idx.map((i) => gold.papers[i]!.B.tags));
+  console.log(
+    `${name.padEnd(16)} ${String(idx.length).padStart(3)}  ARI vs A ${t('A').toFixed(3)}  vs B ${t('B').toFixed(3)}  (A vs B ${human.toFixed(3)})   ` +
+      `tag F1 vs A ${f('A').toFixed(3)}  vs B ${f('B').toFixed(3)}  (A vs B ${humanF.toFixed(3)})`,
+  );
+};
+console.log('Gold papers (tests/fixtures/gold/gold-80.json)');
+row('all', () => true);
+row('tune half', (i) => half[i] === 'tune');
+row('held-out half', (i) => half[i] === 'held-out');
+
+// --- hygiene ------------------------------------------------------------------------------------
+function hygiene(name: string, papers: ClassifyInput[], labels: Map<string, Classification>): void {
+  const topics = new Map<string, number>();
+  const tagUse = new Map<string, number>();
+  const perPaper: number[] = [];
+  for (const p of papers) {
+    const l = labels.get(p.id)!;
+    topics.set(l.topic, (topics.get(l.topic) ?? 0) + 1);
+    perPaper.push(l.tags.length);
+    for (const t of l.tags) tagUse.set(t, (tagUse.get(t) ?? 0) + 1);
+  }
+  perPaper.sort((a, b) => a - b);
+  const n = papers.length;
+  const largest = Math.max(...topics.values());
+  const catchAll = [...topics].filter(([t]) => /\b(other|misc|general|uncategori[sz]ed)\b/i.test(t)).reduce((s, [, c]) => s + c, 0);
+  const shared = [...tagUse.values()].filter((c) => c >= 2).length;
+  console.log(`\n${name}: ${n} papers`);
+  console.log(`  topics ${topics.size}, largest topic share ${pct(largest / n)}, catch-all share ${pct(catchAll / n)}`);
+  console.log(
+    `  tags per paper min ${perPaper[0]} / median ${perPaper[Math.floor(n / 2)]} / max ${perPaper[n - 1]}, ` +
+      `distinct tags ${tagUse.size}, used by ≥2 papers ${pct(shared / tagUse.size)}, untagged papers ${perPaper.filter((c) => c === 0).length}`,
+  );
+  if (showTopics) {
+    for (const [topic, count] of [...topics].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+      const tags = new Map<string, number>();
+      for (const p of papers) if (labels.get(p.id)!.topic === topic) for (const t of labels.get(p.id)!.tags) tags.set(t, (tags.get(t) ?? 0) + 1);
+      const top = [...tags].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 6).map(([t]) => t);
+      console.log(`    ${String(count).padStart(5)}  ${topic}  — ${top.join(', ')}`);
+    }
+  }
+}
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+hygiene('Seed reading list (content/sources)', seeds, seedLabels);
+const real = ingestSources(sourcesIn('tests/fixtures/real-dumps', (name) => name.endsWith('.txt'))).papers.map(asInput);
+hygiene('Real dumps of other fields (tests/fixtures/real-dumps: ACL 2023, EMNLP 2023, MEDLINE)', real, classifyPapers(real, taxonomy));
+
+if (speedDir) speed(speedDir, taxonomy);
+
+function speed(dir: string, tax: Taxonomy): void {
+  const papers = ingestSources(sourcesIn(dir)).papers.map(asInput);
+  const before = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const labels = classifyPapers(papers, tax);
+  const t1 = performance.now();
+  relatedPapers(papers, labels);
+  const t2 = performance.now();
+  const rss = process.memoryUsage().rss;
+  console.log(
+    `\nSpeed on ${papers.length} papers of ${dir}: classify ${((t1 - t0) / 1000).toFixed(2)} s + related ${((t2 - t1) / 1000).toFixed(2)} s ` +
+      `= ${((t2 - t0) / 1000).toFixed(2)} s; RSS ${(rss / 2 ** 20).toFixed(0)} MB (${((rss - before) / 2 ** 20).toFixed(0)} MB above the ingested input)`,
+  );
+}
+
+if (args.includes('--errors')) {
+  // Error analysis on the tune half only; the held-out half stays unseen.
+  gold.papers.forEach((g, i) => {
+    if (half[i] !== 'tune') return;
+    console.log(`\n${matched[i]!.title.slice(0, 90)}\n  topic: ${mine[i]!.topic}  | A: ${g.A.topic} | B: ${g.B.topic}`);
+    console.log(`  mine: ${mine[i]!.tags.join('; ')}\n  A:    ${g.A.tags.join('; ')}\n  B:    ${g.B.tags.join('; ')}`);
+  });
+}

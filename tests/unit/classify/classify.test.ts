@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { classifyPapers, parseTaxonomy, relatedPapers, type Classification, type ClassifyInput, type Taxonomy } from '../../../src/ingest/classify/index.ts';
+import { ingestSources, seedSources, sourcesIn } from '../../support/ingest-fixtures.ts';
+
+const parsed = parseTaxonomy(readFileSync('content/taxonomy.yaml', 'utf8'), 'content/taxonomy.yaml');
+if (!parsed.ok) throw new Error(parsed.error);
+const taxonomy: Taxonomy = parsed.taxonomy;
+const asInput = (p: ClassifyInput): ClassifyInput => ({ id: p.id, title: p.title, abstract: p.abstract });
+
+const seeds = ingestSources(seedSources()).papers.map(asInput);
+const seedLabels = classifyPapers(seeds, taxonomy);
+const realPapers = ingestSources(sourcesIn('tests/fixtures/real-dumps', (name) => name.endsWith('.txt'))).papers;
+const real = realPapers.map(asInput);
+const realLabels = classifyPapers(real, taxonomy);
+
+function figures(papers: readonly ClassifyInput[], labels: ReadonlyMap<string, Classification>) {
+  const topics = new Map<string, number>();
+  const tagUse = new Map<string, number>();
+  const counts: number[] = [];
+  for (const p of papers) {
+    const l = labels.get(p.id)!;
+    topics.set(l.topic, (topics.get(l.topic) ?? 0) + 1);
+    counts.push(l.tags.length);
+    for (const t of l.tags) tagUse.set(t, (tagUse.get(t) ?? 0) + 1);
+  }
+  const n = papers.length;
+  return {
+    topics,
+    largestShare: Math.max(...topics.values()) / n,
+    catchAllShare: [...topics].filter(([t]) => /\b(other|misc)/i.test(t)).reduce((s, [, c]) => s + c, 0) / n,
+    minTags: Math.min(...counts),
+    maxTags: Math.max(...counts),
+    sharedTagShare: [...tagUse.values()].filter((c) => c >= 2).length / tagUse.size,
+    tags: [...tagUse.keys()],
+  };
+}
+
+describe('topics and tags of the seed reading list', () => {
+  const f = figures(seeds, seedLabels);
+
+  test('every paper gets one topic among 10 to 20 human-named topics, none over a quarter of the papers', () => {
+    expect(seedLabels.size).toBe(seeds.length);
+    expect(f.topics.size).toBeGreaterThanOrEqual(10);
+    expect(f.topics.size).toBeLessThanOrEqual(20);
+    expect(f.largestShare).toBeLessThanOrEqual(0.25);
+    expect(f.catchAllShare).toBeLessThanOrEqual(0.05);
+    for (const topic of f.topics.keys()) expect(topic).toMatch(/^[A-Z0-9]/);
+  });
+
+  test('every paper gets 3 to 6 lowercase tags, at least 90% of tags shared by two papers', () => {
+    expect(f.minTags).toBeGreaterThanOrEqual(3);
+    expect(f.maxTags).toBeLessThanOrEqual(6);
+    expect(f.sharedTagShare).toBeGreaterThanOrEqual(0.9);
+    for (const tag of f.tags) expect(tag).toBe(tag.toLowerCase());
+  });
+
+  test('stop-tags and generic phrases never become tags', () => {
+    for (const generic of [...taxonomy.stopTags, 'deep learning', 'neural networks', 'method', 'performance']) {
+      expect(f.tags).not.toContain(generic);
+    }
+  });
+
+  test('synonyms, acronyms and plural forms meet in one tag', () => {
+    // "GNNs", "graph neural network" and "Graph Neural Networks" are one tag.
+    expect(f.tags).toContain('graph neural networks');
+    expect(f.tags.filter((t) => /^(gnns?|graph neural network)$/.test(t))).toEqual([]);
+    const singulars = new Set(f.tags.map((t) => t.replace(/(ies|es|s)$/, '')));
+    expect(singulars.size).toBeGreaterThan(f.tags.length * 0.97);
+  });
+
+  test('papers about graphs, speech and pruning land in the topics made for them', () => {
+    const topicOf = (title: string) => seedLabels.get(seeds.find((p) => p.title === title)!.id)!.topic;
+    expect(topicOf('Graph Neural Networks with Learnable and Optimal Polynomial Bases')).toBe('Graph Neural Networks');
+    expect(topicOf('QuartzNet: Deep Automatic Speech Recognition with 1D Time-Channel Separable Convolutions')).toBe('Speech & Audio');
+    expect(topicOf('Conditional Automated Channel Pruning for Deep Neural Networks')).toBe('Model Compression & Efficient Inference');
+  });
+});
+
+describe('the same input gives the same output', () => {
+  test('classifying and relating the seeds twice is byte-identical', () => {
+    const again = classifyPapers(seeds.map((p) => ({ ...p })), taxonomy);
+    expect(JSON.stringify([...again])).toBe(JSON.stringify([...seedLabels]));
+    const related1 = relatedPapers(seeds, seedLabels);
+    const related2 = relatedPapers(seeds.map((p) => ({ ...p })), again);
+    expect(JSON.stringify([...related2])).toBe(JSON.stringify([...related1]));
+  });
+});
+
+describe('a reading list from other fields (ACL 2023, EMNLP 2023, MEDLINE)', () => {
+  const f = figures(real, realLabels);
+
+  test('keeps the hygiene figures: sizes of topics, tags per paper, shared tags', () => {
+    expect(f.topics.size).toBeGreaterThanOrEqual(8);
+    expect(f.topics.size).toBeLessThanOrEqual(20);
+    expect(f.largestShare).toBeLessThanOrEqual(0.25);
+    expect(f.catchAllShare).toBeLessThanOrEqual(0.05);
+    expect(f.minTags).toBeGreaterThanOrEqual(3);
+    expect(f.maxTags).toBeLessThanOrEqual(6);
+    expect(f.sharedTagShare).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test('biomedical papers, which fit no ML topic, get discovered topics of their own, named after their tags', () => {
+    const medline = realPapers.filter((p) => p.sources.some((s) => s.file.endsWith('other-field-listing.txt')));
+    expect(medline.length).toBeGreaterThan(100);
+    const mlTopics = new Set(taxonomy.topics.map((t) => t.name));
+    const outside = medline.filter((p) => !mlTopics.has(realLabels.get(p.id)!.topic));
+    expect(outside.length / medline.length).toBeGreaterThan(0.6);
+    for (const p of outside) expect(realLabels.get(p.id)!.topic).toMatch(/^[A-Z0-9][^&]*( & [A-Z0-9].*)?$/);
+  });
+
+  test('an NLP list too big for one topic is split into several named parts', () => {
+    const nlp = real.filter((p) => /\blanguage models?\b/i.test(p.abstract));
+    const topics = new Set(nlp.map((p) => realLabels.get(p.id)!.topic));
+    expect(topics.size).toBeGreaterThan(3);
+  });
+
+  test('with no taxonomy topics at all, topics are still discovered rather than one "Other"', () => {
+    const labels = classifyPapers(real, { ...taxonomy, topics: [] });
+    const g = figures(real, labels);
+    expect(g.topics.size).toBeGreaterThanOrEqual(5);
+    expect(g.largestShare).toBeLessThanOrEqual(0.25);
+  });
+});
+
+describe('related papers', () => {
+  const papers: ClassifyInput[] = [
+    { id: 'g1', title: 'Message passing graph neural networks for node classification', abstract: 'We study graph neural networks that use message passing over the edges of a graph to classify nodes. Node features are aggregated from neighbours, and we analyse oversmoothing in deep graph networks.' },
+    { id: 's1', title: 'Conformer models for automatic speech recognition', abstract: 'We train conformer acoustic models for automatic speech recognition on spoken audio. The speech recognizer reduces word error rate on noisy speech and transcribes audio in real time.' },
+    { id: 'g2', title: 'Graph neural networks and oversmoothing', abstract: 'Deep graph neural networks suffer from oversmoothing: node representations become similar after many message passing layers. We propose a residual propagation rule for graph neural networks on citation graphs.' },
+    { id: 's2', title: 'Streaming speech recognition with transducers', abstract: 'A streaming transducer for automatic speech recognition transcribes spoken audio with low latency. We compare the speech recognition word error rate with a conformer baseline on audio benchmarks.' },
+    { id: 'g3', title: 'Expressive power of graph neural networks', abstract: 'We relate the expressive power of message passing graph neural networks to the Weisfeiler-Lehman test and show which graph properties node embeddings can distinguish for graph classification.' },
+    { id: 's3', title: 'Self-supervised speech representations for speaker recognition', abstract: 'Self-supervised speech representations learned from raw audio improve speaker recognition and automatic speech recognition. The speech encoder is pretrained on spoken audio without transcripts.' },
+  ];
+  const labels = classifyPapers(papers, taxonomy);
+  const related = relatedPapers(papers, labels);
+
+  test('a graph paper is most related to the other graph papers, a speech paper to the speech papers', () => {
+    for (const p of papers) {
+      const list = related.get(p.id)!;
+      expect(list.length).toBeGreaterThanOrEqual(3);
+      expect(list.length).toBeLessThanOrEqual(5);
+      expect(list).not.toContain(p.id);
+      const kind = p.id[0];
+      expect(list.slice(0, 2).every((id) => id[0] === kind)).toBe(true);
+    }
+  });
+
+  test('the small list still gets topics and three tags per paper', () => {
+    expect(labels.get('g1')!.topic).toBe('Graph Neural Networks');
+    expect(labels.get('s2')!.topic).toBe('Speech & Audio');
+    for (const l of labels.values()) expect(l.tags.length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('every seed paper gets 3 to 5 related papers, never itself, most related first', () => {
+    const seedRelated = relatedPapers(seeds, seedLabels);
+    for (const p of seeds) {
+      const list = seedRelated.get(p.id)!;
+      expect(list.length).toBeGreaterThanOrEqual(3);
+      expect(list.length).toBeLessThanOrEqual(5);
+      expect(new Set(list).size).toBe(list.length);
+      expect(list).not.toContain(p.id);
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parseTaxonomy } from '../../../src/ingest/classify/index.ts';
+
+const FILE = 'content/taxonomy.yaml';
+
+function error(text: string) {
+  const result = parseTaxonomy(text, FILE);
+  if (result.ok) throw new Error('expected a parse error');
+  return result;
+}
+
+describe('the taxonomy file', () => {
+  test('the shipped content/taxonomy.yaml parses into topics, tags and stop-tags', () => {
+    const result = parseTaxonomy(readFileSync(FILE, 'utf8'), FILE);
+    if (!result.ok) throw new Error(result.error);
+    const { topics, tags, stopTags } = result.taxonomy;
+    expect(topics.length).toBeGreaterThanOrEqual(10);
+    expect(topics.length).toBeLessThanOrEqual(20);
+    for (const topic of topics) {
+      expect(topic.name).toMatch(/[A-Z]/);
+      expect(topic.description.length).toBeGreaterThan(10);
+      expect(topic.keywords.length).toBeGreaterThan(3);
+    }
+    expect(tags.length).toBeGreaterThan(100);
+    for (const tag of tags) expect(tag.name).toBe(tag.name.toLowerCase());
+    expect(stopTags).toContain('deep learning');
+  });
+
+  test('a YAML syntax error names the file and its line', () => {
+    const e = error('topics:\n  - name: Graphs\n    keywords: [graph\n  - name: Speech\n');
+    expect(e.line).toBeGreaterThanOrEqual(3);
+    expect(e.error).toMatch(new RegExp(`^${FILE}:${e.line}: `));
+  });
+
+  test('an unknown top-level key is reported at its line', () => {
+    const e = error('topics: []\ntags: {}\ncategories: []\n');
+    expect(e.line).toBe(3);
+    expect(e.error).toContain('unknown key "categories"');
+  });
+
+  test('a tag with capitals is rejected at its line', () => {
+    const e = error('tags:\n  point clouds: []\n  Knowledge Distillation: [distillation]\n');
+    expect(e.line).toBe(3);
+    expect(e.error).toContain('must be lowercase');
+  });
+
+  test('a phrase claimed by two tags is reported with both lines', () => {
+    const e = error('tags:\n  knowledge distillation: [distillation]\n  model compression: [distillation]\n');
+    expect(e.line).toBe(3);
+    expect(e.error).toContain('"knowledge distillation" (line 2)');
+  });
+
+  test('a topic without keywords, or defined twice, is reported at its line', () => {
+    const missing = error('topics:\n  - name: Graph Neural Networks\n    description: Graphs.\n    keywords: []\n');
+    expect(missing.line).toBe(4);
+    expect(missing.error).toContain('needs at least one keyword');
+    const twice = error('topics:\n  - name: Speech\n    keywords: [speech]\n  - name: Speech\n    keywords: [audio]\n');
+    expect(twice.line).toBe(4);
+    expect(twice.error).toContain('first at line 2');
+  });
+
+  test('a topic entry with an unknown key is reported at that key', () => {
+    const e = error('topics:\n  - name: Speech\n    keywords: [speech]\n    colour: blue\n');
+    expect(e.line).toBe(4);
+    expect(e.error).toContain('unknown topic key "colour"');
+  });
+
+  test('an empty file is a valid, empty taxonomy', () => {
+    const result = parseTaxonomy('topics:\ntags:\nstop-tags:\n', FILE);
+    expect(result.ok && result.taxonomy).toEqual({ topics: [], tags: [], stopTags: [] });
+  });
+});
