@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSy
 import { join, relative, resolve, sep } from 'node:path';
 import type { SourcePath } from '../src/core/issue.ts';
 import { formatReport } from '../src/ingest/format-report.ts';
+import { parseTaxonomy, type Taxonomy } from '../src/ingest/classify/index.ts';
 import { runIngest, type IngestOutput, type SourceFile } from '../src/ingest/pipeline.ts';
 import { readExistingEntries, recoverInterruptedSwap, replaceEntries, STATE_FILE } from './lib/entries-dir.ts';
 
@@ -24,6 +25,19 @@ entry's title, tags, topic or notes are kept by later ingests.
 Exit status: 0 success (warnings allowed), 1 problems under --strict, 2 usage error.`;
 
 export class UsageError extends Error {}
+/** A problem with the project's own configuration (content/taxonomy.yaml): the ingest stops. */
+export class ConfigError extends Error {}
+
+export const TAXONOMY_FILE = 'content/taxonomy.yaml';
+
+/** The taxonomy, if the project has one; a broken one stops the ingest with file and line. */
+export function readTaxonomy(root: string): Taxonomy | undefined {
+  const path = join(root, TAXONOMY_FILE);
+  if (!existsSync(path)) return undefined;
+  const parsed = parseTaxonomy(readFileSync(path, 'utf8'), TAXONOMY_FILE);
+  if (parsed.ok) return parsed.taxonomy;
+  throw new ConfigError(`${parsed.error}\nFix the file (see the comments at its top), or delete it to tag from the text alone.`);
+}
 
 export interface CliOptions {
   paths: string[];
@@ -74,7 +88,8 @@ export function ingest(root: string, paths: readonly string[]): IngestOutput & {
   recoverInterruptedSwap(papersDir);
   const sources = collectSources(root, paths.length > 0 ? paths : ['content/sources']);
   const existing = readExistingEntries(papersDir, 'content/papers');
-  const output = runIngest({ sources, existing: existing.entries, state: existing.state }, { onFileStart: progress });
+  const taxonomy = readTaxonomy(root);
+  const output = runIngest({ sources, existing: existing.entries, state: existing.state, ...(taxonomy ? { taxonomy } : {}) }, { onFileStart: progress });
   output.issues.unshift(...existing.issues);
   const files = new Map(output.entries);
   files.set(STATE_FILE, `${JSON.stringify(output.state, null, 1)}\n`);
@@ -104,6 +119,10 @@ function main(argv: readonly string[]): number {
     if (error instanceof UsageError) {
       console.error(`ingest: ${error.message}`);
       return 2;
+    }
+    if (error instanceof ConfigError) {
+      console.error(`ingest: ${error.message}`);
+      return 1;
     }
     throw error;
   }

@@ -108,7 +108,9 @@ export function deriveTitle(abstract: string): string {
   });
   const subject = subjectOf(sentences[0] ?? abstract);
   if (subject && (!best || best.score < 1.5)) return titleCase(subject);
-  return titleCase(best?.title ?? trimToWords(abstract.replace(/[.!?]$/, ''), MAX_WORDS));
+  const title = titleCase(best?.title ?? trimToWords(abstract.replace(/[.!?]$/, ''), MAX_WORDS)).trim();
+  // An "abstract" with no words at all ("?") still needs a title that is not empty.
+  return title || (abstract.trim().slice(0, 80) || 'Untitled paper');
 }
 
 /** The object of "we propose …": a noun phrase, a named system, or "Name: what it is". */

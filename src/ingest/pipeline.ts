@@ -10,6 +10,7 @@ import { compareIssues, issue, type IngestIssue, type SourcePath } from '../core
 import type { Paper, PaperFrontMatter } from '../core/paper.ts';
 import type { Slug } from '../core/slug.ts';
 import { assignSlugs } from './assign-slugs.ts';
+import { classifyPapers, relatedPapers, type ClassifyInput, type Taxonomy } from './classify/index.ts';
 import { cleanAbstract, cleanTitle, toPlainText } from './clean-text.ts';
 import { decodeSource } from './decode.ts';
 import { deriveTitle } from './derive-title.ts';
@@ -45,7 +46,12 @@ export interface IngestInput {
   sources: readonly SourceFile[];
   existing: readonly ExistingEntry[];
   state: IngestState | null;
+  /** The parsed content/taxonomy.yaml; without one, topics and tags are discovered from the text alone. */
+  taxonomy?: Taxonomy;
 }
+
+/** How many related papers each paper page lists. */
+const RELATED_COUNT = 5;
 
 export interface FileSummary {
   file: SourcePath;
@@ -73,6 +79,9 @@ export interface IngestOutput {
   issues: IngestIssue[];
   report: IngestReport;
 }
+
+/** No taxonomy file: every topic and tag is discovered from the papers' own text. */
+const EMPTY_TAXONOMY: Taxonomy = { topics: [], tags: [], stopTags: [] };
 
 interface CleanOccurrence extends Occurrence {
   abstract: string;
@@ -140,13 +149,18 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
     [...input.existing.flatMap((e) => e.data.aliases), ...Object.values(input.state?.slugs ?? {})],
   );
 
+  const toClassify: ClassifyInput[] = groups.map((g, i) => ({ id: ids[i]!, title: titles[i]!, abstract: g.occurrences[0]!.abstract }));
+  const labels = classifyPapers(toClassify, input.taxonomy ?? EMPTY_TAXONOMY);
+  const related = relatedPapers(toClassify, labels, RELATED_COUNT);
+
   const papers: Paper[] = [];
   const entries = new Map<string, string>();
   const state: IngestState = { version: 1, papers: {}, slugs: {} };
   groups.forEach((group, i) => {
     const id = ids[i]!;
     const first = group.occurrences[0]!;
-    const generated: EditableFields = { title: titles[i]!, tags: [], topic: '' };
+    const label = labels.get(id)!;
+    const generated: EditableFields = { title: titles[i]!, tags: label.tags, topic: label.topic };
     const existing = existingById.get(id);
     const { fields, edited } = keepHandEdits(generated, existing?.data, input.state?.papers[id]);
     state.papers[id] = generated;
@@ -164,7 +178,7 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
       tags: fields.tags,
       sources: group.occurrences.map((o) => ({ file: o.file, line: o.line })),
       aliases,
-      related: [],
+      related: related.get(id) ?? [],
       ...(existing?.data.notes !== undefined ? { notes: existing.data.notes } : {}),
     };
     const body = abstractToMarkdown(first.body);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Slug } from '../../../src/core/slug.ts';
-import { parseEntry } from '../../../src/ingest/entry-file.ts';
+import { formatEntry, parseEntry } from '../../../src/ingest/entry-file.ts';
 import type { ExistingEntry } from '../../../src/ingest/pipeline.ts';
 import { ingestSources, seedSources } from '../../support/ingest-fixtures.ts';
 
@@ -57,12 +57,26 @@ describe('re-ingest', () => {
     expect([...second.entries]).toEqual([...first.entries]);
   });
 
-  test('keeps a hand-edited title, tags and notes, and the slug', () => {
+  test('keeps a hand-edited title, tags, topic and notes, and the slug', () => {
     const [name, text] = [...first.entries][10]!;
-    const edited = text.replace(/^title: .*$/m, 'title: My Corrected Title').replace(/^tags: \[\]$/m, 'tags:\n  - my tag').replace(/^---\n/, '---\nnotes: Read this twice.\n');
-    const entries = new Map(first.entries).set(name, edited);
-    const second = ingestSources(seedSources(), asExisting(entries), first.state);
+    const parsed = parseEntry(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const edited = formatEntry({ ...parsed.data, title: 'My Corrected Title', tags: ['my tag'], topic: 'My Topic', notes: 'Read this twice.' }, parsed.body);
+    const second = ingestSources(seedSources(), asExisting(new Map(first.entries).set(name, edited)), first.state);
     const after = parseEntry(second.entries.get(name)!);
-    expect(after.ok && after.data).toMatchObject({ title: 'My Corrected Title', tags: ['my tag'], notes: 'Read this twice.' });
+    expect(after.ok && after.data).toMatchObject({ title: 'My Corrected Title', tags: ['my tag'], topic: 'My Topic', notes: 'Read this twice.', derivedTitle: false });
+  });
+
+  test('updates fields nobody edited when the generated values change', () => {
+    const [name, text] = [...first.entries][10]!;
+    const parsed = parseEntry(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    // As if an earlier ingest had generated other tags, left as they were.
+    const state = structuredClone(first.state);
+    state.papers[parsed.data.id]!.tags = ['old tag'];
+    const stale = formatEntry({ ...parsed.data, tags: ['old tag'] }, parsed.body);
+    const second = ingestSources(seedSources(), asExisting(new Map(first.entries).set(name, stale)), state);
+    const after = parseEntry(second.entries.get(name)!);
+    expect(after.ok && after.data.tags).toEqual(parsed.data.tags);
   });
 });

@@ -1,0 +1,220 @@
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardKey, renderCard, renderCards, type CardContent } from '../../../src/publish/og-cards.ts';
+import { cardTree, estimateLines, normaliseCard, titleFit, truncate, type CardNode } from '../../../src/publish/og-card-layout.ts';
+import { encodePalettePng } from '../../../src/publish/og-card-png.ts';
+import { rasterise, renderCardSvg } from '../../../src/publish/og-card-render.ts';
+
+const site = 'Papershelf';
+const paper: CardContent = {
+  kind: 'paper',
+  title: 'Attention Is All You Need',
+  topic: 'Natural Language Processing',
+  tags: ['transformers', 'attention', 'sequence modeling', 'translation', 'fifth tag'],
+  siteName: site,
+};
+const longTitle = `Towards a Unified Theory of <Implicit Bias>, {Sharpness} and $O(n^2)$ Bounds in Overparameterised Networks `.repeat(12);
+const chinese: CardContent = { kind: 'paper', title: '基于深度强化学习的多智能体协同控制方法研究：面向复杂动态环境的分层策略优化', topic: '强化学习', tags: ['多智能体', 'control'], siteName: site };
+
+interface Png {
+  width: number;
+  height: number;
+  colourType: number;
+  chunks: Array<{ type: string; data: Buffer }>;
+}
+
+function readPng(bytes: Uint8Array): Png {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  expect([...buf.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const chunks: Png['chunks'] = [];
+  for (let at = 8; at < buf.length; ) {
+    const length = buf.readUInt32BE(at);
+    chunks.push({ type: buf.toString('latin1', at + 4, at + 8), data: buf.subarray(at + 8, at + 8 + length) });
+    at += 12 + length;
+  }
+  expect(chunks[0]!.type).toBe('IHDR');
+  const ihdr = chunks[0]!.data;
+  return { width: ihdr.readUInt32BE(0), height: ihdr.readUInt32BE(4), colourType: ihdr[9]!, chunks };
+}
+
+/** Decodes an 8-bit palette PNG with filter 0 rows (what og-card-png writes) to RGBA. */
+function decodePalettePng(bytes: Uint8Array): Uint8Array {
+  const png = readPng(bytes);
+  expect(png.colourType).toBe(3);
+  const plte = png.chunks.find((c) => c.type === 'PLTE')!.data;
+  const raw = inflateSync(Buffer.concat(png.chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)));
+  const out = new Uint8Array(png.width * png.height * 4);
+  for (let y = 0; y < png.height; y++) {
+    expect(raw[y * (png.width + 1)]).toBe(0);
+    for (let x = 0; x < png.width; x++) {
+      const i = raw[y * (png.width + 1) + 1 + x]!;
+      out.set([plte[i * 3]!, plte[i * 3 + 1]!, plte[i * 3 + 2]!, 255], (y * png.width + x) * 4);
+    }
+  }
+  return out;
+}
+
+function texts(node: CardNode | CardNode[] | undefined): string[] {
+  if (node === undefined) return [];
+  if (Array.isArray(node)) return node.flatMap(texts);
+  if (typeof node === 'string') return [node];
+  return texts(node.props.children);
+}
+
+describe('renderCard', () => {
+  it('renders a 1200×630 PNG', async () => {
+    const png = readPng(await renderCard(paper));
+    expect([png.width, png.height]).toEqual([1200, 630]);
+    expect(png.chunks.at(-1)!.type).toBe('IEND');
+  });
+
+  it('renders list cards, a very long title and a Chinese title without throwing', async () => {
+    for (const content of [
+      { kind: 'list', title: 'graph neural networks', subtitle: '42 papers', siteName: site },
+      { kind: 'paper', title: longTitle, topic: 'Learning Theory', tags: ['a', 'b'], siteName: site },
+      chinese,
+      { kind: 'paper', title: 'Μια μελέτη: l’apprentissage à grande échelle, Đặng Việt', siteName: site },
+      { kind: 'paper', title: '', siteName: '' },
+    ] satisfies CardContent[]) {
+      const png = readPng(await renderCard(content));
+      expect([png.width, png.height]).toEqual([1200, 630]);
+    }
+  });
+
+  it('draws CJK, Greek and Cyrillic with real glyphs, not missing-glyph boxes', async () => {
+    // A character no font has is drawn as the same .notdef box whatever it is; real glyphs differ from it and
+    // from each other. A one-character list card differs only in that glyph.
+    const draw = (ch: string) => renderCardSvg({ kind: 'list', title: ch, siteName: 'x' });
+    const missing = await draw('\u{10FFFD}');
+    expect(await draw('\u{10FFFC}')).toBe(missing);
+    const chars = ['强', '化', '学', '習', 'λ', 'Ж', 'ệ'];
+    const svgs = await Promise.all(chars.map(draw));
+    for (const svg of svgs) expect(svg).not.toBe(missing);
+    expect(new Set(svgs).size).toBe(chars.length);
+  });
+
+  it('keeps every character literal: the title is a text child, never markup', () => {
+    const title = '<script>alert(1)</script> {{x}} $\\alpha$ &amp;';
+    const tree = cardTree({ kind: 'paper', title, siteName: site });
+    expect(texts(tree)).toContain(title);
+  });
+
+  it('writes the exact pixels resvg drew (the palette encoder is lossless)', async () => {
+    const svg = await renderCardSvg(chinese);
+    const image = await rasterise(svg);
+    const encoded = encodePalettePng(image.pixels, image.width, image.height);
+    expect(encoded).toBeDefined();
+    expect(Buffer.from(decodePalettePng(encoded!)).equals(Buffer.from(image.pixels))).toBe(true);
+  });
+
+  it('falls back when an image has more than 256 colours', () => {
+    const rgba = new Uint8Array(300 * 4);
+    for (let i = 0; i < 300; i++) rgba.set([i & 255, i >> 8, 7, 255], i * 4);
+    expect(encodePalettePng(rgba, 300, 1)).toBeUndefined();
+  });
+});
+
+describe('layout', () => {
+  it('shrinks the title as it grows, and clamps the longest', () => {
+    const short = titleFit('Attention Is All You Need', 'paper');
+    const medium = titleFit('1-WL Expressiveness Is (Almost) All You Need: On Graph Neural Networks and the Weisfeiler–Leman Test in Practice', 'paper');
+    const long = titleFit(normaliseCard({ kind: 'paper', title: longTitle, siteName: site }).title, 'paper');
+    expect(short.size).toBeGreaterThan(medium.size);
+    expect(medium.size).toBeGreaterThan(long.size);
+    expect(long.lines).toBeLessThanOrEqual(5);
+  });
+
+  it('cuts very long text before layout', () => {
+    const card = normaliseCard({ kind: 'paper', title: longTitle, siteName: site, tags: ['a'.repeat(80), 'b', 'c', 'd', 'e', 'f'] });
+    expect(Array.from(card.title).length).toBeLessThanOrEqual(320);
+    expect(card.title.endsWith('…')).toBe(true);
+    expect(card.tags).toHaveLength(4);
+    expect(card.tags[0]!.length).toBeLessThanOrEqual(30);
+    expect(truncate('short', 10)).toBe('short');
+    expect(estimateLines('一二三四五', 100, 250)).toBe(3);
+  });
+});
+
+describe('cardKey', () => {
+  it('is stable for the same content and changes with what reaches the pixels', () => {
+    const key = cardKey(paper);
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(cardKey({ ...paper, tags: [...paper.tags!] })).toBe(key);
+    expect(cardKey({ ...paper, title: `${paper.title}!` })).not.toBe(key);
+    expect(cardKey({ ...paper, topic: 'Vision' })).not.toBe(key);
+    expect(cardKey({ ...paper, tags: ['other'] })).not.toBe(key);
+    expect(cardKey({ ...paper, siteName: 'Other' })).not.toBe(key);
+    expect(cardKey({ ...paper, kind: 'list' })).not.toBe(key);
+  });
+
+  it('ignores what is not drawn', () => {
+    const key = cardKey(paper);
+    expect(cardKey({ ...paper, subtitle: 'not drawn on paper cards' })).toBe(key);
+    expect(cardKey({ ...paper, title: `  ${paper.title}\n` })).toBe(key);
+    expect(cardKey({ ...paper, tags: [...paper.tags!, 'sixth'] })).toBe(key); // only the first 4 are drawn
+  });
+});
+
+describe('renderCards', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'og-cards-'));
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('renders into nested names, then reuses the cache on the next run', async () => {
+    const cards = [
+      ...Array.from({ length: 30 }, (_, i) => ({ name: `papers/paper-${i}`, content: { ...paper, title: `Paper number ${i}: a study` } })),
+      { name: 'index', content: { kind: 'list', title: site, subtitle: '30 papers', siteName: site } satisfies CardContent },
+      { name: 'topics/zh', content: chinese },
+    ];
+    const out1 = join(root, 'out1');
+    const cache = join(root, 'cache');
+    const first = await renderCards(cards, out1, cache);
+    expect(first).toMatchObject({ rendered: 32, reused: 0 });
+    expect((await readdir(join(out1, 'papers'))).length).toBe(30);
+    const png = readPng(await readFile(join(out1, 'topics', 'zh.png')));
+    expect([png.width, png.height]).toEqual([1200, 630]);
+    expect((await readdir(cache)).filter((f) => f.endsWith('.png'))).toHaveLength(32);
+
+    const out2 = join(root, 'out2');
+    const second = await renderCards(cards, out2, cache);
+    expect(second).toMatchObject({ rendered: 0, reused: 32 });
+    expect(await readFile(join(out2, 'papers', 'paper-7.png'))).toEqual(await readFile(join(out1, 'papers', 'paper-7.png')));
+
+    // One changed card: only it is rendered again.
+    const changed = cards.map((c, i) => (i === 3 ? { ...c, content: { ...c.content, title: 'A new title' } } : c));
+    expect(await renderCards(changed, out2, cache)).toMatchObject({ rendered: 1, reused: 31 });
+  });
+
+  it('renders cards with the same content once and rejects names that leave the folder', async () => {
+    const out = join(root, 'dup');
+    const result = await renderCards(
+      [
+        { name: 'a', content: paper },
+        { name: 'b', content: { ...paper } },
+      ],
+      out,
+      join(root, 'cache-dup'),
+    );
+    expect(result.rendered + result.reused).toBe(2);
+    expect((await readdir(join(root, 'cache-dup'))).filter((f) => f.endsWith('.png'))).toHaveLength(1);
+    expect((await stat(join(out, 'b.png'))).size).toBeGreaterThan(1000);
+    await expect(renderCards([{ name: '../escape', content: paper }], out, join(root, 'cache-dup'))).rejects.toThrow(/escapes/);
+  });
+
+  it('re-renders when a cached file is missing', async () => {
+    const cache = join(root, 'cache-miss');
+    const out = join(root, 'miss');
+    await renderCards([{ name: 'one', content: paper }], out, cache);
+    const [file] = (await readdir(cache)).filter((f) => f.endsWith('.png'));
+    await rm(join(cache, file!));
+    await writeFile(join(cache, 'unrelated.png'), 'x');
+    expect(await renderCards([{ name: 'one', content: paper }], out, cache)).toMatchObject({ rendered: 1, reused: 0 });
+  });
+});
