@@ -26,6 +26,28 @@ describe.each(setups.map((s) => [s.name, s] as const))('search on the site %s', 
     }
   });
 
+  test('a topic filter narrows the results to that topic', async () => {
+    const { page, context, consoleErrors } = await setup.open();
+    try {
+      await page.goto(setup.url('search/index.html?q=graph'));
+      await page.locator('.search-results .result-title').first().waitFor();
+      const status = page.locator('[data-search-status]');
+      const total = Number((await status.textContent())!.match(/^(\d+)/)![1]);
+      const facet = page.locator('[data-search-filters] label').first();
+      const topic = (await facet.locator('span').first().textContent())!;
+      const count = Number(await facet.locator('.count').textContent());
+      expect(count).toBeLessThan(total);
+      await facet.locator('input').check();
+      await page.waitForFunction((n) => document.querySelector('[data-search-status]')?.textContent?.startsWith(`${n} `), count);
+      const shown = await page.locator('.search-results > li .muted').allTextContents();
+      expect(shown.length).toBeGreaterThan(0);
+      for (const label of shown) expect(label).toBe(` · ${topic}`);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('search/?q= shows results on load, with highlighted excerpts', async () => {
     const { page, context, consoleErrors, blockedRequests } = await setup.open();
     try {

@@ -10,6 +10,7 @@ interface PagefindResultData {
 interface PagefindApi {
   options(options: { baseUrl?: string }): Promise<void>;
   init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
   search(query: string, options?: { filters?: Record<string, unknown> }): Promise<{
     results: Array<{ data(): Promise<PagefindResultData> }>;
     totalFilters: Record<string, Record<string, number>>;
@@ -22,6 +23,8 @@ export async function loadPagefind(root: URL): Promise<SearchBackend> {
   // Pagefind stores root-relative URLs; under a sub-path they need the site's path in front.
   await pagefind.options({ baseUrl: root.pathname });
   await pagefind.init();
+  // Search responses count results per filter only once the filter index is loaded.
+  await pagefind.filters();
   return {
     name: 'pagefind',
     async search(query, { topics, limit }): Promise<SearchResponse> {
