@@ -12,7 +12,10 @@ import { feedXml } from '../src/publish/feed.ts';
 import { buildOfflineSearch } from '../src/publish/offline-search.ts';
 import { buildPagefindIndex } from '../src/publish/pagefind-index.ts';
 import { papersJson } from '../src/publish/papers-json.ts';
+import { renderCards } from '../src/publish/og-cards.ts';
+import { siteCards } from '../src/publish/site-cards.ts';
 import { sitemapXml } from '../src/publish/sitemap.ts';
+import { SITE_NAME } from '../src/site/consts.ts';
 import { siteUrl } from '../src/site/lib/site-url.ts';
 import { summarize } from '../src/site/lib/summarize.ts';
 import { ingest } from './ingest.ts';
@@ -68,6 +71,11 @@ async function main(): Promise<void> {
     writeOut(routes.sitemap(), sitemapXml(pages, site));
     writeOut(routes.feed(), feedXml(ingested.papers, site, (p) => summarize(p.body, 300)));
   });
+  if (site) {
+    // Cards exist only to be linked by absolute og:image URLs, so only with SITE_URL; unchanged ones come from the cache.
+    const cards = await stage('og cards', () => renderCards(siteCards(ingested.papers, SITE_NAME), outDir, join(root, '.cache', 'og-cards')));
+    console.log(`build: og cards: ${cards.rendered} rendered, ${cards.reused} reused from .cache/og-cards`);
+  }
   await stage('offline search', () => {
     const docs = ingested.papers.map((p) => ({ url: routes.paper(p.slug), title: p.title, abstract: p.abstract, topic: p.topic, tags: p.tags }));
     for (const [path, text] of buildOfflineSearch(docs)) writeOut(path, text);
