@@ -1,0 +1,266 @@
+/**
+ * The layout of a link-preview card, as a satori element tree (plain objects, never HTML or JSX strings: every
+ * piece of text is a string child, so `<`, `{`, `$` … are drawn literally).
+ *
+ * Pure and synchronous: `cardTree(content)` depends on nothing but its argument, which is what lets
+ * `cardKey` hash the content (plus `LAYOUT_VERSION`) instead of the pixels.
+ */
+import type { CardContent } from './og-cards.ts';
+import { FONT_FAMILY } from './og-card-fonts.ts';
+
+/** Bump whenever anything below changes what a card looks like: it invalidates every cached card. */
+export const LAYOUT_VERSION = 'og-layout-3';
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+
+const ACCENT = '#2f54c8';
+const TEXT = '#1b1f24';
+const MUTED = '#5b6472';
+const SOFT_BG = '#f5f6f8';
+const RULE = '#dde1e8';
+
+const PAD_X = 72;
+const CONTENT_WIDTH = CARD_WIDTH - 2 * PAD_X;
+
+/** Title sizes tried from the largest down, with the lines each may use (paper cards keep room for pills). */
+const PAPER_STEPS: ReadonlyArray<readonly [size: number, lines: number]> = [
+  [68, 3],
+  [60, 4],
+  [52, 4],
+  [46, 5],
+  [40, 5],
+];
+const LIST_STEPS: ReadonlyArray<readonly [size: number, lines: number]> = [
+  [80, 2],
+  [68, 3],
+  [60, 4],
+  [52, 4],
+  [46, 5],
+];
+const TITLE_LINE_HEIGHT = 1.16;
+/** Past this many code points a title can never fit, even at the smallest size: cut before layout. */
+const TITLE_MAX_CHARS = 320;
+const MAX_TAGS = 4;
+const PILL_MAX_CHARS = 30;
+
+/** A satori element: `{ type, props: { style, children } }`. */
+export interface CardElement {
+  type: string;
+  props: { style?: Record<string, string | number>; children?: CardNode | CardNode[] };
+}
+export type CardNode = CardElement | string;
+
+function el(type: string, style: Record<string, string | number>, children?: CardNode | CardNode[]): CardElement {
+  return { type, props: children === undefined ? { style } : { style, children } };
+}
+
+/** Collapses whitespace and drops control characters (a title is one line of text on a card). */
+export function cleanText(text: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  return (text ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Cuts `text` to at most `max` code points, at a word boundary when one is near, and marks the cut with "…". */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  let cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  if (space > cut.length * 0.7) cut = cut.slice(0, space);
+  return `${cut.replace(/[\s,.;:–—-]+$/u, '')}…`;
+}
+
+/** Characters that lay out one per "word" and about 1em wide (CJK, kana, Hangul, full-width forms). */
+const WIDE = /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3ffff}]/u;
+
+/** Rough advance of one character of Inter Bold, in em. Errs wide, so an estimate never undercounts lines. */
+function advance(ch: string): number {
+  if (WIDE.test(ch)) return 1.0;
+  if (ch === ' ') return 0.27;
+  if ('iljI.,:;!|\'`'.includes(ch)) return 0.3;
+  if ('ftr()[]{}/\\"'.includes(ch)) return 0.42;
+  if ('mwMW@%'.includes(ch)) return 0.92;
+  if (/[A-Z]/.test(ch)) return 0.72;
+  if (/[0-9]/.test(ch)) return 0.64;
+  if (/[a-z]/.test(ch)) return 0.6;
+  return 0.66;
+}
+
+/** Greedy line count of `text` at `size` px in a box `width` px wide, breaking between words and CJK chars. */
+export function estimateLines(text: string, size: number, width: number): number {
+  const limit = width / size;
+  const pieces = text.match(/[^\s\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7ff\uf900-\ufaff\uff00-\uffef]+|[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7ff\uf900-\ufaff\uff00-\uffef]|\s+/gu) ?? [];
+  let lines = 1;
+  let used = 0;
+  for (const piece of pieces) {
+    if (/^\s+$/.test(piece)) {
+      if (used > 0) used += advance(' ');
+      continue;
+    }
+    let w = 0;
+    for (const ch of piece) w += advance(ch);
+    if (used > 0 && used + w > limit) {
+      lines += 1;
+      used = 0;
+    }
+    // A word wider than the line wraps anywhere (overflowWrap: anywhere).
+    while (w > limit) {
+      lines += 1;
+      w -= limit;
+    }
+    used += w;
+  }
+  return lines;
+}
+
+/** The title's font size and line clamp: the largest step whose estimated lines fit, else the last, clamped. */
+export function titleFit(title: string, kind: CardContent['kind']): { size: number; lines: number } {
+  const steps = kind === 'list' ? LIST_STEPS : PAPER_STEPS;
+  for (const [size, lines] of steps) {
+    if (estimateLines(title, size, CONTENT_WIDTH) <= lines) return { size, lines };
+  }
+  const [size, lines] = steps[steps.length - 1]!;
+  return { size, lines };
+}
+
+function pillWidth(text: string, size: number, padX: number): number {
+  let w = 0;
+  for (const ch of text) w += advance(ch);
+  return w * size + 2 * padX + 4;
+}
+
+/*
+ * Cost note: every `overflow: hidden`, CSS border and ellipsis becomes an SVG mask or clip path, and resvg draws
+ * each mask as a whole-canvas layer — they tripled the raster time. So the card uses none: text is cut to length
+ * before layout, the title relies on `lineClamp`, and the tag pill's outline is a pill inside a pill.
+ */
+function pill(text: string, variant: 'topic' | 'tag'): CardElement {
+  if (variant === 'topic') {
+    return el(
+      'div',
+      { display: 'flex', flexShrink: 0, alignItems: 'center', height: 50, padding: '0 24px', marginRight: 12, borderRadius: 25, backgroundColor: ACCENT, color: '#ffffff', fontSize: 26, fontWeight: 600, whiteSpace: 'nowrap' },
+      text,
+    );
+  }
+  return el('div', { display: 'flex', flexShrink: 0, padding: 2, marginRight: 12, borderRadius: 25, backgroundColor: RULE }, [
+    el('div', { display: 'flex', alignItems: 'center', height: 46, padding: '0 20px', borderRadius: 23, backgroundColor: '#ffffff', color: '#3b4452', fontSize: 24, fontWeight: 600, whiteSpace: 'nowrap' }, text),
+  ]);
+}
+
+/** Topic pill then tag pills, dropping tags that would not fit on the one row. */
+function pillRow(topic: string, tags: string[]): CardElement | undefined {
+  const pills: CardElement[] = [];
+  let used = 0;
+  if (topic) {
+    pills.push(pill(topic, 'topic'));
+    used += pillWidth(topic, 26, 24) + 12;
+  }
+  for (const tag of tags) {
+    const w = pillWidth(tag, 24, 20) + 12;
+    if (used + w > CONTENT_WIDTH) continue;
+    pills.push(pill(tag, 'tag'));
+    used += w;
+  }
+  if (pills.length === 0) return undefined;
+  return el('div', { display: 'flex', flexDirection: 'row', flexWrap: 'nowrap', alignItems: 'center', width: CONTENT_WIDTH, marginTop: 34 }, pills);
+}
+
+/** The fields of a card that reach its pixels, cleaned and cut: the input of both the layout and the key. */
+export interface NormalisedCard {
+  kind: 'paper' | 'list';
+  title: string;
+  topic: string;
+  tags: string[];
+  subtitle: string;
+  siteName: string;
+}
+
+export function normaliseCard(content: CardContent): NormalisedCard {
+  const kind = content.kind === 'list' ? 'list' : 'paper';
+  const siteName = truncate(cleanText(content.siteName), 48);
+  const title = truncate(cleanText(content.title), TITLE_MAX_CHARS) || siteName || 'Untitled';
+  if (kind === 'list') {
+    return { kind, title, topic: '', tags: [], subtitle: truncate(cleanText(content.subtitle), 56), siteName };
+  }
+  const tags = (content.tags ?? [])
+    .map((t) => truncate(cleanText(t), PILL_MAX_CHARS))
+    .filter((t) => t.length > 0)
+    .slice(0, MAX_TAGS);
+  return { kind, title, topic: truncate(cleanText(content.topic), PILL_MAX_CHARS + 10), tags, subtitle: '', siteName };
+}
+
+/** The whole card as a satori element tree. */
+export function cardTree(content: CardContent): CardElement {
+  const card = normaliseCard(content);
+  const fit = titleFit(card.title, card.kind);
+
+  const header = el('div', { display: 'flex', flexDirection: 'row', alignItems: 'center', height: 40 }, [
+    // A small mark: an accent tile with three "text lines", a nod to a shelf of papers.
+    el('div', { display: 'flex', flexDirection: 'column', justifyContent: 'center', width: 36, height: 36, borderRadius: 8, backgroundColor: ACCENT, padding: '0 8px', marginRight: 16 }, [
+      el('div', { display: 'flex', height: 4, borderRadius: 2, backgroundColor: '#ffffff', marginBottom: 4 }),
+      el('div', { display: 'flex', height: 4, borderRadius: 2, backgroundColor: '#ffffff', marginBottom: 4 }),
+      el('div', { display: 'flex', height: 4, width: 12, borderRadius: 2, backgroundColor: '#ffffff' }),
+    ]),
+    el('div', { display: 'block', fontSize: 28, fontWeight: 600, color: ACCENT, whiteSpace: 'nowrap' }, card.siteName),
+  ]);
+
+  const title = el(
+    'div',
+    {
+      display: 'block',
+      width: CONTENT_WIDTH,
+      fontSize: fit.size,
+      fontWeight: 700,
+      lineHeight: TITLE_LINE_HEIGHT,
+      letterSpacing: '-0.01em',
+      color: TEXT,
+      overflowWrap: 'anywhere',
+      lineClamp: fit.lines,
+    },
+    card.title,
+  );
+
+  const below: CardElement | undefined =
+    card.kind === 'paper'
+      ? pillRow(card.topic, card.tags)
+      : card.subtitle
+        ? el('div', { display: 'block', marginTop: 28, fontSize: 34, fontWeight: 600, color: ACCENT, whiteSpace: 'nowrap' }, card.subtitle)
+        : undefined;
+
+  const body = el(
+    'div',
+    { display: 'flex', flexDirection: 'column', justifyContent: 'center', flexGrow: 1, flexShrink: 1, minHeight: 0, paddingBottom: 8 },
+    below ? [title, below] : [title],
+  );
+
+  const footer = el(
+    'div',
+    { display: 'flex', flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between', height: 64, flexShrink: 0, fontSize: 22, fontWeight: 400, color: MUTED },
+    [
+      el('div', { display: 'flex' }, card.kind === 'paper' ? 'Paper · abstract, topic and related reading' : 'Reading list'),
+      el('div', { display: 'flex', flexDirection: 'row' }, [
+        el('div', { display: 'flex', width: 12, height: 12, borderRadius: 6, backgroundColor: ACCENT, marginLeft: 8 }),
+        el('div', { display: 'flex', width: 12, height: 12, borderRadius: 6, backgroundColor: '#8aa0e3', marginLeft: 8 }),
+        el('div', { display: 'flex', width: 12, height: 12, borderRadius: 6, backgroundColor: '#c9d3f2', marginLeft: 8 }),
+      ]),
+    ],
+  );
+
+  return el(
+    'div',
+    {
+      display: 'flex',
+      flexDirection: 'column',
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      backgroundColor: SOFT_BG,
+      fontFamily: FONT_FAMILY,
+      color: TEXT,
+    },
+    [
+      el('div', { display: 'flex', height: 10, flexShrink: 0, backgroundColor: ACCENT }),
+      el('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0, padding: `44px ${PAD_X}px 0 ${PAD_X}px` }, [header, body, el('div', { display: 'flex', height: 2, flexShrink: 0, backgroundColor: RULE }), footer]),
+    ],
+  );
+}
