@@ -2,16 +2,14 @@
  * A paper entry as a file: YAML front matter (validated by the `Paper` schema) and the abstract as
  * Markdown. Both directions live here so that what the ingest writes it can also read back.
  *
- * Front matter is written by a YAML library, never by string templates, and read back with the
- * core schema, so a title like `&anchor *alias !!js/function` is only ever a string. The body is
- * produced by mdast-util-to-markdown from a syntax tree, which escapes everything Markdown would
- * otherwise interpret (`<script>`, `*`, `$5`), while math stays `$…$` for KaTeX.
+ * Front matter is written with every string either plain-safe or JSON-quoted (front-matter.ts)
+ * and read back by a YAML library with the core schema and the Paper schema, so a title like
+ * `&anchor *alias !!js/function` is only ever a string. The body (to-markdown.ts) escapes
+ * everything Markdown would otherwise interpret (`<script>`, `*`, `$5`), while math stays `$…$`.
  */
-import type { PhrasingContent, Root } from 'mdast';
-import { mathToMarkdown } from 'mdast-util-math';
-import { toMarkdown } from 'mdast-util-to-markdown';
-import { parseDocument, stringify } from 'yaml';
+import { parseDocument } from 'yaml';
 import { paperFrontMatter, type PaperFrontMatter } from '../core/paper.ts';
+import { toYaml } from './front-matter.ts';
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?/;
 
@@ -20,21 +18,13 @@ const FIELD_ORDER: ReadonlyArray<keyof PaperFrontMatter> = [
   'id', 'title', 'derivedTitle', 'topic', 'tags', 'notes', 'sources', 'aliases', 'related',
 ];
 
-export function abstractToMarkdown(nodes: PhrasingContent[]): string {
-  const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: nodes }] };
-  return toMarkdown(tree, { extensions: [mathToMarkdown({ singleDollarTextMath: true })], bullet: '*', emphasis: '*', strong: '*' });
-}
-
 export function formatEntry(data: PaperFrontMatter, body: string): string {
-  const ordered: Record<string, unknown> = {};
-  for (const key of FIELD_ORDER) {
+  const fields = FIELD_ORDER.map((key) => {
     const value = data[key];
-    if (value === undefined) continue;
-    if (Array.isArray(value) && value.length === 0 && key !== 'tags') continue;
-    ordered[key] = value;
-  }
-  const yaml = stringify(ordered, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
-  return `---\n${yaml}---\n\n${body.trimEnd()}\n`;
+    // Empty lists are noise in a hand-edited file; `tags: []` stays, as a place to add some.
+    return [key, Array.isArray(value) && value.length === 0 && key !== 'tags' ? undefined : value] as const;
+  });
+  return `---\n${toYaml(fields)}---\n\n${body.trimEnd()}\n`;
 }
 
 export type ParsedEntry =
