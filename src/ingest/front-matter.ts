@@ -12,10 +12,12 @@ type Value = Scalar | readonly Scalar[] | ReadonlyArray<Record<string, Scalar>>;
 
 /** Words YAML 1.1 or 1.2 would read as something other than a string. */
 const SPECIAL = /^(?:true|false|yes|no|on|off|y|n|null|~|nan|inf)$/i;
-const PLAIN = /^[\p{L}\p{N}(][\p{L}\p{N} ,.()/'’&+_-]*$/u;
+const PLAIN = /^[\p{L}\p{N}(][\p{L}\p{N} ,.()/'’&+_?!;:%–—-]*$/u;
+/** Numbers, dates and times in YAML 1.1 or 1.2 (`1984`, `0x1F`, `2024-01-01`, `1:30`, `.5`). */
+const NUMBERISH = /^[-+]?(?:[\d_]+(?:\.[\d_]*)?(?:e[-+]?\d+)?|\.\d[\d_]*(?:e[-+]?\d+)?|0x[\da-f_]+|0o[0-7_]+|0b[01_]+|\d{4}-\d\d?-\d\d?\b.*|[\d:._]+)$/i;
 
 export function yamlString(value: string): string {
-  const plain = PLAIN.test(value) && !SPECIAL.test(value) && !/^[-+.]?\d/.test(value) && !/[ .]$/.test(value) && !value.includes(': ');
+  const plain = PLAIN.test(value) && !SPECIAL.test(value) && !NUMBERISH.test(value) && !/[ .:]$/.test(value) && !value.includes(': ') && !value.includes(' #');
   return plain ? value : JSON.stringify(value);
 }
 

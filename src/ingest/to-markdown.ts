@@ -8,8 +8,11 @@
  */
 import type { PhrasingContent } from 'mdast';
 
-/** Characters that start Markdown syntax anywhere in a line (GFM is off, so `~` and `|` are not). */
-const INLINE_SPECIAL = /[\\`*_[\]<$]/g;
+/**
+ * Characters that start Markdown syntax anywhere in a line (GFM is off, so `~` and `|` are not;
+ * `]` is harmless once every `[` is escaped, and `_` inside a word never makes emphasis).
+ */
+const INLINE_SPECIAL = /[\\`*[<$]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 /** An `&` that would start an entity reference (`&amp;`, `&#38;`). */
 const ENTITY_START = /&(?=#?[a-zA-Z0-9]+;)/g;
 /** What makes a paragraph's first characters a heading, quote, list, rule or fence instead. */
@@ -50,6 +53,11 @@ function serialize(nodes: readonly PhrasingContent[], atStart: boolean): string 
       }
       case 'link': {
         if (out.endsWith('!')) out = `${out.slice(0, -1)}\\!`; // "!" + "[…](…)" would be an image
+        const only = node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0].value : undefined;
+        if (only === node.url && !/[\s<>]/.test(node.url)) {
+          out += `<${node.url}>`; // an autolink reads best when the text is the address itself
+          break;
+        }
         const label = serialize(node.children, false);
         const target = /[\s()<>]/.test(node.url) ? `<${node.url.replace(/[<>]/g, encodeURIComponent)}>` : node.url;
         out += `[${label}](${target})`;

@@ -49,6 +49,7 @@ describe('abstractToMarkdown', () => {
     ['1. not a list', '1\\. not a list'],
     ['<script>alert(1)</script>', '\\<script>alert(1)\\</script>'],
     ['costs $5 and &amp; *so*', 'costs \\$5 and \\&amp; \\*so\\*'],
+    ['BERT_BASE and _x_ [a] b', 'BERT_BASE and \\_x\\_ \\[a] b'],
   ])('escapes %s', (value, expected) => {
     expect(abstractToMarkdown([{ type: 'text', value }])).toBe(`${expected}\n`);
   });
