@@ -4,7 +4,7 @@
  * resvg runs as WebAssembly (`@resvg/resvg-wasm`), not the native `@resvg/resvg-js`. Drawing a card is cheap;
  * what cost most, on this project's VMs, was the native build's fresh 3 MB pixmap per card: ~1,300 page faults
  * a card, each expensive under the hypervisor. The wasm build draws into its linear memory, which is reused
- * from card to card, and measured ~25 % less CPU per card overall (see the report in og-cards.ts).
+ * from card to card: it measured ~20–25 % less CPU per card overall, with a third of the page faults.
  * Fonts and the wasm module are loaded once per thread.
  */
 import { readFileSync } from 'node:fs';
@@ -36,15 +36,14 @@ export async function renderCardSvg(content: CardContent): Promise<string> {
 }
 
 /** Rasterises SVG markup to RGBA pixels (1200×630×4 bytes for a card). */
-export async function rasterise(svg: string): Promise<{ pixels: Uint8Array; width: number; height: number; png: () => Uint8Array }> {
+export async function rasterise(svg: string): Promise<{ pixels: Uint8Array; width: number; height: number }> {
   await ensureWasm();
   // Text is already paths: resvg needs no fonts.
   const resvg = new Resvg(svg, { fitTo: { mode: 'original' } });
   try {
     const image = resvg.render();
     try {
-      const pixels = image.pixels;
-      return { pixels, width: image.width, height: image.height, png: () => image.asPng() };
+      return { pixels: image.pixels, width: image.width, height: image.height };
     } finally {
       image.free();
     }
