@@ -93,7 +93,7 @@ export function ingest(root: string, paths: readonly string[]): IngestOutput & {
   output.issues.unshift(...existing.issues);
   const files = new Map(output.entries);
   files.set(STATE_FILE, `${JSON.stringify(output.state, null, 1)}\n`);
-  const written = replaceEntries(papersDir, files);
+  const written = replaceEntries(papersDir, files, existing.texts);
   mkdirSync(join(root, 'content'), { recursive: true });
   writeFileSync(join(root, 'content', 'ingest-report.json'), `${JSON.stringify(output.report, null, 2)}\n`);
   return { ...output, written };

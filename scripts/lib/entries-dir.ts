@@ -27,15 +27,26 @@ export function recoverInterruptedSwap(dir: string): boolean {
   return false;
 }
 
-export function readExistingEntries(dir: string, displayDir: string): { entries: ExistingEntry[]; state: IngestState | null; issues: IngestIssue[] } {
+export interface ExistingFolder {
+  entries: ExistingEntry[];
+  state: IngestState | null;
+  issues: IngestIssue[];
+  /** Every file's text as read, so the write can tell unchanged files without reading them again. */
+  texts: Map<string, string>;
+}
+
+export function readExistingEntries(dir: string, displayDir: string): ExistingFolder {
   const entries: ExistingEntry[] = [];
   const issues: IngestIssue[] = [];
-  if (!existsSync(dir)) return { entries, state: null, issues };
+  const texts = new Map<string, string>();
+  if (!existsSync(dir)) return { entries, state: null, issues, texts };
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.md')) continue;
     const slug = name.slice(0, -3);
     const file = `${displayDir}/${name}` as SourcePath;
-    const parsed = parseEntry(readFileSync(join(dir, name), 'utf8'));
+    const text = readFileSync(join(dir, name), 'utf8');
+    texts.set(name, text);
+    const parsed = parseEntry(text);
     if (!parsed.ok) {
       issues.push(issue('warning', file, 1, 'entry-unreadable', `${parsed.error}; its hand edits could not be kept`, 'Fix the front matter, then ingest again.'));
       continue;
@@ -56,14 +67,20 @@ export function readExistingEntries(dir: string, displayDir: string): { entries:
       issues.push(issue('warning', `${displayDir}/${STATE_FILE}` as SourcePath, null, 'state-unreadable', 'the record of the last ingest is damaged; every difference from the new values is kept as a hand edit', 'Nothing to do; it is rewritten now.'));
     }
   }
-  return { entries, state, issues };
+  return { entries, state, issues, texts };
 }
 
 /**
  * Replaces the folder's content with `files`. Unchanged files are hard-linked from the old folder
  * rather than rewritten, so a re-ingest of 50k papers does not rewrite 50k files.
  */
-export function replaceEntries(dir: string, files: ReadonlyMap<string, string>): { written: number; unchanged: number; removed: number } {
+export function replaceEntries(dir: string, files: ReadonlyMap<string, string>, previous: ReadonlyMap<string, string>): { written: number; unchanged: number; removed: number } {
+  const same = (name: string, text: string) => (previous.has(name) ? previous.get(name) === text : name === STATE_FILE && existsSync(join(dir, name)) && readFileSync(join(dir, name), 'utf8') === text);
+  const removed = [...previous.keys()].filter((name) => !files.has(name)).length;
+  // Nothing changed: leave the folder alone, so a no-op rebuild costs no writes at all.
+  if (removed === 0 && existsSync(dir) && [...files].every(([name, text]) => same(name, text))) {
+    return { written: 0, unchanged: files.size, removed: 0 };
+  }
   const staging = stagingOf(dir);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
@@ -71,9 +88,8 @@ export function replaceEntries(dir: string, files: ReadonlyMap<string, string>):
   let written = 0;
   let unchanged = 0;
   for (const [name, text] of files) {
-    const previous = join(dir, name);
-    if (old.has(name) && readFileSync(previous, 'utf8') === text) {
-      linkSync(previous, join(staging, name));
+    if (old.has(name) && same(name, text)) {
+      linkSync(join(dir, name), join(staging, name));
       unchanged++;
     } else {
       writeFileSync(join(staging, name), text);
@@ -84,7 +100,6 @@ export function replaceEntries(dir: string, files: ReadonlyMap<string, string>):
   for (const name of old) {
     if (!name.endsWith('.md') && name !== STATE_FILE && !files.has(name)) linkSync(join(dir, name), join(staging, name));
   }
-  const removed = [...old].filter((name) => name.endsWith('.md') && !files.has(name)).length;
   rmSync(backupOf(dir), { recursive: true, force: true });
   if (existsSync(dir)) renameSync(dir, backupOf(dir));
   renameSync(staging, dir);

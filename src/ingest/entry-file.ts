@@ -9,7 +9,7 @@
  */
 import { parseDocument } from 'yaml';
 import { paperFrontMatter, type PaperFrontMatter } from '../core/paper.ts';
-import { toYaml } from './front-matter.ts';
+import { readOwnYaml, toYaml } from './front-matter.ts';
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?/;
 
@@ -34,10 +34,14 @@ export type ParsedEntry =
 export function parseEntry(text: string): ParsedEntry {
   const match = FRONT_MATTER.exec(text.replace(/\r\n?/g, '\n'));
   if (!match) return { ok: false, error: 'no front matter: the file must start with a line `---`' };
-  // The core schema keeps `NO`, `1984` and `2024-01-01` as strings where a title expects one.
-  const doc = parseDocument(match[1]!, { schema: 'core', uniqueKeys: true });
-  if (doc.errors.length > 0) return { ok: false, error: `front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
-  const parsed = paperFrontMatter.safeParse(doc.toJS());
+  let data = readOwnYaml(match[1]!);
+  if (data === undefined) {
+    // The core schema keeps `NO`, `1984` and `2024-01-01` as strings where a title expects one.
+    const doc = parseDocument(match[1]!, { schema: 'core', uniqueKeys: true });
+    if (doc.errors.length > 0) return { ok: false, error: `front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
+    data = doc.toJS() as Record<string, unknown>;
+  }
+  const parsed = paperFrontMatter.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
     return { ok: false, error: `front matter field \`${first.path.join('.') || '(root)'}\`: ${first.message}` };

@@ -51,3 +51,59 @@ export function toYaml(fields: ReadonlyArray<readonly [string, Value | undefined
   }
   return out;
 }
+
+/**
+ * Reads back exactly what `toYaml` writes, or returns undefined for anything else (a hand edit
+ * in another YAML style), which the caller then gives to the full YAML parser. Reading 50k
+ * entries with the full parser alone costs seconds on every ingest.
+ */
+export function readOwnYaml(text: string): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  const lines = text.split('\n');
+  let list: unknown[] | undefined;
+  let item: Record<string, unknown> | undefined;
+  for (const line of lines) {
+    if (line === '') continue;
+    let m: RegExpExecArray | null;
+    if ((m = /^([A-Za-z]+):(?: (.*))?$/.exec(line))) {
+      const [, key, raw] = m;
+      if (key! in out) return undefined;
+      list = undefined;
+      item = undefined;
+      if (raw === undefined) out[key!] = list = [];
+      else if (raw === '[]') out[key!] = [];
+      else {
+        const value = readScalar(raw);
+        if (value === undefined) return undefined;
+        out[key!] = value;
+      }
+    } else if (list && (m = /^ {2}- (?:([A-Za-z]+): )?(.*)$/.exec(line))) {
+      const value = readScalar(m[2]!);
+      if (value === undefined) return undefined;
+      if (m[1]) list.push((item = { [m[1]]: value }));
+      else {
+        item = undefined;
+        list.push(value);
+      }
+    } else if (item && (m = /^ {4}([A-Za-z]+): (.*)$/.exec(line))) {
+      const value = readScalar(m[2]!);
+      if (value === undefined || m[1]! in item) return undefined;
+      item[m[1]!] = value;
+    } else return undefined;
+  }
+  return out;
+}
+
+function readScalar(raw: string): string | number | boolean | undefined {
+  if (raw.startsWith('"')) {
+    try {
+      const value: unknown = JSON.parse(raw);
+      return typeof value === 'string' ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (/^(?:0|[1-9]\d{0,14})$/.test(raw)) return Number(raw);
+  return yamlString(raw) === raw ? raw : undefined;
+}

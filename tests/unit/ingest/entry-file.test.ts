@@ -10,6 +10,8 @@ import { math } from 'micromark-extension-math';
 import { describe, expect, test } from 'vitest';
 import { toPlainText } from '../../../src/ingest/clean-text.ts';
 import { formatEntry, parseEntry } from '../../../src/ingest/entry-file.ts';
+import { readOwnYaml, toYaml } from '../../../src/ingest/front-matter.ts';
+import { parseDocument } from 'yaml';
 import { abstractToMarkdown } from '../../../src/ingest/to-markdown.ts';
 
 function parseBody(markdown: string): PhrasingContent[] {
@@ -82,6 +84,19 @@ describe('formatEntry and parseEntry', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  test('the fast reader of our own YAML agrees with the YAML parser, or declines', () => {
+    const str = fc.string({ minLength: 1, maxLength: 20, unit: fc.oneof(fc.constantFrom(...': #-&*!|>\'"%@`{}[],?~\\1.e'.split('')), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })) });
+    fc.assert(
+      fc.property(str, fc.array(str, { maxLength: 3 }), fc.nat(100_000), (title, tags, line) => {
+        const yamlText = toYaml([['title', title], ['derivedTitle', line % 2 === 0], ['tags', tags], ['sources', [{ file: title, line: line + 1 }]]]);
+        const fast = readOwnYaml(yamlText);
+        expect(fast).toEqual(parseDocument(yamlText, { schema: 'core' }).toJS());
+      }),
+      { numRuns: 500 },
+    );
+    expect(readOwnYaml('title: x\ntags: [a, b]\n')).toBeUndefined();
   });
 
   test.each(['NO', 'yes', 'null', '1984', '2024-01-01', '0x1F', '- item', '&anchor *alias', '!!js/function', 'a: b', 'x #y', '"quoted"', "it's", '.5', 'Inf'])('keeps the title %s a string', (title) => {
