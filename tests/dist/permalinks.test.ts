@@ -1,0 +1,58 @@
+/**
+ * Shared links never break: a paper keeps its address when its title is corrected in the
+ * sources, and an entry renamed by hand leaves a page at its old address that sends readers on.
+ * Builds a copy of the project twice, as a user would.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { load } from 'cheerio';
+import { describe, expect, test } from 'vitest';
+import { launchBrowser, waitForHeading } from '../support/browser.ts';
+
+function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'papershelf-permalinks-'));
+  for (const part of ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(part, join(dir, part), { recursive: true });
+  mkdirSync(join(dir, 'content'));
+  cpSync('content/sources', join(dir, 'content', 'sources'), { recursive: true });
+  cpSync('content/pages', join(dir, 'content', 'pages'), { recursive: true });
+  cpSync('content/taxonomy.yaml', join(dir, 'content', 'taxonomy.yaml'));
+  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+const build = (dir: string) => execFileSync(process.execPath, ['scripts/build.ts'], { cwd: dir, stdio: 'pipe', env: { ...process.env, SITE_URL: '' } });
+const heading = (dir: string, page: string) => load(readFileSync(join(dir, 'dist', page), 'utf8'))('h1').text();
+
+describe('permalinks across rebuilds', () => {
+  test('a corrected title keeps the old address, and a renamed entry redirects from it', async () => {
+    const dir = copyProject();
+    build(dir);
+    const source = join(dir, 'content', 'sources', '001_a381271d1475ca1a.txt');
+    const oldTitle = 'What\'s in a Prior? Learned Proximal Networks for Inverse Problems';
+    const oldPage = 'papers/whats-in-a-prior-learned-proximal-networks-for-inverse-problems.html';
+    expect(heading(dir, oldPage)).toBe(oldTitle);
+
+    // The owner fixes the title in the source dump and rebuilds.
+    writeFileSync(source, readFileSync(source, 'utf8').replace(oldTitle, 'Learned Proximal Networks for Inverse Problems'));
+    build(dir);
+    expect(heading(dir, oldPage)).toBe('Learned Proximal Networks for Inverse Problems');
+
+    // The owner renames the entry to match the new title and rebuilds: the old address redirects.
+    const papers = join(dir, 'content', 'papers');
+    renameSync(join(papers, 'whats-in-a-prior-learned-proximal-networks-for-inverse-problems.md'), join(papers, 'learned-proximal-networks.md'));
+    build(dir);
+    expect(heading(dir, 'papers/learned-proximal-networks.html')).toBe('Learned Proximal Networks for Inverse Problems');
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(join(dir, 'dist', oldPage)).href);
+      await waitForHeading(page, 'Learned Proximal Networks for Inverse Problems');
+      expect(page.url()).toMatch(/papers\/learned-proximal-networks\.html$/);
+    } finally {
+      await browser.close();
+    }
+  }, 240_000);
+});
