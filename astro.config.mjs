@@ -32,6 +32,6 @@ export default defineConfig({
   markdown: {
     // No GFM and no smart quotes: an abstract's `~` or `'` is the author's, and the only links
     // are those the ingest made.
-    processor: unified({ gfm: false, smartypants: false, remarkPlugins: [...remarkPlugins], rehypePlugins: [...rehypePlugins] }),
+    processor: unified({ gfm: false, smartypants: false, remarkPlugins, rehypePlugins }),
   },
 });

@@ -3,10 +3,15 @@
  * what a hostile abstract renders to. Abstracts are text, not markup: raw HTML shows as text,
  * and math goes to KaTeX at build time.
  */
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import type { Options as KatexOptions } from 'rehype-katex';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { rehypeMarkMathForSearch } from './rehype-mark-math-for-search.ts';
 import { remarkHtmlAsText } from './remark-html-as-text.ts';
 
-export const remarkPlugins = [remarkHtmlAsText, remarkMath];
-export const rehypePlugins = [[rehypeKatex, { throwOnError: false, output: 'htmlAndMathml' }], rehypeMarkMathForSearch] as const;
+// rehype-katex reports bad math as a build warning and shows it as source; it never throws.
+const katex: KatexOptions = { output: 'htmlAndMathml' };
+
+export const remarkPlugins: RemarkPlugins = [remarkHtmlAsText, remarkMath];
+export const rehypePlugins: RehypePlugins = [[rehypeKatex, katex], rehypeMarkMathForSearch];
