@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { htmlFiles, papersJson, readPage, siteDir } from '../support/site.ts';
 
@@ -36,6 +37,16 @@ describe('the built seed site', () => {
   test('list pages are not indexed for search', () => {
     for (const page of ['index.html', 'papers/index.html', 'tags/index.html', 'search/index.html']) {
       expect(readPage(page)('[data-pagefind-body]'), page).toHaveLength(0);
+    }
+  });
+
+  test('every paper page is at most 15 kB of gzipped HTML and loads no script but the site’s own', () => {
+    for (const paper of papersJson().papers) {
+      const html = readFileSync(join(siteDir(), paper.url));
+      expect(gzipSync(html, { level: 9 }).length, paper.url).toBeLessThanOrEqual(15 * 1024);
+      const $ = readPage(paper.url);
+      const scripts = $('script').map((_, el) => $(el).attr('src') ?? $(el).attr('type') ?? 'inline').get();
+      expect(scripts.filter((s) => s !== 'application/ld+json')).toEqual(['inline', '../assets/site.js']);
     }
   });
 
