@@ -24,3 +24,28 @@ describe.each(setups.map((s) => [s.name, s] as const))('the site %s', (_name, se
     }
   });
 });
+
+describe('the 404 page, served for a missing address deep under SITE_URL’s path', () => {
+  test('is styled, and its links lead back into the site', async () => {
+    const { launchBrowser, openWatchedPage } = await import('../support/browser.ts');
+    const { serveStatic } = await import('../support/static-server.ts');
+    const { siteDir } = await import('../support/site.ts');
+    const server = await serveStatic(siteDir(), '/shelf/');
+    const browser = await launchBrowser();
+    try {
+      const { page, consoleErrors, blockedRequests } = await openWatchedPage(browser, server.origin);
+      await page.goto(`${server.base}no/such/deep/page.html`);
+      await waitForHeading(page, 'Page not found');
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).display)).toBe('flex');
+      await page.getByRole('link', { name: 'home page' }).click();
+      await page.waitForURL(`${server.base}index.html`);
+      // The 404 answer itself, and the browser's look-ahead fetches made before the page anchors
+      // its links, log "Failed to load resource"; anything else would be a real error.
+      expect(consoleErrors.filter((e) => !e.startsWith('Failed to load resource: the server responded with a status of 404'))).toEqual([]);
+      expect(blockedRequests).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
