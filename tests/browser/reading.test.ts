@@ -79,6 +79,8 @@ describe('browser-side features, from disk', () => {
         expect(await item.getAttribute('class')).toContain('is-read');
         expect(await item.locator('.read-badge').isVisible()).toBe(true);
       }
+      // Only that paper: every other item's badge stays hidden.
+      expect(await page.locator('.read-badge:visible').count()).toBe((await item.count()) > 0 ? 1 : 0);
       await page.goto(fromDisk.url(paper.url));
       await page.locator('[data-read-toggle]').click();
       expect(await page.locator('[data-read-toggle]').getAttribute('aria-pressed')).toBe('false');
