@@ -20,6 +20,7 @@ import { siteUrl } from '../src/site/lib/site-url.ts';
 import { summarize } from '../src/site/lib/summarize.ts';
 import { ingest } from './ingest.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
+import { buildSignature, storedSignature, storeSignature } from './lib/build-signature.ts';
 
 const root = process.cwd();
 const outDir = resolve(root, process.env.PAPERSHELF_OUT_DIR ?? 'dist');
@@ -53,6 +54,12 @@ async function main(): Promise<void> {
     );
   }
   const ingested = await stage('ingest', () => ingest(root, []));
+  // After the ingest, whose output is an input: if nothing at all changed, dist/ is current.
+  const signature = buildSignature(root, process.env);
+  if (signature === storedSignature(outDir)) {
+    console.log(`build: nothing changed since the last build; ${relative(root, outDir) || '.'}/ is up to date (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    return;
+  }
   console.log(`build: ${formatReport(ingested.report, ingested.issues).split('\n\n')[1]} (details: content/ingest-report.json)`);
 
   await stage('browser code', () => bundleBrowserCode(root));
@@ -81,6 +88,7 @@ async function main(): Promise<void> {
     for (const [path, text] of buildOfflineSearch(docs)) writeOut(path, text);
   });
   const { pages } = await stage('pagefind', () => buildPagefindIndex(outDir));
+  storeSignature(outDir, signature);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`build: done in ${seconds} s: ${ingested.papers.length} papers, ${pages} pages searchable, in ${relative(root, outDir) || '.'}/`);
 }

@@ -95,7 +95,10 @@ export function ingest(root: string, paths: readonly string[]): IngestOutput & {
   files.set(STATE_FILE, `${JSON.stringify(output.state, null, 1)}\n`);
   const written = replaceEntries(papersDir, files, existing.texts);
   mkdirSync(join(root, 'content'), { recursive: true });
-  writeFileSync(join(root, 'content', 'ingest-report.json'), `${JSON.stringify(output.report, null, 2)}\n`);
+  const reportPath = join(root, 'content', 'ingest-report.json');
+  const report = `${JSON.stringify(output.report, null, 2)}\n`;
+  // Rewritten only when it changes, so an unchanged ingest leaves every file as it was.
+  if (!existsSync(reportPath) || readFileSync(reportPath, 'utf8') !== report) writeFileSync(reportPath, report);
   return { ...output, written };
 }
 

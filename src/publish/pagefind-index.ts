@@ -13,7 +13,8 @@ export async function buildPagefindIndex(siteDir: string): Promise<{ pages: numb
   try {
     const { index } = check(await pagefind.createIndex({ forceLanguage: 'en' }), 'start');
     if (!index) throw new Error('Pagefind returned no index.');
-    check(await index.addDirectory({ path: siteDir }), `index ${siteDir}`);
+    // Only paper pages are searchable: reading the thousands of list pages would cost time for nothing.
+    check(await index.addDirectory({ path: siteDir, glob: 'papers/*.html' }), `index ${siteDir}`);
     const { files } = check(await index.getFiles(), 'list its files');
     check(await index.writeFiles({ outputPath: `${siteDir}/pagefind` }), 'write its files');
     // Pages without data-pagefind-body are read but not indexed; the entry file counts the indexed ones.
