@@ -6,28 +6,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../tests/support/browser.ts';
+import { pageTypesOf } from '../tests/support/page-types.ts';
 
 const [distArg = 'dist', outArg = '.cache/screenshots'] = process.argv.slice(2);
 const dist = resolve(distArg);
 const out = resolve(outArg);
 mkdirSync(out, { recursive: true });
 
-const data = JSON.parse(readFileSync(join(dist, 'papers.json'), 'utf8'));
-const mathPaper = data.papers.find((p: { abstract: string }) => /\$[^$\s][^$]*\$/.test(p.abstract)) ?? data.papers[0];
-const derived = data.papers.find((p: { derivedTitle: boolean }) => p.derivedTitle) ?? data.papers[0];
-const pages: Record<string, string> = {
-  home: 'index.html',
-  paper: mathPaper.url,
-  'paper-derived': derived.url,
-  papers: 'papers/index.html',
-  tags: 'tags/index.html',
-  topics: 'topics/index.html',
-  ...(data.tags[0] ? { tag: data.tags[0].url } : {}),
-  ...(data.topics[0] ? { topic: data.topics[0].url } : {}),
-  search: 'search/index.html?q=graph',
-  about: 'about/index.html',
-  404: '404.html',
-};
+const pages: Record<string, string> = { ...pageTypesOf(JSON.parse(readFileSync(join(dist, 'papers.json'), 'utf8'))), search: 'search/index.html?q=graph' };
 
 const browser = await launchBrowser();
 for (const [scheme, width, height] of [['light', 1280, 900], ['dark', 1280, 900], ['light', 390, 844], ['dark', 390, 844]] as const) {

@@ -42,3 +42,6 @@ export function papersJson(papers: readonly Paper[]) {
     topics: terms(countBy(papers.map((p) => p.topic).filter(Boolean)), (s) => routes.topic(s)),
   };
 }
+
+/** The shape of `dist/papers.json`, for readers of the file (tests, scripts). */
+export type PapersJson = ReturnType<typeof papersJson>;

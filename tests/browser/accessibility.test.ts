@@ -4,8 +4,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { pageTypes } from '../support/page-types.ts';
-import { siteDir } from '../support/site.ts';
+import { pageTypesOf } from '../support/page-types.ts';
+import { papersJson, siteDir } from '../support/site.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let browser: Browser;
@@ -21,7 +21,7 @@ interface AxeViolation {
 }
 
 describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (scheme) => {
-  test.each(Object.entries(pageTypes()))('finds no violation on the %s page', async (_type, path) => {
+  test.each(Object.entries(pageTypesOf(papersJson())))('finds no violation on the %s page', async (_type, path) => {
     const context = await browser.newContext({ colorScheme: scheme });
     try {
       const page = await context.newPage();

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, test } from 'vitest';
-import { pageTypes } from '../support/page-types.ts';
-import { siteDir } from '../support/site.ts';
+import { pageTypesOf } from '../support/page-types.ts';
+import { papersJson, siteDir } from '../support/site.ts';
 
 const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],
@@ -16,7 +16,7 @@ const validator = new HtmlValidate({
 });
 
 describe('html-validate reports no error', () => {
-  test.each(Object.entries(pageTypes()))('on the %s page', async (_type, path) => {
+  test.each(Object.entries(pageTypesOf(papersJson())))('on the %s page', async (_type, path) => {
     const report = await validator.validateString(readFileSync(join(siteDir(), path), 'utf8'), path);
     const errors = report.results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`));
     expect(errors).toEqual([]);

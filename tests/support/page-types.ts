@@ -1,8 +1,12 @@
-/** One page of each type in the test build, for checks that run per page type. */
-import { papersJson } from './site.ts';
+/** One page of each type in a build, for checks and screenshots that run per page type. */
 
-export function pageTypes(): Record<string, string> {
-  const data = papersJson();
+interface SiteData {
+  papers: Array<{ url: string; abstract: string; derivedTitle: boolean }>;
+  tags: Array<{ url: string }>;
+  topics: Array<{ url: string }>;
+}
+
+export function pageTypesOf(data: SiteData): Record<string, string> {
   const mathPaper = data.papers.find((p) => /\$[^$\s][^$]*\$/.test(p.abstract)) ?? data.papers[0]!;
   const derived = data.papers.find((p) => p.derivedTitle) ?? data.papers[0]!;
   return {

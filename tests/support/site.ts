@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { inject } from 'vitest';
+import type { PapersJson } from '../../src/publish/papers-json.ts';
 
 export const siteDir = () => inject('siteDir');
 
@@ -24,6 +25,6 @@ export function htmlFiles(dir = siteDir()): string[] {
   return out.sort();
 }
 
-export function papersJson(): { papers: Array<Record<string, any>>; tags: Array<Record<string, any>>; topics: Array<Record<string, any>> } {
+export function papersJson(): PapersJson {
   return JSON.parse(readFileSync(join(siteDir(), 'papers.json'), 'utf8'));
 }
