@@ -65,7 +65,7 @@ export function readOwnYaml(text: string): Record<string, unknown> | undefined {
   for (const line of lines) {
     if (line === '') continue;
     let m: RegExpExecArray | null;
-    if ((m = /^([A-Za-z]+):(?: (.*))?$/.exec(line))) {
+    if ((m = /^([A-Za-z]+):(?: (.*))?$/s.exec(line))) {
       const [, key, raw] = m;
       if (key! in out) return undefined;
       list = undefined;
@@ -77,7 +77,7 @@ export function readOwnYaml(text: string): Record<string, unknown> | undefined {
         if (value === undefined) return undefined;
         out[key!] = value;
       }
-    } else if (list && (m = /^ {2}- (?:([A-Za-z]+): )?(.*)$/.exec(line))) {
+    } else if (list && (m = /^ {2}- (?:([A-Za-z]+): )?(.*)$/s.exec(line))) {
       const value = readScalar(m[2]!);
       if (value === undefined) return undefined;
       if (m[1]) list.push((item = { [m[1]]: value }));
@@ -85,7 +85,7 @@ export function readOwnYaml(text: string): Record<string, unknown> | undefined {
         item = undefined;
         list.push(value);
       }
-    } else if (item && (m = /^ {4}([A-Za-z]+): (.*)$/.exec(line))) {
+    } else if (item && (m = /^ {4}([A-Za-z]+): (.*)$/s.exec(line))) {
       const value = readScalar(m[2]!);
       if (value === undefined || m[1]! in item) return undefined;
       item[m[1]!] = value;

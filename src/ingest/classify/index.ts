@@ -8,7 +8,7 @@ import { findRelated } from './related.ts';
 import { assignTags, indexVocabulary } from './tags.ts';
 import { parseTaxonomy as parse, type Taxonomy } from './taxonomy.ts';
 import { assignTopics } from './topics.ts';
-import { paperVectors, type SparseVector } from './vectors.ts';
+import { paperVectors, type Vectors } from './vectors.ts';
 
 export type { Taxonomy, TopicDef, TagDef } from './taxonomy.ts';
 
@@ -33,14 +33,14 @@ export function parseTaxonomy(text: string, file: string): { ok: true; taxonomy:
  * The tokenized corpus of the last list of papers seen, so that relatedPapers after classifyPapers
  * on the same array does not read every abstract twice. Keyed by the array itself.
  */
-const analysed = new WeakMap<readonly ClassifyInput[], { corpus: Corpus; vectors: SparseVector[]; fingerprint: string }>();
+const analysed = new WeakMap<readonly ClassifyInput[], { corpus: Corpus; vectors: Vectors; fingerprint: string }>();
 
-function analyse(papers: readonly ClassifyInput[]): { corpus: Corpus; vectors: SparseVector[] } {
+function analyse(papers: readonly ClassifyInput[]): { corpus: Corpus; vectors: Vectors } {
   const fingerprint = papers.map((p) => `${p.id}\u0000${p.title.length}\u0000${p.abstract.length}`).join('\u0001');
   const cached = analysed.get(papers);
   if (cached && cached.fingerprint === fingerprint) return cached;
   const corpus = buildCorpus(papers);
-  const vectors = paperVectors(corpus, new Uint8Array(corpus.keys.length));
+  const vectors = paperVectors(corpus);
   const entry = { corpus, vectors, fingerprint };
   analysed.set(papers, entry);
   return entry;

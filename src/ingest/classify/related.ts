@@ -4,41 +4,65 @@
  * is only indexed by its strongest terms, and over-long posting lists keep their strongest
  * entries, so the work grows with the number of papers, not its square.
  */
-import { topIndexes, type SparseVector } from './vectors.ts';
+import { topIndexes, type Vectors } from './vectors.ts';
 
 /** Terms per paper that enter the index and the query. */
 const TERMS_PER_PAPER = 16;
 /** Longest posting list kept; a term shared by more papers keeps those where it weighs most. */
-const MAX_POSTINGS = 250;
+const MAX_POSTINGS = 100;
 const TAG_BONUS = 0.12;
 const TOPIC_BONUS = 0.03;
 
 export interface RelatedInput {
-  readonly vectors: readonly SparseVector[];
+  readonly vectors: Vectors;
   readonly tagKeys: readonly (readonly string[])[];
   readonly topics: readonly string[];
 }
 
 export function findRelated(input: RelatedInput, count: number): number[][] {
   const { vectors, tagKeys, topics } = input;
-  const n = vectors.length;
-  const lists = new Map<number, { doc: number; w: number }[]>();
-  const queries = vectors.map((v, d) => {
-    const top = topIndexes(v.weights, TERMS_PER_PAPER, 1);
+  const n = vectors.size;
+  // Each paper's strongest terms: they form its query and its entries in the index.
+  const qStart = new Int32Array(n + 1);
+  const qTerms = new Int32Array(n * TERMS_PER_PAPER);
+  const qWeights = new Float32Array(n * TERMS_PER_PAPER);
+  const listSize = new Int32Array(vectors.dims);
+  let q = 0;
+  for (let d = 0; d < n; d++) {
+    const from = vectors.start[d]!;
+    const top = topIndexes(vectors.weights.subarray(from, vectors.start[d + 1]!), TERMS_PER_PAPER, 1);
     for (const i of top) {
-      const list = lists.get(v.ids[i]!);
-      if (list) list.push({ doc: d, w: v.weights[i]! });
-      else lists.set(v.ids[i]!, [{ doc: d, w: v.weights[i]! }]);
+      qTerms[q] = vectors.ids[from + i]!;
+      qWeights[q++] = vectors.weights[from + i]!;
+      listSize[vectors.ids[from + i]!]!++;
     }
-    return { terms: Int32Array.from(top, (i) => v.ids[i]!), weights: Float32Array.from(top, (i) => v.weights[i]!) };
-  });
-  const postings = new Map<number, { docs: Int32Array; w: Float32Array }>();
-  for (const [term, list] of lists) {
-    if (list.length > MAX_POSTINGS) {
-      list.sort((a, b) => b.w - a.w || a.doc - b.doc);
-      list.length = MAX_POSTINGS;
+    qStart[d + 1] = q;
+  }
+  // Posting lists in one flat array, in paper order; over-long lists keep their strongest entries.
+  const pStart = new Int32Array(vectors.dims + 1);
+  for (let t = 0; t < vectors.dims; t++) pStart[t + 1] = pStart[t]! + listSize[t]!;
+  const fill = pStart.slice(0, vectors.dims);
+  const pDocs = new Int32Array(q);
+  const pWeights = new Float32Array(q);
+  for (let d = 0; d < n; d++) {
+    for (let j = qStart[d]!; j < qStart[d + 1]!; j++) {
+      const at = fill[qTerms[j]!]!++;
+      pDocs[at] = d;
+      pWeights[at] = qWeights[j]!;
     }
-    postings.set(term, { docs: Int32Array.from(list, (x) => x.doc), w: Float32Array.from(list, (x) => x.w) });
+  }
+  const pEnd = new Int32Array(vectors.dims);
+  for (let t = 0; t < vectors.dims; t++) {
+    const size = listSize[t]!;
+    pEnd[t] = pStart[t]! + Math.min(size, MAX_POSTINGS);
+    if (size <= MAX_POSTINGS) continue;
+    const list = Array.from({ length: size }, (_, j) => ({ doc: pDocs[pStart[t]! + j]!, w: pWeights[pStart[t]! + j]! }));
+    list.sort((a, b) => b.w - a.w || a.doc - b.doc);
+    list.length = MAX_POSTINGS;
+    list.forEach((x, j) => {
+      pDocs[pStart[t]! + j] = x.doc;
+      pWeights[pStart[t]! + j] = x.w;
+    });
   }
 
   // Tags shared by few papers say more than tags half the list carries.
@@ -61,11 +85,10 @@ export function findRelated(input: RelatedInput, count: number): number[][] {
   };
   const out: number[][] = [];
   for (let d = 0; d < n; d++) {
-    const q = queries[d]!;
-    for (let t = 0; t < q.terms.length; t++) {
-      const w = q.weights[t]!;
-      const { docs, w: ws } = postings.get(q.terms[t]!)!;
-      for (let j = 0; j < docs.length; j++) if (docs[j] !== d) add(docs[j]!, w * ws[j]!);
+    for (let t = qStart[d]!; t < qStart[d + 1]!; t++) {
+      const w = qWeights[t]!;
+      const term = qTerms[t]!;
+      for (let j = pStart[term]!, end = pEnd[term]!; j < end; j++) if (pDocs[j] !== d) add(pDocs[j]!, w * pWeights[j]!);
     }
     for (const k of tagKeys[d]!) {
       const docs = tagDocs.get(k)!;

@@ -5,7 +5,6 @@
 import type { Corpus } from './corpus.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { phraseKey } from './tokenize.ts';
-import { topIndexes } from './vectors.ts';
 
 /**
  * Words that make a phrase generic when they start or end it ("proposed method", "results show"),
@@ -48,8 +47,8 @@ export interface TagIndex {
 }
 
 export function indexVocabulary(corpus: Corpus, taxonomy: Taxonomy): TagIndex {
-  const vocab = new Int32Array(corpus.keys.length).fill(-1);
-  const stopped = new Uint8Array(corpus.keys.length);
+  const vocab = new Int32Array(corpus.count).fill(-1);
+  const stopped = new Uint8Array(corpus.count);
   const vocabNames = taxonomy.tags.map((t) => t.name);
   taxonomy.tags.forEach((tag, i) => {
     for (const phrase of [tag.name, ...tag.aliases]) {
@@ -76,196 +75,212 @@ export interface PaperTags {
   readonly keys: TagKey[];
 }
 
+/**
+ * One possible tag of one paper. `slot` names the tag: a phrase id for a discovered tag, the number
+ * of phrases plus the vocabulary index for a taxonomy tag.
+ */
 interface Candidate {
-  key: TagKey;
-  name: string;
-  words: Set<string>;
-  score: number;
+  readonly slot: number;
+  readonly score: number;
   /** A phrase of this paper only, used solely to reach three tags. */
-  backup?: boolean;
+  readonly backup: boolean;
 }
 
 const MIN_TAGS = 3;
 const MAX_TAGS = 6;
-const CANDIDATES_PER_PAPER = 30;
+const CANDIDATES_PER_PAPER = 20;
 /** Share of distinct tags that may be used by a single paper. */
 const SINGLE_SHARE = 0.035;
+/** Evidence of a phrase in the title, against log2(1 + mentions) in the abstract. */
+const TITLE_EVIDENCE = 2.5;
+/** A discovered single word is less often a concept than a phrase is. */
+const ONE_WORD = 0.6;
+/** A tag must score this share of the paper's best candidate (before falling back to weaker ones). */
+const KEEP = 0.3;
 
 export function assignTags(corpus: Corpus, index: TagIndex): PaperTags[] {
   const n = corpus.size;
+  const phrases = corpus.count;
+  const slots = phrases + index.vocabNames.length;
   // A discovered phrase shared by more than this share of papers is background, not a tag.
   const maxShare = n < 40 ? 0.5 : 0.06;
   const logN = Math.log(Math.max(n, 4));
-  const eligible = new Int8Array(corpus.keys.length).fill(-1);
+  const eligible = new Int8Array(phrases).fill(-1);
   const isEligible = (p: number): boolean => {
     if (eligible[p] === -1) eligible[p] = discoverable(corpus, p, n, maxShare) ? 1 : 0;
     return eligible[p] === 1;
   };
 
-  // Keys, names and word sets are computed once per tag, not once per paper.
-  const looks = new Map<number, { key: TagKey; name: string; words: Set<string> }>();
-  const look = (v: number, p: number) => {
-    const id = v >= 0 ? -1 - v : p;
-    let l = looks.get(id);
-    if (!l) {
-      const name = v >= 0 ? index.vocabNames[v]! : corpus.surface(p);
-      l = { key: v >= 0 ? `v${v}` : `p${p}`, name, words: wordSet(v >= 0 ? phraseKey(name) : corpus.keys[p]!) };
-      looks.set(id, l);
-    }
-    return l;
-  };
+  // Names and word sets are computed once per tag, not once per paper.
+  const names: (string | undefined)[] = new Array(slots);
+  const wordSets: (Set<string> | undefined)[] = new Array(slots);
+  const nameOf = (slot: number): string => (names[slot] ??= slot >= phrases ? index.vocabNames[slot - phrases]! : corpus.surface(slot));
+  const wordsOf = (slot: number): Set<string> => (wordSets[slot] ??= wordSet(slot >= phrases ? phraseKey(nameOf(slot)) : corpus.key(slot)));
+  const byRank = (a: Candidate, b: Candidate): number => b.score - a.score || compareNames(nameOf(a.slot), nameOf(b.slot)) || a.slot - b.slot;
+  const overlapping = (a: Candidate, b: Candidate): boolean => overlaps(wordsOf(a.slot), wordsOf(b.slot));
 
-  // Per-paper scores in scratch arrays indexed by tag (vocabulary tags after the phrases), reset
-  // through the touched list: no per-paper maps or objects in this hot loop.
-  const phrases = corpus.keys.length;
-  const scratch = new Float64Array(phrases + index.vocabNames.length);
-  const sourceOf = new Int32Array(phrases + index.vocabNames.length);
-  const touched: number[] = [];
-  const ranked: Candidate[][] = corpus.docs.map((doc) => {
-    touched.length = 0;
-    for (let i = 0; i < doc.ids.length; i++) {
-      const p = doc.ids[i]!;
+  // Per-paper scores in a scratch array indexed by slot, reset through the touched list: no
+  // per-paper maps in this hot loop.
+  const scratch = new Float64Array(slots);
+  const touched = new Int32Array(slots);
+  const ranked: Candidate[][] = new Array(n);
+  for (let d = 0; d < n; d++) {
+    let nt = 0;
+    let top = 0;
+    const from = corpus.start[d]!;
+    const to = corpus.start[d + 1]!;
+    for (let i = from; i < to; i++) {
+      const p = corpus.ids[i]!;
       if (index.stopped[p]) continue;
       const v = index.vocab[p]!;
       if (v < 0 && !isEligible(p)) continue;
-      const evidence = (doc.title[i]! > 0 ? 2.5 : 0) + Math.log2(1 + doc.body[i]!);
+      const evidence = (corpus.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + corpus.body[i]!);
       const spec = Math.min(1, Math.log(n / Math.max(1, corpus.df[p]!)) / logN);
-      const score = v >= 0 ? evidence * (1.2 + 0.3 * spec) : evidence * (0.5 + 0.5 * spec) * (corpus.words[p] === 1 ? 0.6 : 1);
+      const score = v >= 0 ? evidence * (1.2 + 0.3 * spec) : evidence * (0.5 + 0.5 * spec) * (corpus.words[p] === 1 ? ONE_WORD : 1);
       const slot = v >= 0 ? phrases + v : p;
       const prior = scratch[slot]!;
-      if (prior === 0) {
-        touched.push(slot);
-        scratch[slot] = score;
-        sourceOf[slot] = p;
-      } else scratch[slot] = Math.max(prior, score) + 0.25 * Math.min(prior, score);
+      let next = score;
+      if (prior === 0) touched[nt++] = slot;
+      else next = Math.max(prior, score) + 0.25 * Math.min(prior, score);
+      scratch[slot] = next;
+      if (next > top) top = next;
     }
-    const values = touched.map((slot) => scratch[slot]!);
-    const top = values.reduce((m, x) => Math.max(m, x), 1e-9);
     // Only the strongest candidates can be chosen; building the rest would be wasted work.
-    const cands: Candidate[] = topIndexes(values, CANDIDATES_PER_PAPER, top).map((j) => {
+    const cands: Candidate[] = [];
+    const floor = 0.1 * top;
+    for (let j = 0; j < nt; j++) {
       const slot = touched[j]!;
-      return { ...look(slot >= phrases ? slot - phrases : -1, sourceOf[slot]!), score: scratch[slot]! };
-    });
-    for (const slot of touched) scratch[slot] = 0;
+      if (scratch[slot]! >= floor) cands.push({ slot, score: scratch[slot]!, backup: false });
+      scratch[slot] = 0;
+    }
+    cands.sort(byRank);
+    if (cands.length > CANDIDATES_PER_PAPER) cands.length = CANDIDATES_PER_PAPER;
     if (cands.length < MIN_TAGS) {
       // Too little shared vocabulary (a very short or unusual abstract): fall back on its own phrases.
-      for (let i = 0; i < doc.ids.length; i++) {
-        const p = doc.ids[i]!;
-        if (index.stopped[p] || cands.some((c) => c.key === `p${p}`) || !plausiblePhrase(corpus.keys[p]!)) continue;
-        const score = 0.05 * ((doc.title[i]! > 0 ? 2.5 : 0) + Math.log2(1 + doc.body[i]!)) * corpus.words[p]! * (corpus.df[p]! >= 2 ? 3 : 1);
-        cands.push({ ...look(-1, p), score, backup: true });
+      for (let i = from; i < to; i++) {
+        const p = corpus.ids[i]!;
+        if (index.stopped[p] || cands.some((c) => c.slot === p) || !plausiblePhrase(corpus.key(p))) continue;
+        const score = 0.05 * ((corpus.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + corpus.body[i]!)) * corpus.words[p]! * (corpus.df[p]! >= 2 ? 3 : 1);
+        cands.push({ slot: p, score, backup: true });
       }
+      cands.sort(byRank);
     }
-    return cands.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  });
+    ranked[d] = cands;
+  }
 
-  let chosen = ranked.map((cands) => select(cands, new Map()));
+  const usage = new Int32Array(slots);
+  const countUsage = (chosen: readonly (readonly Candidate[])[]): number => {
+    usage.fill(0);
+    let distinct = 0;
+    for (const tags of chosen) for (const t of tags) if (usage[t.slot]!++ === 0) distinct++;
+    return distinct;
+  };
+
+  /**
+   * Picks 3–6 non-overlapping tags. With `shared` (a later round), tags in `drop` are avoided, and
+   * so is any tag no other paper has (`usage` counts the previous round, this paper included).
+   */
+  const select = (cands: readonly Candidate[], shared: boolean, mine: readonly Candidate[] = [], drop: ReadonlySet<Candidate> = new Set()): Candidate[] => {
+    const top = cands[0]?.score ?? 0;
+    const out: Candidate[] = [];
+    const isShared = (c: Candidate) => !drop.has(c) && (mine.includes(c) ? usage[c.slot]! >= 2 || !drop.size : usage[c.slot]! >= 1);
+    const pass = (threshold: number, needShared: boolean) => {
+      for (const c of cands) {
+        if (out.length >= MAX_TAGS) return;
+        if (c.score < threshold || out.includes(c) || (c.backup && threshold > 0)) continue;
+        if (needShared && !isShared(c)) continue;
+        if (out.some((o) => overlapping(o, c))) continue;
+        out.push(c);
+      }
+    };
+    // Kept tags first, so a replacement only fills the place of a dropped one.
+    for (const c of mine) if (!drop.has(c)) out.push(c);
+    pass(Math.max(KEEP * top, 0.9), shared);
+    if (out.length < MIN_TAGS) pass(0.15 * top, shared);
+    if (out.length < MIN_TAGS) pass(1e-9, false);
+    if (out.length < MIN_TAGS) {
+      for (const c of cands) if (out.length < MIN_TAGS && c.backup && !out.some((o) => overlapping(o, c))) out.push(c);
+    }
+    if (out.length < MIN_TAGS) {
+      // A short abstract may have only overlapping phrases; overlap beats too few tags.
+      for (const c of cands) if (out.length < MIN_TAGS && !out.includes(c)) out.push(c);
+    }
+    return out.sort(byRank);
+  };
+
+  /**
+   * A tag only one paper chose is often a real concept that other papers mention less prominently;
+   * giving it to the paper that mentions it most (if it has room) makes the tag page useful.
+   */
+  const shareSingles = (chosen: Candidate[][]): Candidate[][] => {
+    countUsage(chosen);
+    const holders = new Map<number, { d: number; c: Candidate; rel: number }[]>();
+    ranked.forEach((cands, d) => {
+      const top = cands[0]?.score ?? 1;
+      for (const c of cands) {
+        if (usage[c.slot] !== 1) continue;
+        const rel = c.score / top;
+        if (rel < 0.25 || chosen[d]!.includes(c)) continue;
+        const list = holders.get(c.slot);
+        if (list) list.push({ d, c, rel });
+        else holders.set(c.slot, [{ d, c, rel }]);
+      }
+    });
+    const out = chosen.map((tags) => [...tags]);
+    for (const slot of [...holders.keys()].sort((a, b) => compareNames(keyOf(a), keyOf(b)))) {
+      const options = holders.get(slot)!.sort((a, b) => b.rel - a.rel || a.d - b.d);
+      const pick = options.find((o) => out[o.d]!.length < MAX_TAGS && !out[o.d]!.some((t) => overlapping(t, o.c)));
+      if (pick) out[pick.d]!.push(pick.c);
+    }
+    return out.map((tags) => tags.sort(byRank));
+  };
+  const keyOf = (slot: number): TagKey => (slot >= phrases ? `v${slot - phrases}` : `p${slot}`);
+
+  let chosen = ranked.map((cands) => select(cands, false));
   // Tags used by one paper only are dead ends on the site. The most confident of them may stay (up
   // to SINGLE_SHARE of all tags); the others give way to the paper's best tag that others share.
   for (let round = 0; round < 4; round++) {
-    chosen = shareSingles(ranked, chosen);
-    const usage = countUsage(chosen);
+    chosen = shareSingles(chosen);
+    const distinct = countUsage(chosen);
     const singles: { d: number; c: Candidate; rank: number }[] = [];
-    chosen.forEach((tags, d) => tags.forEach((c, rank) => usage.get(c.key) === 1 && singles.push({ d, c, rank })));
-    const allowed = Math.floor(SINGLE_SHARE * usage.size);
+    chosen.forEach((tags, d) => tags.forEach((c, rank) => usage[c.slot] === 1 && singles.push({ d, c, rank })));
+    const allowed = Math.floor(SINGLE_SHARE * distinct);
     if (singles.length <= allowed) break;
     singles.sort((a, b) => a.rank - b.rank || b.c.score - a.c.score || a.d - b.d);
     const drop = new Set(singles.slice(allowed).map((s) => s.c));
-    chosen = chosen.map((tags, d) => (tags.some((t) => drop.has(t)) ? select(ranked[d]!, usage, tags, drop) : tags));
+    chosen = chosen.map((tags, d) => (tags.some((t) => drop.has(t)) ? select(ranked[d]!, true, tags, drop) : tags));
   }
-  chosen = shareSingles(ranked, chosen);
-  shareBackups(corpus, chosen);
-  return chosen.map((tags) => ({ names: tags.map((t) => t.name), keys: tags.map((t) => t.key) }));
+  chosen = shareSingles(chosen);
+  shareBackups(corpus, chosen, overlapping);
+  return chosen.map((tags) => ({ names: tags.map((t) => nameOf(t.slot)), keys: tags.map((t) => keyOf(t.slot)) }));
+}
+
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
  * Fallback phrases (of papers with too little shared vocabulary) that other papers also contain go
  * to the one that mentions them most, so they are not dead ends either.
  */
-function shareBackups(corpus: Corpus, chosen: Candidate[][]): void {
-  const usage = countUsage(chosen);
+function shareBackups(corpus: Corpus, chosen: Candidate[][], overlapping: (a: Candidate, b: Candidate) => boolean): void {
+  const usage = new Map<number, number>();
+  for (const tags of chosen) for (const c of tags) usage.set(c.slot, (usage.get(c.slot) ?? 0) + 1);
   const wanted = new Map<number, Candidate>();
-  for (const tags of chosen) for (const c of tags) if (c.backup && usage.get(c.key) === 1) wanted.set(Number(c.key.slice(1)), c);
+  for (const tags of chosen) for (const c of tags) if (c.backup && usage.get(c.slot) === 1) wanted.set(c.slot, c);
   if (!wanted.size) return;
   const best = new Map<number, { d: number; evidence: number }>();
-  corpus.docs.forEach((doc, d) => {
-    if (chosen[d]!.length >= MAX_TAGS) return;
-    for (let i = 0; i < doc.ids.length; i++) {
-      const c = wanted.get(doc.ids[i]!);
-      if (!c || chosen[d]!.includes(c) || chosen[d]!.some((t) => overlaps(t.words, c.words))) continue;
-      const evidence = doc.title[i]! * 3 + doc.body[i]!;
-      const prior = best.get(doc.ids[i]!);
-      if (!prior || evidence > prior.evidence) best.set(doc.ids[i]!, { d, evidence });
+  for (let d = 0; d < corpus.size; d++) {
+    if (chosen[d]!.length >= MAX_TAGS) continue;
+    for (let i = corpus.start[d]!; i < corpus.start[d + 1]!; i++) {
+      const c = wanted.get(corpus.ids[i]!);
+      if (!c || chosen[d]!.includes(c) || chosen[d]!.some((t) => overlapping(t, c))) continue;
+      const evidence = corpus.title[i]! * 3 + corpus.body[i]!;
+      const prior = best.get(corpus.ids[i]!);
+      if (!prior || evidence > prior.evidence) best.set(corpus.ids[i]!, { d, evidence });
     }
-  });
+  }
   for (const [p, { d }] of [...best].sort((a, b) => a[0] - b[0])) if (chosen[d]!.length < MAX_TAGS) chosen[d]!.push(wanted.get(p)!);
-}
-
-function countUsage(chosen: readonly (readonly Candidate[])[]): Map<TagKey, number> {
-  const usage = new Map<TagKey, number>();
-  for (const tags of chosen) for (const t of tags) usage.set(t.key, (usage.get(t.key) ?? 0) + 1);
-  return usage;
-}
-
-/**
- * A tag only one paper chose is often a real concept that other papers mention less prominently;
- * giving it to the paper that mentions it most (if it has room) makes the tag page useful.
- */
-function shareSingles(ranked: readonly Candidate[][], chosen: Candidate[][]): Candidate[][] {
-  const usage = countUsage(chosen);
-  const holders = new Map<TagKey, { d: number; c: Candidate; rel: number }[]>();
-  ranked.forEach((cands, d) => {
-    const top = cands[0]?.score ?? 1;
-    for (const c of cands) {
-      if (usage.get(c.key) !== 1 || chosen[d]!.includes(c)) continue;
-      const rel = c.score / top;
-      if (rel < 0.25) continue;
-      const list = holders.get(c.key);
-      if (list) list.push({ d, c, rel });
-      else holders.set(c.key, [{ d, c, rel }]);
-    }
-  });
-  const out = chosen.map((tags) => [...tags]);
-  for (const key of [...holders.keys()].sort()) {
-    const options = holders.get(key)!.sort((a, b) => b.rel - a.rel || a.d - b.d);
-    const pick = options.find((o) => out[o.d]!.length < MAX_TAGS && !out[o.d]!.some((t) => overlaps(t.words, o.c.words)));
-    if (pick) out[pick.d]!.push(pick.c);
-  }
-  return out.map((tags) => tags.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : 1)));
-}
-
-/**
- * Picks 3–6 non-overlapping tags. With `usage` (how many papers chose each tag in the previous
- * round, this one included), tags in `drop` are avoided, and so is any tag no other paper has.
- */
-function select(cands: readonly Candidate[], usage: ReadonlyMap<TagKey, number>, mine: readonly Candidate[] = [], drop: ReadonlySet<Candidate> = new Set()): Candidate[] {
-  const top = cands[0]?.score ?? 0;
-  const out: Candidate[] = [];
-  const shared = (c: Candidate) => !drop.has(c) && (mine.includes(c) ? (usage.get(c.key) ?? 0) >= 2 || !drop.size : (usage.get(c.key) ?? 0) >= 1);
-  const pass = (threshold: number, needShared: boolean) => {
-    for (const c of cands) {
-      if (out.length >= MAX_TAGS) return;
-      if (c.score < threshold || out.includes(c) || (c.backup && threshold > 0)) continue;
-      if (needShared && !shared(c)) continue;
-      if (out.some((o) => overlaps(o.words, c.words))) continue;
-      out.push(c);
-    }
-  };
-  const checkShared = usage.size > 0;
-  // Kept tags first, so a replacement only fills the place of a dropped one.
-  for (const c of mine) if (!drop.has(c)) out.push(c);
-  pass(Math.max(0.3 * top, 0.9), checkShared);
-  if (out.length < MIN_TAGS) pass(0.15 * top, checkShared);
-  if (out.length < MIN_TAGS) pass(1e-9, false);
-  if (out.length < MIN_TAGS) {
-    const keep = MIN_TAGS;
-    for (const c of cands) if (out.length < keep && c.backup && !out.some((o) => overlaps(o.words, c.words))) out.push(c);
-  }
-  if (out.length < MIN_TAGS) {
-    // A short abstract may have only overlapping phrases; overlap beats too few tags.
-    for (const c of cands) if (out.length < MIN_TAGS && !out.includes(c)) out.push(c);
-  }
-  return out.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : 1));
 }
 
 function wordSet(key: string): Set<string> {
@@ -292,7 +307,7 @@ function discoverable(corpus: Corpus, p: number, n: number, maxShare: number): b
   if (df < 2 || df > Math.max(2, maxShare * n)) return false;
   // A fragment of a longer phrase that nearly always occurs inside it ("tangent kernel").
   if (corpus.superDf[p]! >= 0.6 * df) return false;
-  const words = corpus.keys[p]!.split(' ');
+  const words = corpus.key(p).split(' ');
   const first = words[0]!;
   const last = words[words.length - 1]!;
   if (GENERIC.has(first) || GENERIC.has(last) || words.every((w) => GENERIC.has(w))) return false;

@@ -73,10 +73,10 @@ export interface Token {
 export type Chunk = Token[];
 
 // Punctuation that ends a phrase: a phrase never spans a comma, bracket, colon, slash or sentence end.
-const BREAKS = new Set([...'.,;:!?()[]{}"“”|/=<>+*&%–—…']);
+export const BREAKS: ReadonlySet<string> = new Set([...'.,;:!?()[]{}"“”|/=<>+*&%–—…']);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-function isWordChar(text: string, i: number): boolean {
+export function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return LETTER_OR_DIGIT.test(text[i]!);
@@ -139,13 +139,23 @@ export function tokenize(text: string, acronyms?: { get(acronym: string): readon
 }
 
 function pushWords(chunk: Token[], word: string, inner: boolean): void {
+  const { tokens, spaceJoin } = wordTokens(word, inner);
+  for (const t of tokens) chunk.push(t);
+  if (spaceJoin) joinSpacedPrefix(chunk);
+}
+
+/**
+ * The tokens of one written word (lowercase unless it had no ASCII capitals): hyphen parts split,
+ * known prefixes joined to the part after them. `spaceJoin`: the last token may still join a
+ * prefix written as its own word before it. A pure function of the word, so callers may cache it.
+ */
+export function wordTokens(word: string, inner = /[-'’]/.test(word)): { tokens: Token[]; spaceJoin: boolean } {
   if (!inner) {
     const key = singular(word);
-    chunk.push({ key, surface: word, stop: STOPWORDS.has(key), joined: false });
-    joinSpacedPrefix(chunk);
-    return;
+    return { tokens: [{ key, surface: word, stop: STOPWORDS.has(key), joined: false }], spaceJoin: true };
   }
   const parts = word.replace(/['’]s$/, '').split(/[-'’]/).filter(Boolean);
+  const tokens: Token[] = [];
   for (let i = 0; i < parts.length; i++) {
     const joined = i > 0;
     let surface = parts[i]!;
@@ -156,20 +166,30 @@ function pushWords(chunk: Token[], word: string, inner: boolean): void {
       surface = `${surface}-${next}`;
       key = singular(surface.replace('-', ''));
     }
-    chunk.push({ key, surface, stop: STOPWORDS.has(key), joined });
+    tokens.push({ key, surface, stop: STOPWORDS.has(key), joined });
   }
-  if (parts.length === 1) joinSpacedPrefix(chunk);
+  return { tokens, spaceJoin: parts.length === 1 };
+}
+
+/** Whether a prefix written as its own word ("pre training") joins the next word that is no stop word. */
+export function joinsNext(prev: Token): boolean {
+  return SPACE_JOINED.has(prev.key) && !prev.surface.includes('-');
+}
+
+/** A prefix written as its own word ("pre training") joins the next word: the joined token, or null. */
+export function spacedJoin(prev: Token, cur: Token): Token | null {
+  if (SPACE_JOINED.has(prev.key) && !cur.stop && !prev.surface.includes('-')) {
+    return { key: singular(prev.surface + cur.surface), surface: `${prev.surface}-${cur.surface}`, stop: false, joined: prev.joined };
+  }
+  return null;
 }
 
 // A prefix written as its own word ("pre training") also joins the next word.
 function joinSpacedPrefix(chunk: Token[]): void {
   const n = chunk.length;
   if (n < 2) return;
-  const prev = chunk[n - 2]!;
-  const cur = chunk[n - 1]!;
-  if (SPACE_JOINED.has(prev.key) && !cur.stop && !prev.surface.includes('-')) {
-    chunk.splice(n - 2, 2, { key: singular(prev.surface + cur.surface), surface: `${prev.surface}-${cur.surface}`, stop: false, joined: prev.joined });
-  }
+  const joined = spacedJoin(chunk[n - 2]!, chunk[n - 1]!);
+  if (joined) chunk.splice(n - 2, 2, joined);
 }
 
 /** The key of a phrase written by a person (taxonomy entries), using the same rules as the text. */

@@ -5,34 +5,73 @@
  */
 import type { Corpus } from './corpus.ts';
 
-export interface SparseVector {
+/**
+ * All papers' vectors in flat arrays: paper d's entries are start[d] … start[d + 1] − 1. Features are
+ * numbered densely (only phrases that can carry weight get a number), so a dense centroid has
+ * `dims` entries rather than one per phrase of the corpus.
+ */
+export interface Vectors {
+  readonly size: number;
+  readonly dims: number;
+  readonly start: Int32Array;
+  /** Feature of each entry, ascending within a paper. */
   readonly ids: Int32Array;
+  /** L2-normalized weight of each entry. */
   readonly weights: Float32Array;
+  /** Phrase id of each feature. */
+  readonly phraseOf: Int32Array;
 }
 
 /** L2-normalized TF-IDF of each paper; title words count double. */
-export function paperVectors(corpus: Corpus, stopped: Uint8Array): SparseVector[] {
+export function paperVectors(corpus: Corpus): Vectors {
   const n = corpus.size;
   const maxDf = Math.max(2, 0.5 * n);
-  return corpus.docs.map((doc) => {
-    const ids: number[] = [];
-    const weights: number[] = [];
+  const feature = new Int32Array(corpus.count).fill(-1);
+  const idf = new Float64Array(corpus.count);
+  const phraseOf: number[] = [];
+  for (let p = 0; p < corpus.count; p++) {
+    const df = corpus.df[p]!;
+    if (corpus.words[p]! > 2 || df < 2 || df > maxDf) continue;
+    feature[p] = phraseOf.length;
+    phraseOf.push(p);
+    idf[p] = Math.log(n / df) * (corpus.words[p] === 2 ? 1.5 : 1);
+  }
+  const start = new Int32Array(n + 1);
+  let ids = new Int32Array(corpus.ids.length >> 1);
+  let weights = new Float32Array(corpus.ids.length >> 1);
+  let at = 0;
+  let raw = new Float64Array(256);
+  for (let d = 0; d < n; d++) {
+    const from = at;
     let norm = 0;
-    for (let i = 0; i < doc.ids.length; i++) {
-      const p = doc.ids[i]!;
-      const df = corpus.df[p]!;
-      if (corpus.words[p]! > 2 || df < 2 || df > maxDf || stopped[p]) continue;
-      const tf = doc.body[i]! + 2 * doc.title[i]!;
-      const w = (1 + Math.log(tf)) * Math.log(n / df) * (corpus.words[p] === 2 ? 1.5 : 1);
-      ids.push(p);
-      weights.push(w);
+    for (let i = corpus.start[d]!; i < corpus.start[d + 1]!; i++) {
+      const p = corpus.ids[i]!;
+      const f = feature[p]!;
+      if (f < 0) continue;
+      const tf = corpus.body[i]! + 2 * corpus.title[i]!;
+      const w = (1 + Math.log(tf)) * idf[p]!;
+      if (at === ids.length) {
+        const ids2 = new Int32Array(ids.length * 2);
+        ids2.set(ids);
+        ids = ids2;
+        const w2 = new Float32Array(weights.length * 2);
+        w2.set(weights);
+        weights = w2;
+      }
+      if (at - from === raw.length) {
+        const r2 = new Float64Array(raw.length * 2);
+        r2.set(raw);
+        raw = r2;
+      }
+      ids[at] = f;
+      raw[at++ - from] = w;
       norm += w * w;
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    const out = new Float32Array(weights.length);
-    for (let i = 0; i < weights.length; i++) out[i] = weights[i]! * scale;
-    return { ids: Int32Array.from(ids), weights: out };
-  });
+    for (let i = from; i < at; i++) weights[i] = raw[i - from]! * scale;
+    start[d + 1] = at;
+  }
+  return { size: n, dims: phraseOf.length, start, ids: ids.slice(0, at), weights: weights.slice(0, at), phraseOf: Int32Array.from(phraseOf) };
 }
 
 /**
@@ -49,24 +88,36 @@ export function topIndexes(values: ArrayLike<number>, k: number, max: number): n
   return out;
 }
 
-export function dot(v: SparseVector, dense: Float32Array | Float64Array): number {
+/** Dot product of paper d's vector with a dense vector over features. */
+export function dot(v: Vectors, d: number, dense: Float32Array | Float64Array): number {
+  const { ids, weights } = v;
   let s = 0;
-  for (let i = 0; i < v.ids.length; i++) s += v.weights[i]! * dense[v.ids[i]!]!;
+  for (let i = v.start[d]!, end = v.start[d + 1]!; i < end; i++) s += weights[i]! * dense[ids[i]!]!;
   return s;
 }
 
-/** Normalized sum of the given vectors, as a dense array over phrase ids. */
-export function centroid(vectors: readonly SparseVector[], members: Iterable<number>, dims: number): Float64Array {
-  const c = new Float64Array(dims);
-  for (const m of members) {
-    const v = vectors[m]!;
-    for (let i = 0; i < v.ids.length; i++) c[v.ids[i]!]! += v.weights[i]!;
-  }
+/** Squared length of paper d's vector (1, or 0 for an empty one, up to rounding). */
+export function selfDot(v: Vectors, d: number): number {
+  let s = 0;
+  for (let i = v.start[d]!, end = v.start[d + 1]!; i < end; i++) s += v.weights[i]! * v.weights[i]!;
+  return s;
+}
+
+/** Adds paper d's vector, times `scale`, into a dense vector. */
+export function addInto(v: Vectors, d: number, dense: Float64Array, scale = 1): void {
+  const { ids, weights } = v;
+  for (let i = v.start[d]!, end = v.start[d + 1]!; i < end; i++) dense[ids[i]!]! += scale * weights[i]!;
+}
+
+/** Normalized sum of the given vectors, as a dense array over features. */
+export function centroid(v: Vectors, members: Iterable<number>): Float64Array {
+  const c = new Float64Array(v.dims);
+  for (const m of members) addInto(v, m, c);
   let norm = 0;
-  for (let i = 0; i < dims; i++) norm += c[i]! * c[i]!;
+  for (let i = 0; i < c.length; i++) norm += c[i]! * c[i]!;
   if (norm > 0) {
     const s = 1 / Math.sqrt(norm);
-    for (let i = 0; i < dims; i++) c[i]! *= s;
+    for (let i = 0; i < c.length; i++) c[i]! *= s;
   }
   return c;
 }
@@ -87,20 +138,20 @@ export function seededRandom(seed: number): () => number {
  * Spherical k-means of the papers `members` into k groups (k-means++ start, fixed seed). Returns
  * a group number per member, in the order given.
  */
-export function kmeans(vectors: readonly SparseVector[], members: readonly number[], k: number, dims: number, seed = 7): number[] {
+export function kmeans(v: Vectors, members: readonly number[], k: number, seed = 7): number[] {
   const m = members.length;
   if (k <= 1 || m <= k) return members.map((_, i) => (k <= 1 ? 0 : i));
   const random = seededRandom(seed);
   // k-means++ seeding on cosine distance.
   const centers: Float64Array[] = [];
   const first = members[Math.floor(random() * m)]!;
-  centers.push(centroid(vectors, [first], dims));
+  centers.push(centroid(v, [first]));
   const best = new Float64Array(m).fill(-Infinity);
   while (centers.length < k) {
     const c = centers[centers.length - 1]!;
     let total = 0;
     for (let i = 0; i < m; i++) {
-      best[i] = Math.max(best[i]!, dot(vectors[members[i]!]!, c));
+      best[i] = Math.max(best[i]!, dot(v, members[i]!, c));
       total += Math.max(0, 1 - best[i]!) ** 2;
     }
     let r = random() * total;
@@ -112,7 +163,7 @@ export function kmeans(vectors: readonly SparseVector[], members: readonly numbe
         break;
       }
     }
-    centers.push(centroid(vectors, [members[pick]!], dims));
+    centers.push(centroid(v, [members[pick]!]));
   }
   let assign = new Array<number>(m).fill(-1);
   for (let iter = 0; iter < 25; iter++) {
@@ -120,7 +171,7 @@ export function kmeans(vectors: readonly SparseVector[], members: readonly numbe
       let arg = 0;
       let top = -Infinity;
       for (let c = 0; c < k; c++) {
-        const s = dot(vectors[d]!, centers[c]!);
+        const s = dot(v, d, centers[c]!);
         if (s > top) {
           top = s;
           arg = c;
@@ -133,7 +184,7 @@ export function kmeans(vectors: readonly SparseVector[], members: readonly numbe
     if (!changed) break;
     for (let c = 0; c < k; c++) {
       const own = members.filter((_, i) => assign[i] === c);
-      if (own.length) centers[c] = centroid(vectors, own, dims);
+      if (own.length) centers[c] = centroid(v, own);
     }
   }
   return assign;

@@ -163,3 +163,17 @@ describe('related papers', () => {
     }
   });
 });
+
+describe('names of discovered topics', () => {
+  test('are title-cased concept phrases, never a lone adjective or participle', () => {
+    const mlTopics = new Set(taxonomy.topics.map((t) => t.name));
+    const discovered = [...new Set(real.map((p) => realLabels.get(p.id)!.topic))].filter((t) => !mlTopics.has(t));
+    expect(discovered.length).toBeGreaterThan(0);
+    for (const name of discovered) {
+      for (const part of name.replace(/ \(\d+\)$/, '').split(' & ')) {
+        expect(part).toMatch(/^[A-Z0-9]/);
+        if (!part.includes(' ') && !part.includes('-')) expect(part).not.toMatch(/(ful|ous|ive|ic|al|ary|ent|ant|ing|ed|ly)$/i);
+      }
+    }
+  });
+});

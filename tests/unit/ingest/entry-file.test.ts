@@ -99,7 +99,7 @@ describe('formatEntry and parseEntry', () => {
     expect(readOwnYaml('title: x\ntags: [a, b]\n')).toBeUndefined();
   });
 
-  test.each(['NO', 'yes', 'null', '1984', '2024-01-01', '0x1F', '- item', '&anchor *alias', '!!js/function', 'a: b', 'x #y', '"quoted"', "it's", '.5', 'Inf'])('keeps the title %s a string', (title) => {
+  test.each(['line\u2028separator', 'NO', 'yes', 'null', '1984', '2024-01-01', '0x1F', '- item', '&anchor *alias', '!!js/function', 'a: b', 'x #y', '"quoted"', "it's", '.5', 'Inf'])('keeps the title %s a string', (title) => {
     const parsed = parseEntry(formatEntry({ ...base, title, topic: '', tags: [] }, 'Body.'));
     expect(parsed.ok && parsed.data.title).toBe(title);
   });
