@@ -23,17 +23,18 @@ function copyProject(): string {
   return dir;
 }
 
+const ingest = (dir: string) => execFileSync(process.execPath, ['scripts/ingest.ts', '--quiet'], { cwd: dir, stdio: 'pipe' });
 const build = (dir: string) => execFileSync(process.execPath, ['scripts/build.ts'], { cwd: dir, stdio: 'pipe', env: { ...process.env, SITE_URL: '' } });
 const heading = (dir: string, page: string) => load(readFileSync(join(dir, 'dist', page), 'utf8'))('h1').text();
 
 describe('permalinks across rebuilds', () => {
   test('a corrected title keeps the old address, and a renamed entry redirects from it', async () => {
     const dir = copyProject();
-    build(dir);
+    ingest(dir); // the entries as they were when the link was shared
     const source = join(dir, 'content', 'sources', '001_a381271d1475ca1a.txt');
     const oldTitle = 'What\'s in a Prior? Learned Proximal Networks for Inverse Problems';
     const oldPage = 'papers/whats-in-a-prior-learned-proximal-networks-for-inverse-problems.html';
-    expect(heading(dir, oldPage)).toBe(oldTitle);
+    expect(readFileSync(join(dir, 'content', oldPage.replace(/\.html$/, '.md')), 'utf8')).toContain(`title: ${oldTitle}\n`);
 
     // The owner fixes the title in the source dump and rebuilds.
     writeFileSync(source, readFileSync(source, 'utf8').replace(oldTitle, 'Learned Proximal Networks for Inverse Problems'));
@@ -54,5 +55,5 @@ describe('permalinks across rebuilds', () => {
     } finally {
       await browser.close();
     }
-  }, 240_000);
+  }, 480_000);
 });
