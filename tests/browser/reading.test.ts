@@ -7,7 +7,7 @@ import { useSetups } from '../support/setups.ts';
 import { papersJson } from '../support/site.ts';
 
 const setups = useSetups();
-const fromDisk = setups[2]!;
+const fromDisk = setups.find((s) => s.name === 'opened from disk')!;
 
 describe.each(setups.map((s) => [s.name, s] as const))('browsing the site %s', (_name, setup) => {
   test('home → topic → paper → tag → paper, then back', async () => {

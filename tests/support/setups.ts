@@ -22,7 +22,8 @@ export function useSetups(): Setup[] {
   const servers: StaticServer[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
-    servers.push(await serveStatic(siteDir(), '/'), await serveStatic(siteDir(), '/some/sub/path/'));
+    // /shelf/ is the path of the test build's SITE_URL; /some/sub/path/ is any other.
+    servers.push(await serveStatic(siteDir(), '/'), await serveStatic(siteDir(), '/some/sub/path/'), await serveStatic(siteDir(), '/shelf/'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -31,6 +32,7 @@ export function useSetups(): Setup[] {
   return [
     { name: 'served at the domain root', url: (p) => `${servers[0]!.base}${p}`, open: () => openWatchedPage(browser, servers[0]!.origin) },
     { name: 'served under a sub-path', url: (p) => `${servers[1]!.base}${p}`, open: () => openWatchedPage(browser, servers[1]!.origin) },
+    { name: 'served under SITE_URL’s path', url: (p) => `${servers[2]!.base}${p}`, open: () => openWatchedPage(browser, servers[2]!.origin) },
     { name: 'opened from disk', url: (p) => `${pathToFileURL(join(siteDir(), p.split('?')[0]!)).href}${p.includes('?') ? `?${p.split('?')[1]}` : ''}`, open: () => openWatchedPage(browser, 'file') },
   ];
 }
