@@ -1,0 +1,92 @@
+/**
+ * Bytes a reader's browser loads for a first search: open `search/index.html?q=<word>` in a fresh
+ * headless Chromium context (empty cache), wait for the first result and for the network to go
+ * quiet, and add up every response. Served over http (the page uses Pagefind) and opened from
+ * disk (the page uses the offline index; sizes are those of the files read).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser, openWatchedPage } from '../../tests/support/browser.ts';
+import { serveStatic } from '../../tests/support/static-server.ts';
+
+export interface SearchLoad {
+  /** 'pagefind' or 'offline': what the page reported in `<html data-search-engine>`. */
+  engine: string | null;
+  query: string;
+  results: number | null;
+  requests: number;
+  /** Every response: bodies plus (over http) headers, as served (the bench server does not compress). */
+  bytes: number;
+  /** The same responses if the host gzipped text types (Pagefind's own files are already compressed). */
+  bytesGzipped: number;
+  /** The part of `bytes` that is the search engine and its index (pagefind/ or offline-search/). */
+  searchBytes: number;
+  ms: number;
+  error?: string;
+}
+
+const TEXT = /\.(html|css|js|mjs|json|svg|xml)$/;
+
+async function measure(siteDir: string, over: 'http' | 'file', query: string): Promise<SearchLoad> {
+  const server = over === 'http' ? await serveStatic(siteDir, '/') : null;
+  const browser = await launchBrowser();
+  const result: SearchLoad = { engine: null, query, results: null, requests: 0, bytes: 0, bytesGzipped: 0, searchBytes: 0, ms: 0 };
+  try {
+    const { page, context } = await openWatchedPage(browser, server ? server.origin : 'file');
+    const pending: Array<Promise<void>> = [];
+    page.on('requestfinished', (request) => {
+      pending.push((async () => {
+        const url = request.url();
+        if (url.startsWith('data:') || url.startsWith('blob:')) return;
+        const path = new URL(url).pathname;
+        let body = 0;
+        let headers = 0;
+        let gzipBody = 0;
+        if (url.startsWith('file:')) {
+          const file = fileURLToPath(url.split(/[?#]/)[0]!);
+          body = statSync(file).size;
+          gzipBody = TEXT.test(path) ? gzipSync(readFileSync(file), { level: 9 }).length : body;
+        } else {
+          const sizes = await request.sizes();
+          body = sizes.responseBodySize;
+          headers = sizes.responseHeadersSize;
+          gzipBody = body;
+          if (TEXT.test(path)) {
+            const response = await request.response();
+            if (response) gzipBody = gzipSync(await response.body(), { level: 9 }).length;
+          }
+        }
+        result.requests++;
+        result.bytes += body + headers;
+        result.bytesGzipped += gzipBody + headers;
+        if (/\/(pagefind|offline-search)\//.test(path)) result.searchBytes += body + headers;
+      })().catch(() => undefined));
+    });
+    const target = server
+      ? `${server.base}search/index.html?q=${encodeURIComponent(query)}`
+      : `${pathToFileURL(`${siteDir}/search/index.html`).href}?q=${encodeURIComponent(query)}`;
+    const started = performance.now();
+    await page.goto(target);
+    await page.locator('.search-results .result-title').first().waitFor({ timeout: 60_000 });
+    result.ms = Math.round(performance.now() - started);
+    await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
+    await page.waitForTimeout(300);
+    result.engine = await page.locator('html').getAttribute('data-search-engine');
+    const status = (await page.locator('[data-search-status]').textContent()) ?? '';
+    const count = /([\d,]+)\s+papers?\s+match/.exec(status);
+    result.results = count ? Number(count[1]!.replace(/,/g, '')) : null;
+    await Promise.all(pending);
+    await context.close();
+  } catch (error) {
+    result.error = (error as Error).message.split('\n')[0];
+  } finally {
+    await browser.close();
+    await server?.close();
+  }
+  return result;
+}
+
+export async function measureSearchLoads(siteDir: string, query: string): Promise<{ http: SearchLoad; file: SearchLoad }> {
+  return { http: await measure(siteDir, 'http', query), file: await measure(siteDir, 'file', query) };
+}
