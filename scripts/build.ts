@@ -53,13 +53,15 @@ async function main(): Promise<void> {
         'To add them: SITE_URL=https://your.host/path/ npm run build',
     );
   }
-  const ingested = await stage('ingest', () => ingest(root, []));
-  // After the ingest, whose output is an input: if nothing at all changed, dist/ is current.
-  const signature = buildSignature(root, process.env);
-  if (signature === storedSignature(outDir)) {
+  // Sources, entries, taxonomy, code and SITE_URL as they were at the last build: then the ingest
+  // would change nothing and the build would write the same files, so dist/ is current.
+  if (buildSignature(root, process.env) === storedSignature(outDir)) {
     console.log(`build: nothing changed since the last build; ${relative(root, outDir) || '.'}/ is up to date (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     return;
   }
+  const ingested = await stage('ingest', () => ingest(root, []));
+  // Taken after the ingest, whose output is an input of the next build's check.
+  const signature = buildSignature(root, process.env);
   console.log(`build: ${formatReport(ingested.report, ingested.issues).split('\n\n')[1]} (details: content/ingest-report.json)`);
 
   await stage('browser code', () => bundleBrowserCode(root));

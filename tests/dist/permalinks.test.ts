@@ -46,6 +46,8 @@ describe('permalinks across rebuilds', () => {
     renameSync(join(papers, 'whats-in-a-prior-learned-proximal-networks-for-inverse-problems.md'), join(papers, 'learned-proximal-networks.md'));
     build(dir);
     expect(heading(dir, 'papers/learned-proximal-networks.html')).toBe('Learned Proximal Networks for Inverse Problems');
+    // Built again with nothing changed, it does nothing.
+    expect(build(dir).toString()).toContain('build: nothing changed since the last build; dist/ is up to date');
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage();
