@@ -23,7 +23,7 @@ const kb = (bytes: number | null | undefined) => (bytes === null || bytes === un
 const mb = (bytes: number | null | undefined) => (bytes === null || bytes === undefined ? '–' : `${(bytes / 1e6).toFixed(1)} MB`);
 
 function runCell(run: BuildRun | undefined): string {
-  if (!run) return '–';
+  if (!run) return 'not run';
   if (run.status === 'ok') return `${s(run.wallS)} s${run.upToDate ? ` (build: up to date after ${s(run.reportedS, 2)} s; the rest is process start-up)` : ''}`;
   return `**${run.status}** at ${s(run.wallS, 0)} s`;
 }
@@ -277,7 +277,7 @@ function panel(points: Record<Series, Point[]>, o: { x0: number; title: string; 
   parts.push(`<rect x="${left}" y="${top}" width="${right - left}" height="${bottom - top}" class="frame"/>`);
   if (o.budget && o.budget.y >= yMin && o.budget.y <= yMax) {
     parts.push(`<line x1="${left}" x2="${right}" y1="${Y(o.budget.y).toFixed(1)}" y2="${Y(o.budget.y).toFixed(1)}" class="budget"/>`);
-    parts.push(`<text x="${left + 4}" y="${(Y(o.budget.y) + 13).toFixed(1)}" class="budgetlabel">${esc(o.budget.label)}</text>`);
+    parts.push(`<text x="${right - 4}" y="${(Y(o.budget.y) + 13).toFixed(1)}" text-anchor="end" class="budgetlabel">${esc(o.budget.label)}</text>`);
   }
   for (const series of Object.keys(points) as Series[]) {
     const pts = [...points[series]].sort((a, b) => a.x - b.x);

@@ -22,7 +22,8 @@ export function siteCards(papers: readonly Paper[], siteName: string): Array<{ n
       name: withoutExtension(cardRoutes.paper(p.slug)),
       content: { kind: 'paper' as const, title: p.title, ...(p.topic ? { topic: p.topic } : {}), tags: p.tags.slice(0, 4), siteName },
     })),
-    ...[...tagCounts].map(([name, n]) => ({ name: withoutExtension(cardRoutes.tag(tagSlugs.get(name)!)), content: { kind: 'list' as const, title: name, subtitle: `Tag · ${papersCount(n)}`, siteName } })),
-    ...[...topicCounts].map(([name, n]) => ({ name: withoutExtension(cardRoutes.topic(topicSlugs.get(name)!)), content: { kind: 'list' as const, title: name, subtitle: `Topic · ${papersCount(n)}`, siteName } })),
+    // No counts on tag and topic cards: a new paper would otherwise re-render hundreds of them.
+    ...[...tagCounts.keys()].map((name) => ({ name: withoutExtension(cardRoutes.tag(tagSlugs.get(name)!)), content: { kind: 'list' as const, title: name, subtitle: 'Papers with this tag', siteName } })),
+    ...[...topicCounts.keys()].map((name) => ({ name: withoutExtension(cardRoutes.topic(topicSlugs.get(name)!)), content: { kind: 'list' as const, title: name, subtitle: 'Papers on this topic', siteName } })),
   ];
 }
