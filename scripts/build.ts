@@ -2,9 +2,9 @@
  * `npm run build`: ingest → browser code → Astro → assets → data, feed and sitemap → search
  * indexes, all into `dist/`. Prints one line per stage with its time, so a slow stage shows itself.
  */
-import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { build as astroBuild } from 'astro';
 import { routes } from '../src/core/routes.ts';
 import { formatReport } from '../src/ingest/format-report.ts';
@@ -20,6 +20,7 @@ import { siteUrl } from '../src/site/lib/site-url.ts';
 import { summarize } from '../src/site/lib/summarize.ts';
 import { ingest } from './ingest.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
+import { htmlFilesIn } from './lib/html-files.ts';
 import { buildSignature, storedSignature, storeSignature } from './lib/build-signature.ts';
 
 const root = process.cwd();
@@ -35,12 +36,6 @@ async function stage<T>(name: string, run: () => Promise<T> | T): Promise<T> {
 function writeOut(path: string, text: string): void {
   mkdirSync(dirname(join(outDir, path)), { recursive: true });
   writeFileSync(join(outDir, path), text);
-}
-
-function htmlPages(): string[] {
-  return (readdirSync(outDir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => relative(outDir, join(outDir, f)).split(sep).join('/'));
 }
 
 async function main(): Promise<void> {
@@ -75,7 +70,7 @@ async function main(): Promise<void> {
   });
   await stage('data', () => {
     const moved = new Set(ingested.papers.flatMap((p) => p.aliases.map((a) => `papers/${a}.html`)));
-    const pages = htmlPages().filter((p) => p !== routes.notFound() && !moved.has(p));
+    const pages = htmlFilesIn(outDir).filter((p) => p !== routes.notFound() && !moved.has(p));
     writeOut(routes.papersJson(), `${JSON.stringify(papersJson(ingested.papers), null, 1)}\n`);
     writeOut(routes.sitemap(), sitemapXml(pages, site));
     writeOut(routes.feed(), feedXml(ingested.papers, site, (p) => summarize(p.body, 300)));

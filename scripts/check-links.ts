@@ -2,15 +2,15 @@
  * `node scripts/check-links.ts [dist]`: every internal href and src of every page resolves to a
  * file, relatively (no root-absolute link, no folder link). Exits 1 and lists the broken ones.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, resolve } from 'node:path';
+import { htmlFilesIn } from './lib/html-files.ts';
 
 const ATTRIBUTE = /\s(?:href|src)="([^"]*)"/g;
 
 export function brokenLinks(dir: string): string[] {
   const broken: string[] = [];
-  const pages = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => relative(dir, join(dir, f)).split(sep).join('/'));
-  for (const page of pages) {
+  for (const page of htmlFilesIn(dir)) {
     const html = readFileSync(join(dir, page), 'utf8');
     for (const [tag] of html.matchAll(/<(?:a|link|script|img)\b[^>]*>/g)) {
       if (/rel="canonical"/.test(tag)) continue;

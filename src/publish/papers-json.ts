@@ -5,7 +5,7 @@
 import { routes } from '../core/routes.ts';
 import type { Paper } from '../core/paper.ts';
 import type { Slug } from '../core/slug.ts';
-import { assignTermSlugs } from '../core/term-slugs.ts';
+import { termIndex, type IndexedTerm } from './term-index.ts';
 
 interface TermJson {
   name: string;
@@ -15,17 +15,8 @@ interface TermJson {
 }
 
 export function papersJson(papers: readonly Paper[]) {
-  const countBy = (names: string[]) => {
-    const counts = new Map<string, number>();
-    for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-    return counts;
-  };
-  const terms = (counts: Map<string, number>, url: (slug: Slug) => string): TermJson[] => {
-    const slugs = assignTermSlugs(counts.keys());
-    return [...counts]
-      .map(([name, count]) => ({ name, slug: slugs.get(name)!, url: url(slugs.get(name)!), count }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  };
+  const { tags, topics } = termIndex(papers);
+  const withUrl = (url: (slug: Slug) => string) => (t: IndexedTerm): TermJson => ({ name: t.name, slug: t.slug, url: url(t.slug), count: t.count });
   return {
     papers: papers.map((p) => ({
       id: p.id,
@@ -38,8 +29,8 @@ export function papersJson(papers: readonly Paper[]) {
       tags: p.tags,
       sources: p.sources,
     })),
-    tags: terms(countBy(papers.flatMap((p) => p.tags)), (s) => routes.tag(s)),
-    topics: terms(countBy(papers.map((p) => p.topic).filter(Boolean)), (s) => routes.topic(s)),
+    tags: tags.map(withUrl((s) => routes.tag(s))),
+    topics: topics.map(withUrl((s) => routes.topic(s))),
   };
 }
 
