@@ -2,7 +2,7 @@
  * `npm run ingest -- [paths…] [--strict]`: raw dumps → `content/papers/*.md` and
  * `content/ingest-report.json`. The shell around `runIngest`: arguments, files, exit code.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { SourcePath } from '../src/core/issue.ts';
 import { formatReport } from '../src/ingest/format-report.ts';
@@ -94,7 +94,6 @@ export function ingest(root: string, paths: readonly string[]): IngestOutput & {
   const files = new Map(output.entries);
   files.set(STATE_FILE, `${JSON.stringify(output.state, null, 1)}\n`);
   const written = replaceEntries(papersDir, files, existing.texts);
-  mkdirSync(join(root, 'content'), { recursive: true });
   const reportPath = join(root, 'content', 'ingest-report.json');
   const report = `${JSON.stringify(output.report, null, 2)}\n`;
   // Rewritten only when it changes, so an unchanged ingest leaves every file as it was.

@@ -24,7 +24,6 @@ export interface RawRecord {
 export interface SplitResult {
   format: DumpFormat;
   records: RawRecord[];
-  chromeLines: number;
   issues: IngestIssue[];
 }
 
@@ -72,7 +71,7 @@ export function splitRecords(lines: readonly SourceLine[], file: SourcePath): Sp
     pending = null;
   });
   if (pending) dropDangling(pending, 'at the end of the file');
-  return { format, records, chromeLines, issues };
+  return { format, records, issues };
 }
 
 type Label = 'T' | 'A';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { papersJson } from '../support/site.ts';
-import { waitForHeading } from '../support/browser.ts';
+import { papersJson, siteDir } from '../support/site.ts';
+import { launchBrowser, openWatchedPage, waitForHeading } from '../support/browser.ts';
+import { serveStatic } from '../support/static-server.ts';
 import { useSetups } from '../support/setups.ts';
 
 const setups = useSetups();
@@ -27,9 +28,6 @@ describe.each(setups.map((s) => [s.name, s] as const))('the site %s', (_name, se
 
 describe('the 404 page, served for a missing address deep under SITE_URL’s path', () => {
   test('is styled, and its links lead back into the site', async () => {
-    const { launchBrowser, openWatchedPage } = await import('../support/browser.ts');
-    const { serveStatic } = await import('../support/static-server.ts');
-    const { siteDir } = await import('../support/site.ts');
     const server = await serveStatic(siteDir(), '/shelf/');
     const browser = await launchBrowser();
     try {

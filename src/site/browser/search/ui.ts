@@ -37,8 +37,8 @@ function excerptNodes(pieces: readonly ExcerptPiece[]): Node[] {
   });
 }
 
-function hitElement(hit: SearchHit, tag: 'li', id?: string): HTMLLIElement {
-  const item = document.createElement(tag);
+function hitElement(hit: SearchHit, id?: string): HTMLLIElement {
+  const item = document.createElement('li');
   const link = document.createElement('a');
   link.href = hit.url;
   const title = document.createElement('span');
@@ -96,7 +96,7 @@ function initHeaderSearch(): void {
     list.setAttribute('role', 'listbox');
     list.setAttribute('aria-label', 'Search results');
     items = response.hits.map((hit, i) => {
-      const item = hitElement(hit, 'li', `${listId}-${i}`);
+      const item = hitElement(hit, `${listId}-${i}`);
       item.setAttribute('role', 'option');
       const excerpt = document.createElement('span');
       excerpt.className = 'excerpt';
@@ -199,7 +199,7 @@ function initSearchPage(): void {
     more.textContent = `Show ${Math.min(PAGE, response.total - response.hits.length)} more`;
     results.replaceChildren(
       ...response.hits.map((hit) => {
-        const item = hitElement(hit, 'li');
+        const item = hitElement(hit);
         if (hit.topic) {
           const topic = document.createElement('span');
           topic.className = 'muted';
