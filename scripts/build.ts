@@ -18,6 +18,7 @@ import { sitemapXml } from '../src/publish/sitemap.ts';
 import { SITE_NAME } from '../src/site/consts.ts';
 import { siteUrl } from '../src/site/lib/site-url.ts';
 import { summarize } from '../src/site/lib/summarize.ts';
+import { warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
 import { ingest } from './ingest.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
 import { htmlFilesIn } from './lib/html-files.ts';
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
   console.log(`build: ${formatReport(ingested.report, ingested.issues).split('\n\n')[1]} (details: content/ingest-report.json)`);
 
   await stage('browser code', () => bundleBrowserCode(root));
+  const abstracts = await stage('abstracts', () => warmAbstractCache(join(root, 'content', 'papers'), join(root, '.cache', 'abstracts')));
+  console.log(`build: abstracts: ${abstracts.rendered} rendered, ${abstracts.cached} reused from .cache/abstracts`);
   await stage('astro', () => astroBuild({ root, logLevel: 'warn', outDir }));
   await stage('assets', () => {
     // KaTeX's stylesheet finds its fonts relatively (fonts/…), so the folder is copied whole.

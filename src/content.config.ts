@@ -6,11 +6,12 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { paperFrontMatter } from './core/paper.ts';
+import { paperEntries } from './site/content/paper-loader.ts';
 
 export const collections = {
   papers: defineCollection({
-    // The file name is the slug; keep it exactly rather than re-slugifying it.
-    loader: glob({ pattern: '*.md', base: './content/papers', generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
+    // The file name is the slug. Pages render the Markdown themselves (see the loader).
+    loader: paperEntries('./content/papers'),
     schema: paperFrontMatter,
   }),
   pages: defineCollection({

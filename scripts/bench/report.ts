@@ -109,10 +109,9 @@ export function markdown(results: BenchResults): string {
     + `time limit per build ${Object.entries(results.options.limitS).map(([n, l]) => `${fmtInt(Number(n))}: ${l} s`).join(', ')}.`);
   out.push('');
   out.push('How it is measured: each size builds in a scratch copy of the project (`src/`, `public/`, `scripts/`, config, `content/` '
-    + 'without sources and entries, the corpus as `content/sources/`), whose `node_modules/` is a folder of per-package symlinks to the repo\'s: '
-    + 'one symlink for the whole folder would make every copy share Astro\'s content-layer cache `node_modules/.astro/data-store.json` '
-    + 'and Vite\'s `node_modules/.vite/` with the repo. A cold build starts from raw dumps with `dist/`, `content/papers/`, `.astro/`, `node_modules/.astro/` '
-    + 'and `node_modules/.vite/` removed. Time is the wall time of the whole build process; stage times are '
+    + 'without sources and entries, the corpus as `content/sources/`), whose `node_modules/` is a folder of per-package symlinks to the repo\'s. '
+    + 'A cold build starts from raw dumps with `dist/`, `content/papers/`, `.astro/` and `.cache/` (Astro\'s content store, Vite\'s cache, '
+    + 'rendered abstracts, cards) removed. Time is the wall time of the whole build process; stage times are '
     + 'the build\'s own `build: <stage> <s> s` lines. Peak memory is the largest sum of RSS over the build process and all its descendants '
     + '(Pagefind runs as a child binary), sampled from /proc every 100 ms. Baselines run through `/work/shared/baselines/run-baseline.sh` '
     + '(one cold run each); their time is GNU time\'s wall time, their memory the same process-tree sum sampled by this harness '

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { IngestIssue, SourcePath } from '../../src/core/issue.ts';
 import { issue } from '../../src/core/issue.ts';
 import { isSlug } from '../../src/core/slug.ts';
-import { parseEntry } from '../../src/ingest/entry-file.ts';
+import { parseEntry } from '../../src/core/entry-file.ts';
 import type { ExistingEntry, IngestState } from '../../src/ingest/pipeline.ts';
 
 export const STATE_FILE = '.ingest-state.json';

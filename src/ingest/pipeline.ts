@@ -14,7 +14,7 @@ import { classifyPapers, relatedPapers, type ClassifyInput, type Taxonomy } from
 import { cleanAbstract, cleanTitle, toPlainText } from './clean-text.ts';
 import { decodeSource } from './decode.ts';
 import { deriveTitle } from './derive-title.ts';
-import { formatEntry } from './entry-file.ts';
+import { formatEntry } from '../core/entry-file.ts';
 import { abstractToMarkdown } from './to-markdown.ts';
 import { identityKey, paperId } from './identity.ts';
 import { keepHandEdits, type EditableFields } from './keep-hand-edits.ts';

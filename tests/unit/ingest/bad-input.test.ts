@@ -7,9 +7,9 @@ import { describe, expect, test } from 'vitest';
 import type { Paper } from '../../../src/core/paper.ts';
 import { RESERVED_SLUGS } from '../../../src/core/routes.ts';
 import { isSlug } from '../../../src/core/slug.ts';
-import { parseEntry } from '../../../src/ingest/entry-file.ts';
+import { parseEntry } from '../../../src/core/entry-file.ts';
 import { ingestSources, sourcesIn } from '../../support/ingest-fixtures.ts';
-import { renderAbstract } from '../../support/render-abstract.ts';
+import { renderAbstract } from '../../../src/site/markdown/abstract-html.ts';
 
 const DIR = 'tests/fixtures/bad-input';
 const out = ingestSources(sourcesIn(DIR).map((s) => ({ ...s, fromFolder: true })));

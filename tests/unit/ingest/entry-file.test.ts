@@ -9,8 +9,8 @@ import { mathFromMarkdown } from 'mdast-util-math';
 import { math } from 'micromark-extension-math';
 import { describe, expect, test } from 'vitest';
 import { toPlainText } from '../../../src/ingest/clean-text.ts';
-import { formatEntry, parseEntry } from '../../../src/ingest/entry-file.ts';
-import { readOwnYaml, toYaml } from '../../../src/ingest/front-matter.ts';
+import { formatEntry, parseEntry } from '../../../src/core/entry-file.ts';
+import { readOwnYaml, toYaml } from '../../../src/core/front-matter.ts';
 import { parseDocument } from 'yaml';
 import { abstractToMarkdown } from '../../../src/ingest/to-markdown.ts';
 

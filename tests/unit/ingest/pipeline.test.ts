@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Slug } from '../../../src/core/slug.ts';
-import { formatEntry, parseEntry } from '../../../src/ingest/entry-file.ts';
+import { formatEntry, parseEntry } from '../../../src/core/entry-file.ts';
 import type { ExistingEntry } from '../../../src/ingest/pipeline.ts';
 import { ingestSources, seedSources } from '../../support/ingest-fixtures.ts';
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { SourcePath } from '../../../src/core/issue.ts';
 import { isSlug } from '../../../src/core/slug.ts';
-import { parseEntry } from '../../../src/ingest/entry-file.ts';
+import { parseEntry } from '../../../src/core/entry-file.ts';
 import { runIngest, type IngestOutput } from '../../../src/ingest/pipeline.ts';
 
 const seed = readFileSync('content/sources/002_33ae1b7c6b89193e.txt', 'utf8');

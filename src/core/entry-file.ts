@@ -8,7 +8,7 @@
  * everything Markdown would otherwise interpret (`<script>`, `*`, `$5`), while math stays `$…$`.
  */
 import { parseDocument } from 'yaml';
-import { paperFrontMatter, type PaperFrontMatter } from '../core/paper.ts';
+import { paperFrontMatter, type PaperFrontMatter } from './paper.ts';
 import { readOwnYaml, toYaml } from './front-matter.ts';
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?/;
@@ -31,8 +31,18 @@ export type ParsedEntry =
   | { ok: true; data: PaperFrontMatter; body: string }
   | { ok: false; error: string };
 
+/** The Markdown body of an entry file: everything after the front matter (the whole text if there is none). */
+export function entryBody(text: string): string {
+  const normalized = text.replace(/\r\n?/g, '\n');
+  const match = FRONT_MATTER.exec(normalized);
+  return match ? bodyAfter(normalized, match) : normalized;
+}
+
+const bodyAfter = (text: string, match: RegExpExecArray) => text.slice(match[0].length).replace(/^\n+/, '');
+
 export function parseEntry(text: string): ParsedEntry {
-  const match = FRONT_MATTER.exec(text.replace(/\r\n?/g, '\n'));
+  const normalized = text.replace(/\r\n?/g, '\n');
+  const match = FRONT_MATTER.exec(normalized);
   if (!match) return { ok: false, error: 'no front matter: the file must start with a line `---`' };
   let data = readOwnYaml(match[1]!);
   if (data === undefined) {
@@ -46,5 +56,5 @@ export function parseEntry(text: string): ParsedEntry {
     const first = parsed.error.issues[0]!;
     return { ok: false, error: `front matter field \`${first.path.join('.') || '(root)'}\`: ${first.message}` };
   }
-  return { ok: true, data: parsed.data, body: text.slice(match[0].length).replace(/^\n+/, '') };
+  return { ok: true, data: parsed.data, body: bodyAfter(normalized, match) };
 }

@@ -1,0 +1,74 @@
+/**
+ * An abstract's HTML, rendered by the site's Markdown pipeline (plugins.ts) outside Astro's content layer.
+ *
+ * Astro's `glob()` loader renders every entry when it loads the collection and keeps the HTML in its data
+ * store, which is then bundled into the build as one JavaScript module: at 10k papers that was a 28 MB
+ * module (KaTeX output is verbose) parsed and held for the whole build, and at 50k the largest share of a
+ * 5 GB process. Here a paper page renders its own abstract when it is written, so the HTML is garbage as soon
+ * as the page is, and a disk cache keyed by the Markdown lets a rebuild skip unchanged abstracts
+ * (`warmAbstractCache` fills it on worker threads before `astro build`).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import katex from 'katex';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type PluggableList, type Processor } from 'unified';
+import { rehypePlugins, remarkPlugins } from './plugins.ts';
+
+/** Bump when plugins.ts or a plugin's options change what an abstract renders to. */
+const PIPELINE_VERSION = 1;
+
+let processor: Processor<any, any, any, any, string> | undefined;
+
+function getProcessor() {
+  processor ??= unified()
+    .use(remarkParse)
+    .use(remarkPlugins as PluggableList)
+    // Raw HTML never reaches here as HTML (remark-html-as-text turns it into text); KaTeX's output does.
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypePlugins as PluggableList)
+    .use(rehypeStringify)
+    .freeze() as unknown as Processor<any, any, any, any, string>;
+  return processor;
+}
+
+/** Renders an entry's Markdown body to HTML, exactly as a paper page shows it. */
+export async function renderAbstract(markdown: string): Promise<string> {
+  return String(await getProcessor().process(markdown));
+}
+
+/** The cache file name for a body: its hash with the pipeline's version and KaTeX's (which shapes the math). */
+export function abstractKey(markdown: string): string {
+  return createHash('sha256').update(`${PIPELINE_VERSION}\0${katex.version}\0${markdown}`).digest('hex').slice(0, 32);
+}
+
+const cacheFile = (cacheDir: string, key: string) => join(cacheDir, `${key}.html`);
+
+/** Writes through a temporary name: a build killed mid-write must not leave half an abstract to be reused. */
+export function writeCached(cacheDir: string, key: string, html: string): void {
+  const path = cacheFile(cacheDir, key);
+  const tmp = `${path}.${process.pid}-${threadId}.tmp`;
+  writeFileSync(tmp, html);
+  renameSync(tmp, path);
+}
+
+/**
+ * The abstract's HTML from the cache in `cacheDir`, rendering (and caching) it when it is not there.
+ * Without a cache folder (tests, a bare `astro` command) it just renders.
+ */
+export async function abstractHtml(markdown: string, cacheDir: string | undefined): Promise<string> {
+  if (!cacheDir) return renderAbstract(markdown);
+  const key = abstractKey(markdown);
+  try {
+    return readFileSync(cacheFile(cacheDir, key), 'utf8');
+  } catch {
+    const html = await renderAbstract(markdown);
+    mkdirSync(cacheDir, { recursive: true });
+    writeCached(cacheDir, key, html);
+    return html;
+  }
+}
