@@ -12,7 +12,7 @@ import { feedXml } from '../src/publish/feed.ts';
 import { buildOfflineSearch } from '../src/publish/offline-search.ts';
 import { buildPagefindIndex } from '../src/publish/pagefind-index.ts';
 import { papersJson } from '../src/publish/papers-json.ts';
-import { renderCards } from '../src/publish/og-cards.ts';
+import { placeCards, renderCardsToCache } from '../src/publish/og-cards.ts';
 import { siteCards } from '../src/publish/site-cards.ts';
 import { sitemapXml } from '../src/publish/sitemap.ts';
 import { SITE_NAME } from '../src/site/consts.ts';
@@ -22,7 +22,8 @@ import { warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
 import { ingest } from './ingest.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
 import { htmlFilesIn } from './lib/html-files.ts';
-import { buildSignature, storedSignature, storeSignature } from './lib/build-signature.ts';
+import { buildSignature, codeSignature, storedSignature, storeSignature } from './lib/build-signature.ts';
+import { clearOutDirExcept, planPaperPages, storePageSignatures, writeKeptPages } from './lib/incremental-pages.ts';
 
 const root = process.cwd();
 const outDir = resolve(root, process.env.PAPERSHELF_OUT_DIR ?? 'dist');
@@ -60,10 +61,27 @@ async function main(): Promise<void> {
   const signature = buildSignature(root, process.env);
   console.log(`build: ${formatReport(ingested.report, ingested.issues).split('\n\n')[1]} (details: content/ingest-report.json)`);
 
+  // Cards exist only to be linked by absolute og:image URLs, so only with SITE_URL; unchanged ones come from
+  // the cache. They need only the papers, so they render on worker threads while Astro (one thread) builds.
+  const cardsRendering = site ? renderCardsToCache(siteCards(ingested.papers, SITE_NAME), join(root, '.cache', 'og-cards')) : undefined;
+  cardsRendering?.catch(() => {}); // awaited, and so reported, by the og cards stage
   await stage('browser code', () => bundleBrowserCode(root));
   const abstracts = await stage('abstracts', () => warmAbstractCache(join(root, 'content', 'papers'), join(root, '.cache', 'abstracts')));
   console.log(`build: abstracts: ${abstracts.rendered} rendered, ${abstracts.cached} reused from .cache/abstracts`);
-  await stage('astro', () => astroBuild({ root, logLevel: 'warn', outDir }));
+  // Paper pages whose inputs did not change since the last build stay as they are; Astro renders the rest.
+  const plan = planPaperPages(outDir, ingested.papers, codeSignature(root), site?.href ?? '');
+  clearOutDirExcept(outDir, plan.keep);
+  const keptList = join(root, '.cache', 'kept-pages.json');
+  writeKeptPages(keptList, plan);
+  console.log(`build: paper pages: ${plan.keep.length} kept from the last build, ${ingested.papers.length - plan.keep.length} to render`);
+  await stage('astro', () =>
+    astroBuild({
+      root,
+      logLevel: 'warn',
+      outDir,
+      vite: { define: { 'import.meta.env.PAPERSHELF_KEPT_PAGES': JSON.stringify(keptList) }, build: { emptyOutDir: false } },
+    }),
+  );
   await stage('assets', () => {
     // KaTeX's stylesheet finds its fonts relatively (fonts/…), so the folder is copied whole.
     const katexDist = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
@@ -78,16 +96,21 @@ async function main(): Promise<void> {
     writeOut(routes.sitemap(), sitemapXml(pages, site));
     writeOut(routes.feed(), feedXml(ingested.papers, site, (p) => summarize(p.body, 300)));
   });
-  if (site) {
-    // Cards exist only to be linked by absolute og:image URLs, so only with SITE_URL; unchanged ones come from the cache.
-    const cards = await stage('og cards', () => renderCards(siteCards(ingested.papers, SITE_NAME), outDir, join(root, '.cache', 'og-cards')));
-    console.log(`build: og cards: ${cards.rendered} rendered, ${cards.reused} reused from .cache/og-cards`);
+  if (cardsRendering) {
+    const cards = await stage('og cards', async () => {
+      const cached = await cardsRendering;
+      await placeCards(cached, outDir);
+      return cached;
+    });
+    console.log(`build: alongside: og cards ${(cards.ms / 1000).toFixed(2)} s`);
+    console.log(`build: og cards: ${cards.rendered} rendered on worker threads alongside the stages since the ingest, ${cards.reused} reused from .cache/og-cards`);
   }
   await stage('offline search', () => {
     const docs = ingested.papers.map((p) => ({ url: routes.paper(p.slug), title: p.title, abstract: p.abstract, topic: p.topic, tags: p.tags }));
     for (const [path, text] of buildOfflineSearch(docs)) writeOut(path, text);
   });
   const { pages } = await stage('pagefind', () => buildPagefindIndex(outDir));
+  storePageSignatures(outDir, plan);
   storeSignature(outDir, signature);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`build: done in ${seconds} s: ${ingested.papers.length} papers, ${pages} pages searchable, in ${relative(root, outDir) || '.'}/`);
@@ -95,5 +118,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(`build failed: ${(error as Error).message}`);
-  process.exitCode = 1;
+  process.exit(1); // now, not when the card workers finish
 });

@@ -51,12 +51,14 @@ export function cleanForColdBuild(dir: string): void {
 }
 
 const STAGE = /^build: (.+?)\s+(\d+(?:\.\d+)?) s$/;
+const ALONGSIDE = /^build: alongside: (.+?)\s+(\d+(?:\.\d+)?) s$/;
 const DONE = /^build: done in (\d+(?:\.\d+)?) s: (\d+) papers, (\d+) pages searchable/;
 /** The build's shortcut when the signature of its inputs matches the one stored with dist/. */
 const UP_TO_DATE = /^build: nothing changed since the last build;.*\((\d+(?:\.\d+)?) s\)$/;
 
-export function parseBuildOutput(output: string): Pick<BuildRun, 'stages' | 'reportedS' | 'papers' | 'searchable' | 'upToDate'> {
+export function parseBuildOutput(output: string): Pick<BuildRun, 'stages' | 'alongside' | 'reportedS' | 'papers' | 'searchable' | 'upToDate'> {
   const stages: Record<string, number> = {};
+  const alongside: Record<string, number> = {};
   let reportedS: number | null = null;
   let papers: number | null = null;
   let searchable: number | null = null;
@@ -76,10 +78,15 @@ export function parseBuildOutput(output: string): Pick<BuildRun, 'stages' | 'rep
       searchable = Number(done[3]);
       continue;
     }
+    const parallel = ALONGSIDE.exec(line);
+    if (parallel) {
+      alongside[parallel[1]!.trim()] = Number(parallel[2]);
+      continue;
+    }
     const stage = STAGE.exec(line);
     if (stage) stages[stage[1]!.trim()] = (stages[stage[1]!.trim()] ?? 0) + Number(stage[2]);
   }
-  return { stages, reportedS, papers, searchable, upToDate };
+  return { stages, alongside, reportedS, papers, searchable, upToDate };
 }
 
 export async function timedBuild(dir: string, options: { limitS: number; siteUrl: string | null; label: string }): Promise<BuildRun> {

@@ -13,6 +13,8 @@ export interface BuildRun {
   reportedS: number | null;
   /** Per-stage seconds from the `build: <stage> <s> s` lines, in order. */
   stages: Record<string, number>;
+  /** Seconds of work that ran on worker threads alongside the stages (`build: alongside: <name> <s> s`). */
+  alongside: Record<string, number>;
   peakTreeRssMiB: number;
   peakProcRssMiB: number;
   papers: number | null;

@@ -32,6 +32,13 @@ export function buildSignature(root: string, env: Record<string, string | undefi
   return hash.digest('hex');
 }
 
+/** The same over the code, config and lock file only: what every page is made by, whatever the content. */
+export function codeSignature(root: string): string {
+  const hash = createHash('sha256');
+  for (const input of INPUTS) if (input !== 'content') walk(root, input, hash);
+  return hash.digest('hex');
+}
+
 export function storedSignature(outDir: string): string | undefined {
   try {
     return (JSON.parse(readFileSync(join(outDir, SIGNATURE_FILE), 'utf8')) as { signature?: string }).signature;

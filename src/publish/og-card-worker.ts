@@ -1,5 +1,5 @@
 /**
- * Worker thread for `renderCards`: takes batches of render jobs, writes each PNG to the cache and the output
+ * Worker thread for `renderCardsToCache`: takes batches of render jobs, writes each PNG to the cache
  * folder itself (so no image crosses threads or piles up in memory), and asks for more.
  * Fonts and satori's layout engine are loaded once, when the worker starts. File writes overlap the next
  * renders, with at most `MAX_PENDING` cards' writes in flight.

@@ -3,12 +3,13 @@
  *
  * - `renderCard` draws one card (satori → resvg, fonts from npm packages, see og-card-fonts.ts).
  * - `cardKey` hashes everything that reaches a card's pixels, so a build can reuse last build's PNG.
- * - `renderCards` writes many cards, copying cached ones and rendering the rest on worker threads.
+ * - `renderCardsToCache` renders the cards that are not cached yet on worker threads; `placeCards` links them
+ *   into the built site.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, posix } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fontFingerprint } from './og-card-fonts.ts';
 import { LAYOUT_VERSION, normaliseCard } from './og-card-layout.ts';
@@ -52,11 +53,10 @@ export function cardKey(content: CardContent): string {
   return createHash('sha256').update(payload).digest('hex').slice(0, 32);
 }
 
-/** A job for one card that is not in the cache: render it, write it to `cachePath` and `outPath`. */
+/** A job for one card that is not in the cache: render it and write it to `cachePath`. */
 export interface RenderJob {
   content: CardContent;
   cachePath: string;
-  outPath: string;
 }
 
 /** Writes `bytes` to `path` atomically (a half-written cache entry would be reused forever otherwise). */
@@ -72,29 +72,24 @@ async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
 }
 
 /**
- * Renders one job and returns the promise of its files being written: the caller may render the next card
- * meanwhile (the writes run on libuv's thread pool), as the worker does.
+ * Renders one job and returns the promise of its file being written: the caller may render the next card
+ * meanwhile (the write runs on libuv's thread pool), as the worker does.
  */
 export async function runRenderJob(job: RenderJob): Promise<() => Promise<void>> {
   const png = await renderCard(job.content);
-  const written = Promise.all([writeAtomic(job.cachePath, png), writeFile(job.outPath, png)]).then(() => {});
+  const written = writeAtomic(job.cachePath, png);
   written.catch(() => {}); // observed by whoever awaits the returned function
   return () => written;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** Runs `fn` over `items` with at most `limit` in flight. */
-async function eachLimit<T>(items: ReadonlyArray<T>, limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+async function eachLimit<T>(items: ReadonlyArray<T>, limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i]!, i);
+    }
   });
   await Promise.all(lanes);
 }
@@ -104,12 +99,14 @@ const WORKER_THRESHOLD = 24;
 /** Jobs handed to a worker per message: few enough to balance the two workers, many enough to cut chatter. */
 const BATCH = 8;
 
-function outputPath(outDir: string, name: string): string {
-  const root = resolve(outDir);
-  const path = resolve(root, `${name}.png`);
-  if (!path.startsWith(root + sep)) throw new Error(`card name escapes the output folder: ${JSON.stringify(name)}`);
-  return path;
+/** Checks that a card's name stays inside the output folder (names come from slugs, but a slug is data). */
+function checkName(name: string): string {
+  const normal = posix.normalize(name);
+  if (isAbsolute(normal) || normal === '..' || normal.startsWith('../')) throw new Error(`card name escapes the output folder: ${JSON.stringify(name)}`);
+  return normal;
 }
+
+const outputPath = (outDir: string, name: string) => join(outDir, `${checkName(name)}.png`);
 
 async function renderOnWorkers(jobs: RenderJob[], threads: number): Promise<void> {
   let next = 0;
@@ -143,51 +140,67 @@ async function renderOnWorkers(jobs: RenderJob[], threads: number): Promise<void
   }
 }
 
+/** Cards rendered into the cache, ready to be placed in a site by `placeCards`. */
+export interface CachedCards {
+  cards: Array<{ outName: string; cachePath: string }>;
+  rendered: number;
+  reused: number;
+  ms: number;
+}
+
 /**
- * Renders many cards into `outDir/<name>.png`, reusing `cacheDir/<cardKey>.png` when present so an unchanged
- * card is never re-rendered; uses both cores where it pays (worker_threads), returns counts.
+ * Renders into `cacheDir/<cardKey>.png` every card that is not there yet, on worker threads where it pays,
+ * and deletes cached cards no longer wanted. It needs only the cards' content, not the built site, so a
+ * build runs it alongside `astro build` and places the cards when the site exists.
  */
+export async function renderCardsToCache(
+  cards: ReadonlyArray<{ name: string; content: CardContent }>,
+  cacheDir: string,
+): Promise<CachedCards> {
+  const started = performance.now();
+  await mkdir(cacheDir, { recursive: true });
+  for (const card of cards) checkName(card.name); // fail before any rendering
+
+  // Several names may share one key (e.g. identical cards): render each key once.
+  const byKey = new Map<string, CardContent>();
+  const placed = cards.map((card) => {
+    const key = cardKey(card.content);
+    if (!byKey.has(key)) byKey.set(key, card.content);
+    return { outName: card.name, cachePath: join(cacheDir, `${key}.png`) };
+  });
+  const wanted = new Set([...byKey.keys()].map((key) => `${key}.png`));
+  const present = new Set((await readdir(cacheDir)).filter((f) => f.endsWith('.png')));
+  await eachLimit([...present].filter((f) => !wanted.has(f)), 32, (f) => unlink(join(cacheDir, f)));
+
+  const jobs: RenderJob[] = [];
+  for (const [key, content] of byKey) if (!present.has(`${key}.png`)) jobs.push({ content, cachePath: join(cacheDir, `${key}.png`) });
+  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(jobs.length / BATCH)));
+  if (jobs.length >= WORKER_THRESHOLD && threads > 1) await renderOnWorkers(jobs, threads);
+  else for (const job of jobs) await (await runRenderJob(job))();
+
+  const fresh = new Set(jobs.map((j) => j.cachePath));
+  const rendered = placed.filter((p) => fresh.has(p.cachePath)).length;
+  return { cards: placed, rendered, reused: placed.length - rendered, ms: Math.round(performance.now() - started) };
+}
+
+/** Puts each cached card at `outDir/<name>.png`: a hard link where the file system allows, else a copy. */
+export async function placeCards(cached: CachedCards, outDir: string): Promise<void> {
+  const outPaths = cached.cards.map((card) => outputPath(outDir, card.outName));
+  await Promise.all([...new Set(outPaths.map((p) => dirname(p)))].map((d) => mkdir(d, { recursive: true })));
+  await eachLimit(cached.cards, 32, async (card, i) => {
+    const out = outPaths[i]!;
+    await unlink(out).catch(() => {});
+    await link(card.cachePath, out).catch(() => copyFile(card.cachePath, out));
+  });
+}
+
+/** `renderCardsToCache`, then `placeCards`. */
 export async function renderCards(
   cards: ReadonlyArray<{ name: string; content: CardContent }>,
   outDir: string,
   cacheDir: string,
 ): Promise<{ rendered: number; reused: number; ms: number }> {
-  const started = performance.now();
-  await mkdir(cacheDir, { recursive: true });
-
-  const outPaths = cards.map((card) => outputPath(outDir, card.name));
-  const dirs = new Set(outPaths.map((p) => dirname(p)));
-  await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
-
-  // Several names may share one key (e.g. identical cards): render each key once, copy it to every name.
-  const byKey = new Map<string, { content: CardContent; outPaths: string[] }>();
-  cards.forEach((card, i) => {
-    const key = cardKey(card.content);
-    const entry = byKey.get(key);
-    if (entry) entry.outPaths.push(outPaths[i]!);
-    else byKey.set(key, { content: card.content, outPaths: [outPaths[i]!] });
-  });
-
-  let reused = 0;
-  const entries = [...byKey].map(([key, entry]) => ({ ...entry, cachePath: join(cacheDir, `${key}.png`), cached: false }));
-  await eachLimit(entries, 32, async (entry) => {
-    entry.cached = await exists(entry.cachePath);
-    if (!entry.cached) return;
-    reused += entry.outPaths.length;
-    for (const out of entry.outPaths) await copyFile(entry.cachePath, out);
-  });
-  const jobs: RenderJob[] = [];
-  const extraCopies: Array<[from: string, to: string]> = [];
-  for (const entry of entries) {
-    if (entry.cached) continue;
-    jobs.push({ content: entry.content, cachePath: entry.cachePath, outPath: entry.outPaths[0]! });
-    for (const out of entry.outPaths.slice(1)) extraCopies.push([entry.cachePath, out]);
-  }
-
-  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(jobs.length / BATCH)));
-  if (jobs.length >= WORKER_THRESHOLD && threads > 1) await renderOnWorkers(jobs, threads);
-  else for (const job of jobs) await (await runRenderJob(job))();
-  await eachLimit(extraCopies, 32, ([from, to]) => copyFile(from, to));
-
-  return { rendered: jobs.length + extraCopies.length, reused, ms: Math.round(performance.now() - started) };
+  const cached = await renderCardsToCache(cards, cacheDir);
+  await placeCards(cached, outDir);
+  return { rendered: cached.rendered, reused: cached.reused, ms: cached.ms };
 }

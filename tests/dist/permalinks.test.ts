@@ -3,33 +3,19 @@
  * sources, and an entry renamed by hand leaves a page at its old address that sends readers on.
  * Builds a copy of the project twice, as a user would.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { launchBrowser, waitForHeading } from '../support/browser.ts';
+import { build, copyProject, ingest } from '../support/project-copy.ts';
 
-function copyProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'papershelf-permalinks-'));
-  for (const part of ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(part, join(dir, part), { recursive: true });
-  mkdirSync(join(dir, 'content'));
-  cpSync('content/sources', join(dir, 'content', 'sources'), { recursive: true });
-  cpSync('content/pages', join(dir, 'content', 'pages'), { recursive: true });
-  cpSync('content/taxonomy.yaml', join(dir, 'content', 'taxonomy.yaml'));
-  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
-  return dir;
-}
-
-const ingest = (dir: string) => execFileSync(process.execPath, ['scripts/ingest.ts', '--quiet'], { cwd: dir, stdio: 'pipe' });
-const build = (dir: string) => execFileSync(process.execPath, ['scripts/build.ts'], { cwd: dir, stdio: 'pipe', env: { ...process.env, SITE_URL: '' } });
 const heading = (dir: string, page: string) => load(readFileSync(join(dir, 'dist', page), 'utf8'))('h1').text();
 
 describe('permalinks across rebuilds', () => {
   test('a corrected title keeps the old address, and a renamed entry redirects from it', async () => {
-    const dir = copyProject();
+    const dir = copyProject('permalinks');
     ingest(dir); // the entries as they were when the link was shared
     const source = join(dir, 'content', 'sources', '001_a381271d1475ca1a.txt');
     const oldTitle = 'What\'s in a Prior? Learned Proximal Networks for Inverse Problems';
@@ -47,7 +33,7 @@ describe('permalinks across rebuilds', () => {
     build(dir);
     expect(heading(dir, 'papers/learned-proximal-networks.html')).toBe('Learned Proximal Networks for Inverse Problems');
     // Built again with nothing changed, it does nothing.
-    expect(build(dir).toString()).toContain('build: nothing changed since the last build; dist/ is up to date');
+    expect(build(dir)).toContain('build: nothing changed since the last build; dist/ is up to date');
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage();

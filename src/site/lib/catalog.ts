@@ -3,7 +3,7 @@
  * papers. Built once per build and shared by every page, so no page does work that grows with
  * the size of the site beyond its own list.
  */
-import { getCollection } from 'astro:content';
+import type { PaperFrontMatter } from '../../core/paper.ts';
 import { asSlug, type Slug } from '../../core/slug.ts';
 import { assignTermSlugs } from '../../core/term-slugs.ts';
 
@@ -44,15 +44,8 @@ function buildTerms(names: Iterable<string>): Map<string, Term> {
   return terms;
 }
 
-let cached: Promise<Catalog> | undefined;
-
-export function getCatalog(): Promise<Catalog> {
-  cached ??= loadCatalog();
-  return cached;
-}
-
-async function loadCatalog(): Promise<Catalog> {
-  const entries = await getCollection('papers');
+/** The catalog of a set of entries (slug and front matter); also used by the build outside Astro. */
+export function buildCatalog(entries: ReadonlyArray<{ id: string; data: PaperFrontMatter }>): Catalog {
   const topics = buildTerms(entries.map((e) => e.data.topic).filter(Boolean));
   const tags = buildTerms(entries.flatMap((e) => e.data.tags));
   const papers: PaperSummary[] = entries.map((e) => ({
@@ -77,6 +70,13 @@ async function loadCatalog(): Promise<Catalog> {
     tags: [...tags.values()].sort(bySize),
   };
 }
+
+/** The topics as the navigation on every page lists them: by name, without counts. */
+export function navTopics(catalog: Catalog): Array<{ name: string; slug: Slug }> {
+  return catalog.topics.map((t) => ({ name: t.name, slug: t.slug })).sort(byName);
+}
+
+const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
 
 /** Splits a list into pages of `size`; always at least one page. */
 export function paginate<T>(items: readonly T[], size: number): T[][] {

@@ -1,0 +1,43 @@
+/**
+ * What a paper page shows of the rest of the reading list, and a signature of everything the page is made
+ * from. The page renders from this view (PaperPage.astro); the build compares signatures with the last
+ * build's and keeps the pages whose signature did not change instead of rendering them again.
+ */
+import { createHash } from 'node:crypto';
+import type { Catalog, PaperSummary, Term } from './catalog.ts';
+
+export interface PaperPageView {
+  paper: PaperSummary;
+  /** Papers most like this one (ids from the entry's `related`), in the entry's order. */
+  related: PaperSummary[];
+  /** Previous and next paper in the paper's topic, in the topic's order. */
+  prev: PaperSummary | undefined;
+  next: PaperSummary | undefined;
+}
+
+export function paperPageView(catalog: Catalog, paper: PaperSummary, relatedIds: readonly string[]): PaperPageView {
+  const related = relatedIds.map((id) => catalog.byId.get(id)).filter((p) => p !== undefined);
+  const inTopic = paper.topic?.papers ?? [];
+  const index = inTopic.indexOf(paper);
+  return { paper, related, prev: index > 0 ? inTopic[index - 1] : undefined, next: index >= 0 ? inTopic[index + 1] : undefined };
+}
+
+/** Terms as name and slug: a paper's summary must not drag in every paper of its topic. */
+const summaryJson = (paper: PaperSummary | undefined) =>
+  JSON.stringify(paper ?? null, (key, value: unknown) => (key === 'topic' || key === 'tags' ? termRefs(value as Term | Term[] | undefined) : value));
+
+function termRefs(value: Term | Term[] | undefined): unknown {
+  if (Array.isArray(value)) return value.map((t) => [t.name, t.slug]);
+  return value ? [value.name, value.slug] : null;
+}
+
+/**
+ * The signature of a paper page: the site-wide part (code, SITE_URL, navigation), the paper's whole entry,
+ * and the summaries of every other paper the page names. Summaries are whole `PaperSummary` objects, so a
+ * component that starts showing another field of a related paper is covered without touching this.
+ */
+export function paperPageSignature(siteKey: string, entry: unknown, view: PaperPageView): string {
+  const hash = createHash('sha256').update(siteKey).update('\0').update(JSON.stringify(entry));
+  for (const paper of [view.paper, ...view.related, view.prev, view.next]) hash.update('\0').update(summaryJson(paper));
+  return hash.digest('hex').slice(0, 32);
+}

@@ -1,0 +1,50 @@
+/**
+ * A rebuild keeps the paper pages whose inputs did not change and renders the rest, and the site it
+ * leaves is byte for byte the site a build from scratch makes of the same sources.
+ */
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { build, copyProject } from '../support/project-copy.ts';
+
+function files(dir: string, root = dir): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) for (const [k, v] of files(path, root)) out.set(k, v);
+    else out.set(relative(root, path), readFileSync(path));
+  }
+  return out;
+}
+
+const kept = (output: string) => /build: paper pages: (\d+) kept from the last build, (\d+) to render/.exec(output)!.slice(1).map(Number);
+
+describe('incremental rebuilds', () => {
+  test('after a new source file and a corrected title, the site equals a build from scratch', () => {
+    const dir = copyProject('incremental');
+    const [keptFirst] = kept(build(dir));
+    expect(keptFirst).toBe(0);
+
+    // A new dump with one paper, and a title corrected in an existing dump.
+    writeFileSync(
+      join(dir, 'content', 'sources', 'zz-new.txt'),
+      'Linear-Time Graph Transformers for Molecules\nWe propose a graph transformer whose attention scales linearly with the number of nodes, and show that it beats message-passing networks on molecular property prediction.\n',
+    );
+    const source = join(dir, 'content', 'sources', '001_a381271d1475ca1a.txt');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('What\'s in a Prior? Learned Proximal Networks for Inverse Problems', 'Learned Proximal Networks for Inverse Problems'));
+    const [keptAfter, rendered] = kept(build(dir));
+    expect(keptAfter).toBeGreaterThan(400); // most of the 528 pages did not change…
+    expect(rendered).toBeGreaterThanOrEqual(2); // …but the new paper's and the corrected one's did
+    const incremental = files(join(dir, 'dist'));
+
+    renameSync(join(dir, 'dist'), join(dir, 'dist-incremental'));
+    const [keptScratch] = kept(build(dir));
+    expect(keptScratch).toBe(0);
+    const scratch = files(join(dir, 'dist'));
+
+    const differing = [...scratch.keys()].filter((f) => !incremental.get(f)?.equals(scratch.get(f)!));
+    expect(differing).toEqual([]);
+    expect([...incremental.keys()].filter((f) => !scratch.has(f))).toEqual([]);
+    expect(incremental.has('papers/linear-time-graph-transformers-for-molecules.html')).toBe(true);
+  }, 480_000);
+});

@@ -1,0 +1,21 @@
+/** A throwaway copy of the project (code, sources, pages, taxonomy; no entries), built as a user would. */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export function copyProject(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `papershelf-${name}-`));
+  for (const part of ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(part, join(dir, part), { recursive: true });
+  mkdirSync(join(dir, 'content'));
+  cpSync('content/sources', join(dir, 'content', 'sources'), { recursive: true });
+  cpSync('content/pages', join(dir, 'content', 'pages'), { recursive: true });
+  cpSync('content/taxonomy.yaml', join(dir, 'content', 'taxonomy.yaml'));
+  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+export const ingest = (dir: string) => execFileSync(process.execPath, ['scripts/ingest.ts', '--quiet'], { cwd: dir, stdio: 'pipe' });
+
+/** `npm run build` in the copy, without SITE_URL (no cards: they are tested elsewhere); returns its output. */
+export const build = (dir: string) => execFileSync(process.execPath, ['scripts/build.ts'], { cwd: dir, stdio: 'pipe', env: { ...process.env, SITE_URL: '' } }).toString();
