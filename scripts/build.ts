@@ -5,7 +5,6 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { build as astroBuild } from 'astro';
 import { routes } from '../src/core/routes.ts';
 import { formatReport } from '../src/ingest/format-report.ts';
 import { feedXml } from '../src/publish/feed.ts';
@@ -20,6 +19,7 @@ import { siteUrl } from '../src/site/lib/site-url.ts';
 import { summarize } from '../src/site/lib/summarize.ts';
 import { warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
 import { ingest } from './ingest.ts';
+import { astroHeapMb, buildWithAstro } from './lib/astro-child.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
 import { htmlFilesIn } from './lib/html-files.ts';
 import { buildSignature, codeSignature, storedSignature, storeSignature } from './lib/build-signature.ts';
@@ -74,14 +74,7 @@ async function main(): Promise<void> {
   const keptList = join(root, '.cache', 'kept-pages.json');
   writeKeptPages(keptList, plan);
   console.log(`build: paper pages: ${plan.keep.length} kept from the last build, ${ingested.papers.length - plan.keep.length} to render`);
-  await stage('astro', () =>
-    astroBuild({
-      root,
-      logLevel: 'warn',
-      outDir,
-      vite: { define: { 'import.meta.env.PAPERSHELF_KEPT_PAGES': JSON.stringify(keptList) }, build: { emptyOutDir: false } },
-    }),
-  );
+  await stage('astro', () => buildWithAstro({ root, outDir, keptList }, astroHeapMb(ingested.papers.length)));
   await stage('assets', () => {
     // KaTeX's stylesheet finds its fonts relatively (fonts/…), so the folder is copied whole.
     const katexDist = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
