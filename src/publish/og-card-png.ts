@@ -3,8 +3,8 @@
  *
  * A card is a few flat colours plus their anti-aliased blends: ~100–180 distinct colours in practice. Written as
  * an 8-bit palette image (filter 0) it is under half the size of resvg's RGBA PNG and quicker to make. The
- * pixels are exactly the same; past 256 colours, or with any transparency, the caller falls back to resvg's
- * own encoder.
+ * pixels are exactly the same; past 256 colours, or with any transparency, the caller falls back to an RGBA PNG
+ * (`encodeRgbaPng`).
  *
  * Cost per card (1200×630): mapping colours to indices through a small open-addressing table on the pixel as a
  * 32-bit word (a `Map` per colour change cost twice as much), then zlib with `Z_RLE`. A card's index rows are
@@ -95,20 +95,27 @@ export function wordsOf(rgba: Uint8Array): Uint32Array | undefined {
 
 /** The PNG file around `raw`: rows of palette indices, each after its filter byte (0). */
 export function palettePng(raw: Uint8Array, width: number, height: number, palette: Palette): Uint8Array {
+  return png(width, height, 3, [chunk('PLTE', palette.rgb.subarray(0, palette.size * 3)), chunk('IDAT', deflateSync(raw, DEFLATE))]);
+}
+
+/** An 8-bit PNG of `colourType` (3 palette, 6 RGBA) with the given chunks between IHDR and IEND. */
+function png(width: number, height: number, colourType: number, body: Buffer[]): Uint8Array {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
-  ihdr[9] = 3; // colour type: palette
+  ihdr[9] = colourType;
   // compression 0, filter method 0, no interlace
-  const png = Buffer.concat([
-    SIGNATURE,
-    chunk('IHDR', ihdr),
-    chunk('PLTE', palette.rgb.subarray(0, palette.size * 3)),
-    chunk('IDAT', deflateSync(raw, DEFLATE)),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
-  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+  const out = Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), ...body, chunk('IEND', new Uint8Array(0))]);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/** RGBA pixels as an RGBA PNG (filter 0): the fallback for an image that no palette can hold. */
+export function encodeRgbaPng(rgba: Uint8Array, width: number, height: number): Uint8Array {
+  const row = width * 4;
+  const raw = Buffer.alloc((row + 1) * height);
+  for (let y = 0; y < height; y++) raw.set(rgba.subarray(y * row, (y + 1) * row), y * (row + 1) + 1);
+  return png(width, height, 6, [chunk('IDAT', deflateSync(raw, { level: 6 }))]);
 }
 
 let scratch: Buffer | undefined;
