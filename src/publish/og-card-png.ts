@@ -57,32 +57,34 @@ export class Palette {
  */
 export function indexPixels(words: Uint32Array, rgba: Uint8Array, from: number, count: number, out: Uint8Array, at: number, palette: Palette): boolean {
   const { keys, slotIndex, rgb } = palette;
-  let last = words[from]! ^ 1; // differs from the first pixel, which is thus looked up
-  let lastIndex = 0;
   const end = from + count;
-  for (let p = from; p < end; p++) {
+  let p = from;
+  // One look-up per run of a colour: a card's rows are long runs (half the time of a check per pixel).
+  while (p < end) {
     const v = words[p]!;
-    if (v !== last) {
-      let slot = Math.imul(v, 0x9e3779b1) >>> 22; // 10 bits: SLOTS
-      let k = keys[slot]!;
-      while (k !== v && k !== 0) {
-        slot = (slot + 1) & (SLOTS - 1);
-        k = keys[slot]!;
-      }
-      if (k === 0) {
-        const byte = p * 4;
-        if (palette.size === 256 || rgba[byte + 3] !== 255) return false;
-        const i = palette.size++;
-        keys[slot] = v;
-        slotIndex[slot] = i;
-        rgb[i * 3] = rgba[byte]!;
-        rgb[i * 3 + 1] = rgba[byte + 1]!;
-        rgb[i * 3 + 2] = rgba[byte + 2]!;
-      }
-      last = v;
-      lastIndex = slotIndex[slot]!;
+    let slot = Math.imul(v, 0x9e3779b1) >>> 22; // 10 bits: SLOTS
+    let k = keys[slot]!;
+    while (k !== v && k !== 0) {
+      slot = (slot + 1) & (SLOTS - 1);
+      k = keys[slot]!;
     }
-    out[at++] = lastIndex;
+    if (k === 0) {
+      const byte = p * 4;
+      if (palette.size === 256 || rgba[byte + 3] !== 255) return false;
+      const i = palette.size++;
+      keys[slot] = v;
+      slotIndex[slot] = i;
+      rgb[i * 3] = rgba[byte]!;
+      rgb[i * 3 + 1] = rgba[byte + 1]!;
+      rgb[i * 3 + 2] = rgba[byte + 2]!;
+    }
+    const index = slotIndex[slot]!;
+    out[at++] = index;
+    p++;
+    while (p < end && words[p] === v) {
+      out[at++] = index;
+      p++;
+    }
   }
   return true;
 }
@@ -118,15 +120,15 @@ export function encodeRgbaPng(rgba: Uint8Array, width: number, height: number): 
   return png(width, height, 6, [chunk('IDAT', deflateSync(raw, { level: 6 }))]);
 }
 
-let scratch: Buffer | undefined;
+let scratch: Uint8Array | undefined;
 
 /**
  * Rows for a `width × height` image with their filter bytes (0), in a buffer reused between calls: on this
  * kind of VM, touching fresh memory (page faults) costs more than the encoding.
  */
-export function rawRows(width: number, height: number): Buffer {
+export function rawRows(width: number, height: number): Uint8Array {
   const size = (width + 1) * height;
-  if (!scratch || scratch.length < size) scratch = Buffer.alloc(size);
+  if (!scratch || scratch.length < size) scratch = new Uint8Array(size); // as the frames' rows: one array type for indexPixels
   return scratch.subarray(0, size);
 }
 
