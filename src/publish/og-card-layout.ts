@@ -190,21 +190,33 @@ export function normaliseCard(content: CardContent): NormalisedCard {
   return { kind, title, topic: truncate(cleanText(content.topic), PILL_MAX_CHARS + 10), tags, subtitle: '', siteName };
 }
 
-/** The whole card as a satori element tree. */
-export function cardTree(content: CardContent): CardElement {
-  const card = normaliseCard(content);
+/*
+ * A card is drawn in two parts. The frame (accent bar, header with the site name, rule, footer) depends only
+ * on the kind of card and the site name: it is drawn once per thread and reused. The body (title, then pills
+ * or subtitle) is all that is drawn per card, in its own box: `BODY_BOX`, where the frame's flex layout puts
+ * it (header and footer have fixed heights). Its position is whole pixels, so the body's glyphs land on the
+ * same pixel grid as in one drawing of the whole card.
+ */
+const TOP_BAR = 10;
+const PAD_TOP = 44;
+const HEADER_HEIGHT = 40;
+const RULE_HEIGHT = 2;
+const FOOTER_HEIGHT = 64;
+
+/** Where the body sits on the card, in pixels. */
+export const BODY_BOX = {
+  x: PAD_X,
+  y: TOP_BAR + PAD_TOP + HEADER_HEIGHT,
+  width: CONTENT_WIDTH,
+  height: CARD_HEIGHT - (TOP_BAR + PAD_TOP + HEADER_HEIGHT) - RULE_HEIGHT - FOOTER_HEIGHT,
+} as const;
+
+function bodyBox(children: CardElement[]): CardElement {
+  return el('div', { display: 'flex', flexDirection: 'column', justifyContent: 'center', flexGrow: 1, flexShrink: 1, minHeight: 0, paddingBottom: 8 }, children);
+}
+
+function bodyChildren(card: NormalisedCard): CardElement[] {
   const fit = titleFit(card.title, card.kind);
-
-  const header = el('div', { display: 'flex', flexDirection: 'row', alignItems: 'center', height: 40 }, [
-    // A small mark: an accent tile with three "text lines", a nod to a shelf of papers.
-    el('div', { display: 'flex', flexDirection: 'column', justifyContent: 'center', width: 36, height: 36, borderRadius: 8, backgroundColor: ACCENT, padding: '0 8px', marginRight: 16 }, [
-      el('div', { display: 'flex', height: 4, borderRadius: 2, backgroundColor: '#ffffff', marginBottom: 4 }),
-      el('div', { display: 'flex', height: 4, borderRadius: 2, backgroundColor: '#ffffff', marginBottom: 4 }),
-      el('div', { display: 'flex', height: 4, width: 12, borderRadius: 2, backgroundColor: '#ffffff' }),
-    ]),
-    el('div', { display: 'block', fontSize: 28, fontWeight: 600, color: ACCENT, whiteSpace: 'nowrap' }, card.siteName),
-  ]);
-
   const title = el(
     'div',
     {
@@ -227,16 +239,25 @@ export function cardTree(content: CardContent): CardElement {
       : card.subtitle
         ? el('div', { display: 'block', marginTop: 28, fontSize: 34, fontWeight: 600, color: ACCENT, whiteSpace: 'nowrap' }, card.subtitle)
         : undefined;
+  return below ? [title, below] : [title];
+}
 
-  const body = el(
-    'div',
-    { display: 'flex', flexDirection: 'column', justifyContent: 'center', flexGrow: 1, flexShrink: 1, minHeight: 0, paddingBottom: 8 },
-    below ? [title, below] : [title],
-  );
+/** The card around the body, with `body` in the body's place (nothing: the frame alone). */
+function frame(card: Pick<NormalisedCard, 'kind' | 'siteName'>, body: CardElement[]): CardElement {
+  const header = el('div', { display: 'flex', flexDirection: 'row', alignItems: 'center', height: HEADER_HEIGHT }, [
+    // A small mark: an accent tile with three "text lines", a nod to a shelf of papers.
+    el('div', { display: 'flex', flexDirection: 'column', justifyContent: 'center', width: 36, height: 36, borderRadius: 8, backgroundColor: ACCENT, padding: '0 8px', marginRight: 16 }, [
+      el('div', { display: 'flex', height: 4, borderRadius: 2, backgroundColor: '#ffffff', marginBottom: 4 }),
+      el('div', { display: 'flex', height: 4, borderRadius: 2, backgroundColor: '#ffffff', marginBottom: 4 }),
+      el('div', { display: 'flex', height: 4, width: 12, borderRadius: 2, backgroundColor: '#ffffff' }),
+    ]),
+    el('div', { display: 'block', fontSize: 28, fontWeight: 600, color: ACCENT, whiteSpace: 'nowrap' }, card.siteName),
+  ]);
+
 
   const footer = el(
     'div',
-    { display: 'flex', flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between', height: 64, flexShrink: 0, fontSize: 22, fontWeight: 400, color: MUTED },
+    { display: 'flex', flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between', height: FOOTER_HEIGHT, flexShrink: 0, fontSize: 22, fontWeight: 400, color: MUTED },
     [
       el('div', { display: 'flex' }, card.kind === 'paper' ? 'Paper · abstract, topic and related reading' : 'Reading list'),
       el('div', { display: 'flex', flexDirection: 'row' }, [
@@ -259,8 +280,38 @@ export function cardTree(content: CardContent): CardElement {
       color: TEXT,
     },
     [
-      el('div', { display: 'flex', height: 10, flexShrink: 0, backgroundColor: ACCENT }),
-      el('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0, padding: `44px ${PAD_X}px 0 ${PAD_X}px` }, [header, body, el('div', { display: 'flex', height: 2, flexShrink: 0, backgroundColor: RULE }), footer]),
+      el('div', { display: 'flex', height: TOP_BAR, flexShrink: 0, backgroundColor: ACCENT }),
+      el('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0, padding: `${PAD_TOP}px ${PAD_X}px 0 ${PAD_X}px` }, [
+        header,
+        bodyBox(body),
+        el('div', { display: 'flex', height: RULE_HEIGHT, flexShrink: 0, backgroundColor: RULE }),
+        footer,
+      ]),
     ],
   );
 }
+
+/** The whole card as one satori element tree (what the frame and the body make together). */
+export function cardTree(content: CardContent): CardElement {
+  const card = normaliseCard(content);
+  return frame(card, bodyChildren(card));
+}
+
+/** The card without its body: the part shared by every card of this kind and site name. */
+export function frameTree(kind: NormalisedCard['kind'], siteName: string): CardElement {
+  return frame({ kind, siteName }, []);
+}
+
+/**
+ * The body alone, at its place on the card, on a canvas `BODY_CANVAS` high (the card down to the body's end).
+ * Drawn at the same coordinates as in the whole card, its paths are the same to the last digit; the renderer
+ * then draws `BODY_BOX` of it only.
+ */
+export function bodyTree(card: NormalisedCard): CardElement {
+  return el('div', { display: 'flex', flexDirection: 'column', width: CARD_WIDTH, height: BODY_CANVAS, backgroundColor: SOFT_BG, fontFamily: FONT_FAMILY, color: TEXT }, [
+    el('div', { display: 'flex', flexDirection: 'column', flexShrink: 0, marginLeft: BODY_BOX.x, marginTop: BODY_BOX.y, width: BODY_BOX.width, height: BODY_BOX.height }, [bodyBox(bodyChildren(card))]),
+  ]);
+}
+
+/** The height of the canvas `bodyTree` is laid out on. */
+export const BODY_CANVAS = BODY_BOX.y + BODY_BOX.height;
