@@ -69,10 +69,13 @@ async function main(): Promise<void> {
   const abstracts = await stage('abstracts', () => warmAbstractCache(join(root, 'content', 'papers'), join(root, '.cache', 'abstracts')));
   console.log(`build: abstracts: ${abstracts.rendered} rendered, ${abstracts.cached} reused from .cache/abstracts`);
   // Paper pages whose inputs did not change since the last build stay as they are; Astro renders the rest.
-  const plan = planPaperPages(outDir, ingested.papers, codeSignature(root), site?.href ?? '');
-  clearOutDirExcept(outDir, plan.keep);
   const keptList = join(root, '.cache', 'kept-pages.json');
-  writeKeptPages(keptList, plan);
+  const plan = await stage('keep pages', () => {
+    const planned = planPaperPages(outDir, ingested.papers, codeSignature(root), site?.href ?? '');
+    clearOutDirExcept(outDir, planned.keep);
+    writeKeptPages(keptList, planned);
+    return planned;
+  });
   console.log(`build: paper pages: ${plan.keep.length} kept from the last build, ${ingested.papers.length - plan.keep.length} to render`);
   await stage('astro', () => buildWithAstro({ root, outDir, keptList }, astroHeapMb(ingested.papers.length)));
   await stage('assets', () => {
