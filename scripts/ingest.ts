@@ -7,7 +7,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { SourcePath } from '../src/core/issue.ts';
 import { formatReport } from '../src/ingest/format-report.ts';
 import { parseTaxonomy, type Taxonomy } from '../src/ingest/classify/index.ts';
-import { runIngest, type IngestOutput, type SourceFile } from '../src/ingest/pipeline.ts';
+import { phaseClock, runIngest, type IngestOutput, type IngestPhase, type SourceFile } from '../src/ingest/pipeline.ts';
 import { readExistingEntries, recoverInterruptedSwap, replaceEntries, STATE_FILE } from './lib/entries-dir.ts';
 
 export const HELP = `Usage: npm run ingest -- [paths…] [--strict] [--quiet]
@@ -83,21 +83,37 @@ function progress(done: number, total: number, file: string): void {
   if (done === total - 1) process.stderr.write('\r\x1b[K');
 }
 
-export function ingest(root: string, paths: readonly string[]): IngestOutput & { written: ReturnType<typeof replaceEntries> } {
+/** Phases of the whole ingest as `onPhase` reports them: the file work around `runIngest`'s. */
+export type CliPhase = 'read-sources' | 'read-entries' | 'write-entries' | 'write-report';
+
+export function ingest(
+  root: string,
+  paths: readonly string[],
+  hooks: { onPhase?: (name: CliPhase | IngestPhase, ms: number) => void } = {},
+): IngestOutput & { written: ReturnType<typeof replaceEntries> } {
+  const phase = phaseClock<CliPhase>(hooks.onPhase);
   const papersDir = join(root, 'content', 'papers');
   recoverInterruptedSwap(papersDir);
   const sources = collectSources(root, paths.length > 0 ? paths : ['content/sources']);
+  phase('read-sources');
   const existing = readExistingEntries(papersDir, 'content/papers');
   const taxonomy = readTaxonomy(root);
-  const output = runIngest({ sources, existing: existing.entries, state: existing.state, ...(taxonomy ? { taxonomy } : {}) }, { onFileStart: progress });
+  phase('read-entries');
+  const output = runIngest(
+    { sources, existing: existing.entries, state: existing.state, ...(taxonomy ? { taxonomy } : {}) },
+    { onFileStart: progress, ...(hooks.onPhase ? { onPhase: hooks.onPhase } : {}) },
+  );
+  phase(); // runIngest reported its own phases
   output.issues.unshift(...existing.issues);
   const files = new Map(output.entries);
   files.set(STATE_FILE, `${JSON.stringify(output.state, null, 1)}\n`);
   const written = replaceEntries(papersDir, files, existing.texts);
+  phase('write-entries');
   const reportPath = join(root, 'content', 'ingest-report.json');
   const report = `${JSON.stringify(output.report, null, 2)}\n`;
   // Rewritten only when it changes, so an unchanged ingest leaves every file as it was.
   if (!existsSync(reportPath) || readFileSync(reportPath, 'utf8') !== report) writeFileSync(reportPath, report);
+  phase('write-report');
   return { ...output, written };
 }
 

@@ -17,7 +17,7 @@ const ABSTRACT_OPENERS = /^(?:we |in this (?:paper|work|study|article)|this (?:p
  * Each term is one kind of evidence, weighted so that no single one decides alone.
  */
 export function titleScore(text: string): number {
-  const words = text.split(' ');
+  const { words, content, capitalised } = countWords(text);
   let score = 0;
 
   const endsLikeSentence = /[.。]$/.test(text) && !ABBREVIATION_END.test(text);
@@ -27,18 +27,64 @@ export function titleScore(text: string): number {
   if (FIRST_PERSON.test(text)) score -= 1.5;
   if (ABSTRACT_OPENERS.test(text)) score -= 1.5;
 
-  if (words.length <= 20) score += 2;
-  else if (words.length <= 35) score += 0.5;
-  else if (words.length > 60) score -= 2;
+  if (words <= 20) score += 2;
+  else if (words <= 35) score += 0.5;
+  else if (words > 60) score -= 2;
 
-  const content = words.filter((w) => /^\p{L}/u.test(w) && !SMALL_WORDS.has(w.toLowerCase()));
-  if (content.length > 0) {
-    const capitalised = content.filter((w) => /^\p{Lu}/u.test(w)).length / content.length;
-    if (capitalised >= 0.6) score += 2;
-    else if (capitalised < 0.25 && words.length > 8) score -= 0.5;
+  if (content > 0) {
+    const share = capitalised / content;
+    if (share >= 0.6) score += 2;
+    else if (share < 0.25 && words > 8) score -= 0.5;
   }
-  if (/^[^:]{2,80}: \S/.test(text) && words.length <= 30) score += 1;
+  if (/^[^:]{2,80}: \S/.test(text) && words <= 30) score += 1;
   return score;
 }
 
 export const isTitleLike = (text: string): boolean => titleScore(text) > 0;
+
+const LONGEST_SMALL_WORD = Math.max(...[...SMALL_WORDS].map((w) => w.length));
+/** Sticky, to test one character in place; only for non-ASCII characters. */
+const LETTER_AT = /\p{L}/uy;
+const UPPERCASE_AT = /\p{Lu}/uy;
+
+/**
+ * Words between single spaces (as `text.split(' ')` counts them), content words (starting with a
+ * letter, not a small word) and capitalised content words. Counted in one pass without a word
+ * list, because this runs on every line of every dump and most lines are 150-word abstracts.
+ */
+function countWords(text: string): { words: number; content: number; capitalised: number } {
+  let words = 0;
+  let content = 0;
+  let capitalised = 0;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf(' ', start);
+    if (end < 0) end = text.length;
+    words++;
+    if (end > start && isLetterAt(text, start)) {
+      // Lower-casing never shortens a word, so a longer one cannot be a small word.
+      const small = end - start <= LONGEST_SMALL_WORD && SMALL_WORDS.has(text.slice(start, end).toLowerCase());
+      if (!small) {
+        content++;
+        if (isUppercaseAt(text, start)) capitalised++;
+      }
+    }
+    start = end + 1;
+  }
+  return { words, content, capitalised };
+}
+
+/** `\p{L}` at `index`, tested without a regex for ASCII, which most text is. */
+function isLetterAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  LETTER_AT.lastIndex = index;
+  return LETTER_AT.test(text);
+}
+
+/** `\p{Lu}` at `index`, likewise. */
+function isUppercaseAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  UPPERCASE_AT.lastIndex = index;
+  return UPPERCASE_AT.test(text);
+}

@@ -43,10 +43,12 @@ export function cleanAbstract(raw: string): CleanedText {
 
 /** A title as plain text: LaTeX converted, math flattened (`$\ell_1$` → ℓ1), no markup. */
 export function cleanTitle(raw: string): string {
-  const { segments } = splitMath(raw);
-  const text = segments
-    .map((s) => (s.kind === 'math' ? flattenMath(s.value) : s.kind === 'verbatim' ? s.value : applyTitleTypography(toPlainText(latexToNodes(s.value).nodes))))
-    .join('');
+  // Without `$` or a backslash there is neither math nor LaTeX: the text is one plain segment.
+  const text = /[$\\]/.test(raw)
+    ? splitMath(raw)
+        .segments.map((s) => (s.kind === 'math' ? flattenMath(s.value) : s.kind === 'verbatim' ? s.value : applyTitleTypography(toPlainText(latexToNodes(s.value).nodes))))
+        .join('')
+    : applyTitleTypography(raw);
   return text.replace(/\s+/g, ' ').trim();
 }
 

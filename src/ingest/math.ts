@@ -39,8 +39,10 @@ export function splitMath(text: string): MathSplit {
       continue;
     }
     if (ch !== '$' && ch !== '\\') {
-      plain += ch;
-      i++;
+      // Ordinary text up to the next `$` or backslash, copied as one piece rather than by character.
+      const next = nextDelimiter(text, i);
+      plain += text.slice(i, next);
+      i = next;
       continue;
     }
     const pair = PAIRS.find((p) => text.startsWith(p.open, i));
@@ -68,6 +70,13 @@ export function splitMath(text: string): MathSplit {
   }
   if (plain) segments.push({ kind: 'text', value: plain });
   return { segments, unclosed };
+}
+
+/** Index of the next `$` or backslash at or after `from`, or the text's length. */
+function nextDelimiter(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text[i] !== '$' && text[i] !== '\\') i++;
+  return i;
 }
 
 /** Index of the closing delimiter for math opened at `start`, or -1. */

@@ -27,6 +27,7 @@ const CHROME_PHRASES = [
   'Load more',
 ];
 const CHROME_SET = new Set(CHROME_PHRASES.map((p) => p.toLowerCase()));
+const LONGEST_PHRASE = Math.max(...CHROME_PHRASES.map((p) => p.length));
 
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 /** "Mar 12", "March 12, 2024", "12 Mar", "2024-03-12", "Published on Mar 12". */
@@ -41,7 +42,9 @@ const COUNTER_LINE = /^(?:[▲△↑⬆︎]\s*)?\d[\d,.]*k?(?: (?:upvotes?|comme
 const GLUED_PREFIXES = ['Subscribe', 'byAK and the research community', 'Get trending papers in your email inbox!'];
 
 export function isChromeLine(text: string): boolean {
-  return CHROME_SET.has(text.toLowerCase()) || DATE_LINE.test(text) || COUNTER_LINE.test(text);
+  // Lower-casing never shortens text: a longer line (every abstract) cannot be a phrase, and
+  // is not copied to find that out.
+  return (text.length <= LONGEST_PHRASE && CHROME_SET.has(text.toLowerCase())) || DATE_LINE.test(text) || COUNTER_LINE.test(text);
 }
 
 /** Strips a chrome phrase glued to the start of a line; returns the rest, or undefined if none. */

@@ -93,12 +93,32 @@ type PaperBodyNodes = ReturnType<typeof cleanAbstract>['nodes'];
 export interface IngestHooks {
   /** Called as each source file is read, for progress display on long runs. */
   onFileStart?: (done: number, total: number, file: SourcePath) => void;
+  /** Called at the end of each phase with its wall time, for benchmarks and profiling. */
+  onPhase?: (name: IngestPhase, ms: number) => void;
+}
+
+/** The ingest's phases as `onPhase` reports them; `tagging` and `related` are classification. */
+export type IngestPhase = 'parse' | 'merge' | 'titles' | 'slugs' | 'tagging' | 'related' | 'entries' | 'report';
+
+/**
+ * A stopwatch that reports the time since its previous mark as phase `name` (no name: restarts
+ * without reporting). It costs nothing without a listener.
+ */
+export function phaseClock<P extends string>(onPhase?: (name: P, ms: number) => void): (name?: P) => void {
+  if (!onPhase) return () => {};
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    if (name !== undefined) onPhase(name, now - last);
+    last = now;
+  };
 }
 
 export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOutput {
   const issues: IngestIssue[] = [];
   const occurrences: CleanOccurrence[] = [];
   const summaries = new Map<SourcePath, FileSummary>();
+  const phase = phaseClock(hooks.onPhase);
 
   const sources = [...input.sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const [index, source] of sources.entries()) {
@@ -139,9 +159,13 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
     }
   }
 
+  phase('parse');
+
   const { groups, merges } = mergeDuplicates(occurrences);
   const ids = groups.map((g) => paperId(g.occurrences[0]!.key));
+  phase('merge');
   const titles = groups.map((g) => g.title ?? cleanTitle(deriveTitle(g.occurrences[0]!.abstract)));
+  phase('titles');
   const existingById = new Map(input.existing.map((e) => [e.data.id, e]));
   const slugs = assignSlugs(
     groups.map((_, i) => ({ id: ids[i]!, title: titles[i]! })),
@@ -149,10 +173,13 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
     new Map<string, Slug>([...(Object.entries(input.state?.slugs ?? {}) as Array<[string, Slug]>), ...input.existing.map((e) => [e.data.id, e.slug] as [string, Slug])]),
     [...input.existing.flatMap((e) => e.data.aliases), ...Object.values(input.state?.slugs ?? {})],
   );
+  phase('slugs');
 
   const toClassify: ClassifyInput[] = groups.map((g, i) => ({ id: ids[i]!, title: titles[i]!, abstract: g.occurrences[0]!.abstract }));
   const labels = classifyPapers(toClassify, input.taxonomy ?? EMPTY_TAXONOMY);
+  phase('tagging');
   const related = relatedPapers(toClassify, labels, RELATED_COUNT);
+  phase('related');
 
   const papers: Paper[] = [];
   const entries = new Map<string, string>();
@@ -191,6 +218,7 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
     }
   });
   for (const merge of merges) summaries.get(merge.file)!.merged++;
+  phase('entries');
 
   issues.sort(compareIssues);
   const report: IngestReport = {
@@ -201,5 +229,6 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
     warnings: issues.filter((x) => x.kind === 'warning').map((x) => ({ file: x.file, line: x.line, message: x.message })),
     files: [...summaries.values()],
   };
+  phase('report');
   return { papers, entries, state, issues, report };
 }
