@@ -28,10 +28,12 @@ import { clearOutDirExcept, planPaperPages, storePageSignatures, writeKeptPages 
 const root = process.cwd();
 const outDir = resolve(root, process.env.PAPERSHELF_OUT_DIR ?? 'dist');
 
+const logStage = (name: string, ms: number) => console.log(`build: ${name.padEnd(14)} ${(ms / 1000).toFixed(2)} s`);
+
 async function stage<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   const started = performance.now();
   const result = await run();
-  console.log(`build: ${name.padEnd(14)} ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  logStage(name, performance.now() - started);
   return result;
 }
 
@@ -56,7 +58,12 @@ async function main(): Promise<void> {
     console.log(`build: nothing changed since the last build; ${relative(root, outDir) || '.'}/ is up to date (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     return;
   }
-  const ingested = await stage('ingest', () => ingest(root, []));
+  // Tagging (topics, tags, related papers) is reported apart from the rest of the ingest.
+  let taggingMs = 0;
+  const ingestStarted = performance.now();
+  const ingested = ingest(root, [], { onPhase: (name, ms) => void (name === 'tagging' || name === 'related' ? (taggingMs += ms) : 0) });
+  logStage('ingest', performance.now() - ingestStarted - taggingMs);
+  logStage('tagging', taggingMs);
   // Taken after the ingest, whose output is an input of the next build's check.
   const signature = buildSignature(root, process.env);
   console.log(`build: ${formatReport(ingested.report, ingested.issues).split('\n\n')[1]} (details: content/ingest-report.json)`);
