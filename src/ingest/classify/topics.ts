@@ -134,16 +134,24 @@ function keywordScores(corpus: Corpus, taxonomy: Taxonomy): Float64Array[] {
   // A flat marker array: most phrases are no keyword, and a Map lookup for each would dominate.
   const isKeyword = new Uint8Array(corpus.count);
   for (const id of byPhrase.keys()) isKeyword[id] = 1;
+  // Multi-word keywords are specific; a keyword several topics share says little about each; and a
+  // keyword that many papers of the list use is their common ground rather than a topic ("image",
+  // "convolutional neural network" in a list where most papers test on images): weighted by IDF.
+  const logN = Math.log(Math.max(corpus.size, 4));
+  const weight = new Map<number, number>();
+  for (const [p, topics] of byPhrase) {
+    const specificity = Math.min(1, Math.log(corpus.size / Math.max(1, corpus.df[p]!)) / logN);
+    weight.set(p, ((corpus.words[p]! > 1 ? KW_MULTI : 1) / Math.sqrt(topics.length)) * specificity);
+  }
   return Array.from({ length: corpus.size }, (_, d) => {
     const scores = new Float64Array(taxonomy.topics.length);
     for (let i = corpus.start[d]!; i < corpus.start[d + 1]!; i++) {
       const p = corpus.ids[i]!;
       if (!isKeyword[p]) continue;
       const topics = byPhrase.get(p)!;
-      // Multi-word keywords are specific; a keyword several topics share says little about each.
-      const weight = (corpus.words[p]! > 1 ? KW_MULTI : 1) / Math.sqrt(topics.length);
+      const w = weight.get(p)!;
       const evidence = (corpus.title[i]! > 0 ? KW_TITLE : 0) + Math.log2(1 + corpus.body[i]!);
-      for (const t of topics) scores[t]! += weight * evidence;
+      for (const t of topics) scores[t]! += w * evidence;
     }
     return scores;
   });
