@@ -29,6 +29,8 @@ const PART_SHARE = 0.15;
 const KW_TITLE = 2.5;
 /** Multi-word keywords are specific: they weigh this much more than single words. */
 const KW_MULTI = 2;
+/** A keyword used by at most this share of the papers is fully specific (see keywordScores). */
+const FULL_WEIGHT_SHARE = 0.01;
 
 export function assignTopics(
   corpus: Corpus,
@@ -136,11 +138,12 @@ function keywordScores(corpus: Corpus, taxonomy: Taxonomy): Float64Array[] {
   for (const id of byPhrase.keys()) isKeyword[id] = 1;
   // Multi-word keywords are specific; a keyword several topics share says little about each; and a
   // keyword that many papers of the list use is their common ground rather than a topic ("image",
-  // "convolutional neural network" in a list where most papers test on images): weighted by IDF.
-  const logN = Math.log(Math.max(corpus.size, 4));
+  // "convolutional neural network" in a list where most papers test on images): weighted by IDF,
+  // full weight up to FULL_WEIGHT_SHARE of the papers. A share rather than a count, so a list ten
+  // times larger (with ten times the papers per keyword) gets the same weights.
   const weight = new Map<number, number>();
   for (const [p, topics] of byPhrase) {
-    const specificity = Math.min(1, Math.log(corpus.size / Math.max(1, corpus.df[p]!)) / logN);
+    const specificity = Math.min(1, Math.log(corpus.size / Math.max(1, corpus.df[p]!)) / -Math.log(FULL_WEIGHT_SHARE));
     weight.set(p, ((corpus.words[p]! > 1 ? KW_MULTI : 1) / Math.sqrt(topics.length)) * specificity);
   }
   return Array.from({ length: corpus.size }, (_, d) => {
