@@ -11,6 +11,8 @@ import type { Taxonomy } from './taxonomy.ts';
 import { phraseKey } from './tokenize.ts';
 import { addInto, centroid, dot, kmeans, selfDot, type Vectors } from './vectors.ts';
 
+/** A reading list shows at most this many topics. */
+const MAX_TOPICS = 20;
 /** No topic may hold more than this share of the papers. */
 const MAX_SHARE = 0.25;
 /** Keyword evidence that labels a paper on its own (a title hit plus a few mentions). */
@@ -73,7 +75,9 @@ export function assignTopics(
   }
   const names: string[] = Array.from(label, (t) => taxonomy.topics[t]?.name ?? '');
   if (unfit.length >= minGroup || !k) {
-    const parts = Math.max(1, Math.min(12, Math.round(unfit.length / Math.max(minGroup, DISCOVERED_SHARE * n))));
+    // The taxonomy's topics and the discovered ones together stay within MAX_TOPICS.
+    const room = Math.max(1, Math.min(12, MAX_TOPICS - new Set(names.filter(Boolean)).size));
+    const parts = Math.max(1, Math.min(room, Math.round(unfit.length / Math.max(minGroup, DISCOVERED_SHARE * n))));
     nameClusters(unfit, kmeans(vectors, unfit, parts), tags, names, new Set(names));
   }
 
