@@ -4,7 +4,6 @@
  * is explicit and the only randomness is a fixed-seed generator.
  */
 import { buildCorpus, type Corpus } from './corpus.ts';
-import { termIndex, type TermIndex } from './neighbours.ts';
 import { findRelated } from './related.ts';
 import { assignTags, indexVocabulary } from './tags.ts';
 import { parseTaxonomy as parse, type Taxonomy } from './taxonomy.ts';
@@ -34,15 +33,15 @@ export function parseTaxonomy(text: string, file: string): { ok: true; taxonomy:
  * The tokenized corpus of the last list of papers seen, so that relatedPapers after classifyPapers
  * on the same array does not read every abstract twice. Keyed by the array itself.
  */
-const analysed = new WeakMap<readonly ClassifyInput[], { corpus: Corpus; vectors: Vectors; index: TermIndex; fingerprint: string }>();
+const analysed = new WeakMap<readonly ClassifyInput[], { corpus: Corpus; vectors: Vectors; fingerprint: string }>();
 
-function analyse(papers: readonly ClassifyInput[]): { corpus: Corpus; vectors: Vectors; index: TermIndex } {
+function analyse(papers: readonly ClassifyInput[]): { corpus: Corpus; vectors: Vectors } {
   const fingerprint = papers.map((p) => `${p.id}\u0000${p.title.length}\u0000${p.abstract.length}`).join('\u0001');
   const cached = analysed.get(papers);
   if (cached && cached.fingerprint === fingerprint) return cached;
   const corpus = buildCorpus(papers);
   const vectors = paperVectors(corpus);
-  const entry = { corpus, vectors, index: termIndex(vectors), fingerprint };
+  const entry = { corpus, vectors, fingerprint };
   analysed.set(papers, entry);
   return entry;
 }
@@ -60,11 +59,11 @@ export function classifyPapers(papers: readonly ClassifyInput[], taxonomy: Taxon
 
 /** 3–5 related paper ids per paper (most related first), keyed by id. */
 export function relatedPapers(papers: readonly ClassifyInput[], labels: ReadonlyMap<string, Classification>, count = 5): Map<string, string[]> {
-  const { index } = analyse(papers);
+  const { vectors } = analyse(papers);
   const wanted = Math.max(1, Math.min(count, 50));
   const lists = findRelated(
     {
-      index,
+      vectors,
       tagKeys: papers.map((p) => labels.get(p.id)?.tags ?? []),
       topics: papers.map((p) => labels.get(p.id)?.topic ?? ''),
     },

@@ -1,21 +1,69 @@
 /**
- * Related papers: text similarity through the term index (neighbours.ts), plus a bonus for each rare
- * tag two papers share and a small one for the same topic.
+ * Related papers: cosine similarity of TF-IDF vectors through an inverted index, plus a bonus for
+ * each rare tag two papers share and a small one for the same topic. Each paper only queries and
+ * is only indexed by its strongest terms, and over-long posting lists keep their strongest
+ * entries, so the work grows with the number of papers, not its square.
  */
-import { addSimilarities, MAX_POSTINGS, TopK, type TermIndex } from './neighbours.ts';
+import { topIndexes, type Vectors } from './vectors.ts';
 
+/** Terms per paper that enter the index and the query. */
+const TERMS_PER_PAPER = 16;
+/** Longest posting list kept; a term shared by more papers keeps those where it weighs most. */
+const MAX_POSTINGS = 100;
 const TAG_BONUS = 0.12;
 const TOPIC_BONUS = 0.03;
 
 export interface RelatedInput {
-  readonly index: TermIndex;
+  readonly vectors: Vectors;
   readonly tagKeys: readonly (readonly string[])[];
   readonly topics: readonly string[];
 }
 
 export function findRelated(input: RelatedInput, count: number): number[][] {
-  const { index, tagKeys, topics } = input;
-  const n = index.size;
+  const { vectors, tagKeys, topics } = input;
+  const n = vectors.size;
+  // Each paper's strongest terms: they form its query and its entries in the index.
+  const qStart = new Int32Array(n + 1);
+  const qTerms = new Int32Array(n * TERMS_PER_PAPER);
+  const qWeights = new Float32Array(n * TERMS_PER_PAPER);
+  const listSize = new Int32Array(vectors.dims);
+  let q = 0;
+  for (let d = 0; d < n; d++) {
+    const from = vectors.start[d]!;
+    const top = topIndexes(vectors.weights.subarray(from, vectors.start[d + 1]!), TERMS_PER_PAPER, 1);
+    for (const i of top) {
+      qTerms[q] = vectors.ids[from + i]!;
+      qWeights[q++] = vectors.weights[from + i]!;
+      listSize[vectors.ids[from + i]!]!++;
+    }
+    qStart[d + 1] = q;
+  }
+  // Posting lists in one flat array, in paper order; over-long lists keep their strongest entries.
+  const pStart = new Int32Array(vectors.dims + 1);
+  for (let t = 0; t < vectors.dims; t++) pStart[t + 1] = pStart[t]! + listSize[t]!;
+  const fill = pStart.slice(0, vectors.dims);
+  const pDocs = new Int32Array(q);
+  const pWeights = new Float32Array(q);
+  for (let d = 0; d < n; d++) {
+    for (let j = qStart[d]!; j < qStart[d + 1]!; j++) {
+      const at = fill[qTerms[j]!]!++;
+      pDocs[at] = d;
+      pWeights[at] = qWeights[j]!;
+    }
+  }
+  const pEnd = new Int32Array(vectors.dims);
+  for (let t = 0; t < vectors.dims; t++) {
+    const size = listSize[t]!;
+    pEnd[t] = pStart[t]! + Math.min(size, MAX_POSTINGS);
+    if (size <= MAX_POSTINGS) continue;
+    const list = Array.from({ length: size }, (_, j) => ({ doc: pDocs[pStart[t]! + j]!, w: pWeights[pStart[t]! + j]! }));
+    list.sort((a, b) => b.w - a.w || a.doc - b.doc);
+    list.length = MAX_POSTINGS;
+    list.forEach((x, j) => {
+      pDocs[pStart[t]! + j] = x.doc;
+      pWeights[pStart[t]! + j] = x.w;
+    });
+  }
 
   // Tags shared by few papers say more than tags half the list carries.
   const tagDocs = new Map<string, number[]>();
@@ -37,7 +85,11 @@ export function findRelated(input: RelatedInput, count: number): number[][] {
   };
   const out: number[][] = [];
   for (let d = 0; d < n; d++) {
-    addSimilarities(index, d, score, touched);
+    for (let t = qStart[d]!; t < qStart[d + 1]!; t++) {
+      const w = qWeights[t]!;
+      const term = qTerms[t]!;
+      for (let j = pStart[term]!, end = pEnd[term]!; j < end; j++) if (pDocs[j] !== d) add(pDocs[j]!, w * pWeights[j]!);
+    }
     for (const k of tagKeys[d]!) {
       const docs = tagDocs.get(k)!;
       if (docs.length > maxTagDf) continue;
@@ -51,7 +103,7 @@ export function findRelated(input: RelatedInput, count: number): number[][] {
       score[other] = 0;
     }
     touched.length = 0;
-    const picked = best.sorted().map((x) => x.i);
+    const picked = best.sorted();
     // A paper with nothing in common with any other still gets neighbours: its topic first.
     if (picked.length < Math.min(count, n - 1)) {
       for (let step = 1; step < n && picked.length < count; step++) {
@@ -66,4 +118,29 @@ export function findRelated(input: RelatedInput, count: number): number[][] {
     out.push(picked);
   }
   return out;
+}
+
+/** The k best (score, index) pairs; ties go to the lower index so results are stable. */
+class TopK {
+  private readonly k: number;
+  private readonly items: { i: number; s: number }[] = [];
+  constructor(k: number) {
+    this.k = k;
+  }
+  offer(i: number, s: number): void {
+    if (this.items.length < this.k) {
+      this.items.push({ i, s });
+      return;
+    }
+    let worst = 0;
+    for (let j = 1; j < this.items.length; j++) if (worse(this.items[j]!, this.items[worst]!)) worst = j;
+    if (worse(this.items[worst]!, { i, s })) this.items[worst] = { i, s };
+  }
+  sorted(): number[] {
+    return [...this.items].sort((a, b) => (worse(a, b) ? 1 : -1)).map((x) => x.i);
+  }
+}
+
+function worse(a: { i: number; s: number }, b: { i: number; s: number }): boolean {
+  return a.s < b.s || (a.s === b.s && a.i > b.i);
 }
