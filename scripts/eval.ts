@@ -74,15 +74,20 @@ function tagsMatch(a: string, b: string): boolean {
   if (!x.size || !y.size) return false;
   return shared === x.size || shared === y.size || shared / (x.size + y.size - shared) >= 0.5;
 }
-function tagF1(product: string[][], reference: string[][]): number {
-  let total = 0;
+/** Concept F1 averaged over papers, with the mean precision and recall behind it. */
+function tagF1(product: string[][], reference: string[][]): { f1: number; precision: number; recall: number } {
+  let f1 = 0;
+  let precisions = 0;
+  let recalls = 0;
   product.forEach((mine, i) => {
     const ref = reference[i]!;
     const recall = ref.filter((r) => mine.some((m) => tagsMatch(m, r))).length / ref.length;
     const precision = mine.length ? mine.filter((m) => ref.some((r) => tagsMatch(m, r))).length / mine.length : 0;
-    total += precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+    f1 += precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+    precisions += precision;
+    recalls += recall;
   });
-  return total / product.length;
+  return { f1: f1 / product.length, precision: precisions / product.length, recall: recalls / product.length };
 }
 function ari(a: string[], b: string[]): number {
   const choose2 = (x: number) => (x * (x - 1)) / 2;
@@ -117,10 +122,12 @@ const row = (name: string, pick: (i: number) => boolean) => {
   const t = (who: 'A' | 'B') => ari(idx.map((i) => mine[i]!.topic), idx.map((i) => gold.papers[i]![who].topic));
   const f = (who: 'A' | 'B') => tagF1(idx.map((i) => mine[i]!.tags), idx.map((i) => gold.papers[i]![who].tags));
   const human = ari(idx.map((i) => gold.papers[i]!.A.topic), idx.map((i) => gold.papers[i]!.B.topic));
-  const humanF = tagF1(idx.map((i) => gold.papers[i]!.A.tags), idx.map((i) => gold.papers[i]!.B.tags));
+  const humanF = tagF1(idx.map((i) => gold.papers[i]!.A.tags), idx.map((i) => gold.papers[i]!.B.tags)).f1;
+  const [fa, fb] = [f('A'), f('B')];
+  const pr = (x: { precision: number; recall: number }) => `P ${x.precision.toFixed(2)} R ${x.recall.toFixed(2)}`;
   console.log(
     `${name.padEnd(16)} ${String(idx.length).padStart(3)}  ARI vs A ${t('A').toFixed(3)}  vs B ${t('B').toFixed(3)}  (A vs B ${human.toFixed(3)})   ` +
-      `tag F1 vs A ${f('A').toFixed(3)}  vs B ${f('B').toFixed(3)}  (A vs B ${humanF.toFixed(3)})`,
+      `tag F1 vs A ${fa.f1.toFixed(3)}  vs B ${fb.f1.toFixed(3)}  (A vs B ${humanF.toFixed(3)})   [vs A ${pr(fa)}, vs B ${pr(fb)}]`,
   );
 };
 console.log('Gold papers (tests/fixtures/gold/gold-80.json)');

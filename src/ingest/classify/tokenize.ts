@@ -17,7 +17,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'which who whom whose what when where why how whether while both either neither each every all any some such ' +
     'no not only own same other another more most less least much many few very too also just even still yet thus ' +
     'hence therefore however moreover furthermore although though because since unless until whereas i me my here there ' +
-    'via e g i e etc vs et al'
+    'via e g i e etc vs et al using beyond'
   ).split(/\s+/),
 );
 

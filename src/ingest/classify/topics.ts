@@ -11,6 +11,8 @@ import type { Taxonomy } from './taxonomy.ts';
 import { phraseKey } from './tokenize.ts';
 import { addInto, centroid, dot, kmeans, selfDot, type Vectors } from './vectors.ts';
 
+/** A reading list shows at most this many topics. */
+const MAX_TOPICS = 20;
 /** No topic may hold more than this share of the papers. */
 const MAX_SHARE = 0.25;
 /** Keyword evidence that labels a paper on its own (a title hit plus a few mentions). */
@@ -29,6 +31,8 @@ const PART_SHARE = 0.15;
 const KW_TITLE = 2.5;
 /** Multi-word keywords are specific: they weigh this much more than single words. */
 const KW_MULTI = 2;
+/** A keyword used by at most this share of the papers is fully specific (see keywordScores). */
+const FULL_WEIGHT_SHARE = 0.01;
 
 export function assignTopics(
   corpus: Corpus,
@@ -71,7 +75,9 @@ export function assignTopics(
   }
   const names: string[] = Array.from(label, (t) => taxonomy.topics[t]?.name ?? '');
   if (unfit.length >= minGroup || !k) {
-    const parts = Math.max(1, Math.min(12, Math.round(unfit.length / Math.max(minGroup, DISCOVERED_SHARE * n))));
+    // The taxonomy's topics and the discovered ones together stay within MAX_TOPICS.
+    const room = Math.max(1, Math.min(12, MAX_TOPICS - new Set(names.filter(Boolean)).size));
+    const parts = Math.max(1, Math.min(room, Math.round(unfit.length / Math.max(minGroup, DISCOVERED_SHARE * n))));
     nameClusters(unfit, kmeans(vectors, unfit, parts), tags, names, new Set(names));
   }
 
@@ -134,16 +140,25 @@ function keywordScores(corpus: Corpus, taxonomy: Taxonomy): Float64Array[] {
   // A flat marker array: most phrases are no keyword, and a Map lookup for each would dominate.
   const isKeyword = new Uint8Array(corpus.count);
   for (const id of byPhrase.keys()) isKeyword[id] = 1;
+  // Multi-word keywords are specific; a keyword several topics share says little about each; and a
+  // keyword that many papers of the list use is their common ground rather than a topic ("image",
+  // "convolutional neural network" in a list where most papers test on images): weighted by IDF,
+  // full weight up to FULL_WEIGHT_SHARE of the papers. A share rather than a count, so a list ten
+  // times larger (with ten times the papers per keyword) gets the same weights.
+  const weight = new Map<number, number>();
+  for (const [p, topics] of byPhrase) {
+    const specificity = Math.min(1, Math.log(corpus.size / Math.max(1, corpus.df[p]!)) / -Math.log(FULL_WEIGHT_SHARE));
+    weight.set(p, ((corpus.words[p]! > 1 ? KW_MULTI : 1) / Math.sqrt(topics.length)) * specificity);
+  }
   return Array.from({ length: corpus.size }, (_, d) => {
     const scores = new Float64Array(taxonomy.topics.length);
     for (let i = corpus.start[d]!; i < corpus.start[d + 1]!; i++) {
       const p = corpus.ids[i]!;
       if (!isKeyword[p]) continue;
       const topics = byPhrase.get(p)!;
-      // Multi-word keywords are specific; a keyword several topics share says little about each.
-      const weight = (corpus.words[p]! > 1 ? KW_MULTI : 1) / Math.sqrt(topics.length);
+      const w = weight.get(p)!;
       const evidence = (corpus.title[i]! > 0 ? KW_TITLE : 0) + Math.log2(1 + corpus.body[i]!);
-      for (const t of topics) scores[t]! += weight * evidence;
+      for (const t of topics) scores[t]! += w * evidence;
     }
     return scores;
   });

@@ -113,6 +113,11 @@ export function addInto(v: Vectors, d: number, dense: Float64Array, scale = 1): 
 export function centroid(v: Vectors, members: Iterable<number>): Float64Array {
   const c = new Float64Array(v.dims);
   for (const m of members) addInto(v, m, c);
+  return normalize(c);
+}
+
+/** Scales a dense vector to unit length in place (a zero vector stays zero). */
+function normalize(c: Float64Array): Float64Array {
   let norm = 0;
   for (let i = 0; i < c.length; i++) norm += c[i]! * c[i]!;
   if (norm > 0) {
@@ -166,6 +171,7 @@ export function kmeans(v: Vectors, members: readonly number[], k: number, seed =
     centers.push(centroid(v, [members[pick]!]));
   }
   let assign = new Array<number>(m).fill(-1);
+  const sizes = new Int32Array(k);
   for (let iter = 0; iter < 25; iter++) {
     const next = members.map((d) => {
       let arg = 0;
@@ -182,10 +188,14 @@ export function kmeans(v: Vectors, members: readonly number[], k: number, seed =
     const changed = next.some((a, i) => a !== assign[i]);
     assign = next;
     if (!changed) break;
-    for (let c = 0; c < k; c++) {
-      const own = members.filter((_, i) => assign[i] === c);
-      if (own.length) centers[c] = centroid(v, own);
-    }
+    // New centers in place, in one pass over the members: a fresh dense array per center and
+    // iteration (each as long as the vocabulary) kept the collector busier than the arithmetic.
+    // An empty group keeps its center.
+    sizes.fill(0);
+    for (const c of assign) sizes[c]!++;
+    for (let c = 0; c < k; c++) if (sizes[c]) centers[c]!.fill(0);
+    for (let i = 0; i < m; i++) addInto(v, members[i]!, centers[assign[i]!]!);
+    for (let c = 0; c < k; c++) if (sizes[c]) normalize(centers[c]!);
   }
   return assign;
 }
