@@ -112,8 +112,10 @@ export function markdown(results: BenchResults): string {
     + 'without sources and entries, the corpus as `content/sources/`), whose `node_modules/` is a folder of per-package symlinks to the repo\'s. '
     + 'A cold build starts from raw dumps with `dist/`, `content/papers/`, `.astro/` and `.cache/` (Astro\'s content store, Vite\'s cache, '
     + 'rendered abstracts, cards) removed. Time is the wall time of the whole build process; stage times are '
-    + 'the build\'s own `build: <stage> <s> s` lines. Peak memory is the largest sum of RSS over the build process and all its descendants '
-    + '(Pagefind runs as a child binary), sampled from /proc every 100 ms. Baselines run through `/work/shared/baselines/run-baseline.sh` '
+    + 'the build\'s own `build: <stage> <s> s` lines; "ingest" excludes "tagging" (topics, tags, related papers). Cards render on worker threads '
+    + 'alongside the stages after the ingest: their own wall time is a row of its own, and the "og cards" stage is the wait for them plus '
+    + 'linking them into `dist/`. Peak memory is the largest sum of RSS over the build process and all its descendants '
+    + '(Astro runs in a child process, Pagefind as a child binary, cards and abstracts on worker threads), sampled from /proc every 100 ms. Baselines run through `/work/shared/baselines/run-baseline.sh` '
     + '(one cold run each); their time is GNU time\'s wall time, their memory the same process-tree sum sampled by this harness '
     + '(GNU time\'s own figure, the largest single process, is in the JSON). First-search bytes: a fresh headless Chromium opens '
     + `\`search/index.html?q=${results.options.query}\` and every response is added up until the first results show and the network is idle, `
