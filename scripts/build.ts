@@ -17,6 +17,7 @@ import { sitemapXml } from '../src/publish/sitemap.ts';
 import { SITE_NAME } from '../src/site/consts.ts';
 import { siteUrl } from '../src/site/lib/site-url.ts';
 import { summarize } from '../src/site/lib/summarize.ts';
+import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abstract-cache-dir.ts';
 import { warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
 import { ingest } from './ingest.ts';
 import { astroHeapMb, buildWithAstro } from './lib/astro-child.ts';
@@ -73,8 +74,8 @@ async function main(): Promise<void> {
   const cardsRendering = site ? renderCardsToCache(siteCards(ingested.papers, SITE_NAME), join(root, '.cache', 'og-cards')) : undefined;
   cardsRendering?.catch(() => {}); // awaited, and so reported, by the og cards stage
   await stage('browser code', () => bundleBrowserCode(root));
-  const abstracts = await stage('abstracts', () => warmAbstractCache(join(root, 'content', 'papers'), join(root, '.cache', 'abstracts')));
-  console.log(`build: abstracts: ${abstracts.rendered} rendered, ${abstracts.cached} reused from .cache/abstracts`);
+  const abstracts = await stage('abstracts', () => warmAbstractCache(join(root, 'content', 'papers'), abstractCacheDir(root)));
+  console.log(`build: abstracts: ${abstracts.rendered} rendered, ${abstracts.cached} reused from ${ABSTRACT_CACHE_ROOT}`);
   // Paper pages whose inputs did not change since the last build stay as they are; Astro renders the rest.
   const keptList = join(root, '.cache', 'kept-pages.json');
   const plan = await stage('keep pages', () => {

@@ -12,15 +12,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import katex from 'katex';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { rehypePlugins, remarkPlugins } from './plugins.ts';
-
-/** Bump when plugins.ts or a plugin's options change what an abstract renders to. */
-const PIPELINE_VERSION = 1;
 
 let processor: Processor<any, any, any, any, string> | undefined;
 
@@ -41,9 +37,9 @@ export async function renderAbstract(markdown: string): Promise<string> {
   return String(await getProcessor().process(markdown));
 }
 
-/** The cache file name for a body: its hash with the pipeline's version and KaTeX's (which shapes the math). */
+/** The cache file name for a body (the pipeline's version is in the folder's name: abstract-cache-dir.ts). */
 export function abstractKey(markdown: string): string {
-  return createHash('sha256').update(`${PIPELINE_VERSION}\0${katex.version}\0${markdown}`).digest('hex').slice(0, 32);
+  return createHash('sha256').update(markdown).digest('hex').slice(0, 32);
 }
 
 const cacheFile = (cacheDir: string, key: string) => join(cacheDir, `${key}.html`);

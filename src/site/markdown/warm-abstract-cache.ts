@@ -1,11 +1,12 @@
 /**
  * Fills the abstract cache (abstract-html.ts) before `astro build`, on worker threads: rendering Markdown
  * with KaTeX is the one heavy per-paper step of a page, and Astro renders pages on a single thread. Cache
- * files no current entry uses are deleted, so the cache never outgrows the reading list.
+ * files no current entry uses, and the folders of former pipelines, are deleted, so the cache never
+ * outgrows the reading list.
  */
-import { mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { entryBody } from '../../core/entry-file.ts';
 import { abstractKey, renderAbstract, writeCached } from './abstract-html.ts';
@@ -20,6 +21,9 @@ const MIN_FOR_WORKERS = 200;
 
 export async function warmAbstractCache(entriesDir: string, cacheDir: string): Promise<{ rendered: number; cached: number }> {
   mkdirSync(cacheDir, { recursive: true });
+  for (const other of readdirSync(dirname(cacheDir))) {
+    if (other !== basename(cacheDir)) rmSync(join(dirname(cacheDir), other), { recursive: true, force: true });
+  }
   const present = new Set(readdirSync(cacheDir).filter((f) => f.endsWith('.html')));
   const wanted = new Set<string>();
   const jobs: AbstractJob[] = [];
