@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const cardsRendering = site ? renderCardsToCache(siteCards(ingested.papers, SITE_NAME), join(root, '.cache', 'og-cards')) : undefined;
   cardsRendering?.catch(() => {}); // awaited, and so reported, by the og cards stage
   await stage('browser code', () => bundleBrowserCode(root));
-  const abstracts = await stage('abstracts', () => warmAbstractCache(join(root, 'content', 'papers'), abstractCacheDir(root)));
+  const abstracts = await stage('abstracts', () => warmAbstractCache(ingested.entries.values(), abstractCacheDir(root)));
   console.log(`build: abstracts: ${abstracts.rendered} rendered, ${abstracts.cached} reused from ${ABSTRACT_CACHE_ROOT}`);
   // Paper pages whose inputs did not change since the last build stay as they are; Astro renders the rest.
   const keptList = join(root, '.cache', 'kept-pages.json');

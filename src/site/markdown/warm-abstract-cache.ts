@@ -4,7 +4,7 @@
  * files no current entry uses, and the folders of former pipelines, are deleted, so the cache never
  * outgrows the reading list.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -19,7 +19,8 @@ export interface AbstractJob {
 /** Below this many abstracts to render, starting worker threads (~0.3 s each) costs more than it saves. */
 const MIN_FOR_WORKERS = 200;
 
-export async function warmAbstractCache(entriesDir: string, cacheDir: string): Promise<{ rendered: number; cached: number }> {
+/** `entries`: the texts of the entry files, as the ingest wrote them (it still holds them: no need to read them back). */
+export async function warmAbstractCache(entries: Iterable<string>, cacheDir: string): Promise<{ rendered: number; cached: number }> {
   mkdirSync(cacheDir, { recursive: true });
   for (const other of readdirSync(dirname(cacheDir))) {
     if (other !== basename(cacheDir)) rmSync(join(dirname(cacheDir), other), { recursive: true, force: true });
@@ -27,8 +28,8 @@ export async function warmAbstractCache(entriesDir: string, cacheDir: string): P
   const present = new Set(readdirSync(cacheDir).filter((f) => f.endsWith('.html')));
   const wanted = new Set<string>();
   const jobs: AbstractJob[] = [];
-  for (const file of readdirSync(entriesDir).filter((f) => f.endsWith('.md')).sort()) {
-    const markdown = entryBody(readFileSync(join(entriesDir, file), 'utf8'));
+  for (const text of entries) {
+    const markdown = entryBody(text);
     const key = abstractKey(markdown);
     const name = `${key}.html`;
     if (wanted.has(name)) continue;

@@ -23,11 +23,11 @@ describe('abstract cache', () => {
 
   it('fills the cache for every entry, and drops files and former pipelines no entry uses', async () => {
     const root = mkdtempSync(join(tmpdir(), 'abstracts-'));
-    const papers = join(root, 'papers');
-    mkdirSync(papers);
-    writeFileSync(join(papers, 'a.md'), entry('A', 'First abstract.'));
-    writeFileSync(join(papers, 'b.md'), entry('B', 'Second abstract, with $y$.'));
-    writeFileSync(join(papers, 'c.md'), entry('C', 'First abstract.')); // same body as a.md: one file
+    const papers = [
+      entry('A', 'First abstract.'),
+      entry('B', 'Second abstract, with $y$.'),
+      entry('C', 'First abstract.'), // same body as A's: one file
+    ];
     const cache = join(root, 'cache', 'current');
     mkdirSync(cache, { recursive: true });
     writeFileSync(join(cache, 'stale.html'), 'old');
