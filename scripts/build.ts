@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   }
   // Sources, entries, taxonomy, code and SITE_URL as they were at the last build: then the ingest
   // would change nothing and the build would write the same files, so dist/ is current.
-  if (buildSignature(root, process.env) === storedSignature(outDir)) {
+  const code = codeSignature(root);
+  if (buildSignature(root, process.env, code) === storedSignature(outDir)) {
     console.log(`build: nothing changed since the last build; ${relative(root, outDir) || '.'}/ is up to date (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     return;
   }
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
   logStage('ingest', performance.now() - ingestStarted - taggingMs);
   logStage('tagging', taggingMs);
   // Taken after the ingest, whose output is an input of the next build's check.
-  const signature = buildSignature(root, process.env);
+  const signature = buildSignature(root, process.env, code);
   console.log(`build: ${formatReport(ingested.report, ingested.issues).split('\n\n')[1]} (details: content/ingest-report.json)`);
 
   // Cards exist only to be linked by absolute og:image URLs, so only with SITE_URL; unchanged ones come from
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
   // Paper pages whose inputs did not change since the last build stay as they are; Astro renders the rest.
   const keptList = join(root, '.cache', 'kept-pages.json');
   const plan = await stage('keep pages', () => {
-    const planned = planPaperPages(outDir, ingested.papers, codeSignature(root), site?.href ?? '');
+    const planned = planPaperPages(outDir, ingested.papers, code, site?.href ?? '');
     clearOutDirExcept(outDir, planned.keep);
     writeKeptPages(keptList, planned);
     return planned;

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const INPUTS = ['content', 'src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const CODE = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 const SIGNATURE_FILE = '.papershelf-build.json';
 
 function walk(root: string, path: string, hash: ReturnType<typeof createHash>): void {
@@ -25,17 +25,18 @@ function walk(root: string, path: string, hash: ReturnType<typeof createHash>): 
   for (const name of readdirSync(full).sort()) if (!(path === 'public/assets' && name === 'site.js')) walk(root, `${path}/${name}`, hash);
 }
 
-export function buildSignature(root: string, env: Record<string, string | undefined>): string {
+/** A signature of the code, config and lock file: what every page is made by, whatever the content. */
+export function codeSignature(root: string): string {
   const hash = createHash('sha256');
-  hash.update(`SITE_URL=${env.SITE_URL ?? ''}\n`);
-  for (const input of INPUTS) walk(root, input, hash);
+  for (const input of CODE) walk(root, input, hash);
   return hash.digest('hex');
 }
 
-/** The same over the code, config and lock file only: what every page is made by, whatever the content. */
-export function codeSignature(root: string): string {
+/** The whole build's inputs: SITE_URL, the code (its `codeSignature`, walked once per build) and `content/`. */
+export function buildSignature(root: string, env: Record<string, string | undefined>, code: string): string {
   const hash = createHash('sha256');
-  for (const input of INPUTS) if (input !== 'content') walk(root, input, hash);
+  hash.update(`SITE_URL=${env.SITE_URL ?? ''}\n${code}\n`);
+  walk(root, 'content', hash);
   return hash.digest('hex');
 }
 
