@@ -32,6 +32,8 @@ export interface Catalog {
   topics: Term[];
   /** Tags, most used first. */
   tags: Term[];
+  /** Each paper's place in its topic's list (by paper id), so a page finds its neighbours without a search. */
+  topicPosition: Map<string, number>;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -58,8 +60,12 @@ export function buildCatalog(entries: ReadonlyArray<{ id: string; data: PaperFro
     sourceFile: e.data.sources[0]!.file,
   }));
   papers.sort(byTitle);
+  const topicPosition = new Map<string, number>();
   for (const paper of papers) {
-    paper.topic?.papers.push(paper);
+    if (paper.topic) {
+      topicPosition.set(paper.id, paper.topic.papers.length);
+      paper.topic.papers.push(paper);
+    }
     for (const tag of paper.tags) tag.papers.push(paper);
   }
   return {
@@ -68,6 +74,7 @@ export function buildCatalog(entries: ReadonlyArray<{ id: string; data: PaperFro
     bySlug: new Map(papers.map((p) => [p.slug, p])),
     topics: [...topics.values()].sort(bySize),
     tags: [...tags.values()].sort(bySize),
+    topicPosition,
   };
 }
 

@@ -18,7 +18,7 @@ export interface PaperPageView {
 export function paperPageView(catalog: Catalog, paper: PaperSummary, relatedIds: readonly string[]): PaperPageView {
   const related = relatedIds.map((id) => catalog.byId.get(id)).filter((p) => p !== undefined);
   const inTopic = paper.topic?.papers ?? [];
-  const index = inTopic.indexOf(paper);
+  const index = catalog.topicPosition.get(paper.id) ?? -1;
   return { paper, related, prev: index > 0 ? inTopic[index - 1] : undefined, next: index >= 0 ? inTopic[index + 1] : undefined };
 }
 
