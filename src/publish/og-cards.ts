@@ -161,19 +161,18 @@ export async function renderCardsToCache(
   await mkdir(cacheDir, { recursive: true });
   for (const card of cards) checkName(card.name); // fail before any rendering
 
-  // Several names may share one key (e.g. identical cards): render each key once.
-  const byKey = new Map<string, CardContent>();
+  // Several names may share one file (e.g. identical cards): render each file once.
+  const byFile = new Map<string, CardContent>();
   const placed = cards.map((card) => {
-    const key = cardKey(card.content);
-    if (!byKey.has(key)) byKey.set(key, card.content);
-    return { outName: card.name, cachePath: join(cacheDir, `${key}.png`) };
+    const file = `${cardKey(card.content)}.png`;
+    if (!byFile.has(file)) byFile.set(file, card.content);
+    return { outName: card.name, cachePath: join(cacheDir, file) };
   });
-  const wanted = new Set([...byKey.keys()].map((key) => `${key}.png`));
   const present = new Set((await readdir(cacheDir)).filter((f) => f.endsWith('.png')));
-  await eachLimit([...present].filter((f) => !wanted.has(f)), 32, (f) => unlink(join(cacheDir, f)));
+  await eachLimit([...present].filter((f) => !byFile.has(f)), 32, (f) => unlink(join(cacheDir, f)));
 
   const jobs: RenderJob[] = [];
-  for (const [key, content] of byKey) if (!present.has(`${key}.png`)) jobs.push({ content, cachePath: join(cacheDir, `${key}.png`) });
+  for (const [file, content] of byFile) if (!present.has(file)) jobs.push({ content, cachePath: join(cacheDir, file) });
   const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(jobs.length / BATCH)));
   if (jobs.length >= WORKER_THRESHOLD && threads > 1) await renderOnWorkers(jobs, threads);
   else for (const job of jobs) await (await runRenderJob(job))();
@@ -192,15 +191,4 @@ export async function placeCards(cached: CachedCards, outDir: string): Promise<v
     await unlink(out).catch(() => {});
     await link(card.cachePath, out).catch(() => copyFile(card.cachePath, out));
   });
-}
-
-/** `renderCardsToCache`, then `placeCards`. */
-export async function renderCards(
-  cards: ReadonlyArray<{ name: string; content: CardContent }>,
-  outDir: string,
-  cacheDir: string,
-): Promise<{ rendered: number; reused: number; ms: number }> {
-  const cached = await renderCardsToCache(cards, cacheDir);
-  await placeCards(cached, outDir);
-  return { rendered: cached.rendered, reused: cached.reused, ms: cached.ms };
 }

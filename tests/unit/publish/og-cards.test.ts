@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardKey, renderCard, renderCards, type CardContent } from '../../../src/publish/og-cards.ts';
+import { cardKey, placeCards, renderCard, renderCardsToCache, type CardContent } from '../../../src/publish/og-cards.ts';
 import { cardTree, estimateLines, normaliseCard, titleFit, truncate, type CardNode } from '../../../src/publish/og-card-layout.ts';
 import { encodePalettePng } from '../../../src/publish/og-card-png.ts';
 import { rasterise, renderCardSvg } from '../../../src/publish/og-card-render.ts';
@@ -158,7 +158,14 @@ describe('cardKey', () => {
   });
 });
 
-describe('renderCards', () => {
+/** Both steps, as a build runs them. */
+async function renderCards(cards: ReadonlyArray<{ name: string; content: CardContent }>, outDir: string, cacheDir: string) {
+  const cached = await renderCardsToCache(cards, cacheDir);
+  await placeCards(cached, outDir);
+  return cached;
+}
+
+describe('renderCardsToCache and placeCards', () => {
   let root: string;
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'og-cards-'));
