@@ -132,20 +132,3 @@ export function rawRows(width: number, height: number): Uint8Array {
   if (!scratch || scratch.length < size) scratch = new Uint8Array(size); // as the frames' rows: one array type for indexPixels
   return scratch.subarray(0, size);
 }
-
-/**
- * Encodes opaque RGBA pixels (`width × height × 4` bytes) as a palette PNG, or returns `undefined` when the
- * image has more than 256 colours or any transparency.
- */
-export function encodePalettePng(rgba: Uint8Array, width: number, height: number): Uint8Array | undefined {
-  const words = wordsOf(rgba);
-  if (!words || words.length !== width * height) return undefined;
-  const palette = new Palette();
-  const raw = rawRows(width, height);
-  for (let y = 0; y < height; y++) {
-    const o = y * (width + 1);
-    raw[o] = 0; // filter type 0 (none), the usual choice for palette images
-    if (!indexPixels(words, rgba, y * width, width, raw, o + 1, palette)) return undefined;
-  }
-  return palettePng(raw, width, height, palette);
-}

@@ -6,8 +6,9 @@
  * kept as palette indices, into a copy of which the body's are written. That cuts satori's time by about a
  * quarter (no header or footer text to shape) and resvg's by about a fifth (a 1056×470 pixmap instead of
  * 1200×630, fewer paths), and the frame's pixels are never indexed again. What is left is mostly the title:
- * shaping its glyphs into path strings in satori, and filling them in resvg (≈4 of resvg's ≈6 ms). The body is laid out at its place on the card and drawn through a
- * viewBox on it, so its paths are the same as in the whole card's SVG and the pixels the same to the bit.
+ * shaping its glyphs into path strings in satori, and filling them in resvg (≈4 of resvg's ≈6 ms). The body
+ * is laid out at its place on the card and drawn through a viewBox on it, so its paths are the same as in the
+ * whole card's SVG and the pixels the same to the bit.
  *
  * resvg runs as WebAssembly (`@resvg/resvg-wasm`), not the native `@resvg/resvg-js`. Drawing a card is cheap;
  * what cost most, on this project's VMs, was the native build's fresh 3 MB pixmap per card: ~1,300 page faults
@@ -123,7 +124,7 @@ export async function renderCardPng(content: CardContent): Promise<Uint8Array> {
   return encodeCard(frame, await rasterise(svg));
 }
 
-/** The frame for a card (exposed for profiling). */
+/** The frame for a card (exposed for tests). */
 export function cardFrame(card: NormalisedCard): Promise<Frame> {
   return getFrame(card.kind, card.siteName);
 }
