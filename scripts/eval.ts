@@ -1,7 +1,8 @@
 /**
- * npm run eval — measures the tagging against the two annotators of tests/fixtures/gold/gold-80.json
- * (topic ARI, tag concept F1, as defined in its README) and prints hygiene figures for the seed list
- * and for the real dumps of other fields.
+ * npm run eval — measures the tagging against the annotators of tests/fixtures/gold/ (topic ARI, tag
+ * concept F1, as defined in its README): gold-80.json within the seed list, and gold-cross-100.json
+ * organized as one list of exactly its papers (ARI within each field); then hygiene figures for the
+ * seed list and for the real dumps of other fields.
  *
  *   node scripts/eval.ts                 figures
  *   node scripts/eval.ts --topics        also list the topics with their sizes and top tags
@@ -9,6 +10,7 @@
  *                                        (e.g. a corpus from make-corpus.mjs)
  */
 import { readFileSync } from 'node:fs';
+import type { SourcePath } from '../src/core/issue.ts';
 import { ingestSources, seedSources, sourcesIn } from '../tests/support/ingest-fixtures.ts';
 import { classifyPapers, parseTaxonomy, relatedPapers, type Classification, type ClassifyInput, type Taxonomy } from '../src/ingest/classify/index.ts';
 
@@ -18,6 +20,7 @@ interface GoldLabel {
   derivedTitle?: string;
 }
 interface GoldPaper {
+  field?: string;
   title: string | null;
   abstract: string;
   A: GoldLabel;
@@ -135,7 +138,47 @@ row('all', () => true);
 row('tune half', (i) => half[i] === 'tune');
 row('held-out half', (i) => half[i] === 'held-out');
 
+// --- cross-field gold: its 100 papers as one reading list -----------------------------------------
+// As the annotators worked: titled papers as a listing dump (title line, abstract line), untitled
+// ones as a bare dump (one abstract a line), through the whole ingest, so derived titles count too.
+const cross = JSON.parse(readFileSync('tests/fixtures/gold/gold-cross-100.json', 'utf8')) as { papers: GoldPaper[] };
+const listing = cross.papers.filter((g) => g.title).map((g) => `${g.title}\n${g.abstract}\n`).join('');
+const bare = cross.papers.filter((g) => !g.title).map((g) => `${g.abstract}\n`).join('');
+const crossPapers = ingestSources([
+  { path: 'gold-cross/listing.txt' as SourcePath, bytes: new TextEncoder().encode(listing) },
+  { path: 'gold-cross/bare.txt' as SourcePath, bytes: new TextEncoder().encode(bare) },
+]).papers.map(asInput);
+if (crossPapers.length !== cross.papers.length) throw new Error(`gold-cross-100 ingested as ${crossPapers.length} papers, not ${cross.papers.length}`);
+const crossLabels = classifyPapers(crossPapers, taxonomy);
+const crossByAbstract = crossPapers.map((p) => ({ key: norm(p.abstract).slice(0, 60), p }));
+const crossMine = cross.papers.map((g) => {
+  const key = norm(g.abstract).slice(0, 60);
+  const hit = crossByAbstract.find((x) => x.key === key);
+  if (!hit) throw new Error(`gold-cross paper not found after the ingest: ${g.title ?? g.abstract.slice(0, 60)}`);
+  return crossLabels.get(hit.p.id)!;
+});
+console.log('\nCross-field gold as one list (tests/fixtures/gold/gold-cross-100.json)');
+for (const field of [...new Set(cross.papers.map((g) => g.field!))].sort()) {
+  const idx = cross.papers.map((_, i) => i).filter((i) => cross.papers[i]!.field === field);
+  const t = (who: 'A' | 'B') => ari(idx.map((i) => crossMine[i]!.topic), idx.map((i) => cross.papers[i]![who].topic));
+  const human = ari(idx.map((i) => cross.papers[i]!.A.topic), idx.map((i) => cross.papers[i]!.B.topic));
+  const topics = new Set(idx.map((i) => crossMine[i]!.topic)).size;
+  console.log(`topic ARI within ${field.padEnd(12)} ${String(idx.length).padStart(3)}  vs A ${t('A').toFixed(3)}  vs B ${t('B').toFixed(3)}  (A vs B ${human.toFixed(3)})   ${topics} product topics`);
+}
+{
+  const all = cross.papers.map((_, i) => i);
+  const f = (who: 'A' | 'B') => tagF1(all.map((i) => crossMine[i]!.tags), all.map((i) => cross.papers[i]![who].tags));
+  const humanF = tagF1(all.map((i) => cross.papers[i]!.A.tags), all.map((i) => cross.papers[i]!.B.tags)).f1;
+  const [fa, fb] = [f('A'), f('B')];
+  const pr = (x: { precision: number; recall: number }) => `P ${x.precision.toFixed(2)} R ${x.recall.toFixed(2)}`;
+  console.log(`tag F1 (all ${all.length})              vs A ${fa.f1.toFixed(3)}  vs B ${fb.f1.toFixed(3)}  (A vs B ${humanF.toFixed(3)})   [vs A ${pr(fa)}, vs B ${pr(fb)}]`);
+}
+hygiene('Cross-field gold list', crossPapers, crossLabels);
+
 // --- hygiene ------------------------------------------------------------------------------------
+function pct(x: number): string {
+  return `${(100 * x).toFixed(1)}%`;
+}
 function hygiene(name: string, papers: ClassifyInput[], labels: Map<string, Classification>): void {
   const topics = new Map<string, number>();
   const tagUse = new Map<string, number>();
@@ -166,7 +209,6 @@ function hygiene(name: string, papers: ClassifyInput[], labels: Map<string, Clas
     }
   }
 }
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 hygiene('Seed reading list (content/sources)', seeds, seedLabels);
 const real = ingestSources(sourcesIn('tests/fixtures/real-dumps', (name) => name.endsWith('.txt'))).papers.map(asInput);
