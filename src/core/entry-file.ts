@@ -15,7 +15,7 @@ const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?/;
 
 /** Field order in the file: identity, what readers see, provenance, then derived data. */
 const FIELD_ORDER: ReadonlyArray<keyof PaperFrontMatter> = [
-  'id', 'title', 'derivedTitle', 'topic', 'tags', 'notes', 'sources', 'aliases', 'related',
+  'id', 'title', 'derivedTitle', 'authors', 'year', 'venue', 'ids', 'links', 'topic', 'tags', 'notes', 'sources', 'aliases', 'related',
 ];
 
 export function formatEntry(data: PaperFrontMatter, body: string): string {

@@ -8,7 +8,7 @@
  */
 
 type Scalar = string | number | boolean;
-type Value = Scalar | readonly Scalar[] | ReadonlyArray<Record<string, Scalar>>;
+type Value = Scalar | readonly Scalar[] | ReadonlyArray<Record<string, Scalar>> | Readonly<Record<string, Scalar | undefined>>;
 
 /** Words YAML 1.1 or 1.2 would read as something other than a string. */
 const SPECIAL = /^(?:true|false|yes|no|on|off|y|n|null|~|nan|inf)$/i;
@@ -30,6 +30,14 @@ export function toYaml(fields: ReadonlyArray<readonly [string, Value | undefined
   let out = '';
   for (const [key, value] of fields) {
     if (value === undefined) continue;
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      // A one-level map (`ids:`); an empty one is left out like an undefined field.
+      const entries = Object.entries(value as Record<string, Scalar | undefined>).filter(([, v]) => v !== undefined);
+      if (entries.length === 0) continue;
+      out += `${key}:\n`;
+      for (const [k, v] of entries) out += `  ${k}: ${scalar(v!)}\n`;
+      continue;
+    }
     if (!Array.isArray(value)) {
       out += `${key}: ${scalar(value as Scalar)}\n`;
       continue;
@@ -62,6 +70,9 @@ export function readOwnYaml(text: string): Record<string, unknown> | undefined {
   const lines = text.split('\n');
   let list: unknown[] | undefined;
   let item: Record<string, unknown> | undefined;
+  /** The key of a `key:` line with nothing after it: a list or, if `  k: v` lines follow, a map. */
+  let openKey: string | undefined;
+  let map: Record<string, unknown> | undefined;
   for (const line of lines) {
     if (line === '') continue;
     let m: RegExpExecArray | null;
@@ -70,6 +81,8 @@ export function readOwnYaml(text: string): Record<string, unknown> | undefined {
       if (key! in out) return undefined;
       list = undefined;
       item = undefined;
+      map = undefined;
+      openKey = raw === undefined ? key : undefined;
       if (raw === undefined) out[key!] = list = [];
       else if (raw === '[]') out[key!] = [];
       else {
@@ -85,6 +98,14 @@ export function readOwnYaml(text: string): Record<string, unknown> | undefined {
         item = undefined;
         list.push(value);
       }
+    } else if (openKey && (map || list?.length === 0) && (m = /^ {2}([A-Za-z]+): (.*)$/s.exec(line))) {
+      if (!map) {
+        out[openKey] = map = {};
+        list = undefined;
+      }
+      const value = readScalar(m[2]!);
+      if (value === undefined || m[1]! in map) return undefined;
+      map[m[1]!] = value;
     } else if (item && (m = /^ {4}([A-Za-z]+): (.*)$/s.exec(line))) {
       const value = readScalar(m[2]!);
       if (value === undefined || m[1]! in item) return undefined;

@@ -17,7 +17,44 @@ export const sourceRef = z.object({
 });
 export type SourceRef = z.infer<typeof sourceRef>;
 
-export const paperFrontMatter = z.object({
+/** Identifiers of the paper itself in the field's registries. */
+export const paperIds = z.object({
+  /** arXiv identifier without version or prefix: `2403.01234`, or old-style `hep-th/9901001`. */
+  arxiv: z.string().min(1).optional(),
+  /** DOI without a resolver prefix: `10.1145/3292500.3330701`. */
+  doi: z.string().min(1).optional(),
+  /** PubMed id: digits. */
+  pmid: z.string().regex(/^\d+$/, 'a PMID is digits').optional(),
+});
+export type PaperIds = z.infer<typeof paperIds>;
+
+/** A link to the paper itself (its page at a publisher, on arXiv, PubMed …), not to a search. */
+export const paperLink = z.object({
+  /** What a reader clicks: `arXiv`, `PDF`, `DOI`, `PubMed`, a host name. */
+  label: z.string().min(1),
+  /** Absolute `http(s)` URL. */
+  url: z.string().url(),
+});
+export type PaperLink = z.infer<typeof paperLink>;
+
+/**
+ * Optional bibliographic metadata, present when the sources carry it (a listing with authors, an
+ * arXiv or PubMed copy, a reference manager's export). Field names and shapes follow SPEC.md's
+ * `papers.json`; the entry's front matter holds the same fields, hand-editable.
+ */
+export const paperMetadata = z.object({
+  /** Display names, in the paper's order: `Ada Lovelace`, not `Lovelace, A.`. */
+  authors: z.array(z.string().min(1)).optional(),
+  /** Year of publication (or of the first version, for a preprint). */
+  year: z.number().int().min(1000).max(9999).optional(),
+  /** Journal, conference or archive category as the source names it. */
+  venue: z.string().min(1).optional(),
+  ids: paperIds.optional(),
+  links: z.array(paperLink).optional(),
+});
+export type PaperMetadata = z.infer<typeof paperMetadata>;
+
+export const paperFrontMatter = paperMetadata.extend({
   /** Stable identity: a hash of the normalised abstract. Survives title edits and re-ingests. */
   id: z.string().regex(/^[0-9a-f]{12}$/, 'an id is 12 lowercase hex digits'),
   /** The title shown to readers. */

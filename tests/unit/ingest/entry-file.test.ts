@@ -86,6 +86,24 @@ describe('formatEntry and parseEntry', () => {
     );
   });
 
+  test('bibliographic metadata (authors, year, venue, ids, links) reads back unchanged, by both readers', () => {
+    const str = fc.string({ minLength: 1, maxLength: 20, unit: fc.oneof(fc.constantFrom(...': #-&*!|>\'"%@`{}[],?~\\1.e'.split('')), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })) }).filter((s) => s.trim().length > 0);
+    const ids = fc.record({ arxiv: str, doi: str, pmid: fc.stringMatching(/^[0-9]{1,9}$/) }, { requiredKeys: [] });
+    const links = fc.array(fc.record({ label: str, url: fc.webUrl() }), { maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(str, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1000, max: 9999 }), str, ids, links, (authors, year, venue, ids, links) => {
+        const data = { ...base, title: 'T', topic: '', tags: [], authors, year, venue, ...(Object.keys(ids).length ? { ids } : {}), ...(links.length ? { links } : {}) };
+        const text = formatEntry(data, 'Body.');
+        const parsed = parseEntry(text);
+        expect(parsed.ok && parsed.data).toEqual(data);
+        const yamlText = /^---\n([\s\S]*?)\n---/.exec(text)![1]!;
+        const fast = readOwnYaml(yamlText);
+        if (fast) expect(fast).toEqual(parseDocument(yamlText, { schema: 'core' }).toJS());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('the fast reader of our own YAML agrees with the YAML parser, or declines', () => {
     const str = fc.string({ minLength: 1, maxLength: 20, unit: fc.oneof(fc.constantFrom(...': #-&*!|>\'"%@`{}[],?~\\1.e'.split('')), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })) });
     fc.assert(
