@@ -7,6 +7,7 @@
  * decides whether a missing title is worth a warning.
  */
 import { issue, type IngestIssue, type SourcePath } from '../core/issue.ts';
+import type { PaperMetadata } from '../core/paper.ts';
 import { titleScore } from './classify-line.ts';
 import type { SourceLine } from './normalize-lines.ts';
 import { isChromeLine, stripGluedChrome } from './page-chrome.ts';
@@ -19,6 +20,8 @@ export interface RawRecord {
   line: number;
   title: { text: string; line: number } | null;
   abstract: string;
+  /** Bibliographic metadata the record carries beside its abstract (authors, ids, year …), if any. */
+  meta?: PaperMetadata;
 }
 
 export interface SplitResult {
