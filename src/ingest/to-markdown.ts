@@ -28,7 +28,8 @@ export function escapeText(text: string): string {
 function serialize(nodes: readonly PhrasingContent[], atStart: boolean): string {
   let out = '';
   for (const node of nodes) {
-    const first = atStart && out === '';
+    // A hard break starts a new line, where block syntax (`# `, `> `, `- `) would start too.
+    const first = (atStart && out === '') || out.endsWith('\\\n');
     switch (node.type) {
       case 'text': {
         const escaped = escapeText(node.value);
@@ -41,6 +42,9 @@ function serialize(nodes: readonly PhrasingContent[], atStart: boolean): string 
         out += display ? `$$${node.value}$$` : `$${node.value}$`;
         break;
       }
+      case 'break':
+        out += '\\\n';
+        break;
       case 'emphasis':
       case 'strong': {
         const marker = node.type === 'emphasis' ? '*' : '**';
