@@ -11,6 +11,7 @@ import type { Paper, PaperFrontMatter, PaperMetadata } from '../core/paper.ts';
 import type { Slug } from '../core/slug.ts';
 import { assignSlugs } from './assign-slugs.ts';
 import { classifyPapers, relatedPapers, type ClassifyInput, type Taxonomy } from './classify/index.ts';
+import { fallBackFromBrokenMath, titleMathFailures } from './check-math.ts';
 import { cleanAbstract, cleanTitle, titleText, toPlainText } from './clean-text.ts';
 import { decodeSource } from './decode.ts';
 import { deriveTitle } from './derive-title.ts';
@@ -152,6 +153,11 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
       if (cleaned.unclosedMath > 0) {
         issues.push(issue('warning', record.file, record.line, 'math-unclosed', 'math that opens but never closes; shown as typed', 'Close the math with the matching delimiter ($, $$, \\) or \\]).'));
       }
+      const checked = fallBackFromBrokenMath(cleaned.nodes);
+      cleaned.nodes = checked.nodes;
+      for (const failure of checked.failures) {
+        issues.push(issue('warning', record.file, record.line, 'math-katex-error', failure, 'Fix the LaTeX of the formula; until then it shows as typed.'));
+      }
       const abstract = toPlainText(cleaned.nodes);
       if (!/[\p{L}\p{N}]/u.test(abstract)) {
         summary.abstracts--; // not an abstract after all: reported as skipped instead
@@ -159,6 +165,9 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
         continue;
       }
       const title = record.title ? cleanTitle(record.title.text) : null;
+      for (const failure of title ? titleMathFailures(title) : []) {
+        issues.push(issue('warning', record.file, record.title!.line, 'math-katex-error', failure, 'Fix the LaTeX of the formula; until then it shows as typed.'));
+      }
       if (title && title.length > 300) {
         issues.push(issue('warning', record.file, record.title!.line, 'long-title', `title is ${title.length} characters long`, 'Check that the line is a title; shorten it if it is.'));
       }

@@ -39,7 +39,7 @@ function serialize(nodes: readonly PhrasingContent[], atStart: boolean): string 
       }
       case 'inlineMath': {
         const display = (node.data as { display?: boolean } | undefined)?.display === true;
-        out += display ? `$$${node.value}$$` : `$${node.value}$`;
+        out += mathSpan(node.value, display);
         break;
       }
       case 'break':
@@ -72,6 +72,21 @@ function serialize(nodes: readonly PhrasingContent[], atStart: boolean): string 
     }
   }
   return out;
+}
+
+/**
+ * Inline math in remark-math's syntax. Its math spans work like code spans (micromark's math-text):
+ * the span ends at the first run of exactly as many dollars as opened it, and a backslash escapes
+ * nothing inside. So math holding a literal dollar (`\\$100`) is fenced with a longer run than any
+ * run inside it (at least `$$`, which remark-math also reads as inline math), padded with a space
+ * where a dollar touches the fence; otherwise `$…$`, or `$$…$$` for display math as typed.
+ */
+export function mathSpan(value: string, display: boolean): string {
+  const longest = Math.max(0, ...(value.match(/\$+/g) ?? []).map((run) => run.length));
+  if (longest === 0) return display ? `$$${value}$$` : `$${value}$`;
+  const fence = '$'.repeat(Math.max(2, longest + 1));
+  const pad = value.startsWith('$') || value.endsWith('$') ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
 }
 
 export function abstractToMarkdown(nodes: readonly PhrasingContent[]): string {
