@@ -165,6 +165,9 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
         continue;
       }
       const title = record.title ? cleanTitle(record.title.text) : null;
+      if (record.title && !title) {
+        issues.push(issue('skipped', record.file, record.title.line, 'empty-after-cleaning', `title line "${record.title.text.slice(0, 60)}" is empty once cleaned; a title is derived from the abstract instead`, 'Delete the line, or type the title.'));
+      }
       for (const failure of title ? titleMathFailures(title) : []) {
         issues.push(issue('warning', record.file, record.title!.line, 'math-katex-error', failure, 'Fix the LaTeX of the formula; until then it shows as typed.'));
       }
