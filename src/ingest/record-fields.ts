@@ -101,7 +101,7 @@ export function readFieldLine(text: string): FieldLine | undefined {
       case 'title':
         return value ? { kind: 'title', text: value } : { kind: 'meta', facts: {} };
       case 'abstract':
-        return value ? { kind: 'abstract', text: value.replace(MORE_LESS, '') } : { kind: 'meta', facts: {} };
+        return value ? { kind: 'abstract', text: stripMoreLess(value) } : { kind: 'meta', facts: {} };
       case 'authors':
         return { kind: 'meta', facts: { authors: splitNames(value) } };
       case 'venue':
@@ -127,7 +127,8 @@ export function readFieldLine(text: string): FieldLine | undefined {
 
 /** The expand/collapse links removed from the end of an abstract line, if it has them. */
 export function stripMoreLess(text: string): string {
-  return text.replace(MORE_LESS, '');
+  // The regex scans from every space of a long line; the links end a line with these words only.
+  return /(?:More|Less|more\)|less\))$/.test(text) ? text.replace(MORE_LESS, '') : text;
 }
 
 /** `Ada Lovelace, Charles Babbage and Mary Somerville` → three names. */

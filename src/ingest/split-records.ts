@@ -47,7 +47,8 @@ const LABELLED_SCORE = 50;
 
 /** A content line: text to label, or a labelled title or abstract; `facts` lines hold metadata. */
 type Item =
-  | { kind: 'text' | 'title' | 'abstract'; line: number; text: string }
+  /** `score`: `titleScore` of a text line, computed once. */
+  | { kind: 'text' | 'title' | 'abstract'; line: number; text: string; score?: number }
   | { kind: 'anchor' | 'meta'; line: number; facts: RecordFacts }
   | { kind: 'section'; line: number; text: string; label: string };
 
@@ -78,9 +79,12 @@ export function splitRecords(lines: readonly SourceLine[], file: SourcePath): Sp
     if (!field) {
       const previous = items.at(-1);
       // A list of names right under a title is the card's author line.
-      if (previous && (previous.kind === 'title' || (previous.kind === 'text' && titleScore(previous.text) > 0)) && isNameList(content)) {
+      if (previous && (previous.kind === 'title' || (previous.kind === 'text' && previous.score! > 0)) && isNameList(content)) {
         items.push({ kind: 'meta', line, facts: { authors: splitNames(content) } });
-      } else items.push({ kind: 'text', line, text: stripMoreLess(content) });
+      } else {
+        const text = stripMoreLess(content);
+        items.push({ kind: 'text', line, text, score: titleScore(text) });
+      }
     } else if (field.kind === 'anchor' || field.kind === 'meta') items.push({ kind: field.kind, line, facts: field.facts });
     else if (field.kind === 'section') items.push({ kind: 'section', line, text: content, label: field.label });
     else {
@@ -91,7 +95,7 @@ export function splitRecords(lines: readonly SourceLine[], file: SourcePath): Sp
   const structured = gatherSections(items);
 
   const content = items.filter((item): item is Extract<Item, { text: string }> => item.kind === 'text' || item.kind === 'title' || item.kind === 'abstract');
-  const scores = content.map((item) => (item.kind === 'title' ? LABELLED_SCORE : item.kind === 'abstract' ? -LABELLED_SCORE : titleScore(item.text)));
+  const scores = content.map((item) => (item.kind === 'title' ? LABELLED_SCORE : item.kind === 'abstract' ? -LABELLED_SCORE : (item.score ?? titleScore(item.text))));
   let labels = labelLines(scores, LISTING_PENALTY);
   const fields = items.length - content.length;
   const anchors = items.filter((item) => item.kind === 'anchor').length;
