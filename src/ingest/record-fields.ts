@@ -10,14 +10,14 @@ import type { PaperMetadata } from '../core/paper.ts';
 
 /** What one line of a dump says about the record around it. */
 export type FieldLine =
-  /** A record's first line on arXiv pages: the identifier, with its links. */
+  /** A record's first line: the arXiv identifier with its links, or PubMed's citation line. */
   | { kind: 'anchor'; facts: RecordFacts }
   /** Metadata beside the abstract (authors, comments, dates, categories, ids): never abstract text. */
   | { kind: 'meta'; facts: RecordFacts }
   /** The title, from a `Title:` label. */
   | { kind: 'title'; text: string }
   /** The abstract, from an `Abstract:` label, with the page's expand and collapse links removed. */
-  | { kind: 'abstract'; text: string }
+  | { kind: 'abstract'; text: string; truncated: boolean }
   /** One labelled section of a structured abstract. */
   | { kind: 'section'; label: string; text: string };
 
@@ -47,6 +47,7 @@ const RESULT_COUNTER = /^Showing \d[\d,]*\s*[–-]\s*\d[\d,]* of \d[\d,]* result
 const SUBMITTED = /^(?:\[?v\d+\]?\s*)?(?:Submitted|Originally announced|Epub)\b.*\b(1[89]\d\d|20\d\d)\b/i;
 /** The expand and collapse links of a truncated abstract on arXiv's search page. */
 const MORE_LESS = /\s*(?:[▽△▼▲]\s*(?:More|Less)|…\s*(?:More|Less)|\((?:more|less)\))\s*$/i;
+const BOTH_VERSIONS = /[▽▼]\s*More\s+(\S.*?)\s*[△▲]\s*Less$/;
 
 /** Field labels the sites print before a value, mapped to what the value is. */
 const LABELS: Record<string, 'title' | 'abstract' | 'authors' | 'venue' | 'doi' | 'pmid' | 'subjects' | 'ignore'> = {
@@ -82,6 +83,11 @@ const LABELLED = /^([A-Za-z][A-Za-z -]{1,30}?)\s*:\s*(.*)$/;
 const SECTION = /^(\p{Lu}[\p{Lu} &/,]{1,40}\p{Lu}):\s+(\S.*)$/u;
 /** The label at the start of one section line of a structured abstract, with its colon and space. */
 export const SECTION_LABEL = /^(\p{Lu}[\p{Lu} &/,]{1,40}\p{Lu}):\s+/u;
+/** PubMed's citation line: `1. J Clin Med. 2024 Mar 2;13(5):1234. doi: 10.3390/jcm13051234.` */
+const CITATION = /^(?:\d+\.\s+)?[\p{Lu}][\p{L} .&()-]{1,80}\.\s+((?:19|20)\d\d)(?:\s+\p{Lu}\p{Ll}{2}(?:\s+\d{1,2})?)?;[^;]*?(?:\d+\(\d+\))?:?[\w-]*\./u;
+/** PubMed's affiliation lines after "Author information:": `(1)Department of …`. */
+const AFFILIATION = /^\(\d+\)\s*\p{Lu}/u;
+const COPYRIGHT = /^(?:Copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d\d\b|^Copyright\s+(?:19|20)\d\d\b/i;
 const DOI = /\b(10\.\d{4,9}\/[^\s"<>]+?)[.,;]?(?:\s|$)/;
 
 /** Reads one line; `undefined` when it is ordinary text (a title or an abstract). */
@@ -101,7 +107,7 @@ export function readFieldLine(text: string): FieldLine | undefined {
       case 'title':
         return value ? { kind: 'title', text: value } : { kind: 'meta', facts: {} };
       case 'abstract':
-        return value ? { kind: 'abstract', text: stripMoreLess(value) } : { kind: 'meta', facts: {} };
+        return value ? { kind: 'abstract', text: stripMoreLess(value), truncated: isTruncated(value) } : { kind: 'meta', facts: {} };
       case 'authors':
         return { kind: 'meta', facts: { authors: splitNames(value) } };
       case 'venue':
@@ -120,6 +126,15 @@ export function readFieldLine(text: string): FieldLine | undefined {
         return { kind: 'meta', facts: {} };
     }
   }
+  const citation = CITATION.exec(text);
+  if (citation) {
+    const doi = DOI.exec(`${text} `)?.[1];
+    // A PubMed record starts with its citation, as an arXiv one with its id.
+    return { kind: 'anchor', facts: { year: Number(citation[1]), ...(doi ? { doi } : {}) } };
+  }
+  if (AFFILIATION.test(text) || COPYRIGHT.test(text)) return { kind: 'meta', facts: {} };
+  const bareDoi = /^doi\s+(10\.\d{4,9}\/\S+)$/i.exec(text);
+  if (bareDoi) return { kind: 'meta', facts: { doi: bareDoi[1]! } };
   const section = SECTION.exec(text);
   if (section) return { kind: 'section', label: section[1]!, text: section[2]! };
   return undefined;
@@ -128,8 +143,16 @@ export function readFieldLine(text: string): FieldLine | undefined {
 /** The expand/collapse links removed from the end of an abstract line, if it has them. */
 export function stripMoreLess(text: string): string {
   // The regex scans from every space of a long line; the links end a line with these words only.
-  return /(?:More|Less|more\)|less\))$/.test(text) ? text.replace(MORE_LESS, '') : text;
+  if (!/(?:More|Less|more\)|less\))$/.test(text)) return text;
+  // A copy of the whole result holds both versions: "short… ▽ More full text △ Less".
+  const both = BOTH_VERSIONS.exec(text);
+  return both ? both[1]! : text.replace(MORE_LESS, '');
 }
+
+/** Whether a line is the truncated version of an abstract (it ends with the "▽ More" link). */
+export const isTruncated = (text: string): boolean => /[▽▼]\s*More$/.test(text);
+/** Whether a line is the full version of an abstract shown after a truncated one ("… △ Less"). */
+export const isExpanded = (text: string): boolean => /[△▲]\s*Less$/.test(text);
 
 /** `Ada Lovelace, Charles Babbage and Mary Somerville` → three names. */
 export function splitNames(value: string): string[] {

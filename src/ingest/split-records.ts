@@ -15,7 +15,7 @@ import type { PaperMetadata } from '../core/paper.ts';
 import { titleScore } from './classify-line.ts';
 import type { SourceLine } from './normalize-lines.ts';
 import { isChromeLine, isNameList, stripGluedChrome } from './page-chrome.ts';
-import { readFieldLine, splitNames, stripMoreLess, toMetadata, type RecordFacts } from './record-fields.ts';
+import { isExpanded, readFieldLine, splitNames, stripMoreLess, toMetadata, type RecordFacts } from './record-fields.ts';
 import { reflowWrappedBlocks } from './reflow.ts';
 
 export type DumpFormat = 'listing' | 'bare' | 'arxiv' | 'pubmed' | 'pdf';
@@ -40,6 +40,8 @@ export interface SplitResult {
   issues: IngestIssue[];
 }
 
+/** PubMed's affiliation marks after author names: `Okonkwo M(1)(2), Lindqvist T(2).` */
+const AFFILIATION_MARKS = /\(\d+(?:,\s*\d+)*\)/g;
 /** Below this an "abstract" is more likely a stray line than a paper; kept, with a warning. */
 const SHORT_ABSTRACT = 100;
 /** Evidence a `Title:` or `Abstract:` label gives: more than any line's own shape can outweigh. */
@@ -47,10 +49,12 @@ const LABELLED_SCORE = 50;
 
 /** A content line: text to label, or a labelled title or abstract; `facts` lines hold metadata. */
 type Item =
-  /** `score`: `titleScore` of a text line, computed once. */
-  | { kind: 'text' | 'title' | 'abstract'; line: number; text: string; score?: number }
+  /** `score`: `titleScore` of a text line, computed once; `truncated`: an abstract cut at "▽ More". */
+  | { kind: 'text' | 'title' | 'abstract'; line: number; text: string; score?: number; truncated?: boolean }
   | { kind: 'anchor' | 'meta'; line: number; facts: RecordFacts }
   | { kind: 'section'; line: number; text: string; label: string };
+
+type TextItem = Extract<Item, { kind: 'text' | 'title' | 'abstract' }>;
 
 export function splitRecords(lines: readonly SourceLine[], file: SourcePath): SplitResult {
   const issues: IngestIssue[] = [];
@@ -79,7 +83,12 @@ export function splitRecords(lines: readonly SourceLine[], file: SourcePath): Sp
     if (!field) {
       const previous = items.at(-1);
       // A list of names right under a title is the card's author line.
-      if (previous && (previous.kind === 'title' || (previous.kind === 'text' && previous.score! > 0)) && isNameList(content)) {
+      // The full version of an abstract whose truncated version was the line before replaces it.
+      if (previous?.kind === 'abstract' && previous.truncated && isExpanded(content)) {
+        items[items.length - 1] = { kind: 'abstract', line: previous.line, text: stripMoreLess(content) };
+        continue;
+      }
+      if (previous && (previous.kind === 'title' || (previous.kind === 'text' && previous.score! > 0)) && isNameList(content.replace(AFFILIATION_MARKS, ''))) {
         items.push({ kind: 'meta', line, facts: { authors: splitNames(content) } });
       } else {
         const text = stripMoreLess(content);
@@ -89,22 +98,23 @@ export function splitRecords(lines: readonly SourceLine[], file: SourcePath): Sp
     else if (field.kind === 'section') items.push({ kind: 'section', line, text: content, label: field.label });
     else {
       labelledLines++;
-      items.push({ kind: field.kind, line, text: field.text });
+      items.push(field.kind === 'abstract' ? { kind: 'abstract', line, text: field.text, truncated: field.truncated } : { kind: field.kind, line, text: field.text });
     }
   }
   const structured = gatherSections(items);
 
-  const content = items.filter((item): item is Extract<Item, { text: string }> => item.kind === 'text' || item.kind === 'title' || item.kind === 'abstract');
+  const content = items.filter((item): item is TextItem => item.kind === 'text' || item.kind === 'title' || item.kind === 'abstract');
   const scores = content.map((item) => (item.kind === 'title' ? LABELLED_SCORE : item.kind === 'abstract' ? -LABELLED_SCORE : (item.score ?? titleScore(item.text))));
   let labels = labelLines(scores, LISTING_PENALTY);
   const fields = items.length - content.length;
-  const anchors = items.filter((item) => item.kind === 'anchor').length;
+  const facts = items.flatMap((item) => (item.kind === 'anchor' || item.kind === 'meta' ? [item.facts] : []));
   // A listing shows itself by chrome, or by many title lines each clearly shorter than the
   // abstract after it; in a bare dump, neighbouring lines are abstracts of similar length.
   const titlePairs = labels.filter((label, i) => label === 'T' && content[i]!.text.length < 0.6 * (content[i + 1]?.text.length ?? 0)).length;
   const format: DumpFormat =
-    anchors > 0 || labelledLines > 0 ? 'arxiv'
-    : structured > 0 ? 'pubmed'
+    facts.some((f) => f.arxiv) ? 'arxiv'
+    : structured > 0 || facts.some((f) => f.pmid) ? 'pubmed'
+    : labelledLines > 0 ? 'arxiv'
     : reflowed.blocks > 0 ? 'pdf'
     : chromeLines > 0 || fields > 0 || titlePairs >= content.length * 0.25 ? 'listing'
     : 'bare';
@@ -113,7 +123,7 @@ export function splitRecords(lines: readonly SourceLine[], file: SourcePath): Sp
   const records: RawRecord[] = [];
   /** Index in `items` where each record begins, to hand it the metadata lines that follow. */
   const starts: number[] = [];
-  let pending: { item: Extract<Item, { text: string }>; index: number } | null = null;
+  let pending: { item: TextItem; index: number } | null = null;
   const dropDangling = (title: { text: string; line: number }, why: string) =>
     issues.push(issue('skipped', file, title.line, 'title-without-abstract', `title line "${clip(title.text)}" has no abstract ${why}; skipped`, 'Paste its abstract on the line after it, or delete the line.'));
 

@@ -67,6 +67,24 @@ describe('an arXiv listing page (Title:, Authors:, Comments:, Subjects: lines, t
   });
 });
 
+describe('an arXiv search page copied with abstracts expanded', () => {
+  test('keeps the full version of each abstract, not the truncated one', () => {
+    const full = 'Contrastive pretraining depends on informative negatives, yet medical images contain many near-duplicates. We mine hard negatives.';
+    const result = split(
+      [
+        'arXiv:2403.01234 [pdf, other]', 'Contrastive Pretraining for Medical Images', 'Authors: Mira Okonkwo',
+        'Abstract: Contrastive pretraining depends on informative negatives, yet … ▽ More', `${full} △ Less`, 'Submitted 2 March, 2024; originally announced March 2024.',
+        'arXiv:2402.05678 [pdf]', 'Sentence Embeddings Revisited', 'Authors: Jonas Weber',
+        `Abstract: We revisit contrastive … ▽ More ${ABSTRACT_B} △ Less`, 'doi 10.1000/abc.123',
+      ].join('\n'),
+    );
+    expect(result.records.map((r) => [r.title?.text, r.abstract, r.meta?.ids])).toEqual([
+      ['Contrastive Pretraining for Medical Images', full, { arxiv: '2403.01234' }],
+      ['Sentence Embeddings Revisited', ABSTRACT_B, { arxiv: '2402.05678', doi: '10.1000/abc.123' }],
+    ]);
+  });
+});
+
 describe('a PubMed copy with its ids', () => {
   test('gathers the sections into one abstract and keeps PMID and DOI as metadata', () => {
     const result = split(
@@ -85,6 +103,33 @@ describe('a PubMed copy with its ids', () => {
     expect(result.records[0]!.abstract.split('\n').map((s) => s.split(':')[0])).toEqual(['BACKGROUND', 'METHODS', 'RESULTS', 'CONCLUSIONS']);
     expect(result.records[0]!.meta?.ids).toEqual({ doi: '10.1000/xyz.2024.123', pmid: '38123456' });
     expect(result.records[0]!.meta?.links?.map((l) => l.url)).toEqual(['https://doi.org/10.1000/xyz.2024.123', 'https://pubmed.ncbi.nlm.nih.gov/38123456/']);
+  });
+
+  test('reads a whole PubMed abstract page: citation, authors, affiliations and copyright are no abstract text', () => {
+    const result = split(
+      [
+        '1. J Clin Med. 2024 Mar 2;13(5):1234. doi: 10.3390/jcm13051234.',
+        '',
+        'Vitamin D and Fracture Risk in Older Women',
+        '',
+        'Okonkwo M(1), Lindqvist T(2).',
+        '',
+        'Author information:',
+        '(1)Department of Orthopaedics, University Hospital, Oslo, Norway.',
+        '(2)Department of Geriatrics, Karolinska Institute, Stockholm, Sweden.',
+        '',
+        'BACKGROUND: Vitamin D is widely prescribed, but its effect on fractures is unclear.',
+        'RESULTS: Supplementation did not reduce the risk of hip fracture (hazard ratio 0.98).',
+        '',
+        'Copyright © 2024 The Authors.',
+        '',
+        'PMID: 38475000',
+      ].join('\n'),
+    );
+    expect(result.format).toBe('pubmed');
+    expect(result.records.map((r) => [r.title?.text, r.abstract.split('\n').length])).toEqual([['Vitamin D and Fracture Risk in Older Women', 2]]);
+    expect(result.records[0]!.meta).toMatchObject({ authors: ['Okonkwo M', 'Lindqvist T'], year: 2024, ids: { doi: '10.3390/jcm13051234', pmid: '38475000' } });
+    expect(result.issues).toEqual([]);
   });
 
   test('a lone labelled line stays an ordinary title or abstract', () => {
