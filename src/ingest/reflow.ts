@@ -19,6 +19,8 @@ const WRAP = {
   minLines: 3,
   /** Share of line breaks inside the body that show a continuation (lower-case start or a hyphen). */
   minContinuationShare: 0.3,
+  /** A paragraph's last line ends short of the column: below this share of the block's longest line. */
+  lastLineShare: 0.85,
 } as const;
 
 const ENDS_HYPHENATED = /(\p{L}+)-$/u;
@@ -57,23 +59,45 @@ export function reflowWrappedBlocks(lines: readonly SourceLine[]): ReflowResult 
     }
     vocabulary ??= documentVocabulary(lines);
     result.blocks++;
-    const hasTitle = titleScore(block[0]!.text) > 0 && !ENDS_HYPHENATED.test(block[0]!.text) && !STARTS_LOWER.test(block[1]!.text);
-    if (hasTitle) out.push(block[0]!);
-    const body = hasTitle ? block.slice(1) : block;
-    let text = body[0]!.text;
-    for (const next of body.slice(1)) {
-      const hyphen = ENDS_HYPHENATED.exec(text);
-      const word = FIRST_WORD.exec(next.text)?.[0];
-      if (hyphen && word && STARTS_LOWER.test(word)) {
-        const keep = keepsHyphen(hyphen[1]!, word, vocabulary);
-        if (keep) result.keptHyphens++;
-        else result.joinedWords++;
-        text = keep ? `${text}${next.text}` : `${text.slice(0, -1)}${next.text}`;
-      } else text = `${text} ${next.text}`;
-    }
-    out.push({ line: body[0]!.line, text });
+    for (const paper of splitAtTitles(block)) joinPaper(paper, vocabulary, result);
   }
   return result;
+}
+
+/** One paper's lines → its title line (the first, when it reads as one) and one abstract line. */
+function joinPaper(block: readonly SourceLine[], vocabulary: ReadonlySet<string>, result: ReflowResult): void {
+  const hasTitle = block.length > 1 && titleScore(block[0]!.text) > 0 && !ENDS_HYPHENATED.test(block[0]!.text) && !STARTS_LOWER.test(block[1]!.text);
+  if (hasTitle) result.lines.push(block[0]!);
+  const body = hasTitle ? block.slice(1) : block;
+  let text = body[0]!.text;
+  for (const next of body.slice(1)) {
+    const hyphen = ENDS_HYPHENATED.exec(text);
+    const word = FIRST_WORD.exec(next.text)?.[0];
+    if (hyphen && word && STARTS_LOWER.test(word)) {
+      const keep = keepsHyphen(hyphen[1]!, word, vocabulary);
+      if (keep) result.keptHyphens++;
+      else result.joinedWords++;
+      text = keep ? `${text}${next.text}` : `${text.slice(0, -1)}${next.text}`;
+    } else text = `${text} ${next.text}`;
+  }
+  result.lines.push({ line: body[0]!.line, text });
+}
+
+/**
+ * Papers pasted without a blank line between them: a new paper starts at a line that reads as a
+ * title right after a paragraph's last line, which ends a sentence short of the column width.
+ */
+function splitAtTitles(block: readonly SourceLine[]): SourceLine[][] {
+  const width = Math.max(...block.map((l) => l.text.length));
+  const papers: SourceLine[][] = [[block[0]!]];
+  for (let i = 1; i < block.length; i++) {
+    const previous = block[i - 1]!.text;
+    const startsPaper =
+      i >= 2 && i + 1 < block.length && /[.!?]$/.test(previous) && previous.length < WRAP.lastLineShare * width && !/[.-]$/.test(block[i]!.text) && titleScore(block[i]!.text) > 0;
+    if (startsPaper) papers.push([block[i]!]);
+    else papers.at(-1)!.push(block[i]!);
+  }
+  return papers;
 }
 
 function isHardWrapped(block: readonly SourceLine[]): boolean {

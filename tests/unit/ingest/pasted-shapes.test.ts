@@ -150,6 +150,21 @@ describe('a PDF copy', () => {
   });
 });
 
+describe('a PDF copy without blank lines between papers', () => {
+  test('starts a paper at a title line after a paragraph’s short last line', () => {
+    const result = split(
+      [
+        'Robust Learning under Label Noise', 'Deep networks memorise noisy labels, which harms the learned rep-', 'resentation. We study a regulariser that penalises agreement with', 'the noisy labels.',
+        'Sparse Attention for Long Documents', 'Transformers scale quadratically with the input length, which lim-', 'its their use on long documents.',
+      ].join('\n'),
+    );
+    expect(result.records.map((r) => [r.title?.text, r.abstract])).toEqual([
+      ['Robust Learning under Label Noise', 'Deep networks memorise noisy labels, which harms the learned representation. We study a regulariser that penalises agreement with the noisy labels.'],
+      ['Sparse Attention for Long Documents', 'Transformers scale quadratically with the input length, which limits their use on long documents.'],
+    ]);
+  });
+});
+
 describe('text normalization', () => {
   test('removes noncharacters and reports them', () => {
     const { lines, issues } = normalizeLines('A Title\uFFFE Here\nWe study\uFFFF things\uFDD0 and more.\u{1FFFF}', file);
