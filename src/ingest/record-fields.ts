@@ -81,6 +81,7 @@ const LABELLED = /^([A-Za-z][A-Za-z -]{1,30}?)\s*:\s*(.*)$/;
  * `MÉTODOS`), at least three letters, then a colon and the section's text.
  */
 const SECTION = /^(\p{Lu}[\p{Lu} &/,]{1,40}\p{Lu}):\s+(\S.*)$/u;
+const INLINE_SECTION = /[.!?]\s+\p{Lu}[\p{Lu} &/,]{1,40}\p{Lu}:\s/u;
 /** The label at the start of one section line of a structured abstract, with its colon and space. */
 export const SECTION_LABEL = /^(\p{Lu}[\p{Lu} &/,]{1,40}\p{Lu}):\s+/u;
 /** PubMed's citation line: `1. J Clin Med. 2024 Mar 2;13(5):1234. doi: 10.3390/jcm13051234.` */
@@ -136,7 +137,9 @@ export function readFieldLine(text: string): FieldLine | undefined {
   const bareDoi = /^doi\s+(10\.\d{4,9}\/\S+)$/i.exec(text);
   if (bareDoi) return { kind: 'meta', facts: { doi: bareDoi[1]! } };
   const section = SECTION.exec(text);
-  if (section) return { kind: 'section', label: section[1]!, text: section[2]! };
+  // A line holding further labelled sections ("PURPOSE: … METHODS: …") is a whole structured
+  // abstract on one line, as MEDLINE listings print them; it is no part of a multi-line run.
+  if (section && !INLINE_SECTION.test(section[2]!)) return { kind: 'section', label: section[1]!, text: section[2]! };
   return undefined;
 }
 
@@ -161,7 +164,15 @@ export function splitNames(value: string): string[] {
     .replace(/\.$/, '')
     .split(/\s*[,;·]\s*|\s+(?:and|&)\s+/)
     .map((name) => name.trim())
-    .filter((name) => /\p{L}/u.test(name) && !/^et al\.?$/i.test(name));
+    .filter((name) => /\p{L}/u.test(name) && !/^et al\.?$/i.test(name))
+    .map(displayName);
+}
+
+/** PubMed's "Okonkwo M" and "van der Berg JA" → "M. Okonkwo", "J. A. van der Berg" (SPEC.md: display names). */
+function displayName(name: string): string {
+  const medline = /^(\p{L}[\p{L}' -]*?)\s+(\p{Lu}{1,3})$/u.exec(name);
+  if (!medline || /\p{Ll}/u.test(medline[2]!)) return name;
+  return `${[...medline[2]!].map((initial) => `${initial}.`).join(' ')} ${medline[1]}`;
 }
 
 /** Year of the first version of a new-style id (`2403.…` → 2024); none for old-style ids. */

@@ -128,8 +128,17 @@ describe('a PubMed copy with its ids', () => {
     );
     expect(result.format).toBe('pubmed');
     expect(result.records.map((r) => [r.title?.text, r.abstract.split('\n').length])).toEqual([['Vitamin D and Fracture Risk in Older Women', 2]]);
-    expect(result.records[0]!.meta).toMatchObject({ authors: ['Okonkwo M', 'Lindqvist T'], year: 2024, ids: { doi: '10.3390/jcm13051234', pmid: '38475000' } });
+    expect(result.records[0]!.meta).toMatchObject({ authors: ['M. Okonkwo', 'T. Lindqvist'], year: 2024, ids: { doi: '10.3390/jcm13051234', pmid: '38475000' } });
     expect(result.issues).toEqual([]);
+  });
+
+  test('a one-line structured abstract followed by a title that starts with a capital label stays two records', () => {
+    const whole = 'PURPOSE: We test whether a method works. METHODS: We ran a trial in 200 patients. RESULTS: It works in most of them.';
+    const result = split(`First Title of a Trial\n${whole}\nCOVID: Outcomes in Older Adults.\n${ABSTRACT_A}\n`);
+    expect(result.records.map((r) => [r.title?.text, r.abstract])).toEqual([
+      ['First Title of a Trial', whole],
+      ['COVID: Outcomes in Older Adults.', ABSTRACT_A],
+    ]);
   });
 
   test('a lone labelled line stays an ordinary title or abstract', () => {
