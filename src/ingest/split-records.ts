@@ -128,23 +128,21 @@ export function splitRecords(lines: readonly SourceLine[], file: SourcePath): Sp
     issues.push(issue('skipped', file, title.line, 'title-without-abstract', `title line "${clip(title.text)}" has no abstract ${why}; skipped`, 'Paste its abstract on the line after it, or delete the line.'));
 
   let at = 0;
-  items.forEach((item, index) => {
-    if (item.kind !== 'text' && item.kind !== 'title' && item.kind !== 'abstract') return;
-    const label = labels[at++];
-    if (label === 'T') {
+  for (const [index, item] of items.entries()) {
+    if (item.kind !== 'text' && item.kind !== 'title' && item.kind !== 'abstract') continue;
+    if (labels[at++] === 'T') {
       if (pending) dropDangling(pending.item, 'before the next title');
       pending = { item, index };
-      return;
+      continue;
     }
-    const title: { text: string; line: number } | null = pending ? { text: (pending as { item: { text: string } }).item.text, line: (pending as { item: { line: number } }).item.line } : null;
-    starts.push(pending ? (pending as { index: number }).index : index);
-    records.push({ file, line: item.line, title, abstract: item.text });
+    starts.push(pending?.index ?? index);
+    records.push({ file, line: item.line, title: pending ? { text: pending.item.text, line: pending.item.line } : null, abstract: item.text });
     if (item.text.length < SHORT_ABSTRACT) {
       issues.push(issue('warning', file, item.line, 'short-abstract', `abstract is only ${item.text.length} characters: "${clip(item.text)}"`, 'Check that the line is really an abstract; delete it if not.'));
     }
     pending = null;
-  });
-  if (pending) dropDangling((pending as { item: { text: string; line: number } }).item, 'at the end of the file');
+  }
+  if (pending) dropDangling(pending.item, 'at the end of the file');
   attachMetadata(items, records, starts);
   return { format, records, issues };
 }
@@ -170,9 +168,9 @@ function gatherSections(items: Item[]): number {
 }
 
 /**
- * Hands each metadata line to its record: the record that begins at or before it. On arXiv pages
- * a record begins at its `arXiv:ID` line, before the title; lines before the first record
- * (a search page's header) belong to none.
+ * Hands each metadata line to its record: the record that begins at or before it. On arXiv and
+ * PubMed pages a record begins at its anchor (the `arXiv:ID` or citation line), before the title;
+ * lines before the first record and its anchor (a search page's header) belong to none.
  */
 function attachMetadata(items: readonly Item[], records: RawRecord[], starts: number[]): void {
   for (let r = 0; r < records.length; r++) {
