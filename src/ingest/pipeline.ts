@@ -7,11 +7,12 @@
  * the reading and writing.
  */
 import { compareIssues, issue, type IngestIssue, type SourcePath } from '../core/issue.ts';
-import type { Paper, PaperFrontMatter } from '../core/paper.ts';
+import type { Paper, PaperFrontMatter, PaperMetadata } from '../core/paper.ts';
 import type { Slug } from '../core/slug.ts';
 import { assignSlugs } from './assign-slugs.ts';
 import { classifyPapers, relatedPapers, type ClassifyInput, type Taxonomy } from './classify/index.ts';
-import { cleanAbstract, cleanTitle, toPlainText } from './clean-text.ts';
+import { fallBackFromBrokenMath, titleMathFailures } from './check-math.ts';
+import { cleanAbstract, cleanTitle, titleText, toPlainText } from './clean-text.ts';
 import { decodeSource } from './decode.ts';
 import { deriveTitle } from './derive-title.ts';
 import { formatEntry } from '../core/entry-file.ts';
@@ -87,6 +88,8 @@ const EMPTY_TAXONOMY: Taxonomy = { topics: [], tags: [], stopTags: [] };
 interface CleanOccurrence extends Occurrence {
   abstract: string;
   body: PaperBodyNodes;
+  /** What the source record carried beside its abstract (split-records.ts). */
+  meta?: PaperMetadata;
 }
 type PaperBodyNodes = ReturnType<typeof cleanAbstract>['nodes'];
 
@@ -150,12 +153,28 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
       if (cleaned.unclosedMath > 0) {
         issues.push(issue('warning', record.file, record.line, 'math-unclosed', 'math that opens but never closes; shown as typed', 'Close the math with the matching delimiter ($, $$, \\) or \\]).'));
       }
+      const checked = fallBackFromBrokenMath(cleaned.nodes);
+      cleaned.nodes = checked.nodes;
+      for (const failure of checked.failures) {
+        issues.push(issue('warning', record.file, record.line, 'math-katex-error', failure, 'Fix the LaTeX of the formula; until then it shows as typed.'));
+      }
       const abstract = toPlainText(cleaned.nodes);
+      if (!/[\p{L}\p{N}]/u.test(abstract)) {
+        summary.abstracts--; // not an abstract after all: reported as skipped instead
+        issues.push(issue('skipped', record.file, record.line, 'empty-after-cleaning', `line "${record.abstract.slice(0, 60)}" has no letter or digit once cleaned; skipped`, 'Delete the line, or paste the abstract it should hold.'));
+        continue;
+      }
       const title = record.title ? cleanTitle(record.title.text) : null;
+      if (record.title && !title) {
+        issues.push(issue('skipped', record.file, record.title.line, 'empty-after-cleaning', `title line "${record.title.text.slice(0, 60)}" is empty once cleaned; a title is derived from the abstract instead`, 'Delete the line, or type the title.'));
+      }
+      for (const failure of title ? titleMathFailures(title) : []) {
+        issues.push(issue('warning', record.file, record.title!.line, 'math-katex-error', failure, 'Fix the LaTeX of the formula; until then it shows as typed.'));
+      }
       if (title && title.length > 300) {
         issues.push(issue('warning', record.file, record.title!.line, 'long-title', `title is ${title.length} characters long`, 'Check that the line is a title; shorten it if it is.'));
       }
-      occurrences.push({ file: record.file, line: record.line, key: identityKey(abstract), title: title || null, abstract, body: cleaned.nodes });
+      occurrences.push({ file: record.file, line: record.line, key: identityKey(abstract), title: title || null, abstract, body: cleaned.nodes, ...(record.meta ? { meta: record.meta } : {}) });
     }
   }
 
@@ -168,14 +187,14 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   phase('titles');
   const existingById = new Map(input.existing.map((e) => [e.data.id, e]));
   const slugs = assignSlugs(
-    groups.map((_, i) => ({ id: ids[i]!, title: titles[i]! })),
+    groups.map((_, i) => ({ id: ids[i]!, title: titleText(titles[i]!) })),
     // An entry's file name wins; a paper whose entry was deleted gets its last slug back.
     new Map<string, Slug>([...(Object.entries(input.state?.slugs ?? {}) as Array<[string, Slug]>), ...input.existing.map((e) => [e.data.id, e.slug] as [string, Slug])]),
     [...input.existing.flatMap((e) => e.data.aliases), ...Object.values(input.state?.slugs ?? {})],
   );
   phase('slugs');
 
-  const toClassify: ClassifyInput[] = groups.map((g, i) => ({ id: ids[i]!, title: titles[i]!, abstract: g.occurrences[0]!.abstract }));
+  const toClassify: ClassifyInput[] = groups.map((g, i) => ({ id: ids[i]!, title: titleText(titles[i]!), abstract: g.occurrences[0]!.abstract }));
   const labels = classifyPapers(toClassify, input.taxonomy ?? EMPTY_TAXONOMY);
   phase('tagging');
   const related = relatedPapers(toClassify, labels, RELATED_COUNT);
@@ -199,6 +218,9 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
       if (former && former !== slug && !aliases.includes(former)) aliases.push(former);
     }
     const data: PaperFrontMatter = {
+      // Minimal pass-through of the first occurrence's metadata; merging across occurrences and
+      // keeping hand edits of these fields is the metadata work's (issue 14).
+      ...(first.meta ?? {}),
       id,
       title: fields.title,
       derivedTitle: group.title === null && !edited.includes('title'),
