@@ -15,6 +15,7 @@ import { placeCards, renderCardsToCache } from '../src/publish/og-cards.ts';
 import { siteCards } from '../src/publish/site-cards.ts';
 import { sitemapXml } from '../src/publish/sitemap.ts';
 import { SITE_NAME } from '../src/site/consts.ts';
+import { bibtex } from '../src/site/lib/citation.ts';
 import { siteUrl } from '../src/site/lib/site-url.ts';
 import { summarize } from '../src/site/lib/summarize.ts';
 import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abstract-cache-dir.ts';
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
     const moved = new Set(ingested.papers.flatMap((p) => p.aliases.map((a) => `papers/${a}.html`)));
     const pages = htmlFilesIn(outDir).filter((p) => p !== routes.notFound() && !moved.has(p));
     writeOut(routes.papersJson(), `${JSON.stringify(papersJson(ingested.papers), null, 1)}\n`);
+    writeOut(routes.papersBib(), bibtex(ingested.papers));
     writeOut(routes.sitemap(), sitemapXml(pages, site));
     writeOut(routes.feed(), feedXml(ingested.papers, site, (p) => summarize(p.body, 300)));
   });
