@@ -43,9 +43,14 @@ export function importBibtex(text: string, file: SourcePath): { records: Importe
       if (entries.length !== 1) throw new SyntaxError('not one entry');
       parsed.push({ entry: entries[0]!, chunk });
     } catch (error) {
-      const at = /line (\d+)/.exec((error as Error).message);
-      const line = at ? chunk.line + Math.max(0, Number(at[1]) - 1 - stringLines) : chunk.line;
-      skip(line, firstLine((error as Error).message));
+      const message = (error as Error).message;
+      // Running out of text means the entry never closed: its first line is the place to look.
+      if (/got EOF/.test(message)) {
+        skip(chunk.line, 'the entry is not closed (no `}` before the next entry or the end of the file)');
+        continue;
+      }
+      const at = /line (\d+)/.exec(message);
+      skip(at ? chunk.line + Math.max(0, Number(at[1]) - 1 - stringLines) : chunk.line, firstLine(message));
     }
   }
   const containers = new Set(parsed.map((p) => String(p.entry.properties.crossref ?? '').toLowerCase()).filter(Boolean));
