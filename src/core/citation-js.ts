@@ -60,10 +60,15 @@ interface CitationJs {
       chain(input: unknown, options: { forceType: string; generateGraph?: boolean }): unknown;
     };
     output: { format(format: string, data: CslItem[], options?: Record<string, unknown>): string };
+    config: { get(plugin: '@bibtex'): { format: { asciiOnly: boolean } } };
   };
 }
 
 const cite = core as unknown as CitationJs;
+// BibTeX is written in ASCII with LaTeX escapes (`M{\" u}ller`, `\&`), which every BibTeX reads; its
+// UTF-8 mode escapes nothing, not even `&` or `%`. The price: compatibility characters are folded
+// (NFKD: `ℓ1` → `l1`, `²` → `2`).
+cite.plugins.config.get('@bibtex').format.asciiOnly = true;
 
 /** Parses BibTeX/BibLaTeX text into raw entries. Throws SyntaxError (with "line N col M") on bad syntax. */
 export function parseBibtexEntries(text: string): BibtexEntry[] {
