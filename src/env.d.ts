@@ -3,6 +3,8 @@ interface ImportMetaEnv {
   readonly PAPERSHELF_ABSTRACT_CACHE?: string;
   /** A file listing paper pages the build kept from its last run, set by scripts/build.ts only. */
   readonly PAPERSHELF_KEPT_PAGES?: string;
+  /** The formatted-reference cache folder, set by astro.config.mjs (see src/site/lib/citation-cache.ts). */
+  readonly PAPERSHELF_CITATION_CACHE?: string;
 }
 
 /** citation-js ships no types; src/core/citation-js.ts types the few calls Papershelf makes. */
