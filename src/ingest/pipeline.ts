@@ -138,21 +138,20 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
     }
     summary.encoding = decoded.encoding;
     let records: Array<RawRecord | ImportedRecord>;
+    let recordIssues: IngestIssue[];
     if (exportFormat) {
-      const imported = importReferences(decoded.text, source.path, exportFormat);
-      issues.push(...imported.issues);
+      ({ records, issues: recordIssues } = importReferences(decoded.text, source.path, exportFormat));
       summary.format = exportFormat;
-      records = imported.records;
     } else {
       const { lines, issues: lineIssues } = normalizeLines(decoded.text, source.path);
       issues.push(...lineIssues);
       const split = splitRecords(lines, source.path);
-      issues.push(...split.issues);
+      ({ records, issues: recordIssues } = split);
       summary.format = split.format;
-      records = split.records;
     }
+    issues.push(...recordIssues);
     summary.abstracts = records.length;
-    if (records.length === 0 && !issues.some((x) => x.file === source.path && x.kind === 'skipped')) {
+    if (records.length === 0 && recordIssues.length === 0) {
       issues.push(issue('skipped', source.path, null, 'no-abstracts', 'no abstracts found (the file holds only blank lines or page chrome); skipped', 'Paste abstracts into it, or delete it.'));
     }
     for (const record of records) {

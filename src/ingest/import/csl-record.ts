@@ -23,6 +23,9 @@ export interface RawFields {
   arxiv?: string | undefined;
 }
 
+/** arXiv's own DOIs carry the arXiv id (`10.48550/arXiv.2403.01234`). */
+const ARXIV_DOI = /^10\.48550\/arxiv\./i;
+
 /** citation-js marks rich text in CSL strings with this subset of HTML; a real `<` in a title stays. */
 const CSL_MARKUP = /<\/?(?:i|b|sup|sub|sc|span(?:\s[^<>]*)?)>/g;
 
@@ -61,8 +64,9 @@ export function cslMetadata(item: CslItem, arxiv?: string): PaperMetadata {
   const url = typeof item.URL === 'string' ? item.URL.trim() : '';
   const fromUrl = url ? idsFromUrl(url) : undefined;
   const doi = doiFrom(typeof item.DOI === 'string' ? item.DOI : undefined) ?? fromUrl?.doi;
+  const arxivId = arxiv ?? fromUrl?.arxiv ?? (doi && ARXIV_DOI.test(doi) ? arxivIdFrom(doi) : undefined) ?? arxivFromNumber(item.number);
   const ids: PaperIds = {
-    ...(arxiv || fromUrl?.arxiv || arxivIdFrom(doi ?? '') || arxivFromNumber(item.number) ? { arxiv: arxiv ?? fromUrl?.arxiv ?? arxivIdFrom(doi ?? '') ?? arxivFromNumber(item.number)! } : {}),
+    ...(arxivId ? { arxiv: arxivId } : {}),
     ...(doi ? { doi } : {}),
     ...(typeof item.PMID === 'string' && /^\d+$/.test(item.PMID.trim()) ? { pmid: item.PMID.trim() } : fromUrl?.pmid ? { pmid: fromUrl.pmid } : {}),
   };
