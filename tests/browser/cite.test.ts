@@ -1,6 +1,6 @@
 /**
- * Issue 17 from a reader's side: a site built from the reference-export fixture (BibTeX, RIS, CSL-JSON and a
- * dump, tests/fixtures/reference-exports) opened from disk shows each paper's metadata and links, and its
+ * Issue 17 from a reader's side: a site built from the reference-export fixture (BibTeX, RIS and CSL-JSON,
+ * tests/fixtures/reference-exports) opened from disk shows each paper's metadata and links, and its
  * "Cite" box copies BibTeX that parses back (citation-js) to the paper's metadata.
  */
 import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   dir = copyProject('cite');
   const sources = join(dir, 'content', 'sources');
   for (const name of readdirSync(sources)) rmSync(join(sources, name));
-  for (const name of ['library.bib', 'library.ris', 'library.json', 'dump-10.txt']) cpSync(join(FIXTURE, name), join(sources, name));
+  for (const name of ['library.bib', 'library.ris', 'library.json']) cpSync(join(FIXTURE, name), join(sources, name));
   build(dir);
   papers = (JSON.parse(readFileSync(join(dir, 'dist', 'papers.json'), 'utf8')) as PapersJson).papers;
   browser = await launchBrowser();
@@ -69,10 +69,12 @@ describe('a paper page opened from disk', () => {
     expect(jsonLd).toMatchObject({ author: paper.authors!.map((name) => ({ '@type': 'Person', name })), datePublished: String(paper.year), sameAs: hrefs });
   });
 
-  test('a paper without an id or link offers to find it by title on arXiv and Semantic Scholar', async () => {
+  test('a paper without abstract, id or link says so and offers to find it by title on arXiv and Semantic Scholar', async () => {
     const paper = papers.find((p) => !p.links)!;
+    expect(paper.abstract).toBe('');
     const { page } = await openWatchedPage(browser, 'file');
     await page.goto(fileUrl(paper.url));
+    await expect.poll(() => page.locator('.abstract').textContent()).toContain('no abstract');
     const hrefs = await page.locator('.find-paper a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual([
       `https://arxiv.org/search/?query=${encodeURIComponent(paper.title)}&searchtype=title`,
