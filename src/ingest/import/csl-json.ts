@@ -21,12 +21,13 @@ export function importCslJson(text: string, file: SourcePath): { records: Import
   }
   const items = Array.isArray(data) ? data : [data];
   const lines = itemLines(text, items.length);
+  const textLines = text.split('\n');
   const records: ImportedRecord[] = [];
   items.forEach((item, i) => {
     const line = lines[i] ?? 1;
     const record =
       typeof item === 'object' && item !== null && !Array.isArray(item)
-        ? cslToRecord(item as CslItem, file, line, line + titleOffset(text, lines, i))
+        ? cslToRecord(item as CslItem, file, line, line + titleOffset(textLines, lines, i))
         : { error: 'not a CSL-JSON item (an object)' };
     if ('error' in record) {
       issues.push(issue('skipped', file, line, 'bad-record', `CSL-JSON item ${i + 1} skipped: ${record.error}`, 'Fix the item (or export it again); the other items were read.'));
@@ -63,8 +64,7 @@ function itemLines(text: string, count: number): number[] {
 }
 
 /** Lines from an item's start to its `"title"` key (0 when not found before the next item). */
-function titleOffset(text: string, lines: readonly number[], i: number): number {
-  const all = text.split('\n');
+function titleOffset(all: readonly string[], lines: readonly number[], i: number): number {
   const end = (lines[i + 1] ?? all.length + 1) - 1;
   for (let l = lines[i]! - 1; l < end; l++) if (/^\s*"title"\s*:/.test(all[l] ?? '')) return l - (lines[i]! - 1);
   return 0;
