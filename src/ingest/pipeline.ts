@@ -13,7 +13,7 @@ import { assignSlugs } from './assign-slugs.ts';
 import { classifyPapers, relatedPapers, type ClassifyInput, type Taxonomy } from './classify/index.ts';
 import { cleanAbstract, cleanTitle, toPlainText } from './clean-text.ts';
 import { decodeSource } from './decode.ts';
-import { deriveTitle } from './derive-title.ts';
+import { deriveTitles } from './derive-title.ts';
 import { formatEntry } from '../core/entry-file.ts';
 import { abstractToMarkdown } from './to-markdown.ts';
 import { identityKey, paperId } from './identity.ts';
@@ -164,7 +164,10 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   const { groups, merges } = mergeDuplicates(occurrences);
   const ids = groups.map((g) => paperId(g.occurrences[0]!.key));
   phase('merge');
-  const titles = groups.map((g) => g.title ?? cleanTitle(deriveTitle(g.occurrences[0]!.abstract)));
+  const untitled = groups.flatMap((g, i) => (g.title === null ? [i] : []));
+  const derived = deriveTitles(untitled.map((i) => groups[i]!.occurrences[0]!.abstract), groups.flatMap((g) => (g.title ? [g.title] : [])));
+  const titles = groups.map((g) => g.title);
+  untitled.forEach((i, k) => (titles[i] = cleanTitle(derived[k]!)));
   phase('titles');
   const existingById = new Map(input.existing.map((e) => [e.data.id, e]));
   const slugs = assignSlugs(
