@@ -12,6 +12,7 @@ import { franc } from 'franc-min';
 import { titleCase } from './title/case.ts';
 import { MAX_TITLE_WORDS, titleDefects } from './title/defects.ts';
 import { englishCandidates } from './title/english.ts';
+import { listWeights, type WordWeight } from './title/keyness.ts';
 import { otherLanguageTitle } from './title/other-language.ts';
 
 export { titleCase };
@@ -28,6 +29,9 @@ const LANGUAGE_SAMPLE_CHARS = 400;
 const ENGLISH_FUNCTION_SHARE = 0.12;
 const ENGLISH_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'we', 'with', 'on', 'are', 'by', 'this', 'as', 'an', 'be', 'from', 'which']);
 
+/** Candidates kept per abstract, best first: enough for a clean one and for telling duplicates apart. */
+const CANDIDATES_KEPT = 6;
+
 /** ISO 639-3 code of the abstract's language; 'eng' when unsure. */
 function languageOf(abstract: string): string {
   const words = abstract.slice(0, LANGUAGE_SAMPLE_CHARS).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
@@ -38,14 +42,14 @@ function languageOf(abstract: string): string {
 }
 
 /** Candidate titles for one abstract, best first, each in final form. */
-function candidates(abstract: string): string[] {
+function candidates(abstract: string, weight: WordWeight, counts: Map<string, number>): string[] {
   const language = languageOf(abstract);
   if (language !== 'eng') {
     const title = otherLanguageTitle(abstract, language);
     if (title) return [title];
   }
   // Candidates come best first; a broken one goes last (checking is lazy: the best usually passes).
-  const found = [...new Set(englishCandidates(abstract).map((c) => titleCase(c.title.replace(/\s+/g, ' ').trim())))];
+  const found = [...new Set(englishCandidates(abstract, weight, counts).slice(0, CANDIDATES_KEPT).map((c) => titleCase(c.title.replace(/\s+/g, ' ').trim())))];
   const firstClean = found.findIndex((t) => titleDefects(t).length === 0);
   if (firstClean < 0) {
     // No reading keeps the rules alone (most often: too short); two together may.
@@ -53,9 +57,7 @@ function candidates(abstract: string): string[] {
     const pair = pairs.find((t) => titleDefects(t).length === 0);
     return pair ? [pair, ...found] : found;
   }
-  if (firstClean === 0) return found;
-  const rest = found.slice(firstClean + 1).filter((t) => titleDefects(t).length === 0);
-  return [found[firstClean]!, ...rest, ...found.slice(0, firstClean)];
+  return [found[firstClean]!, ...found.slice(0, firstClean), ...found.slice(firstClean + 1)];
 }
 
 /** A title for one abstract (see deriveTitles for a list, where titles must also be unique). */
@@ -71,15 +73,19 @@ export function deriveTitle(abstract: string): string {
 export function deriveTitles(abstracts: readonly string[], taken: Iterable<string> = []): string[] {
   const key = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const used = new Set([...taken].map(key));
-  const lists = abstracts.map(candidates);
+  const { weight, counts } = listWeights(abstracts);
+  const lists = abstracts.map((a, i) => candidates(a, weight, counts[i]!));
   // Shorter lists choose first: a paper with a single reading should keep it.
   const order = abstracts.map((_, i) => i).sort((a, b) => lists[a]!.length - lists[b]!.length || a - b);
   const titles: string[] = new Array(abstracts.length);
   for (const i of order) {
     const list = lists[i]!;
-    let title = list.find((t) => !used.has(key(t)));
-    if (!title) title = combined(list, (t) => !used.has(key(t)));
-    title ??= fallback(abstracts[i]!, list[0], (t) => !used.has(key(t)));
+    const free = (t: string) => !used.has(key(t));
+    // The first candidate is clean when any is; later ones are checked only when needed.
+    let title = list.find((t, k) => free(t) && (k === 0 || titleDefects(t).length === 0));
+    title ??= combined(list, (t) => free(t) && titleDefects(t).length === 0);
+    title ??= list.find(free);
+    title ??= fallback(abstracts[i]!, list[0], free);
     used.add(key(title));
     titles[i] = title;
   }

@@ -12,10 +12,15 @@ const MODIFIER = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'X']);
 const ATTACH = new Set(['of', 'to', 'for', 'in', 'on', 'with', 'via', 'from', 'across', 'between', 'under', 'over', 'without', 'through', 'into', 'towards', 'toward', 'against', 'beyond', 'within', 'among', 'at', 'by']);
 /** Determiners a title drops; "a"/"an" are kept where the phrase starts. */
 const DROPPED = new Set(['the', 'this', 'these', 'that', 'those', 'our', 'its', 'their', 'his', 'her', 'my', 'your', 'such', 'several', 'some', 'various', 'any', 'each', 'every']);
+/** Possessives: "our framework" can start a title ("Framework"), but "instances of our framework" points back. */
+const POSSESSIVE = new Set(['our', 'its', 'their', 'his', 'her', 'my', 'your']);
 /** Praise a title does not need. */
 const PRAISE = new Set(['novel', 'new', 'simple', 'effective', 'powerful', 'promising', 'innovative', 'first', 'unified', 'principled', 'generic', 'general', 'straightforward', 'elegant', 'efficient', 'robust', 'scalable', 'comprehensive', 'yet']);
 /** Words that point back into the abstract ("the same task") and so mean nothing in a title. */
 export const DEICTIC = new Set(['this', 'these', 'those', 'such', 'same', 'above', 'aforementioned', 'former', 'latter', 'it', 'them', 'they', 'former', 'said']);
+
+/** Words that introduce a name: "a decoding method called X". */
+const NAMING = new Set(['called', 'named', 'dubbed', 'termed', 'coined', 'known', 'namely']);
 
 export interface Phrase {
   /** Tokens kept, in order. */
@@ -37,7 +42,7 @@ export function nounPhrase(tokens: readonly Token[], i: number, keepThe = false,
   const kept: Token[] = [];
   while (j < tokens.length && (tokens[j]!.pos === 'DET' || DROPPED.has(tokens[j]!.lower))) {
     if (tokens[j]!.lower === 'a' || tokens[j]!.lower === 'an' || (keepThe && tokens[j]!.lower === 'the')) kept.push(tokens[j]!);
-    else if (DEICTIC.has(tokens[j]!.lower)) return undefined; // "this issue" means nothing in a title
+    else if (DEICTIC.has(tokens[j]!.lower) || (keepThe && POSSESSIVE.has(tokens[j]!.lower))) return undefined; // "this issue", "of our framework" point back
     else if (!DROPPED.has(tokens[j]!.lower) && tokens[j]!.pos === 'DET') return undefined; // "all", "no", "both" quantify; not a title's start
     j++;
   }
@@ -71,6 +76,7 @@ export function nounPhrase(tokens: readonly Token[], i: number, keepThe = false,
     const participle = t.pos === 'VERB' && /(?:ed|en|ing)$/.test(t.lower) && !!next && (MODIFIER.has(next.pos) || next.pos === 'VERB');
     const adverb = t.pos === 'ADV' && !!next && (next.pos === 'ADJ' || (next.pos === 'VERB' && /ly$/.test(t.lower)));
     const coordinated = (t.lower === 'and' || t.lower === 'or') && lastNominal < 0 && kept.length > 0 && kept.at(-1)!.pos === 'ADJ' && !!next && next.pos === 'ADJ';
+    if (NAMING.has(t.lower)) break; // "a network named MProto": the name is read by the caller
     if (MODIFIER.has(t.pos) || participle || adverb || coordinated) {
       if (DEICTIC.has(t.lower)) break;
       kept.push(t);
@@ -119,7 +125,9 @@ export function nounPhraseWithAttachments(tokens: readonly Token[], i: number, m
     if (!prep || (prep.pos !== 'ADP' && prep.pos !== 'SCONJ' && prep.pos !== 'PART') || !ATTACH.has(prep.lower)) break;
     let phrase: Phrase | undefined;
     const verb = tokens[k + 1];
-    if (verb?.pos === 'VERB' && verb.lower.endsWith('ing')) {
+    // A gerund with its object ("for training a student model"), whatever the tagger called it.
+    const gerundHead = !!verb && verb.lower.endsWith('ing') && (verb.pos === 'VERB' || tokens[k + 2]?.pos === 'DET');
+    if (gerundHead) {
       const object = nounPhrase(tokens, k + 2, true);
       if (object) phrase = { tokens: [verb, ...object.tokens], end: object.end, acronym: object.acronym };
     } else phrase = nounPhrase(tokens, k + 1, true);

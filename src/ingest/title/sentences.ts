@@ -9,6 +9,8 @@ export interface Sentence {
   text: string;
   /** The sentence opens a section that states the aim (OBJECTIVE:, PURPOSE:, AIM:). */
   aim: boolean;
+  /** Position in the abstract, from 0. */
+  index: number;
 }
 
 /** Sentences in order, labels removed; a label's section marks its first sentence. */
@@ -22,7 +24,7 @@ export function splitSentences(abstract: string): Sentence[] {
       .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“(])/u)
       .map((s) => s.trim())
       .filter(Boolean);
-    sentences.forEach((text, j) => out.push({ text, aim: j === 0 && AIM_LABEL.test(label) }));
+    sentences.forEach((text, j) => out.push({ text, aim: j === 0 && AIM_LABEL.test(label), index: out.length }));
   }
   return out;
 }
