@@ -35,10 +35,11 @@ export function spellOut(title: string, defined: Map<string, string>): string {
 
 /**
  * The name the paper gives its own method or resource: the most frequent mixed-case or capitalised
- * token ("IAG", "HalOmi", "GATITOS") that recurs NAME_MIN_COUNT times and is not in the opening
- * sentence, which speaks of the field ("LLMs"), not of the paper.
+ * token ("IAG", "HalOmi", "GATITOS") that recurs NAME_MIN_COUNT times and first appears where the
+ * paper starts speaking of its own work (`introducedFrom`, a character offset): a name met before
+ * that belongs to the field ("LLMs", "NLP", "ChatGPT"), not to the paper.
  */
-export function ownName(abstract: string, opening: string, defined: Map<string, string>): string | undefined {
+export function ownName(abstract: string, introducedFrom: number, defined: Map<string, string>): string | undefined {
   const counts = new Map<string, number>();
   for (const m of abstract.matchAll(/(?<![\w-])([A-Z][a-z]*[A-Z][\w-]*|[A-Z]{2,}[\w-]*)(?![\w-])/g)) {
     const w = m[1]!.replace(/s$/, '');
@@ -48,7 +49,8 @@ export function ownName(abstract: string, opening: string, defined: Map<string, 
   for (const [w, c] of counts) {
     // An acronym of a common noun phrase ("question answering (QA)") names a field, not the paper.
     const stands = defined.get(w) ?? defined.get(`${w}s`);
-    if (c < NAME_MIN_COUNT || opening.includes(w) || w.length > 20 || (stands && /^\p{Ll}/u.test(stands))) continue;
+    const firstSeen = abstract.search(new RegExp(String.raw`(?<![\w-])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    if (c < NAME_MIN_COUNT || firstSeen < introducedFrom || w.length > 20 || (stands && /^\p{Ll}/u.test(stands))) continue;
     if (!best || c > best[1]) best = [w, c];
   }
   return best?.[0];

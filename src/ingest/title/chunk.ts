@@ -74,6 +74,14 @@ export function nounPhrase(tokens: readonly Token[], i: number, keepThe = false,
       continue;
     }
     const participle = t.pos === 'VERB' && /(?:ed|en|ing)$/.test(t.lower) && !!next && (MODIFIER.has(next.pos) || next.pos === 'VERB');
+    // A compound ending in a gerund noun: "in-context learning", "question answering" — the phrase ends there.
+    if (t.pos === 'VERB' && t.lower.endsWith('ing') && lastNominal === j - 1 && kept.length > 0 && (!next || !MODIFIER.has(next.pos)) && next?.pos !== 'DET') {
+      kept.push(t);
+      lastNominal = j;
+      keptAtNominal = kept.length;
+      j++;
+      break;
+    }
     const adverb = t.pos === 'ADV' && !!next && (next.pos === 'ADJ' || (next.pos === 'VERB' && /ly$/.test(t.lower)));
     const coordinated = (t.lower === 'and' || t.lower === 'or') && lastNominal < 0 && kept.length > 0 && kept.at(-1)!.pos === 'ADJ' && !!next && next.pos === 'ADJ';
     if (NAMING.has(t.lower)) break; // "a network named MProto": the name is read by the caller

@@ -148,7 +148,8 @@ export function englishCandidates(abstract: string, weight: WordWeight = () => 1
   }
   out.sort((a, b) => b.score - a.score);
   // The paper's own name in front of a reading that lacks it: "HalOmi: A Benchmark for …".
-  const name = ownName(abstract, first, defined);
+  const introducedFrom = chosen[0] ? Math.max(first.length, abstract.indexOf(chosen[0].sentence.text)) : abstract.length;
+  const name = ownName(abstract, introducedFrom, defined);
   const best = out[0];
   if (name && best && !best.title.includes(':') && !best.title.includes(name) && !expansion(best.title.split(/\s+/), name, true) && words(best.title) <= MAX_WORDS_WITH_NAME) {
     out.unshift({ title: `${name}: ${best.title}`, kind: best.kind, score: best.score });
