@@ -34,8 +34,11 @@ export function otherLanguageTitle(abstract: string, language: string): string |
 
 function cut(text: string, stop: Set<string>): string | undefined {
   const clause = text.split(/[,;:.!?()]|\s[-–—]\s/)[0]!.trim();
-  const words = clause.split(/\s+/).filter(Boolean).slice(0, MAX_WORDS);
-  while (words.length > 0 && stop.has(words.at(-1)!.toLowerCase())) words.pop();
+  const all = clause.split(/\s+/).filter(Boolean);
+  const words = all.slice(0, MAX_WORDS);
+  // A whole sentence ends where it should ("… instabil werden"); only a cut one loses its function words.
+  const whole = words.length === all.length && /^[\s.!?]*$/.test(text.slice(text.indexOf(clause) + clause.length));
+  while (!whole && words.length > 0 && stop.has(words.at(-1)!.toLowerCase())) words.pop();
   if (words.length < MIN_WORDS) return undefined;
   const title = words.join(' ');
   return title.charAt(0).toUpperCase() + title.slice(1);
