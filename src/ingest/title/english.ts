@@ -25,6 +25,8 @@ const EXAMINE = new Set(['study', 'investigate', 'explore', 'analyze', 'analyse'
 const READING_VERB = new RegExp(String.raw`\b(?:${[...new Set([...CONTRIBUTE, ...EXAMINE].map((v) => v.replace(/e$|y$/, '')))].join('|')}|overview|to \w)`);
 /** A survey says so early (sentences 1–5 in the seed list's three surveys); "we conclude with a survey of …" is not one. */
 const SURVEY_SENTENCES = 6;
+/** The contribution verbs in any form. */
+const CONTRIBUTION_VERB = new RegExp(String.raw`\b(?:${[...CONTRIBUTE].map((v) => v.replace(/e$|y$/, '')).join('|')})`);
 /** Nouns that make the paper a survey. */
 const SURVEY = new Set(['overview', 'survey', 'review', 'surveys', 'reviews']);
 /** Subjects that are the paper speaking. */
@@ -99,8 +101,11 @@ export function englishCandidates(abstract: string, weight: WordWeight = () => 1
     // A few words before the trigger, for its determiner ("a comprehensive overview of").
     const from = m.index > LOOK_BEHIND_CHARS ? sentence.text.lastIndexOf(' ', m.index - LOOK_BEHIND_CHARS) + 1 : 0;
     chosen.push({ sentence, text: sentence.text.slice(from) });
-    if (chosen.length >= TRIGGER_SENTENCES_READ) break;
   }
+  // Sentences that state a contribution first ("we propose …" after "we observe …"), then in order.
+  const contributes = (c: { text: string }) => (CONTRIBUTION_VERB.test(c.text.toLowerCase()) ? 0 : 1);
+  chosen.sort((a, b) => contributes(a) - contributes(b) || a.sentence.index - b.sentence.index);
+  chosen.length = Math.min(chosen.length, TRIGGER_SENTENCES_READ);
   const [opening = [], ...taggedChosen] = tagEach([openingText, ...chosen.map((c) => c.text)]);
   let taskPhrase: string | undefined | null = null;
   const task = () => (taskPhrase === null ? (taskPhrase = openingTask(sentences, opening)) : taskPhrase);
@@ -295,10 +300,16 @@ const hasAttachment = (p: Phrase) => p.tokens.some((t) => t.pos === 'ADP' || t.l
  */
 function purposeAfter(tokens: Token[], from: number): string | undefined {
   const relative = tokens[from]?.lower === ',' ? from + 1 : from;
-  if ((tokens[relative]?.lower === 'that' || tokens[relative]?.lower === 'which') && tokens[relative + 1]?.pos === 'VERB' && /s$/.test(tokens[relative + 1]!.lower)) {
+  let v = relative + 1;
+  while (tokens[v]?.pos === 'ADV') v++; // "a method that substantially improves …"
+  const verb = tokens[v];
+  // A third-person verb; the tagger reads some as plural nouns ("that enriches/NOUN cross-modal …").
+  const finite = !!verb && /[^s]s$/.test(verb.lower) && (verb.pos === 'VERB' || (verb.pos === 'NOUN' && ['DET', 'ADJ', 'NOUN'].includes(tokens[v + 1]?.pos ?? '')));
+  if ((tokens[relative]?.lower === 'that' || tokens[relative]?.lower === 'which') && finite) {
     // "a procedure that involves a random search" → "Involving a Random Search"
-    const np = nounPhraseWithAttachments(tokens, relative + 2, 1, 8, true);
-    if (np) return `${gerund(tokens[relative + 1]!.lemma)} ${phraseText(np.tokens)}`;
+    const np = nounPhraseWithAttachments(tokens, v + 1, 1, 8, true);
+    const base = verb.pos === 'VERB' ? verb.lemma : verb.lower.replace(/(?:(?<=(?:sh|ch|ss|x|z))es|s)$/, '');
+    if (np) return `${gerund(base)} ${phraseText(np.tokens)}`;
   }
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -325,8 +336,8 @@ function withTask(r: Reading, tokens: Token[], task: () => string | undefined): 
   const purpose = r.needsTask ? purposeAfter(tokens, r.rest) : undefined;
   if (purpose && words(r.title) + words(purpose) <= 14) out.push(`${r.title} ${purpose}`);
   const t = task();
-  if (t && !overlaps(r.title, t)) {
-    const base = out.at(-1)!;
+  const base = out.at(-1)!;
+  if (t && !overlaps(base, t)) {
     if (words(base) + words(t) <= 13 && !/\bfor\b/i.test(base)) out.push(`${base} for ${t}`);
     else if (words(base) + words(t) <= 14 && !base.includes(':') && !/\bin\b/i.test(base)) out.push(`${base} in ${t}`);
   }
