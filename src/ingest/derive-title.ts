@@ -34,7 +34,7 @@ const CANDIDATES_KEPT = 6;
 
 /** ISO 639-3 code of the abstract's language; 'eng' when unsure. */
 function languageOf(abstract: string): string {
-  const words = abstract.slice(0, LANGUAGE_SAMPLE_CHARS).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const words = abstract.slice(0, LANGUAGE_SAMPLE_CHARS).toLowerCase().split(/[\s,.;:()]+/);
   const share = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length / Math.max(1, words.length);
   if (share >= ENGLISH_FUNCTION_SHARE) return 'eng';
   const language = franc(abstract.slice(0, LANGUAGE_SAMPLE_CHARS), { minLength: LANGUAGE_MIN_CHARS });

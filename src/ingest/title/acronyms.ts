@@ -49,8 +49,9 @@ export function ownName(abstract: string, introducedFrom: number, defined: Map<s
   for (const [w, c] of counts) {
     // An acronym of a common noun phrase ("question answering (QA)") names a field, not the paper.
     const stands = defined.get(w) ?? defined.get(`${w}s`);
+    if (c < NAME_MIN_COUNT || w.length > 20 || (stands && /^\p{Ll}/u.test(stands)) || (best && c <= best[1])) continue;
     const firstSeen = abstract.search(new RegExp(String.raw`(?<![\w-])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-    if (c < NAME_MIN_COUNT || firstSeen < introducedFrom || w.length > 20 || (stands && /^\p{Ll}/u.test(stands))) continue;
+    if (firstSeen < introducedFrom) continue;
     if (!best || c > best[1]) best = [w, c];
   }
   return best?.[0];
