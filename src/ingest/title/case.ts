@@ -1,9 +1,8 @@
 /** Title case and verb forms for derived titles. */
-import { ARTICLES, CONJUNCTIONS, PREPOSITIONS } from './defects.ts';
+import { ARTICLES, PREPOSITIONS } from './defects.ts';
 
 /** Words title case leaves in lower case (Chicago: articles, prepositions, coordinating conjunctions). */
 const LOWER = new Set([...ARTICLES, ...PREPOSITIONS, 'and', 'or', 'nor', 'but', 'as', 'vs']);
-void CONJUNCTIONS;
 
 /** Title case that keeps acronyms and mixed-case names (MgNO, R-CNN, iPhone) as written. */
 export function titleCase(text: string): string {

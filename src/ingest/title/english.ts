@@ -9,12 +9,13 @@
  * A phrase without a task gets the task the abstract opens with ("… for Aspect Sentiment Triplet
  * Extraction"). Phrases come from part-of-speech chunks (chunk.ts), so they are never cut mid-way.
  */
-import { article, gerund } from './case.ts';
+import { gerund } from './case.ts';
 import { DEICTIC, nounPhrase, nounPhraseWithAttachments, type Phrase } from './chunk.ts';
 import { join, tagEach, type Token } from './pos.ts';
 import { definitions, expansion, ownName, spellOut } from './acronyms.ts';
 import { MAX_TITLE_WORDS } from './defects.ts';
 import { keyness, wordCounts, type WordWeight } from './keyness.ts';
+import { capitalise, openingTask, overlaps, phrasesIn, phraseText, subjectPhrase, words } from './phrases.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 
 /** Verbs whose object is the paper's contribution. */
@@ -200,9 +201,8 @@ function readSentence(tokens: Token[], sentence: Sentence): Reading[] {
     if (!subject && !infinitive) continue;
     // "we propose to smooth X": what is proposed is the contribution.
     const proposed = infinitive && CONTRIBUTE.has(tokens[i - 2]?.lemma ?? '');
-    const passiveSkip = tokens[i + 1]?.lower === 'to' ? 2 : 1; // "we propose to smooth X": the second verb
+    // "we propose to smooth X": the second verb is read, as an infinitive.
     if (tokens[i + 1]?.lower === 'to' && tokens[i + 2]?.pos === 'VERB') continue;
-    void passiveSkip;
     if (CONTRIBUTE.has(lemma) && !infinitive) {
       const r = contribution(tokens, i + 1);
       if (r) out.push(r);
@@ -321,12 +321,10 @@ function purposeAfter(tokens: Token[], from: number): string | undefined {
     const t = tokens[k]!;
     if (t.lower === ';' || (t.lower === 'and' && tokens[k + 1]?.pos === 'PRON')) break;
     if (t.lower === 'for' && (t.pos === 'ADP' || t.pos === 'SCONJ')) {
-      const p = nounPhraseWithAttachments(tokens, k, 1, 8) ?? undefined;
       const gerundPhrase = tokens[k + 1]?.lower.endsWith('ing') && tokens[k + 1]?.pos === 'VERB' ? nounPhrase(tokens, k + 2) : undefined;
       if (gerundPhrase) return `for ${tokens[k + 1]!.text} ${join(gerundPhrase.tokens)}`;
       const np = nounPhrase(tokens, k + 1);
       if (np && !np.tokens.some((x) => DEICTIC.has(x.lower))) return `for ${join(np.tokens.filter((x) => x.lower !== 'a' && x.lower !== 'an'))}`;
-      void p;
     }
     if (t.lower === 'to' && tokens[k + 1]?.pos === 'VERB' && tokens[k + 1]?.lemma !== 'be') {
       const np = nounPhraseWithAttachments(tokens, k + 2, 1, 8, true);
@@ -348,65 +346,5 @@ function withTask(r: Reading, tokens: Token[], task: () => string | undefined): 
     else if (words(base) + words(t) <= 14 && !base.includes(':') && !/\bin\b/i.test(base)) out.push(`${base} in ${t}`);
   }
   return out;
-}
-
-/** The words of a phrase, with "a"/"an" agreeing with the word after it. */
-function phraseText(tokens: Token[]): string {
-  const first = tokens[0]?.lower;
-  if ((first === 'a' || first === 'an') && tokens[1]) return `${article(tokens[1].text)} ${join(tokens.slice(1))}`;
-  return join(tokens);
-}
-
-const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-function overlaps(a: string, b: string): boolean {
-  // "GNNs" in a and "graph neural networks" in b are the same thing.
-  for (const acronym of a.match(/\b[A-Z][A-Za-z]*[A-Z]s?\b/g) ?? []) if (expansion(b.split(/\s+/), acronym, true)) return true;
-  const x = new Set(a.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 3));
-  return b.toLowerCase().split(/[^a-z0-9]+/).some((w) => w.length > 3 && x.has(w));
-}
-
-/** Noun phrases (with what attaches to them) of at least two words, each starting after a non-modifier. */
-function phrasesIn(tokens: Token[]): Array<{ text: string; after: string }> {
-  const out: Array<{ text: string; after: string }> = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const before = tokens[i - 1];
-    if (before && before.pos !== 'DET' && before.pos !== 'ADP' && before.pos !== 'PUNCT' && before.pos !== 'VERB' && before.pos !== 'CCONJ') continue;
-    const p = nounPhraseWithAttachments(tokens, i, 2, 10);
-    if (!p || p.tokens.length < 2) continue;
-    const words = p.tokens[0]!.lower === 'a' || p.tokens[0]!.lower === 'an' ? p.tokens.slice(1) : p.tokens;
-    if (words.length >= 2) out.push({ text: join(words), after: before?.lower ?? '' });
-    i = p.end - 1;
-  }
-  return out;
-}
-
-/**
- * The task or field the abstract opens with: a phrase the first sentences define an acronym for
- * ("aspect sentiment triplet extraction (ASTE)"), else the subject of the first sentence.
- */
-function openingTask(sentences: Sentence[], opening: Token[]): string | undefined {
-  const text = sentences.slice(0, 2).map((s) => s.text).join(' ');
-  const defined = /\(([A-Z][A-Za-z\d-]*[A-Z][A-Za-z\d-]*)s?\)/.exec(text);
-  if (defined) {
-    const phrase = expansion(text.slice(0, defined.index).trim().split(/\s+/).slice(-6), defined[1]!);
-    if (phrase) return phrase;
-  }
-  return subjectPhrase(opening);
-}
-
-/** The noun phrase a sentence opens with, after any opening adverbials ("Recently, …"). */
-function subjectPhrase(tokens: Token[]): string | undefined {
-  let i = 0;
-  const comma = tokens.findIndex((t) => t.text === ',');
-  if (comma > 0 && comma < 6 && (tokens[0]!.pos === 'ADV' || tokens[0]!.pos === 'ADP' || tokens[0]!.pos === 'SCONJ')) i = comma + 1;
-  const phrase = nounPhraseWithAttachments(tokens, i, 2, 12);
-  if (!phrase || phrase.tokens.length < 2) return undefined;
-  const next = tokens[phrase.end];
-  // Only a subject: the next token starts the predicate.
-  const missedVerb = next?.pos === 'NOUN' && tokens[phrase.end + 1]?.pos === 'DET';
-  if (next && !(next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV' || next.text === ',' || next.text === '(' || missedVerb)) return undefined;
-  const text = join(phrase.tokens[0]!.lower === 'a' || phrase.tokens[0]!.lower === 'an' ? phrase.tokens.slice(1) : phrase.tokens);
-  return /^(?:many|most|much|recent|some|several|few|there)\b/i.test(text) ? undefined : text;
 }
 
