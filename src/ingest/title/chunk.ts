@@ -19,6 +19,8 @@ const PRAISE = new Set(['novel', 'new', 'simple', 'effective', 'powerful', 'prom
 /** Words that point back into the abstract ("the same task") and so mean nothing in a title. */
 export const DEICTIC = new Set(['this', 'these', 'those', 'such', 'same', 'above', 'aforementioned', 'former', 'latter', 'it', 'them', 'they', 'former', 'said']);
 
+/** What may follow a gerund that ends a compound noun; anything that can start a phrase makes it a verb with an object. */
+const GERUND_END = new Set(['ADP', 'PUNCT', 'AUX', 'VERB', 'PART', 'SCONJ']);
 /** Words that introduce a name: "a decoding method called X". */
 const NAMING = new Set(['called', 'named', 'dubbed', 'termed', 'coined', 'known', 'namely']);
 
@@ -75,7 +77,7 @@ export function nounPhrase(tokens: readonly Token[], i: number, keepThe = false,
     }
     const participle = t.pos === 'VERB' && /(?:ed|en|ing)$/.test(t.lower) && !!next && (MODIFIER.has(next.pos) || next.pos === 'VERB');
     // A compound ending in a gerund noun: "in-context learning", "question answering" — the phrase ends there.
-    if (t.pos === 'VERB' && t.lower.endsWith('ing') && lastNominal === j - 1 && kept.length > 0 && (!next || !MODIFIER.has(next.pos)) && next?.pos !== 'DET') {
+    if (t.pos === 'VERB' && t.lower.endsWith('ing') && lastNominal === j - 1 && kept.length > 0 && (!next || GERUND_END.has(next.pos))) {
       kept.push(t);
       lastNominal = j;
       keptAtNominal = kept.length;

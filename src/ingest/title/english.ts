@@ -28,6 +28,10 @@ const READING_VERB = new RegExp(String.raw`\b(?:${[...new Set([...CONTRIBUTE, ..
 const SURVEY_SENTENCES = 6;
 /** The contribution verbs in any form. */
 const CONTRIBUTION_VERB = new RegExp(String.raw`\b(?:${[...CONTRIBUTE].map((v) => v.replace(/e$|y$/, '')).join('|')})`);
+/** Verbs that state an aim anywhere before its "to"; nouns only close to it ("the objective of this study was to"). */
+const AIM_VERB = /\b(?:aim|aimed|aims|seek|sought|propose|attempt|try|strive|set out)\b/i;
+const AIM_NOUN = /\b(?:objective|purpose|goal)\b/i;
+const AIM_REACH = 6;
 /** Nouns that make the paper a survey. */
 const SURVEY = new Set(['overview', 'survey', 'review', 'surveys', 'reviews']);
 /** Subjects that are the paper speaking. */
@@ -197,7 +201,9 @@ function readSentence(tokens: Token[], sentence: Sentence): Reading[] {
     if (t.pos !== 'VERB' && !afterTo && !(t.pos === 'NOUN' && t.lower === 'present')) continue;
     const lemma = t.lemma === 'analyse' ? 'analyze' : t.lemma;
     const subject = subjectBefore(tokens, i);
-    const infinitive = tokens[i - 1]?.lower === 'to' && (sentence.aim || i === 1 || /\b(?:aim|aimed|aims|objective|purpose|goal|seek|sought|propose|attempt|try|strive|set out)\b/i.test(join(tokens.slice(0, i))));
+    // An aim governs its infinitive closely ("we aim to", "the objective of this study was to"),
+    // not from afar ("objective functions that have been used to train …").
+    const infinitive = tokens[i - 1]?.lower === 'to' && (sentence.aim || i === 1 || AIM_VERB.test(join(tokens.slice(0, i))) || AIM_NOUN.test(join(tokens.slice(Math.max(0, i - AIM_REACH), i))));
     if (!subject && !infinitive) continue;
     // "we propose to smooth X": what is proposed is the contribution.
     const proposed = infinitive && CONTRIBUTE.has(tokens[i - 2]?.lemma ?? '');
@@ -212,7 +218,12 @@ function readSentence(tokens: Token[], sentence: Sentence): Reading[] {
     } else if (EXAMINE.has(lemma) || infinitive) {
       const object = nounPhraseWithAttachments(tokens, i + 1, OBJECT_ATTACHED, 12, true);
       if (object && object.tokens.length >= 1) {
-        out.push({ title: `${capitalise(gerund(lemma))} ${phraseText(object.tokens)}`, kind: proposed ? 'contribution' : infinitive ? 'aim' : 'examination', needsTask: !hasAttachment(object), rest: object.end });
+        const kind = proposed ? 'contribution' : infinitive ? 'aim' : 'examination';
+        if (SURVEY.has(lemma)) {
+          // "we survey a range of classical objective functions" → "A Survey of Classical Objective Functions"
+          const surveyed = phraseText(object.tokens).replace(/^(?:an? |the )?(?:(?:wide |broad )?(?:range|number|variety|set|family|collection) of )?/i, '');
+          out.push({ title: `A Survey of ${surveyed}`, kind, needsTask: !hasAttachment(object), rest: object.end });
+        } else out.push({ title: `${capitalise(gerund(lemma))} ${phraseText(object.tokens)}`, kind, needsTask: !hasAttachment(object), rest: object.end });
       }
     }
   }
