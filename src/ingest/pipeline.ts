@@ -14,7 +14,7 @@ import { classifyPapers, relatedPapers, type ClassifyInput, type Taxonomy } from
 import { fallBackFromBrokenMath, titleMathFailures } from './check-math.ts';
 import { cleanAbstract, cleanTitle, titleText, toPlainText } from './clean-text.ts';
 import { decodeSource } from './decode.ts';
-import { deriveTitle } from './derive-title.ts';
+import { deriveTitles } from './derive-title.ts';
 import { formatEntry } from '../core/entry-file.ts';
 import { abstractToMarkdown } from './to-markdown.ts';
 import { identityKey, paperId } from './identity.ts';
@@ -200,7 +200,10 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   for (const g of groups) g.title = groupTitle(g.occurrences);
   const ids = groups.map((g, i) => paperId(home[i]!.key || `title\u0000${identityKey(g.title ?? '')}`));
   phase('merge');
-  const titles = groups.map((g, i) => g.title ?? cleanTitle(deriveTitle(home[i]!.abstract)));
+  const untitled = groups.flatMap((g, i) => (g.title === null ? [i] : []));
+  const derived = deriveTitles(untitled.map((i) => home[i]!.abstract), groups.flatMap((g) => (g.title ? [g.title] : [])));
+  const titles = groups.map((g) => g.title);
+  untitled.forEach((i, k) => (titles[i] = cleanTitle(derived[k]!)));
   phase('titles');
   const existingById = new Map(input.existing.map((e) => [e.data.id, e]));
   const slugs = assignSlugs(
