@@ -199,3 +199,4 @@ export function kmeans(v: Vectors, members: readonly number[], k: number, seed =
   }
   return assign;
 }
+

@@ -1,0 +1,183 @@
+/**
+ * Hierarchical (agglomerative) clustering of papers' TF-IDF vectors with Ward's criterion, the
+ * standard choice for document clustering when the number of groups is small and not known in
+ * advance (Manning, Raghavan & Schütze, *Introduction to Information Retrieval*, ch. 17). Unlike
+ * k-means it needs no random start, and the whole merge tree is kept, so a topic that comes out too
+ * large is split along the tree instead of re-clustered.
+ *
+ * Cost: the merge runs on at most MAX_LEAVES leaves. A longer list is first cut into that many
+ * small groups by two levels of spherical k-means (a coarse split, then each part split again), the
+ * usual "k-means then agglomerate" scheme for large collections.
+ *
+ * Written here rather than imported: the npm hierarchical-clustering packages take a dense distance
+ * matrix of the papers (10,000² doubles = 800 MB) or dense vectors, and know nothing of our sparse ones.
+ */
+import { addInto, dot, kmeans, type Vectors } from './vectors.ts';
+
+/** Leaves of the merge tree; longer lists are grouped into this many parts first (see `leavesOf`). */
+const MAX_LEAVES = 1024;
+
+export interface MergeTree {
+  /** Leaf of each paper. */
+  readonly leafOf: Int32Array;
+  readonly leaves: number;
+  /** Merge i joined nodes left[i] and right[i] into node leaves + i (nodes < leaves are leaves). */
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  /** Papers under each node. */
+  readonly size: Int32Array;
+}
+
+/** Groups `members` (paper indexes) into at most MAX_LEAVES leaves; a paper is its own leaf in a short list. */
+function leavesOf(v: Vectors, members: readonly number[]): number[] {
+  const m = members.length;
+  if (m <= MAX_LEAVES) return members.map((_, i) => i);
+  const coarse = Math.ceil(Math.sqrt(MAX_LEAVES));
+  const top = kmeans(v, members, coarse);
+  const out = new Array<number>(m);
+  let next = 0;
+  for (let g = 0; g < coarse; g++) {
+    const part = members.flatMap((d, i) => (top[i] === g ? [i] : []));
+    if (!part.length) continue;
+    const fine = Math.max(1, Math.round((MAX_LEAVES * part.length) / m));
+    const sub = kmeans(v, part.map((i) => members[i]!), fine);
+    const base = next;
+    part.forEach((i, j) => (out[i] = base + sub[j]!));
+    next += Math.max(...sub) + 1;
+  }
+  return out;
+}
+
+/**
+ * The full Ward merge tree of `members`. Deterministic: ties go to the lower node numbers.
+ * Ward's cost of merging A and B is |A||B|/(|A|+|B|)·‖μA − μB‖², computed from the inner products
+ * of the groups' vector sums, which a merge updates by addition (Lance–Williams).
+ */
+export function mergeTree(v: Vectors, members: readonly number[]): MergeTree {
+  const leafOfMember = leavesOf(v, members);
+  const leaves = Math.max(0, ...leafOfMember) + 1;
+  const nodes = 2 * leaves - 1;
+  const size = new Int32Array(Math.max(nodes, 1));
+  leafOfMember.forEach((l) => size[l]!++);
+  // S[a][b] = sum_a · sum_b over the active nodes; row of a merged node reuses the slot of its left child.
+  const S = Array.from({ length: leaves }, () => new Float64Array(leaves));
+  const byLeaf: number[][] = Array.from({ length: leaves }, () => []);
+  members.forEach((d, i) => byLeaf[leafOfMember[i]!]!.push(d));
+  const sum = new Float64Array(v.dims);
+  for (let b = 0; b < leaves; b++) {
+    sum.fill(0);
+    for (const d of byLeaf[b]!) addInto(v, d, sum);
+    for (let a = 0; a <= b; a++) {
+      let s = 0;
+      for (const d of byLeaf[a]!) s += dot(v, d, sum);
+      S[a]![b] = s;
+      S[b]![a] = s;
+    }
+  }
+  const slotNode = Int32Array.from({ length: leaves }, (_, i) => i);
+  const active = new Uint8Array(leaves).fill(1);
+  const n = new Float64Array(leaves);
+  for (let a = 0; a < leaves; a++) n[a] = size[a]!;
+  const cost = (a: number, b: number): number => {
+    const na = n[a]!;
+    const nb = n[b]!;
+    const d2 = S[a]![a]! / (na * na) + S[b]![b]! / (nb * nb) - (2 * S[a]![b]!) / (na * nb);
+    return ((na * nb) / (na + nb)) * Math.max(0, d2);
+  };
+  // Nearest neighbour of each active slot, refreshed when it merges away.
+  const nearest = new Int32Array(leaves).fill(-1);
+  const nearCost = new Float64Array(leaves).fill(Infinity);
+  const refresh = (a: number): void => {
+    nearest[a] = -1;
+    nearCost[a] = Infinity;
+    for (let b = 0; b < leaves; b++) {
+      if (b === a || !active[b]) continue;
+      const c = cost(a, b);
+      if (c < nearCost[a]!) {
+        nearCost[a] = c;
+        nearest[a] = b;
+      }
+    }
+  };
+  for (let a = 0; a < leaves; a++) refresh(a);
+  const left = new Int32Array(Math.max(0, leaves - 1));
+  const right = new Int32Array(Math.max(0, leaves - 1));
+  for (let step = 0; step < leaves - 1; step++) {
+    let a = -1;
+    for (let x = 0; x < leaves; x++) if (active[x] && (a < 0 || nearCost[x]! < nearCost[a]!)) a = x;
+    const b = nearest[a]!;
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    left[step] = Math.min(slotNode[lo]!, slotNode[hi]!);
+    right[step] = Math.max(slotNode[lo]!, slotNode[hi]!);
+    const node = leaves + step;
+    size[node] = size[slotNode[lo]!]! + size[slotNode[hi]!]!;
+    // The merged group lives in slot lo.
+    const Slo = S[lo]!;
+    const Shi = S[hi]!;
+    const self = Slo[lo]! + Shi[hi]! + 2 * Slo[hi]!;
+    for (let c = 0; c < leaves; c++) {
+      if (!active[c] || c === lo || c === hi) continue;
+      const s = Slo[c]! + Shi[c]!;
+      Slo[c] = s;
+      S[c]![lo] = s;
+    }
+    Slo[lo] = self;
+    n[lo] = n[lo]! + n[hi]!;
+    active[hi] = 0;
+    slotNode[lo] = node;
+    // Ward's cost only grows under merging for the groups that were nearest to lo or hi; others may
+    // now be nearest to the merged group, which the pass over them below catches.
+    for (let c = 0; c < leaves; c++) {
+      if (!active[c] || c === lo) continue;
+      if (nearest[c] === lo || nearest[c] === hi) refresh(c);
+      else {
+        const x = cost(c, lo);
+        if (x < nearCost[c]! || (x === nearCost[c]! && lo < nearest[c]!)) {
+          nearCost[c] = x;
+          nearest[c] = lo;
+        }
+      }
+    }
+    refresh(lo);
+  }
+  return { leafOf: Int32Array.from(leafOfMember), leaves, left, right, size };
+}
+
+/**
+ * Cuts the tree into groups: starting from the root, the largest group is split into its two
+ * children while there are fewer than `k` groups holding at least `minSize` papers, or while a
+ * group holds more than `maxSize` papers. Returns the tree nodes of the groups, largest first.
+ */
+export function cutTree(tree: MergeTree, k: number, minSize: number, maxSize: number): number[] {
+  const root = tree.leaves * 2 - 2;
+  let groups = [root];
+  const big = (g: number) => tree.size[g]! >= minSize;
+  for (;;) {
+    const splittable = groups.filter((g) => g >= tree.leaves).sort((a, b) => tree.size[b]! - tree.size[a]! || b - a);
+    const tooBig = splittable.find((g) => tree.size[g]! > maxSize);
+    const count = groups.filter(big).length;
+    const next = tooBig ?? (count < k ? splittable[0] : undefined);
+    if (next === undefined) break;
+    const i = next - tree.leaves;
+    groups = groups.filter((g) => g !== next).concat([tree.left[i]!, tree.right[i]!]);
+  }
+  return groups.sort((a, b) => tree.size[b]! - tree.size[a]! || a - b);
+}
+
+/** The group (index into `groups`) of each member, or -1 for members under no listed group. */
+export function membersOf(tree: MergeTree, groups: readonly number[], memberCount: number): Int32Array {
+  const nodes = tree.leaves * 2 - 1;
+  const groupOf = new Int32Array(nodes).fill(-1);
+  groups.forEach((g, i) => (groupOf[g] = i));
+  // Children are numbered below their parents, so one pass from the root down labels every node.
+  for (let node = nodes - 1; node >= tree.leaves; node--) {
+    const i = node - tree.leaves;
+    if (groupOf[node]! >= 0) {
+      groupOf[tree.left[i]!] = groupOf[tree.left[i]!]! >= 0 ? groupOf[tree.left[i]!]! : groupOf[node]!;
+      groupOf[tree.right[i]!] = groupOf[tree.right[i]!]! >= 0 ? groupOf[tree.right[i]!]! : groupOf[node]!;
+    }
+  }
+  const out = new Int32Array(memberCount);
+  for (let i = 0; i < memberCount; i++) out[i] = groupOf[tree.leafOf[i]!]!;
+  return out;
+}
