@@ -181,3 +181,94 @@ export function membersOf(tree: MergeTree, groups: readonly number[], memberCoun
   for (let i = 0; i < memberCount; i++) out[i] = groupOf[tree.leafOf[i]!]!;
   return out;
 }
+
+/**
+ * Refines a partition of `members` by spherical k-means steps started from it (each paper moves to
+ * the nearest group centroid, at most `rounds` times): a hierarchical merge never revisits a paper it
+ * attached early to the wrong branch, and this moves such strays to the group they resemble most
+ * (the usual "agglomerate, then refine" scheme). In place; groups do not empty out (a paper is only
+ * moved away from a group that keeps another).
+ */
+export function refine(v: Vectors, members: readonly number[], groupOf: Int32Array, rounds: number): void {
+  const k = Math.max(0, ...groupOf) + 1;
+  for (let round = 0; round < rounds; round++) {
+    const sums = Array.from({ length: k }, () => new Float64Array(v.dims));
+    const sizes = new Int32Array(k);
+    members.forEach((d, i) => {
+      addInto(v, d, sums[groupOf[i]!]!);
+      sizes[groupOf[i]!]!++;
+    });
+    const norms = sums.map((s) => Math.sqrt(s.reduce((a, x) => a + x * x, 0)) || 1);
+    let moved = 0;
+    members.forEach((d, i) => {
+      const own = groupOf[i]!;
+      if (sizes[own]! <= 1) return;
+      // Leave-one-out for the paper's own group, so a group does not keep a paper merely by containing it.
+      const self = dot(v, d, sums[own]!);
+      const ownNorm = Math.sqrt(Math.max(1e-12, norms[own]! ** 2 - 2 * self + 1));
+      let best = own;
+      let top = (self - 1) / ownNorm;
+      for (let g = 0; g < k; g++) {
+        if (g === own || !sizes[g]) continue;
+        const s = dot(v, d, sums[g]!) / norms[g]!;
+        if (s > top) {
+          top = s;
+          best = g;
+        }
+      }
+      if (best !== own) {
+        groupOf[i] = best;
+        sizes[own]!--;
+        sizes[best]!++;
+        moved++;
+      }
+    });
+    if (!moved) break;
+  }
+}
+
+/**
+ * Fields of a list: the top of the merge tree is split while the two halves share little vocabulary
+ * (their centroids' cosine below `maxCosine`) and both are at least `minSize` papers; then each
+ * paper moves to the field whose centroid it resembles most (see `refine`), because Ward's criterion
+ * attaches a paper unlike everything to the broadest group. Returns a field number per member.
+ */
+export function splitFields(v: Vectors, tree: MergeTree, members: readonly number[], maxCosine: number, minSize: number): Int32Array {
+  const fields: number[] = [];
+  const open = [tree.leaves * 2 - 2];
+  while (open.length) {
+    const node = open.pop()!;
+    if (node < tree.leaves) {
+      fields.push(node);
+      continue;
+    }
+    const i = node - tree.leaves;
+    const [l, r] = [tree.left[i]!, tree.right[i]!];
+    if (tree.size[l]! < minSize || tree.size[r]! < minSize) {
+      fields.push(node);
+      continue;
+    }
+    const side = membersOf(tree, [l, r], members.length);
+    const [cl, cr] = [0, 1].map((s) => {
+      const c = new Float64Array(v.dims);
+      members.forEach((d, j) => side[j] === s && addInto(v, d, c));
+      return c;
+    });
+    let cos = 0;
+    let nl = 0;
+    let nr = 0;
+    for (let j = 0; j < v.dims; j++) {
+      cos += cl![j]! * cr![j]!;
+      nl += cl![j]! * cl![j]!;
+      nr += cr![j]! * cr![j]!;
+    }
+    if (cos / Math.sqrt(nl * nr || 1) < maxCosine) open.push(r, l);
+    else fields.push(node);
+  }
+  const out = membersOf(tree, fields, members.length);
+  refine(v, members, out, FIELD_REFINE_ROUNDS);
+  return out;
+}
+
+/** k-means steps that settle papers between fields; measured: strays on the real dumps stop moving after 3. */
+const FIELD_REFINE_ROUNDS = 5;
