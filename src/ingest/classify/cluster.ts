@@ -16,6 +16,14 @@ import { addInto, dot, kmeans, type Vectors } from './vectors.ts';
 
 /** Leaves of the merge tree; longer lists are grouped into this many parts first (see `leavesOf`). */
 const MAX_LEAVES = 1024;
+/**
+ * A longer list is first bisected into this many groups. The merge costs grow with leaves × papers
+ * (the inner products) and leaves² (the merges): measured on 10,000 papers, 1024 leaves took 12 s,
+ * 256 leaves under 2 s; a leaf of 40 papers is still far finer than a topic (at most 20 topics).
+ */
+const BISECT_LEAVES = 256;
+/** k-means iterations for each bisection (a split in two settles in a few). */
+const BISECT_ITERATIONS = 5;
 
 export interface MergeTree {
   /** Leaf of each paper. */
@@ -28,23 +36,47 @@ export interface MergeTree {
   readonly size: Int32Array;
 }
 
-/** Groups `members` (paper indexes) into at most MAX_LEAVES leaves; a paper is its own leaf in a short list. */
+/**
+ * Groups `members` (paper indexes) into at most MAX_LEAVES leaves; a paper is its own leaf in a short
+ * list. Longer lists by bisecting k-means (Steinbach, Karypis & Kumar 2000): the largest group is
+ * split in two until there are MAX_LEAVES. Two-level k-means (√L groups, then √L within each) was
+ * measured at 170 s for 10,000 papers, because an unbalanced first split leaves one part with most
+ * papers and most of the fine groups; bisecting costs about n·log₂(L) similarity computations.
+ */
 function leavesOf(v: Vectors, members: readonly number[]): number[] {
   const m = members.length;
   if (m <= MAX_LEAVES) return members.map((_, i) => i);
-  const coarse = Math.ceil(Math.sqrt(MAX_LEAVES));
-  const top = kmeans(v, members, coarse);
-  const out = new Array<number>(m);
-  let next = 0;
-  for (let g = 0; g < coarse; g++) {
-    const part = members.flatMap((d, i) => (top[i] === g ? [i] : []));
-    if (!part.length) continue;
-    const fine = Math.max(1, Math.round((MAX_LEAVES * part.length) / m));
-    const sub = kmeans(v, part.map((i) => members[i]!), fine);
-    const base = next;
-    part.forEach((i, j) => (out[i] = base + sub[j]!));
-    next += Math.max(...sub) + 1;
+  // The whole list is bisected once; a subset (a field, a topic being split) reuses its leaves.
+  let global = bisected.get(v);
+  if (!global) {
+    global = bisect(v, Array.from({ length: v.size }, (_, d) => d), BISECT_LEAVES);
+    bisected.set(v, global);
   }
+  const renumber = new Map<number, number>();
+  return members.map((d) => {
+    const leaf = global[d]!;
+    if (!renumber.has(leaf)) renumber.set(leaf, renumber.size);
+    return renumber.get(leaf)!;
+  });
+}
+const bisected = new WeakMap<Vectors, Int32Array>();
+
+/** A leaf number per paper of `members`: the largest group is split in two until there are `leaves` groups. */
+function bisect(v: Vectors, members: readonly number[], leaves: number): Int32Array {
+  const groups: number[][] = [members.map((_, i) => i)];
+  const done: number[][] = [];
+  while (groups.length + done.length < leaves && groups.length) {
+    let largest = 0;
+    for (let g = 1; g < groups.length; g++) if (groups[g]!.length > groups[largest]!.length) largest = g;
+    const group = groups.splice(largest, 1)[0]!;
+    const halves = kmeans(v, group.map((i) => members[i]!), 2, 7, BISECT_ITERATIONS);
+    const [a, b] = [0, 1].map((h) => group.filter((_, j) => halves[j] === h));
+    // Identical papers cannot be split: the group is a leaf.
+    if (!a!.length || !b!.length) done.push(group);
+    else groups.push(a!, b!);
+  }
+  const out = new Int32Array(v.size);
+  [...groups, ...done].forEach((group, leaf) => group.forEach((i) => (out[members[i]!] = leaf)));
   return out;
 }
 
@@ -63,16 +95,26 @@ export function mergeTree(v: Vectors, members: readonly number[]): MergeTree {
   const S = Array.from({ length: leaves }, () => new Float64Array(leaves));
   const byLeaf: number[][] = Array.from({ length: leaves }, () => []);
   members.forEach((d, i) => byLeaf[leafOfMember[i]!]!.push(d));
+  // Each leaf's vector sum as a sparse vector, then S row by row against one dense sum at a time:
+  // a leaf sum has far fewer entries than its papers together (shared words), measured 5× faster
+  // than summing paper by paper at 10,000 papers.
+  const sparse = byLeaf.map((papers) => {
+    const acc = new Map<number, number>();
+    for (const d of papers) for (let i = v.start[d]!; i < v.start[d + 1]!; i++) acc.set(v.ids[i]!, (acc.get(v.ids[i]!) ?? 0) + v.weights[i]!);
+    return { ids: Int32Array.from(acc.keys()), weights: Float64Array.from(acc.values()) };
+  });
   const sum = new Float64Array(v.dims);
   for (let b = 0; b < leaves; b++) {
-    sum.fill(0);
-    for (const d of byLeaf[b]!) addInto(v, d, sum);
+    const sb = sparse[b]!;
+    for (let i = 0; i < sb.ids.length; i++) sum[sb.ids[i]!] = sb.weights[i]!;
     for (let a = 0; a <= b; a++) {
+      const sa = sparse[a]!;
       let s = 0;
-      for (const d of byLeaf[a]!) s += dot(v, d, sum);
+      for (let i = 0; i < sa.ids.length; i++) s += sa.weights[i]! * sum[sa.ids[i]!]!;
       S[a]![b] = s;
       S[b]![a] = s;
     }
+    for (let i = 0; i < sb.ids.length; i++) sum[sb.ids[i]!] = 0;
   }
   const slotNode = Int32Array.from({ length: leaves }, (_, i) => i);
   const active = new Uint8Array(leaves).fill(1);

@@ -16,6 +16,13 @@ const PHRASE_WEIGHT = 1.5;
  * unrelated labels. Chosen by reading the names on the seeds and the real dumps.
  */
 const SECOND_SCORE = 0.7;
+/**
+ * c-TF-IDF weighs a term by its frequency in the group; here by the share of the group's papers that
+ * write it, squared, so a name describes most of its papers rather than a few with a rare term
+ * (measured on the real dumps: with the plain share, "Diffusion Models" named 68 NLP papers of which
+ * 7% mention diffusion; squared, names cover 22-95% of their topic's papers, median about 50%).
+ */
+const COVERAGE_POWER = 2;
 /** A term of one paper only names its group only when no shared term does. */
 const SINGLE_PAPER = 0.01;
 const SECOND_OVERLAP = 0.6;
@@ -35,7 +42,8 @@ export function nameGroups(corpus: Corpus, groupOf: Int32Array, groups: number, 
     if (groupOf[d]! < 0) continue;
     for (const name of tagNames[d]!) {
       const id = corpus.idOf(phraseKey(name));
-      if (id !== undefined && nameable(name) && !candidate.has(id)) candidate.set(id, name);
+      // Named as the papers write it most often, so the name's words are in them.
+      if (id !== undefined && nameable(name) && !candidate.has(id)) candidate.set(id, corpus.surface(id));
     }
   }
   const papersWith = new Map<number, number[]>();
@@ -63,7 +71,7 @@ export function nameGroups(corpus: Corpus, groupOf: Int32Array, groups: number, 
     const scored = [...inGroup]
       .map(([p, ds]) => {
         const share = ds.length / own.length;
-        const weight = (ds.length > 1 || own.length === 1 ? 1 : SINGLE_PAPER) * share * Math.log(1 + average / corpus.df[p]!) * (corpus.words[p]! > 1 ? PHRASE_WEIGHT : 1);
+        const weight = (ds.length > 1 || own.length === 1 ? 1 : SINGLE_PAPER) * share ** COVERAGE_POWER * Math.log(1 + average / corpus.df[p]!) * (corpus.words[p]! > 1 ? PHRASE_WEIGHT : 1);
         return { p, name: candidate.get(p)!, papers: ds, weight };
       })
       .sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : 1));
