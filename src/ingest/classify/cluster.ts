@@ -5,9 +5,9 @@
  * k-means it needs no random start, and the whole merge tree is kept, so a topic that comes out too
  * large is split along the tree instead of re-clustered.
  *
- * Cost: the merge runs on at most MAX_LEAVES leaves. A longer list is first cut into that many
- * small groups by two levels of spherical k-means (a coarse split, then each part split again), the
- * usual "k-means then agglomerate" scheme for large collections.
+ * Cost: the merge runs on the papers themselves up to MAX_LEAVES of them. A longer list is first
+ * bisected into BISECT_LEAVES small groups by k-means (the usual "k-means, then agglomerate" scheme
+ * for large collections), once per list; every merge tree of a part of it reuses those groups.
  *
  * Written here rather than imported: the npm hierarchical-clustering packages take a dense distance
  * matrix of the papers (10,000² doubles = 800 MB) or dense vectors, and know nothing of our sparse ones.
