@@ -60,6 +60,13 @@ export function assignTopics(corpus: Corpus, taxonomy: Taxonomy, vectors: Vector
   const field = splitFields(vectors, mergeTree(vectors, all), all, FIELD_COSINE, Math.max(2, Math.round(FIELD_MIN_SHARE * n)));
   const fields = Math.max(...field) + 1;
 
+  // Each field's share of the k topics grows with the square root of its papers, as the list's
+  // topics do: measured on the real dumps, a share proportional to the papers left the 150 MEDLINE
+  // papers 4 topics beside 16 for 550 ACL papers, with 70 papers on sleep, alcohol and cancer in one.
+  const roots = Array.from({ length: fields }, (_, f) => Math.sqrt(field.filter((x) => x === f).length));
+  const rootSum = roots.reduce((a, b) => a + b, 0);
+  const topicsOf = roots.map((r) => Math.max(1, Math.round((k * r) / rootSum)));
+
   // 2. The taxonomy applies in the fields where its keywords clearly describe enough papers, and
   //    there only to papers that resemble its keyword-labelled papers (steer.ts).
   const label = taxonomyLabels(corpus, taxonomy, vectors, (seeded) => {
@@ -74,7 +81,7 @@ export function assignTopics(corpus: Corpus, taxonomy: Taxonomy, vectors: Vector
       // Processing" for a list of NLP papers) says nothing about how to divide it.
       let entropy = 0;
       for (const c of counts.values()) entropy -= (c / total) * Math.log(c / total);
-      const kField = Math.max(1, Math.round((k * members.length) / n));
+      const kField = topicsOf[f]!;
       // A field of a few dozen papers may well be one topic, which the taxonomy may name.
       const divides = members.length < MIN_SPLIT_LIST || Math.exp(entropy) >= TAXONOMY_SPREAD * kField;
       return total >= FIELD_SEED_SHARE * members.length && divides;
@@ -88,7 +95,7 @@ export function assignTopics(corpus: Corpus, taxonomy: Taxonomy, vectors: Vector
   const taxonomyOf: number[] = [];
   for (let f = 0; f < fields; f++) {
     const members = all.filter((d) => field[d] === f);
-    const kField = Math.max(1, Math.round((k * members.length) / n));
+    const kField = topicsOf[f]!;
     const byLabel = new Map<number, number>();
     for (const d of members) {
       if (label[d]! < 0) continue;
