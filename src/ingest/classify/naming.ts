@@ -43,7 +43,7 @@ export function nameGroups(corpus: Corpus, groupOf: Int32Array, groups: number, 
     for (const name of tagNames[d]!) {
       const id = corpus.idOf(phraseKey(name));
       // Named as the papers write it most often, so the name's words are in them.
-      if (id !== undefined && nameable(name) && !candidate.has(id)) candidate.set(id, corpus.surface(id));
+      if (id !== undefined && nameable(name) && nameable(corpus.surface(id)) && !candidate.has(id)) candidate.set(id, corpus.surface(id));
     }
   }
   const papersWith = new Map<number, number[]>();

@@ -5,7 +5,7 @@
  * move every paper. A larger change re-clusters the list, and so does a new paper that resembles no
  * topic (a paper of a field the list did not have would otherwise join a topic of another field).
  */
-import { centroid, dot, type Vectors } from './vectors.ts';
+import { addInto, dot, selfDot, type Vectors } from './vectors.ts';
 
 /**
  * Re-cluster when more than this share of the papers is new or lost its topic (a few papers added
@@ -14,9 +14,9 @@ import { centroid, dot, type Vectors } from './vectors.ts';
 export const MAX_NEW_SHARE = 0.1;
 /**
  * A new paper fits a topic when its similarity to the topic's centroid is at least FIT_SHARE of that
- * of the topic's least typical tenth of papers (FIT_QUANTILE). Half the median (as for the taxonomy's
- * fit in steer.ts), and the tenth percentile itself, turned away ordinary ACL papers added to the
- * real dumps (0.206 against 0.222); astrophysics papers added to them stay far below.
+ * of the topic's least typical tenth of papers (FIT_QUANTILE, leave-one-out). Half the median (as for
+ * the taxonomy's fit in steer.ts), or the tenth percentile itself, turned away ordinary ACL papers
+ * added to the real dumps (0.204 against 0.216); astrophysics papers added to them stay far below.
  */
 const FIT_QUANTILE = 0.1;
 const FIT_SHARE = 0.5;
@@ -31,11 +31,24 @@ export function keepTopics(vectors: Vectors, previous: readonly (string | undefi
   const known = previous.filter((t) => t !== undefined).length;
   if (!known || n - known > MAX_NEW_SHARE * n) return null;
   const names = [...new Set(previous.filter((t): t is string => t !== undefined))].sort();
-  const centers = names.map((name) => centroid(vectors, previous.flatMap((t, d) => (t === name ? [d] : []))));
-  const typical = centers.map((c, i) => {
-    const own = previous.flatMap((t, d) => (t === names[i] ? [dot(vectors, d, c)] : [])).sort((a, b) => a - b);
+  const index = new Map(names.map((name, i) => [name, i]));
+  const sums = names.map(() => new Float64Array(vectors.dims));
+  previous.forEach((t, d) => t !== undefined && addInto(vectors, d, sums[index.get(t)!]!));
+  const norms = sums.map((sum) => Math.sqrt(sum.reduce((a, x) => a + x * x, 0)) || 1);
+  // A topic's own papers are compared with the centroid of the others (leave-one-out), as a new paper
+  // is compared with all of them: a small topic's papers would otherwise look typical by containing themselves.
+  const typical = names.map((_, i) => {
+    const own: number[] = [];
+    previous.forEach((t, d) => {
+      if (t !== names[i]) return;
+      const s = dot(vectors, d, sums[i]!);
+      const self = selfDot(vectors, d);
+      own.push((s - self) / Math.sqrt(Math.max(1e-12, norms[i]! ** 2 - 2 * s + self)));
+    });
+    own.sort((x, y) => x - y);
     return own[Math.floor(own.length * FIT_QUANTILE)] ?? 0;
   });
+  const centers = sums.map((sum, i) => sum.map((x) => x / norms[i]!));
   const out: string[] = [];
   for (let d = 0; d < n; d++) {
     const t = previous[d];
