@@ -104,10 +104,13 @@ export function nameable(tag: string): boolean {
   return tag.length >= 4 && !/(ful|ous|ive|ic|al|ary|ent|ant|ing|ed|ly|able|ible|less)$/.test(tag);
 }
 
+/** Whether two terms share a word, or two words with a common stem of STEM letters ("regulates", "regulation"). */
 function sharesWord(a: string, b: string): boolean {
-  const words = new Set(a.split(/[ -]/));
-  return b.split(/[ -]/).some((w) => w.length > 3 && words.has(w));
+  const stems = new Set(a.split(/[ -]/).filter((w) => w.length > 3).map((w) => w.slice(0, STEM)));
+  return b.split(/[ -]/).some((w) => w.length > 3 && stems.has(w.slice(0, STEM)));
 }
+/** Letters of a crude stem: English inflection and derivation rarely change the first six. */
+const STEM = 6;
 
 const SMALL_WORDS = new Set(['of', 'and', 'for', 'in', 'on', 'the', 'to', 'with', 'a', 'an', 'via', 'by']);
 const ACRONYMS = new Set(['ai', 'qa', 'asr', 'ocr', 'gan', 'vae', 'ner', 'rl', 'dna', 'rna', 'hiv', 'mri', 'ct', 'ecg', 'eeg', 'nerf', '3d', '2d']);
