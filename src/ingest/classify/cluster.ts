@@ -228,10 +228,10 @@ export function membersOf(tree: MergeTree, groups: readonly number[], memberCoun
  * Refines a partition of `members` by spherical k-means steps started from it (each paper moves to
  * the nearest group centroid, at most `rounds` times): a hierarchical merge never revisits a paper it
  * attached early to the wrong branch, and this moves such strays to the group they resemble most
- * (the usual "agglomerate, then refine" scheme). In place; groups do not empty out (a paper is only
- * moved away from a group that keeps another).
+ * (the usual "agglomerate, then refine" scheme). In place; no group shrinks below `minSize` papers
+ * by it (a paper only leaves a group larger than that).
  */
-export function refine(v: Vectors, members: readonly number[], groupOf: Int32Array, rounds: number): void {
+export function refine(v: Vectors, members: readonly number[], groupOf: Int32Array, rounds: number, minSize = 1): void {
   const k = Math.max(0, ...groupOf) + 1;
   for (let round = 0; round < rounds; round++) {
     const sums = Array.from({ length: k }, () => new Float64Array(v.dims));
@@ -244,7 +244,7 @@ export function refine(v: Vectors, members: readonly number[], groupOf: Int32Arr
     let moved = 0;
     members.forEach((d, i) => {
       const own = groupOf[i]!;
-      if (sizes[own]! <= 1) return;
+      if (sizes[own]! <= minSize) return;
       // Leave-one-out for the paper's own group, so a group does not keep a paper merely by containing it.
       const self = dot(v, d, sums[own]!);
       const ownNorm = Math.sqrt(Math.max(1e-12, norms[own]! ** 2 - 2 * self + 1));

@@ -41,8 +41,14 @@ const REFINE_ROUNDS = 3;
  * biomedicine vs NLP (gold-cross) 0.24; within the ML seeds the large splits are 0.40-0.61.
  */
 const FIELD_COSINE = 0.3;
-/** Neither half may be smaller than this share of the list (small outlying groups are not fields). */
+/**
+ * Neither half may be smaller than this share of the list, nor than FIELD_MIN_PAPERS (small outlying
+ * groups are not fields, and the centroids of a few papers share few words whatever their subject:
+ * on the 20-paper mixed list, halves of 5 astrophysics papers had cosine 0.28, and a 2-paper "field"
+ * left a topic of one paper).
+ */
 const FIELD_MIN_SHARE = 0.1;
+const FIELD_MIN_PAPERS = 10;
 /** The taxonomy applies in a field where its keywords clearly describe at least this share of the papers. */
 const FIELD_SEED_SHARE = 0.15;
 /**
@@ -64,7 +70,7 @@ export function assignTopics(corpus: Corpus, taxonomy: Taxonomy, vectors: Vector
   const all = Array.from({ length: n }, (_, d) => d);
 
   // 1. Fields: parts of the list that share little vocabulary (MEDLINE and ACL papers, say).
-  const field = splitFields(vectors, mergeTree(vectors, all), all, FIELD_COSINE, Math.max(2, Math.round(FIELD_MIN_SHARE * n)));
+  const field = splitFields(vectors, mergeTree(vectors, all), all, FIELD_COSINE, Math.max(FIELD_MIN_PAPERS, Math.round(FIELD_MIN_SHARE * n)));
   const fields = Math.max(...field) + 1;
 
   // Each field's share of the k topics grows with the square root of its papers, as the list's
@@ -169,7 +175,7 @@ function clusters(vectors: Vectors, members: readonly number[], k: number, minSi
   const groupOf = membersOf(tree, groups, members.length);
   joinNearest(vectors, members, groupOf, groups.map((g) => tree.size[g]! >= minSize));
   const out = renumber(groupOf).groupOf;
-  refine(vectors, members, out, REFINE_ROUNDS);
+  refine(vectors, members, out, REFINE_ROUNDS, minSize);
   return out;
 }
 
