@@ -26,6 +26,11 @@ const COVERAGE_POWER = 2;
 /** A term of one paper only names its group only when no shared term does. */
 const SINGLE_PAPER = 0.01;
 const SECOND_OVERLAP = 0.6;
+/**
+ * In a topic of two or three papers any two terms of one paper co-occur, so only larger topics get a
+ * two-term name ("Text Generation & Privacy", "Chronic Insomnia & Severe Phenotype" on gold-cross).
+ */
+const PAIR_MIN_PAPERS = 5;
 
 /**
  * One name per group. `groupOf[d]` is paper d's group (0 … groups − 1, or −1 for none); `tagNames[d]`
@@ -82,6 +87,7 @@ export function nameGroups(corpus: Corpus, groupOf: Int32Array, groups: number, 
       name = title;
       const second = scored.find(
         (s) =>
+          own.length >= PAIR_MIN_PAPERS &&
           s !== first &&
           s.weight >= SECOND_SCORE * first.weight &&
           !sharesWord(s.name, first.name) &&
