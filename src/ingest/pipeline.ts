@@ -10,7 +10,7 @@ import { compareIssues, issue, type IngestIssue, type SourcePath } from '../core
 import type { Paper, PaperFrontMatter, PaperMetadata } from '../core/paper.ts';
 import type { Slug } from '../core/slug.ts';
 import { assignSlugs } from './assign-slugs.ts';
-import { classifyPapers, relatedPapers, type ClassifyInput, type Taxonomy } from './classify/index.ts';
+import { classifyPapers, relatedPapers, topicMethod, type ClassifyInput, type Taxonomy } from './classify/index.ts';
 import { fallBackFromBrokenMath, titleMathFailures } from './check-math.ts';
 import { cleanAbstract, cleanTitle, titleText, toPlainText } from './clean-text.ts';
 import { decodeSource } from './decode.ts';
@@ -44,6 +44,8 @@ export interface IngestState {
   papers: Record<string, EditableFields>;
   /** Each paper's slug at the last ingest: a slug that changed since (a renamed entry) becomes an alias. */
   slugs?: Record<string, string>;
+  /** The topic method and taxonomy the generated topics came from (classify's `topicMethod`). */
+  topicMethod?: string;
 }
 
 export interface IngestInput {
@@ -216,14 +218,18 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
 
   const keywords = groups.map((g) => mergeKeywords(g.occurrences));
   const toClassify: ClassifyInput[] = groups.map((_, i) => ({ id: ids[i]!, title: titleText(titles[i]!), abstract: home[i]!.abstract || keywords[i]!.join('. '), ...(keywords[i]!.length ? { keywords: keywords[i]! } : {}) }));
-  const labels = classifyPapers(toClassify, input.taxonomy ?? EMPTY_TAXONOMY);
+  // The topics generated last time keep a rebuild that adds a few papers from moving the others.
+  const taxonomy = input.taxonomy ?? EMPTY_TAXONOMY;
+  const method = topicMethod(taxonomy);
+  const previousTopics = input.state?.topicMethod === method ? new Map(Object.entries(input.state.papers).map(([id, fields]) => [id, fields.topic])) : undefined;
+  const labels = classifyPapers(toClassify, taxonomy, previousTopics);
   phase('tagging');
   const related = relatedPapers(toClassify, labels, RELATED_COUNT);
   phase('related');
 
   const papers: Paper[] = [];
   const entries = new Map<string, string>();
-  const state: IngestState = { version: 1, papers: {}, slugs: {} };
+  const state: IngestState = { version: 1, papers: {}, slugs: {}, topicMethod: method };
   groups.forEach((group, i) => {
     const id = ids[i]!;
     const first = group.occurrences[0]!;

@@ -8,6 +8,7 @@ import { preferKeywordTags } from './keywords.ts';
 import { findRelated } from './related.ts';
 import { assignTags, indexVocabulary } from './tags.ts';
 import { parseTaxonomy as parse, type Taxonomy } from './taxonomy.ts';
+import { keepTopics } from './stable.ts';
 import { assignTopics } from './topics.ts';
 import { paperVectors, type Vectors } from './vectors.ts';
 
@@ -49,16 +50,33 @@ function analyse(papers: readonly ClassifyInput[]): { corpus: Corpus; vectors: V
   return entry;
 }
 
-/** One topic and 3–6 tags per paper, keyed by id. Papers arrive in a deterministic order. */
-export function classifyPapers(papers: readonly ClassifyInput[], taxonomy: Taxonomy): Map<string, Classification> {
+/**
+ * One topic and 3–6 tags per paper, keyed by id. Papers arrive in a deterministic order.
+ * `previousTopics` (id → the topic generated last time) makes topics incremental: when only a few
+ * papers are new, the others keep their topics (see stable.ts).
+ */
+export function classifyPapers(papers: readonly ClassifyInput[], taxonomy: Taxonomy, previousTopics?: ReadonlyMap<string, string>): Map<string, Classification> {
   const { corpus, vectors } = analyse(papers);
   const vocabulary = indexVocabulary(corpus, taxonomy);
   const tags = assignTags(corpus, vocabulary);
-  const topics = assignTopics(corpus, taxonomy, vectors, tags);
+  const kept = previousTopics ? keepTopics(vectors, papers.map((p) => previousTopics.get(p.id))) : null;
+  const topics = kept ?? assignTopics(corpus, taxonomy, vectors, tags);
   const out = new Map<string, Classification>();
   papers.forEach((p, d) => out.set(p.id, { topic: topics[d]!, tags: tags[d]!.names }));
   preferKeywordTags(papers, out, taxonomy);
   return out;
+}
+
+/**
+ * What previous topics were computed with: the topic method and the taxonomy's topics. Topics kept
+ * from a run with another method or taxonomy would hide the change, so they are kept only when this
+ * is unchanged. Bump the version when assignTopics changes its results.
+ */
+export function topicMethod(taxonomy: Taxonomy): string {
+  let h = 2166136261;
+  const text = JSON.stringify(taxonomy.topics);
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return `ward-ctfidf-1:${(h >>> 0).toString(16)}`;
 }
 
 /** 3–5 related paper ids per paper (most related first), keyed by id. */

@@ -143,7 +143,7 @@ export function seededRandom(seed: number): () => number {
  * Spherical k-means of the papers `members` into k groups (k-means++ start, fixed seed). Returns
  * a group number per member, in the order given.
  */
-export function kmeans(v: Vectors, members: readonly number[], k: number, seed = 7): number[] {
+export function kmeans(v: Vectors, members: readonly number[], k: number, seed = 7, iterations = 25): number[] {
   const m = members.length;
   if (k <= 1 || m <= k) return members.map((_, i) => (k <= 1 ? 0 : i));
   const random = seededRandom(seed);
@@ -172,7 +172,7 @@ export function kmeans(v: Vectors, members: readonly number[], k: number, seed =
   }
   let assign = new Array<number>(m).fill(-1);
   const sizes = new Int32Array(k);
-  for (let iter = 0; iter < 25; iter++) {
+  for (let iter = 0; iter < iterations; iter++) {
     const next = members.map((d) => {
       let arg = 0;
       let top = -Infinity;
@@ -199,3 +199,4 @@ export function kmeans(v: Vectors, members: readonly number[], k: number, seed =
   }
   return assign;
 }
+

@@ -1,0 +1,153 @@
+/**
+ * The taxonomy as a refinement: its keywords label the papers they clearly describe, a centroid
+ * classifier trained on those papers labels the papers that resemble them, and the labels then
+ * steer the clustering (topics.ts). A paper is labelled only when it resembles the labelled papers
+ * of its topic, never for a keyword alone: a clinical paper that says "graph" or "simulation" is
+ * unlike the graph-learning papers and stays in its own field.
+ */
+import type { Corpus } from './corpus.ts';
+import type { Taxonomy } from './taxonomy.ts';
+import { phraseKey } from './tokenize.ts';
+import { addInto, dot, selfDot, type Vectors } from './vectors.ts';
+
+/** Keyword evidence that labels a paper on its own (a title hit plus a few mentions). */
+const SEED_EVIDENCE = 5;
+/**
+ * A paper less similar to a topic's labelled papers than this fraction of a typical labelled paper
+ * does not belong to it, whatever its keywords (0.5 as before; with the keyword shortcut gone it is
+ * what keeps MEDLINE papers out of ML topics on the real dumps).
+ */
+const FIT_SIMILARITY = 0.5;
+/** Weight of (saturated) keyword evidence against centroid similarity. */
+const KEYWORD_PRIOR = 0.25;
+/** Keyword evidence of a title mention, against log2(1 + mentions) in the abstract. */
+const KW_TITLE = 2.5;
+/** Multi-word keywords are specific: they weigh this much more than single words. */
+const KW_MULTI = 2;
+/** A keyword used by at most this share of the papers is fully specific (see keywordScores). */
+const FULL_WEIGHT_SHARE = 0.01;
+
+/**
+ * The taxonomy topic (index into taxonomy.topics) of each paper, or −1 where none fits. `region[d]`
+ * says whether paper d lies where the taxonomy applies (a group of similar papers most of which
+ * its keywords describe); papers elsewhere are never labelled.
+ */
+export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vectors, region: (seeded: Int32Array) => Uint8Array): Int32Array {
+  const n = corpus.size;
+  const k = taxonomy.topics.length;
+  const label = new Int32Array(n).fill(-1);
+  if (!k) return label;
+  const kw = keywordScores(corpus, taxonomy);
+  const seeds = new Int32Array(n).fill(-1);
+  for (let d = 0; d < n; d++) {
+    const [best, second] = topTwo(kw[d]!);
+    if (best.score >= SEED_EVIDENCE && best.score >= 1.4 * second.score) seeds[d] = best.index;
+  }
+  const inside = region(seeds);
+  for (let d = 0; d < n; d++) if (!inside[d]) seeds[d] = -1;
+  const sims = similarities(vectors, seeds, k);
+  // A typical seed paper's similarity to the other seed papers of its topic sets the scale.
+  const own: number[] = [];
+  for (let d = 0; d < n; d++) if (seeds[d]! >= 0) own.push(sims[seeds[d]!]![d]!);
+  own.sort((a, b) => a - b);
+  const typical = own.length ? own[Math.floor(own.length / 2)]! : 0;
+  // The centroids are learned from the confidently seeded papers only: re-training them on their own
+  // predictions lets large topics drift and swallow their neighbours (measured: one round beats three).
+  for (let d = 0; d < n; d++) {
+    let best = -1;
+    let top = -Infinity;
+    if (!inside[d]) continue;
+    for (let t = 0; t < k; t++) {
+      // Inside the region, clear keyword evidence is enough on its own.
+      if (sims[t]![d]! < FIT_SIMILARITY * typical && seeds[d] !== t) continue;
+      const s = sims[t]![d]! + KEYWORD_PRIOR * saturate(kw[d]![t]!);
+      if (s > top) {
+        top = s;
+        best = t;
+      }
+    }
+    label[d] = best;
+  }
+  return label;
+}
+
+/**
+ * Cosine similarity of every paper to every topic's centroid. A member is compared with the
+ * centroid of the other members (leave-one-out), so small topics do not win their own papers
+ * merely by containing them.
+ */
+function similarities(vectors: Vectors, label: Int32Array, k: number): Float64Array[] {
+  const n = vectors.size;
+  const sums = Array.from({ length: k }, () => new Float64Array(vectors.dims));
+  for (let d = 0; d < n; d++) if (label[d]! >= 0) addInto(vectors, d, sums[label[d]!]!);
+  return sums.map((sum, t) => {
+    let norm2 = 0;
+    for (let i = 0; i < sum.length; i++) norm2 += sum[i]! * sum[i]!;
+    const out = new Float64Array(n);
+    if (norm2 === 0) return out;
+    for (let d = 0; d < n; d++) {
+      const s = dot(vectors, d, sum);
+      if (label[d] === t) {
+        const self = selfDot(vectors, d);
+        const rest = norm2 - 2 * s + self;
+        out[d] = rest > 1e-12 ? (s - self) / Math.sqrt(rest) : 0;
+      } else out[d] = s / Math.sqrt(norm2);
+    }
+    return out;
+  });
+}
+
+function keywordScores(corpus: Corpus, taxonomy: Taxonomy): Float64Array[] {
+  const byPhrase = new Map<number, number[]>();
+  taxonomy.topics.forEach((topic, t) => {
+    for (const keyword of topic.keywords) {
+      const id = corpus.idOf(phraseKey(keyword));
+      if (id === undefined) continue;
+      const list = byPhrase.get(id) ?? [];
+      if (!list.includes(t)) list.push(t);
+      byPhrase.set(id, list);
+    }
+  });
+  // A flat marker array: most phrases are no keyword, and a Map lookup for each would dominate.
+  const isKeyword = new Uint8Array(corpus.count);
+  for (const id of byPhrase.keys()) isKeyword[id] = 1;
+  // Multi-word keywords are specific; a keyword several topics share says little about each; and a
+  // keyword that many papers of the list use is their common ground rather than a topic ("image",
+  // "convolutional neural network" in a list where most papers test on images): weighted by IDF,
+  // full weight up to FULL_WEIGHT_SHARE of the papers. A share rather than a count, so a list ten
+  // times larger (with ten times the papers per keyword) gets the same weights.
+  const weight = new Map<number, number>();
+  for (const [p, topics] of byPhrase) {
+    const specificity = Math.min(1, Math.log(corpus.size / Math.max(1, corpus.df[p]!)) / -Math.log(FULL_WEIGHT_SHARE));
+    weight.set(p, ((corpus.words[p]! > 1 ? KW_MULTI : 1) / Math.sqrt(topics.length)) * specificity);
+  }
+  return Array.from({ length: corpus.size }, (_, d) => {
+    const scores = new Float64Array(taxonomy.topics.length);
+    for (let i = corpus.start[d]!; i < corpus.start[d + 1]!; i++) {
+      const p = corpus.ids[i]!;
+      if (!isKeyword[p]) continue;
+      const topics = byPhrase.get(p)!;
+      const w = weight.get(p)!;
+      const evidence = (corpus.title[i]! > 0 ? KW_TITLE : 0) + Math.log2(1 + corpus.body[i]!);
+      for (const t of topics) scores[t]! += w * evidence;
+    }
+    return scores;
+  });
+}
+
+
+function saturate(x: number): number {
+  return x / (x + 4);
+}
+
+function topTwo(scores: Float64Array): [{ index: number; score: number }, { index: number; score: number }] {
+  let a = { index: 0, score: -Infinity };
+  let b = { index: 0, score: -Infinity };
+  scores.forEach((score, index) => {
+    if (score > a.score) {
+      b = a;
+      a = { index, score };
+    } else if (score > b.score) b = { index, score };
+  });
+  return [a, { index: b.index, score: Math.max(0, b.score) }];
+}
