@@ -1,36 +1,29 @@
 /**
  * The offline search index: what the search box uses where Pagefind cannot run (a page opened
- * from disk blocks ES modules, fetch and WebAssembly).
+ * from disk blocks ES modules, fetch and WebAssembly). It holds what Pagefind's index holds, the
+ * same words with the same weights and page lengths (src/core/search-terms.ts), so the offline
+ * engine can rank as Pagefind does (src/core/search-rank.ts).
  *
  * Written by hand because nothing ships an index as classic scripts, the one thing a `file://`
  * page may load (MkDocs Material's offline plugin does the same). The index is split so a query
- * loads only what it needs: a small manifest, the one term shard its words start with, and the
- * document chunks holding its top results.
+ * loads only what it needs: a small manifest, the word shards its terms start with, the tags of
+ * each paper (for tag counts), and the document chunks holding its top results.
  *
  * Files (all under `offline-search/`), each a script calling `__papershelfOffline(kind, key, data)`:
- * - `index.js`: counts, topic and tag names, the list of shards and chunks;
- * - `terms-<shard>.js`: for each term starting with the shard's two letters, its postings;
+ * - `index.js`: counts, page lengths, topic of each paper, topic and tag names, shards and chunks;
+ * - `terms-<shard>.js`: for each word starting with the shard's characters, its postings;
+ * - `tags.js`: each paper's tags;
  * - `docs-<n>.js`: `CHUNK_SIZE` documents: url, title, topic, tags, opening of the abstract.
  */
-import { searchTerms, shardOf } from '../core/search-terms.ts';
+import { indexWords, searchableText, shardOf, TITLE_WEIGHT, WEIGHT_UNIT } from '../core/search-terms.ts';
+import { labelText, type SearchDoc } from './search-document.ts';
 
 export const OFFLINE_DIR = 'offline-search';
 export const CHUNK_SIZE = 100;
 const SUMMARY_LENGTH = 220;
 
-export interface SearchDoc {
-  url: string;
-  title: string;
-  abstract: string;
-  topic: string;
-  tags: readonly string[];
-}
-
-/** Field weights, packed in a posting's two low bits: a title hit outranks a body hit. */
-const WEIGHT = { body: 1, label: 2, title: 3 } as const;
-
 export interface OfflineManifest {
-  version: 1;
+  version: 2;
   docs: number;
   chunkSize: number;
   topics: string[];
@@ -39,7 +32,36 @@ export interface OfflineManifest {
   /** Each document's topic index in base 36, `topicWidth` characters each (`-` for none): facet counts without loading documents. */
   docTopics: string;
   topicWidth: number;
+  /** Each document's length in words (Pagefind's page length), base 36, `lengthWidth` characters each. */
+  lengths: string;
+  lengthWidth: number;
+  averageLength: number;
 }
+
+/** Each document's tag indexes in base 36, `.`-separated, documents `;`-separated. */
+export type OfflineTags = string;
+
+/**
+ * The words of one document with their summed weights, the words of its title (for Pagefind's
+ * title boost), and its length: what Pagefind indexes of it.
+ */
+export function documentWords(doc: SearchDoc): { words: Map<string, number>; titleWords: Set<string>; length: number } {
+  const words = new Map<string, number>();
+  const titleWords = new Set<string>();
+  const add = (word: string, weight: number) => words.set(word, (words.get(word) ?? 0) + weight);
+  let length = indexWords(searchableText(doc.title), TITLE_WEIGHT, (word, weight) => {
+    titleWords.add(word);
+    add(word, weight);
+  });
+  length += indexWords(searchableText(doc.body), WEIGHT_UNIT, add);
+  length += indexWords(searchableText(labelText(doc)), WEIGHT_UNIT, add);
+  return { words, titleWords, length };
+}
+
+const fixedWidth = (values: readonly number[]): { text: string; width: number } => {
+  const width = Math.max(1, ...values.map((v) => v.toString(36).length));
+  return { text: values.map((v) => v.toString(36).padStart(width, '0')).join(''), width };
+};
 
 /** Builds every file of the offline index: path (relative to the site root) → file text. */
 export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, string> {
@@ -48,74 +70,98 @@ export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, stri
   const topicIndex = new Map(topics.map((t, i) => [t, i]));
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
 
-  // term → (doc → best weight); docs are visited in order, so postings come out sorted.
+  // word → (doc → weight × 2 + 1 if in the title); docs are visited in order, so postings come out sorted.
   const postings = new Map<string, Map<number, number>>();
+  const lengths: number[] = [];
   docs.forEach((doc, n) => {
-    const add = (text: string, weight: number) => {
-      for (const term of searchTerms(text)) {
-        let list = postings.get(term);
-        if (!list) postings.set(term, (list = new Map()));
-        if ((list.get(n) ?? 0) < weight) list.set(n, weight);
-      }
-    };
-    add(doc.abstract, WEIGHT.body);
-    add([doc.topic, ...doc.tags].join(' '), WEIGHT.label);
-    add(doc.title, WEIGHT.title);
+    const { words, titleWords, length } = documentWords(doc);
+    lengths.push(length);
+    for (const [word, weight] of words) {
+      let list = postings.get(word);
+      if (!list) postings.set(word, (list = new Map()));
+      list.set(n, weight * 2 + (titleWords.has(word) ? 1 : 0));
+    }
   });
 
   const shards = new Map<string, Record<string, string>>();
-  for (const term of [...postings.keys()].sort()) {
-    const shard = shardOf(term);
-    let terms = shards.get(shard);
-    if (!terms) shards.set(shard, (terms = {}));
-    terms[term] = encodePostings(postings.get(term)!);
+  for (const word of [...postings.keys()].sort()) {
+    const shard = shardOf(word);
+    let words = shards.get(shard);
+    if (!words) shards.set(shard, (words = {}));
+    words[word] = encodePostings(postings.get(word)!);
   }
 
   const files = new Map<string, string>();
   const script = (kind: string, key: string | number, data: unknown) =>
     `__papershelfOffline(${JSON.stringify(kind)},${JSON.stringify(key)},${safeJson(data)});\n`;
-  for (const [shard, terms] of shards) files.set(`${OFFLINE_DIR}/terms-${shard}.js`, script('terms', shard, terms));
+  for (const [shard, words] of shards) files.set(`${OFFLINE_DIR}/terms-${shard}.js`, script('terms', shard, words));
   for (let start = 0, chunk = 0; start < docs.length; start += CHUNK_SIZE, chunk++) {
     const rows = docs.slice(start, start + CHUNK_SIZE).map((d) => [
       d.url,
       d.title,
       d.topic ? topicIndex.get(d.topic)! : -1,
       d.tags.map((t) => tagIndex.get(t)!),
-      summaryOf(d.abstract),
+      summaryOf(d.body),
     ]);
     files.set(`${OFFLINE_DIR}/docs-${chunk}.js`, script('docs', chunk, rows));
   }
-  const topicWidth = Math.max(1, Math.ceil(Math.log(topics.length + 1) / Math.log(36)));
-  const docTopics = docs.map((d) => (d.topic ? topicIndex.get(d.topic)!.toString(36).padStart(topicWidth, '0') : '-'.repeat(topicWidth))).join('');
-  const manifest: OfflineManifest = { version: 1, docs: docs.length, chunkSize: CHUNK_SIZE, topics, tags, shards: [...shards.keys()].sort(), docTopics, topicWidth };
+  const docTags: OfflineTags = docs.map((d) => d.tags.map((t) => tagIndex.get(t)!.toString(36)).join('.')).join(';');
+  files.set(`${OFFLINE_DIR}/tags.js`, script('tags', 0, docTags));
+  const docTopics = fixedWidth(docs.map((d) => (d.topic ? topicIndex.get(d.topic)! : 0)));
+  const topicText = docs.map((d, i) => (d.topic ? docTopics.text.slice(i * docTopics.width, (i + 1) * docTopics.width) : '-'.repeat(docTopics.width))).join('');
+  const lengthCodes = fixedWidth(lengths);
+  const manifest: OfflineManifest = {
+    version: 2,
+    docs: docs.length,
+    chunkSize: CHUNK_SIZE,
+    topics,
+    tags,
+    shards: [...shards.keys()].sort(),
+    docTopics: topicText,
+    topicWidth: docTopics.width,
+    lengths: lengthCodes.text,
+    lengthWidth: lengthCodes.width,
+    averageLength: lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length),
+  };
   files.set(`${OFFLINE_DIR}/index.js`, script('index', 0, manifest));
   return files;
 }
 
-/** Postings as base-36 deltas of `doc * 4 + weight`: compact, and parsed with one split. */
+/** Postings as base-36 `docDelta,value` pairs (value: weight × 2 + title flag): compact, and parsed with one split. */
 export function encodePostings(list: ReadonlyMap<number, number>): string {
   let previous = 0;
   const parts: string[] = [];
   for (const [doc, weight] of list) {
-    const value = doc * 4 + weight;
-    parts.push((value - previous).toString(36));
-    previous = value;
+    parts.push((doc - previous).toString(36), weight.toString(36));
+    previous = doc;
   }
   return parts.join(',');
 }
 
-export function decodePostings(encoded: string): Array<{ doc: number; weight: number }> {
-  let value = 0;
-  return encoded.split(',').map((part) => {
-    value += parseInt(part, 36);
-    return { doc: value >> 2, weight: value & 3 };
-  });
+export interface Posting {
+  doc: number;
+  /** The word's summed weight on the page, in Pagefind's units. */
+  weight: number;
+  inTitle: boolean;
 }
 
-function summaryOf(abstract: string): string {
-  if (abstract.length <= SUMMARY_LENGTH) return abstract;
-  const cut = abstract.slice(0, SUMMARY_LENGTH);
-  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+export function decodePostings(encoded: string): Posting[] {
+  const parts = encoded.split(',');
+  const out: Posting[] = [];
+  let doc = 0;
+  for (let i = 0; i < parts.length; i += 2) {
+    doc += parseInt(parts[i]!, 36);
+    const value = parseInt(parts[i + 1]!, 36);
+    out.push({ doc, weight: value >> 1, inTitle: (value & 1) === 1 });
+  }
+  return out;
+}
+
+function summaryOf(text: string): string {
+  if (text.length <= SUMMARY_LENGTH) return text;
+  const cut = text.slice(0, SUMMARY_LENGTH);
+  const space = cut.lastIndexOf(' ');
+  return `${space > SUMMARY_LENGTH / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 /** JSON that is safe inside a script: no `</script>`, no line separators that end JS strings. */
