@@ -95,23 +95,29 @@ function compoundParts(word: string): string[] {
 export const utf8Bytes = (s: string): number => new TextEncoder().encode(s).length;
 
 /**
- * Calls `add(word, weight)` for every word Pagefind indexes in `text` (stemmed; weights in
- * `WEIGHT_UNIT`s) and returns how many words the text counts, which is Pagefind's page length.
- * `text` must come from `searchableText`.
+ * Calls `add(word, weight, firstPart, isPart)` for every word Pagefind indexes in `text` (stemmed;
+ * weights in `WEIGHT_UNIT`s) and returns how many words the text counts, which is Pagefind's page
+ * length. `firstPart` is given for a compound word (`graph-based` → `graphbas`) whose first part
+ * (`graph`) begins it: a term that begins both finds them at one position, and Pagefind then counts
+ * that position once, for the part. `text` must come from `searchableText`.
  */
-export function indexWords(text: string, weight: number, add: (word: string, weight: number) => void): number {
+export function indexWords(text: string, weight: number, add: (word: string, weight: number, firstPart?: string, isPart?: boolean) => void): number {
   let count = 0;
   for (const word of text.split(/\s+/)) {
     if (!word) continue;
     count++;
     const normalized = keepWordCharacters(word);
-    if (normalized) add(stem(normalized), weight);
-    if (!normalized || !/[^\p{Alphabetic}\p{N}]/u.test(word)) continue;
-    const parts = compoundParts(word);
-    if (parts.length < 2 && normalized.startsWith(parts.join(' '))) continue;
-    const partWeight = Math.max(1, Math.floor(weight / parts.length));
+    const compound = normalized && /[^\p{Alphabetic}\p{N}]/u.test(word) ? compoundParts(word) : [];
+    const split = compound.length >= 2 || (compound.length === 1 && !normalized.startsWith(compound[0]!));
     // Parts that still hold punctuation (curly quotes) never match a query, whose punctuation is dropped.
-    for (const part of parts) if (utf8Bytes(part) > 1 && keepWordCharacters(part) === part) add(stem(part), partWeight);
+    const parts = split ? compound.filter((part) => utf8Bytes(part) > 1 && keepWordCharacters(part) === part) : [];
+    if (normalized) {
+      const whole = stem(normalized);
+      const first = parts[0] !== undefined && parts[0] === compound[0] ? stem(parts[0]) : undefined;
+      add(whole, weight, first !== undefined && first !== whole && whole.startsWith(first) ? first : undefined);
+    }
+    const partWeight = Math.max(1, Math.floor(weight / compound.length));
+    for (const part of parts) add(stem(part), partWeight, undefined, true);
   }
   return count;
 }

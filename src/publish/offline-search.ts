@@ -38,24 +38,42 @@ export interface OfflineManifest {
   averageLength: number;
 }
 
+/** A shard: word → encoded postings, and word → length of its compounds' shortest first part. */
+export type OfflineShard = [postings: Record<string, string>, firstParts: Record<string, number>];
+
 /** Each document's tag indexes in base 36, `.`-separated, documents `;`-separated. */
 export type OfflineTags = string;
 
+export interface DocumentWord {
+  /** Summed weight on the page, in Pagefind's units. */
+  weight: number;
+  /** The part of `weight` from compound words whose first part begins this word (see `indexWords`). */
+  compoundWeight: number;
+  /** The word is a whole word of the title (not a compound's part). */
+  inTitle: boolean;
+}
+
 /**
- * The words of one document with their summed weights, the words of its title (for Pagefind's
- * title boost), and its length: what Pagefind indexes of it.
+ * The words of one document, the length of the shortest first part any of its compound words
+ * has (by word), and the document's length: what Pagefind indexes of it.
  */
-export function documentWords(doc: SearchDoc): { words: Map<string, number>; titleWords: Set<string>; length: number } {
-  const words = new Map<string, number>();
-  const titleWords = new Set<string>();
-  const add = (word: string, weight: number) => words.set(word, (words.get(word) ?? 0) + weight);
-  let length = indexWords(searchableText(doc.title), TITLE_WEIGHT, (word, weight) => {
-    titleWords.add(word);
-    add(word, weight);
-  });
-  length += indexWords(searchableText(doc.body), WEIGHT_UNIT, add);
-  length += indexWords(searchableText(labelText(doc)), WEIGHT_UNIT, add);
-  return { words, titleWords, length };
+export function documentWords(doc: SearchDoc): { words: Map<string, DocumentWord>; firstParts: Map<string, number>; length: number } {
+  const words = new Map<string, DocumentWord>();
+  const firstParts = new Map<string, number>();
+  const adder = (inTitle: boolean) => (word: string, weight: number, firstPart?: string, isPart = false) => {
+    let entry = words.get(word);
+    if (!entry) words.set(word, (entry = { weight: 0, compoundWeight: 0, inTitle: false }));
+    entry.weight += weight;
+    // Pagefind's title boost reads the title's words as metadata, whole: `Graph-based` is `graphbas`, not `graph`.
+    entry.inTitle ||= inTitle && !isPart;
+    if (firstPart === undefined) return;
+    entry.compoundWeight += weight;
+    firstParts.set(word, Math.min(firstParts.get(word) ?? Infinity, firstPart.length));
+  };
+  let length = indexWords(searchableText(doc.title), TITLE_WEIGHT, adder(true));
+  length += indexWords(searchableText(doc.body), WEIGHT_UNIT, adder(false));
+  length += indexWords(searchableText(labelText(doc)), WEIGHT_UNIT, adder(false));
+  return { words, firstParts, length };
 }
 
 const fixedWidth = (values: readonly number[]): { text: string; width: number } => {
@@ -70,31 +88,34 @@ export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, stri
   const topicIndex = new Map(topics.map((t, i) => [t, i]));
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
 
-  // word → (doc → weight × 2 + 1 if in the title); docs are visited in order, so postings come out sorted.
-  const postings = new Map<string, Map<number, number>>();
+  // word → (doc → its weights); docs are visited in order, so postings come out sorted.
+  const postings = new Map<string, Map<number, DocumentWord>>();
+  const firstParts = new Map<string, number>();
   const lengths: number[] = [];
   docs.forEach((doc, n) => {
-    const { words, titleWords, length } = documentWords(doc);
-    lengths.push(length);
-    for (const [word, weight] of words) {
+    const document = documentWords(doc);
+    lengths.push(document.length);
+    for (const [word, entry] of document.words) {
       let list = postings.get(word);
       if (!list) postings.set(word, (list = new Map()));
-      list.set(n, weight * 2 + (titleWords.has(word) ? 1 : 0));
+      list.set(n, entry);
     }
+    for (const [word, length] of document.firstParts) firstParts.set(word, Math.min(firstParts.get(word) ?? Infinity, length));
   });
 
-  const shards = new Map<string, Record<string, string>>();
+  const shards = new Map<string, OfflineShard>();
   for (const word of [...postings.keys()].sort()) {
     const shard = shardOf(word);
-    let words = shards.get(shard);
-    if (!words) shards.set(shard, (words = {}));
-    words[word] = encodePostings(postings.get(word)!);
+    let data = shards.get(shard);
+    if (!data) shards.set(shard, (data = [{}, {}]));
+    data[0][word] = encodePostings(postings.get(word)!);
+    if (firstParts.has(word)) data[1][word] = firstParts.get(word)!;
   }
 
   const files = new Map<string, string>();
   const script = (kind: string, key: string | number, data: unknown) =>
     `__papershelfOffline(${JSON.stringify(kind)},${JSON.stringify(key)},${safeJson(data)});\n`;
-  for (const [shard, words] of shards) files.set(`${OFFLINE_DIR}/terms-${shard}.js`, script('terms', shard, words));
+  for (const [shard, data] of shards) files.set(`${OFFLINE_DIR}/terms-${shard}.js`, script('terms', shard, data));
   for (let start = 0, chunk = 0; start < docs.length; start += CHUNK_SIZE, chunk++) {
     const rows = docs.slice(start, start + CHUNK_SIZE).map((d) => [
       d.url,
@@ -127,22 +148,23 @@ export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, stri
   return files;
 }
 
-/** Postings as base-36 `docDelta,value` pairs (value: weight × 2 + title flag): compact, and parsed with one split. */
-export function encodePostings(list: ReadonlyMap<number, number>): string {
+/**
+ * Postings as base-36 `docDelta,value` pairs, value = weight × 2 + title flag, followed by
+ * `:compoundWeight` when there is one: compact, and parsed with one split.
+ */
+export function encodePostings(list: ReadonlyMap<number, DocumentWord>): string {
   let previous = 0;
   const parts: string[] = [];
-  for (const [doc, weight] of list) {
-    parts.push((doc - previous).toString(36), weight.toString(36));
+  for (const [doc, { weight, compoundWeight, inTitle }] of list) {
+    const value = (weight * 2 + (inTitle ? 1 : 0)).toString(36);
+    parts.push((doc - previous).toString(36), compoundWeight > 0 ? `${value}:${compoundWeight.toString(36)}` : value);
     previous = doc;
   }
   return parts.join(',');
 }
 
-export interface Posting {
+export interface Posting extends DocumentWord {
   doc: number;
-  /** The word's summed weight on the page, in Pagefind's units. */
-  weight: number;
-  inTitle: boolean;
 }
 
 export function decodePostings(encoded: string): Posting[] {
@@ -151,8 +173,9 @@ export function decodePostings(encoded: string): Posting[] {
   let doc = 0;
   for (let i = 0; i < parts.length; i += 2) {
     doc += parseInt(parts[i]!, 36);
-    const value = parseInt(parts[i + 1]!, 36);
-    out.push({ doc, weight: value >> 1, inTitle: (value & 1) === 1 });
+    const [value, compound] = parts[i + 1]!.split(':');
+    const number = parseInt(value!, 36);
+    out.push({ doc, weight: number >> 1, inTitle: (number & 1) === 1, compoundWeight: compound ? parseInt(compound, 36) : 0 });
   }
   return out;
 }

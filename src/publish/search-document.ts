@@ -30,5 +30,5 @@ export function searchDocOf(paper: Pick<Paper, 'slug' | 'title' | 'abstract' | '
 
 /** The topic and tags as one line of text, indexed like the abstract. */
 export function labelText(doc: Pick<SearchDoc, 'topic' | 'tags'>): string {
-  return [doc.topic, ...doc.tags].filter(Boolean).join(' · ');
+  return [doc.topic, ...doc.tags].filter(Boolean).join(', ');
 }

@@ -7,7 +7,7 @@
  */
 import { idf, lengthBonus, pageScore, titleBoost, type WordMatch } from '../../../core/search-rank.ts';
 import { indexWords, queryTerms, searchableText, shardOf, utf8Bytes, WEIGHT_UNIT, type QueryTerm } from '../../../core/search-terms.ts';
-import { decodePostings, OFFLINE_DIR, type OfflineManifest, type OfflineTags, type Posting } from '../../../publish/offline-search.ts';
+import { decodePostings, OFFLINE_DIR, type OfflineManifest, type OfflineShard, type OfflineTags, type Posting } from '../../../publish/offline-search.ts';
 import { NO_RESULTS, sortedCounts, type ExcerptPiece, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
 
 type DocRow = [url: string, title: string, topic: number, tags: number[], summary: string];
@@ -54,13 +54,21 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
     (docTags ??= load<OfflineTags>('tags', 0, 'tags.js').then((text) => text.split(';').map((d) => (d ? d.split('.').map((t) => parseInt(t, 36)) : []))));
 
   /** Every indexed word the term's stem begins, with its postings: doc → weight. */
-  async function wordsFor(term: QueryTerm): Promise<Array<{ word: string; docs: Map<number, Posting> }>> {
+  /**
+   * Every indexed word the term's stem begins, with its postings: doc → weights. `shadowed` when
+   * the term also begins the word's compounds' first part, which Pagefind then counts instead.
+   */
+  async function wordsFor(term: QueryTerm): Promise<Array<{ word: string; shadowed: boolean; docs: Map<number, Posting> }>> {
     const shard = shardOf(term.stem);
     if (!shards.has(shard)) return [];
-    const words = await load<Record<string, string>>('terms', shard, `terms-${shard}.js`);
+    const [words, firstParts] = await load<OfflineShard>('terms', shard, `terms-${shard}.js`);
     return Object.entries(words)
       .filter(([word]) => word.startsWith(term.stem))
-      .map(([word, encoded]) => ({ word, docs: new Map(decodePostings(encoded).map((p) => [p.doc, p])) }));
+      .map(([word, encoded]) => ({
+        word,
+        shadowed: firstParts[word] !== undefined && term.stem.length <= firstParts[word],
+        docs: new Map(decodePostings(encoded).map((p) => [p.doc, p])),
+      }));
   }
 
   return {
@@ -82,13 +90,18 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
       const scores = new Map<number, number>();
       for (const doc of candidates) {
         const matches = new Map<string, WordMatch>();
+        const titled = new Set<string>();
         let titleIdf = 0;
         perTerm.forEach((words, i) => {
-          for (const { word, docs } of words) {
+          for (const { word, shadowed, docs } of words) {
             const posting = docs.get(doc);
-            if (posting === undefined || matches.has(word)) continue;
-            matches.set(word, { weight: posting.weight, bonus: lengthBonus(utf8Bytes(word), utf8Bytes(terms[i]!.stem)), termPages: termPages[i]! });
-            if (posting.inTitle) titleIdf += idf(manifest.docs, termPages[i]!);
+            if (posting === undefined || matches.has(word) || titled.has(word)) continue;
+            const weight = shadowed ? posting.weight - posting.compoundWeight : posting.weight;
+            if (weight > 0) matches.set(word, { weight, bonus: lengthBonus(utf8Bytes(word), utf8Bytes(terms[i]!.stem)), termPages: termPages[i]! });
+            if (posting.inTitle) {
+              titled.add(word);
+              titleIdf += idf(manifest.docs, termPages[i]!);
+            }
           }
         });
         const bm25 = pageScore([...matches.values()], lengthOf(doc), manifest.averageLength, manifest.docs);

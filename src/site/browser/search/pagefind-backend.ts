@@ -18,6 +18,7 @@ interface PagefindApi {
   options(options: { baseUrl?: string; ranking?: object }): Promise<void>;
   init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  preload(query: string, options?: { filters?: Record<string, unknown> }): Promise<void>;
   search(query: string, options?: { filters?: Record<string, unknown> }): Promise<{
     results: Array<{ data(): Promise<PagefindResultData> }>;
     totalFilters: Record<string, Record<string, number>>;
@@ -37,11 +38,13 @@ export async function loadPagefind(root: URL): Promise<SearchBackend> {
     async search(query, { topics, tags, limit }): Promise<SearchResponse> {
       const terms = queryTerms(query);
       if (terms.length === 0) return NO_RESULTS;
-      await filtersLoaded;
       const filters: Record<string, unknown> = {};
       if (topics.length > 0) filters.topic = { any: [...topics] };
       if (tags.length > 0) filters.tag = { any: [...tags] };
-      const response = await pagefind.search(terms.map((t) => t.text).join(' '), { filters });
+      const text = terms.map((t) => t.text).join(' ');
+      // The query's index chunks load while the filter index does; the search then runs on both.
+      await Promise.all([filtersLoaded, pagefind.preload(text, { filters })]);
+      const response = await pagefind.search(text, { filters });
       if (!response || response.results.length === 0) return NO_RESULTS;
       const data = await Promise.all(response.results.slice(0, limit).map((r) => r.data()));
       // Pagefind answers a term it cannot find with pages holding the term's longest indexed
