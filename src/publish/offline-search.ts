@@ -19,7 +19,8 @@ import { indexWords, searchableText, shardOf, TITLE_WEIGHT, WEIGHT_UNIT } from '
 import { labelText, type SearchDoc } from './search-document.ts';
 
 export const OFFLINE_DIR = 'offline-search';
-export const CHUNK_SIZE = 100;
+/** Documents per chunk: a first page of 10 results touches up to 10 chunks, so small chunks load less (100 → 25: index bytes read from disk for `diffusion` at 540 papers 184 → 76 KB). */
+export const CHUNK_SIZE = 25;
 const SUMMARY_LENGTH = 220;
 
 export interface OfflineManifest {

@@ -6,7 +6,7 @@
  * query's terms, the papers' tags, and only the document chunks of the results it shows.
  */
 import { idf, lengthBonus, pageScore, titleBoost, type WordMatch } from '../../../core/search-rank.ts';
-import { indexWords, queryTerms, searchableText, shardOf, utf8Bytes, WEIGHT_UNIT, type QueryTerm } from '../../../core/search-terms.ts';
+import { findTerms, queryTerms, shardOf, utf8Bytes, type QueryTerm } from '../../../core/search-terms.ts';
 import { decodePostings, OFFLINE_DIR, type OfflineManifest, type OfflineShard, type OfflineTags, type Posting } from '../../../publish/offline-search.ts';
 import { NO_RESULTS, sortedCounts, type ExcerptPiece, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
 
@@ -138,9 +138,7 @@ export function highlight(text: string, terms: readonly QueryTerm[]): ExcerptPie
   const pieces: ExcerptPiece[] = [];
   for (const part of text.split(/(\s+)/)) {
     if (!part) continue;
-    const words: string[] = [];
-    indexWords(searchableText(part), WEIGHT_UNIT, (word) => words.push(word));
-    const mark = words.some((w) => terms.some((t) => w.startsWith(t.stem)));
+    const mark = /\S/.test(part) && findTerms(part, terms).size > 0;
     const last = pieces[pieces.length - 1];
     if (last && !last.mark && !mark) last.text += part;
     else pieces.push({ text: part, mark });

@@ -4,7 +4,7 @@
  * options (src/core/search-rank.ts), so it finds and orders papers as the offline index does.
  */
 import { PAGEFIND_RANKING } from '../../../core/search-rank.ts';
-import { indexWords, matchesEveryTerm, queryTerms, WEIGHT_UNIT } from '../../../core/search-terms.ts';
+import { findTerms, queryTerms } from '../../../core/search-terms.ts';
 import { NO_RESULTS, sortedCounts, unspaceExcerpt, type ExcerptPiece, type SearchBackend, type SearchResponse } from './backend.ts';
 
 interface PagefindResultData {
@@ -25,9 +25,16 @@ interface PagefindApi {
   } | null>;
 }
 
+declare global {
+  interface Window {
+    /** Pagefind's module, when the search page started loading it early (src/pages/search/index.astro). */
+    __papershelfPagefind?: Promise<PagefindApi | undefined>;
+  }
+}
+
 export async function loadPagefind(root: URL): Promise<SearchBackend> {
   // A computed URL, so the bundler leaves this import for the browser to resolve.
-  const pagefind = (await import(/* @vite-ignore */ new URL('pagefind/pagefind.js', root).href)) as PagefindApi;
+  const pagefind = ((await window.__papershelfPagefind) ?? (await import(/* @vite-ignore */ new URL('pagefind/pagefind.js', root).href))) as PagefindApi;
   // Pagefind stores root-relative URLs; under a sub-path they need the site's path in front.
   await pagefind.options({ baseUrl: root.pathname, ranking: PAGEFIND_RANKING });
   await pagefind.init();
@@ -49,11 +56,7 @@ export async function loadPagefind(root: URL): Promise<SearchBackend> {
       const data = await Promise.all(response.results.slice(0, limit).map((r) => r.data()));
       // Pagefind answers a term it cannot find with pages holding the term's longest indexed
       // prefix (`zzqxv` → pages with `z`): then no result holds the term, the first one included.
-      const holdsTerms = data.map((d) => {
-        const words = new Set<string>();
-        indexWords(d.content, WEIGHT_UNIT, (word) => words.add(word));
-        return matchesEveryTerm(words, terms);
-      });
+      const holdsTerms = data.map((d) => findTerms(d.content, terms).size === terms.length);
       if (!holdsTerms[0]) return NO_RESULTS;
       const shown = data.filter((_, i) => holdsTerms[i]);
       return {
