@@ -1,6 +1,6 @@
 /**
  * Issue 15: the same right answers, served or from disk, in any script. One site (a project copy
- * with the seed sources and tests/fixtures/search-sources/) answers one fixed list of queries
+ * with the seed sources and `SEARCH_SOURCES`) answers one fixed list of queries
  * in both engines: Pagefind (served) and the offline index (opened from disk).
  */
 import { cpSync, rmSync } from 'node:fs';
@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, openWatchedPage, type WatchedPage } from '../support/browser.ts';
 import { build, copyProject } from '../support/project-copy.ts';
-import { answerOf, KINDS, KNOWN_TITLES, NONSENSE, TOPICAL, topTenOverlap, type PageAnswer } from '../support/search-queries.ts';
+import { answerOf, KINDS, KNOWN_TITLES, NONSENSE, SEARCH_SOURCES, TOPICAL, topTenOverlap, type PageAnswer } from '../support/search-queries.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 let dir: string;
@@ -21,7 +21,7 @@ let disk: WatchedPage;
 
 beforeAll(async () => {
   dir = copyProject('search-quality');
-  cpSync('tests/fixtures/search-sources', join(dir, 'content', 'sources'), { recursive: true });
+  for (const source of SEARCH_SOURCES) cpSync(source, join(dir, 'content', 'sources'), { recursive: true });
   build(dir);
   server = await serveStatic(join(dir, 'dist'), '/');
   browser = await launchBrowser();

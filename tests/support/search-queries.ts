@@ -1,10 +1,18 @@
 /**
  * One fixed list of queries that both search engines must answer alike (issue 15), and how to
- * read a search page's answer. The site is the seed list plus tests/fixtures/search-sources/:
- * the real-world cases 06-search-cjk, 14-url-special-chars and 01-pdf-ligatures, and
- * term-shapes.txt (hyphens, an en dash, `F#`, a diacritic), whose titles the queries name.
+ * read a search page's answer. The site is the seed list plus `SEARCH_SOURCES`: the real-world
+ * cases 06-search-cjk, 14-url-special-chars and 01-pdf-ligatures, and term-shapes.txt (hyphens,
+ * an en dash, `F#`, a diacritic), whose titles the queries name.
  */
 import type { Page } from 'playwright-core';
+
+/** Source folders added to the seed sources of the test site. */
+export const SEARCH_SOURCES = [
+  'tests/fixtures/real-world/06-search-cjk',
+  'tests/fixtures/real-world/14-url-special-chars',
+  'tests/fixtures/real-world/01-pdf-ligatures',
+  'tests/fixtures/search-sources',
+];
 
 /** Queries that match no paper: each must find nothing. */
 export const NONSENSE = ['zzqxv', 'qjxkvw', 'xylophonequartzite'];

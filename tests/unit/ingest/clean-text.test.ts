@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanAbstract, cleanTitle, toPlainText } from '../../../src/ingest/clean-text.ts';
+import { cleanAbstract, cleanTitle, titleText, toPlainText } from '../../../src/ingest/clean-text.ts';
 
 const plain = (raw: string) => toPlainText(cleanAbstract(raw).nodes);
 
@@ -89,7 +89,21 @@ describe('URLs become safe links', () => {
 });
 
 describe('cleanTitle', () => {
-  test('flattens math and LaTeX into plain text', () => {
-    expect(cleanTitle('$\\ell_1$-Regularized {\\L}ojasiewicz -- Analysis')).toBe('ℓ1-Regularized Łojasiewicz – Analysis');
+  // Issue 14: math in titles reaches the site as its source, for KaTeX in headings.
+  test('converts LaTeX outside math and keeps the math source between dollars', () => {
+    expect(cleanTitle('$\\ell_1$-Regularized {\\L}ojasiewicz -- Analysis')).toBe('$\\ell_1$-Regularized Łojasiewicz – Analysis');
+    expect(cleanTitle('$E = mc^2$')).toBe('$E = mc^2$');
+    expect(cleanTitle('RED$^{\\textrm{FM}}$: Filtering')).toBe('RED$^{\\textrm{FM}}$: Filtering');
+  });
+
+  test('unescapes a literal dollar, unless two of them would then read as math', () => {
+    expect(cleanTitle('Pricing Inference at \\$0.002 per Query')).toBe('Pricing Inference at $0.002 per Query');
+    expect(cleanTitle('Costs \\$x\\$ and $y$')).toBe('Costs \\$x\\$ and $y$');
+  });
+});
+
+describe('titleText', () => {
+  test('flattens the math of a cleaned title into plain characters', () => {
+    expect(titleText('$\\ell_1$-Regularized Łojasiewicz – Analysis')).toBe('ℓ1-Regularized Łojasiewicz – Analysis');
   });
 });
