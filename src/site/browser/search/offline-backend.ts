@@ -52,8 +52,9 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
   let docTags: Promise<number[][]> | undefined;
   const tagsOfDocs = () =>
     (docTags ??= load<OfflineTags>('tags', 0, 'tags.js').then((text) => text.split(';').map((d) => (d ? d.split('.').map((t) => parseInt(t, 36)) : []))));
+  // The papers' tags load while the reader types: the first search needs them for its tag counts.
+  tagsOfDocs().catch(() => undefined); // a missing file is reported by the search that needs it
 
-  /** Every indexed word the term's stem begins, with its postings: doc → weight. */
   /**
    * Every indexed word the term's stem begins, with its postings: doc → weights. `shadowed` when
    * the term also begins the word's compounds' first part, which Pagefind then counts instead.
