@@ -11,6 +11,7 @@ import { feedXml } from '../src/publish/feed.ts';
 import { buildOfflineSearch } from '../src/publish/offline-search.ts';
 import { buildPagefindIndex } from '../src/publish/pagefind-index.ts';
 import { papersJson } from '../src/publish/papers-json.ts';
+import { searchDocOf } from '../src/publish/search-document.ts';
 import { placeCards, renderCardsToCache } from '../src/publish/og-cards.ts';
 import { siteCards } from '../src/publish/site-cards.ts';
 import { sitemapXml } from '../src/publish/sitemap.ts';
@@ -116,11 +117,12 @@ async function main(): Promise<void> {
     console.log(`build: alongside: og cards ${(cards.ms / 1000).toFixed(2)} s`);
     console.log(`build: og cards: ${cards.rendered} rendered on worker threads alongside the stages since the ingest, ${cards.reused} reused from .cache/og-cards`);
   }
+  // Both engines index the same search documents, so they find the same papers.
+  const searchDocs = ingested.papers.map(searchDocOf);
   await stage('offline search', () => {
-    const docs = ingested.papers.map((p) => ({ url: routes.paper(p.slug), title: p.title, abstract: p.abstract, topic: p.topic, tags: p.tags }));
-    for (const [path, text] of buildOfflineSearch(docs)) writeOut(path, text);
+    for (const [path, text] of buildOfflineSearch(searchDocs)) writeOut(path, text);
   });
-  const { pages } = await stage('pagefind', () => buildPagefindIndex(outDir));
+  const { pages } = await stage('pagefind', () => buildPagefindIndex(outDir, searchDocs));
   storePageSignatures(outDir, plan);
   storeSignature(outDir, signature);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -150,6 +150,14 @@ export function markdown(results: BenchResults): string {
     if (l.error) return `error: ${l.error}`;
     return `${kb(l.bytes)} in ${l.requests} requests (index ${kb(l.searchBytes)}; gzipped ${kb(l.bytesGzipped)}), ${l.engine}, ${l.results ?? '?'} hits`;
   };
+  const firstResultCell = (x: SizeResult, over: 'http' | 'file') => {
+    const l = x.papershelf.search?.[over];
+    if (!l || l.error) return '–';
+    const n = Object.keys(l.msPerQuery ?? {}).length;
+    return l.msMedian === undefined ? `${fmtInt(l.ms)} ms` : `${fmtInt(l.msMedian)} ms (median of ${n} queries; ${results.options.query}: ${fmtInt(l.ms)} ms)`;
+  };
+  row('first result over http', (x) => firstResultCell(x, 'http'));
+  row('first result from file://', (x) => firstResultCell(x, 'file'));
   row('first search over http', (x) => searchCell(x, 'http'));
   row('first search from file://', (x) => searchCell(x, 'file'));
   row('no-op rebuild', (x) => runCell(x.papershelf.noop));

@@ -1,36 +1,30 @@
 /**
  * The offline search index: what the search box uses where Pagefind cannot run (a page opened
- * from disk blocks ES modules, fetch and WebAssembly).
+ * from disk blocks ES modules, fetch and WebAssembly). It holds what Pagefind's index holds, the
+ * same words with the same weights and page lengths (src/core/search-terms.ts), so the offline
+ * engine can rank as Pagefind does (src/core/search-rank.ts).
  *
  * Written by hand because nothing ships an index as classic scripts, the one thing a `file://`
  * page may load (MkDocs Material's offline plugin does the same). The index is split so a query
- * loads only what it needs: a small manifest, the one term shard its words start with, and the
- * document chunks holding its top results.
+ * loads only what it needs: a small manifest, the word shards its terms start with, the tags of
+ * each paper (for tag counts), and the document chunks holding its top results.
  *
  * Files (all under `offline-search/`), each a script calling `__papershelfOffline(kind, key, data)`:
- * - `index.js`: counts, topic and tag names, the list of shards and chunks;
- * - `terms-<shard>.js`: for each term starting with the shard's two letters, its postings;
+ * - `index.js`: counts, page lengths, topic of each paper, topic and tag names, shards and chunks;
+ * - `terms-<shard>.js`: for each word starting with the shard's characters, its postings;
+ * - `tags.js`: each paper's tags;
  * - `docs-<n>.js`: `CHUNK_SIZE` documents: url, title, topic, tags, opening of the abstract.
  */
-import { searchTerms, shardOf } from '../core/search-terms.ts';
+import { indexWords, searchableText, shardOf, TITLE_WEIGHT, WEIGHT_UNIT } from '../core/search-terms.ts';
+import { labelText, type SearchDoc } from './search-document.ts';
 
 export const OFFLINE_DIR = 'offline-search';
-export const CHUNK_SIZE = 100;
+/** Documents per chunk: a first page of 10 results touches up to 10 chunks, so small chunks load less (100 → 25: index bytes read from disk for `diffusion` at 540 papers 184 → 76 KB). */
+export const CHUNK_SIZE = 25;
 const SUMMARY_LENGTH = 220;
 
-export interface SearchDoc {
-  url: string;
-  title: string;
-  abstract: string;
-  topic: string;
-  tags: readonly string[];
-}
-
-/** Field weights, packed in a posting's two low bits: a title hit outranks a body hit. */
-const WEIGHT = { body: 1, label: 2, title: 3 } as const;
-
 export interface OfflineManifest {
-  version: 1;
+  version: 2;
   docs: number;
   chunkSize: number;
   topics: string[];
@@ -39,7 +33,54 @@ export interface OfflineManifest {
   /** Each document's topic index in base 36, `topicWidth` characters each (`-` for none): facet counts without loading documents. */
   docTopics: string;
   topicWidth: number;
+  /** Each document's length in words (Pagefind's page length), base 36, `lengthWidth` characters each. */
+  lengths: string;
+  lengthWidth: number;
+  averageLength: number;
 }
+
+/** A shard: word → encoded postings, and word → length of its compounds' shortest first part. */
+export type OfflineShard = [postings: Record<string, string>, firstParts: Record<string, number>];
+
+/** Each document's tag indexes in base 36, `.`-separated, documents `;`-separated. */
+export type OfflineTags = string;
+
+export interface DocumentWord {
+  /** Summed weight on the page, in Pagefind's units. */
+  weight: number;
+  /** The part of `weight` from compound words whose first part begins this word (see `indexWords`). */
+  compoundWeight: number;
+  /** The word is a whole word of the title (not a compound's part). */
+  inTitle: boolean;
+}
+
+/**
+ * The words of one document, the length of the shortest first part any of its compound words
+ * has (by word), and the document's length: what Pagefind indexes of it.
+ */
+export function documentWords(doc: SearchDoc): { words: Map<string, DocumentWord>; firstParts: Map<string, number>; length: number } {
+  const words = new Map<string, DocumentWord>();
+  const firstParts = new Map<string, number>();
+  const adder = (inTitle: boolean) => (word: string, weight: number, firstPart?: string, isPart = false) => {
+    let entry = words.get(word);
+    if (!entry) words.set(word, (entry = { weight: 0, compoundWeight: 0, inTitle: false }));
+    entry.weight += weight;
+    // Pagefind's title boost reads the title's words as metadata, whole: `Graph-based` is `graphbas`, not `graph`.
+    entry.inTitle ||= inTitle && !isPart;
+    if (firstPart === undefined) return;
+    entry.compoundWeight += weight;
+    firstParts.set(word, Math.min(firstParts.get(word) ?? Infinity, firstPart.length));
+  };
+  let length = indexWords(searchableText(doc.title), TITLE_WEIGHT, adder(true));
+  length += indexWords(searchableText(doc.body), WEIGHT_UNIT, adder(false));
+  length += indexWords(searchableText(labelText(doc)), WEIGHT_UNIT, adder(false));
+  return { words, firstParts, length };
+}
+
+const fixedWidth = (values: readonly number[]): { text: string; width: number } => {
+  const width = Math.max(1, ...values.map((v) => v.toString(36).length));
+  return { text: values.map((v) => v.toString(36).padStart(width, '0')).join(''), width };
+};
 
 /** Builds every file of the offline index: path (relative to the site root) → file text. */
 export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, string> {
@@ -48,74 +89,103 @@ export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, stri
   const topicIndex = new Map(topics.map((t, i) => [t, i]));
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
 
-  // term → (doc → best weight); docs are visited in order, so postings come out sorted.
-  const postings = new Map<string, Map<number, number>>();
+  // word → (doc → its weights); docs are visited in order, so postings come out sorted.
+  const postings = new Map<string, Map<number, DocumentWord>>();
+  const firstParts = new Map<string, number>();
+  const lengths: number[] = [];
   docs.forEach((doc, n) => {
-    const add = (text: string, weight: number) => {
-      for (const term of searchTerms(text)) {
-        let list = postings.get(term);
-        if (!list) postings.set(term, (list = new Map()));
-        if ((list.get(n) ?? 0) < weight) list.set(n, weight);
-      }
-    };
-    add(doc.abstract, WEIGHT.body);
-    add([doc.topic, ...doc.tags].join(' '), WEIGHT.label);
-    add(doc.title, WEIGHT.title);
+    const document = documentWords(doc);
+    lengths.push(document.length);
+    for (const [word, entry] of document.words) {
+      let list = postings.get(word);
+      if (!list) postings.set(word, (list = new Map()));
+      list.set(n, entry);
+    }
+    for (const [word, length] of document.firstParts) firstParts.set(word, Math.min(firstParts.get(word) ?? Infinity, length));
   });
 
-  const shards = new Map<string, Record<string, string>>();
-  for (const term of [...postings.keys()].sort()) {
-    const shard = shardOf(term);
-    let terms = shards.get(shard);
-    if (!terms) shards.set(shard, (terms = {}));
-    terms[term] = encodePostings(postings.get(term)!);
+  const shards = new Map<string, OfflineShard>();
+  for (const word of [...postings.keys()].sort()) {
+    const shard = shardOf(word);
+    let data = shards.get(shard);
+    if (!data) shards.set(shard, (data = [{}, {}]));
+    data[0][word] = encodePostings(postings.get(word)!);
+    if (firstParts.has(word)) data[1][word] = firstParts.get(word)!;
   }
 
   const files = new Map<string, string>();
   const script = (kind: string, key: string | number, data: unknown) =>
     `__papershelfOffline(${JSON.stringify(kind)},${JSON.stringify(key)},${safeJson(data)});\n`;
-  for (const [shard, terms] of shards) files.set(`${OFFLINE_DIR}/terms-${shard}.js`, script('terms', shard, terms));
+  for (const [shard, data] of shards) files.set(`${OFFLINE_DIR}/terms-${shard}.js`, script('terms', shard, data));
   for (let start = 0, chunk = 0; start < docs.length; start += CHUNK_SIZE, chunk++) {
     const rows = docs.slice(start, start + CHUNK_SIZE).map((d) => [
       d.url,
       d.title,
       d.topic ? topicIndex.get(d.topic)! : -1,
       d.tags.map((t) => tagIndex.get(t)!),
-      summaryOf(d.abstract),
+      summaryOf(d.body),
     ]);
     files.set(`${OFFLINE_DIR}/docs-${chunk}.js`, script('docs', chunk, rows));
   }
-  const topicWidth = Math.max(1, Math.ceil(Math.log(topics.length + 1) / Math.log(36)));
-  const docTopics = docs.map((d) => (d.topic ? topicIndex.get(d.topic)!.toString(36).padStart(topicWidth, '0') : '-'.repeat(topicWidth))).join('');
-  const manifest: OfflineManifest = { version: 1, docs: docs.length, chunkSize: CHUNK_SIZE, topics, tags, shards: [...shards.keys()].sort(), docTopics, topicWidth };
+  const docTags: OfflineTags = docs.map((d) => d.tags.map((t) => tagIndex.get(t)!.toString(36)).join('.')).join(';');
+  files.set(`${OFFLINE_DIR}/tags.js`, script('tags', 0, docTags));
+  const docTopics = fixedWidth(docs.map((d) => (d.topic ? topicIndex.get(d.topic)! : 0)));
+  const topicText = docs.map((d, i) => (d.topic ? docTopics.text.slice(i * docTopics.width, (i + 1) * docTopics.width) : '-'.repeat(docTopics.width))).join('');
+  const lengthCodes = fixedWidth(lengths);
+  const manifest: OfflineManifest = {
+    version: 2,
+    docs: docs.length,
+    chunkSize: CHUNK_SIZE,
+    topics,
+    tags,
+    shards: [...shards.keys()].sort(),
+    docTopics: topicText,
+    topicWidth: docTopics.width,
+    lengths: lengthCodes.text,
+    lengthWidth: lengthCodes.width,
+    averageLength: lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length),
+  };
   files.set(`${OFFLINE_DIR}/index.js`, script('index', 0, manifest));
   return files;
 }
 
-/** Postings as base-36 deltas of `doc * 4 + weight`: compact, and parsed with one split. */
-export function encodePostings(list: ReadonlyMap<number, number>): string {
+/**
+ * Postings as base-36 `docDelta,value` pairs, value = weight × 2 + title flag, followed by
+ * `:compoundWeight` when there is one: compact, and parsed with one split.
+ */
+export function encodePostings(list: ReadonlyMap<number, DocumentWord>): string {
   let previous = 0;
   const parts: string[] = [];
-  for (const [doc, weight] of list) {
-    const value = doc * 4 + weight;
-    parts.push((value - previous).toString(36));
-    previous = value;
+  for (const [doc, { weight, compoundWeight, inTitle }] of list) {
+    const value = (weight * 2 + (inTitle ? 1 : 0)).toString(36);
+    parts.push((doc - previous).toString(36), compoundWeight > 0 ? `${value}:${compoundWeight.toString(36)}` : value);
+    previous = doc;
   }
   return parts.join(',');
 }
 
-export function decodePostings(encoded: string): Array<{ doc: number; weight: number }> {
-  let value = 0;
-  return encoded.split(',').map((part) => {
-    value += parseInt(part, 36);
-    return { doc: value >> 2, weight: value & 3 };
-  });
+export interface Posting extends DocumentWord {
+  doc: number;
 }
 
-function summaryOf(abstract: string): string {
-  if (abstract.length <= SUMMARY_LENGTH) return abstract;
-  const cut = abstract.slice(0, SUMMARY_LENGTH);
-  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+export function decodePostings(encoded: string): Posting[] {
+  const parts = encoded.split(',');
+  const out: Posting[] = [];
+  let doc = 0;
+  for (let i = 0; i < parts.length; i += 2) {
+    doc += parseInt(parts[i]!, 36);
+    const [value, compound] = parts[i + 1]!.split(':');
+    const number = parseInt(value!, 36);
+    out.push({ doc, weight: number >> 1, inTitle: (number & 1) === 1, compoundWeight: compound ? parseInt(compound, 36) : 0 });
+  }
+  return out;
+}
+
+function summaryOf(text: string): string {
+  if (text.length <= SUMMARY_LENGTH) return text;
+  const cut = text.slice(0, SUMMARY_LENGTH);
+  const space = cut.lastIndexOf(' ');
+  return `${space > SUMMARY_LENGTH / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 /** JSON that is safe inside a script: no `</script>`, no line separators that end JS strings. */

@@ -14,18 +14,56 @@ export interface SearchHit {
   excerpt: ExcerptPiece[];
 }
 
+export interface FacetCount {
+  name: string;
+  count: number;
+}
+
 export interface SearchResponse {
-  /** Results after the topic filter. */
+  /** Results after the filters. */
   total: number;
   hits: SearchHit[];
-  /** Result counts per topic for the query, ignoring the topic filter. */
-  topics: Array<{ name: string; count: number }>;
+  /** Result counts per topic and per tag for the query, ignoring the filters. */
+  topics: FacetCount[];
+  tags: FacetCount[];
 }
 
 export interface SearchOptions {
   /** Keep only results in these topics (any of them); empty keeps all. */
   topics: readonly string[];
+  /** Keep only results with one of these tags; empty keeps all. */
+  tags: readonly string[];
   limit: number;
+}
+
+export const NO_RESULTS: SearchResponse = { total: 0, hits: [], topics: [], tags: [] };
+
+/** Facet counts, most results first, then by name. */
+export function sortedCounts(counts: Iterable<[string, number]>): FacetCount[] {
+  return [...counts]
+    .filter(([, count]) => count > 0)
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\u30FC\u3005]/u;
+
+/**
+ * Excerpt pieces without the spaces the index put between Chinese, Japanese or Thai words
+ * (src/core/search-terms.ts, `searchableText`), which the original text does not have.
+ */
+export function unspaceExcerpt(pieces: readonly ExcerptPiece[]): ExcerptPiece[] {
+  const text = pieces.map((p) => p.text).join('');
+  const keep = [...text].map((ch, i, all) => !(ch === ' ' && UNSPACED.test(all[i - 1] ?? '') && UNSPACED.test(all[i + 1] ?? '')));
+  let at = 0;
+  return pieces
+    .map((p) => {
+      const chars = [...p.text];
+      const kept = chars.filter((_, i) => keep[at + i]).join('');
+      at += chars.length;
+      return { text: kept, mark: p.mark };
+    })
+    .filter((p) => p.text);
 }
 
 export interface SearchBackend {

@@ -1,11 +1,14 @@
 /**
  * Search through the offline index (see src/publish/offline-search.ts): classic scripts loaded
- * on demand, so it works on a page opened from disk. Loads the manifest, the shards of the
- * query's words, and only the document chunks of the results it shows.
+ * on demand, so it works on a page opened from disk. Matches and ranks as Pagefind does
+ * (src/core/search-terms.ts, src/core/search-rank.ts): every term must begin a word of the
+ * paper, each such word scores with Pagefind's BM25. Loads the manifest, the shards of the
+ * query's terms, the papers' tags, and only the document chunks of the results it shows.
  */
-import { searchTerms, shardOf } from '../../../core/search-terms.ts';
-import { decodePostings, OFFLINE_DIR, type OfflineManifest } from '../../../publish/offline-search.ts';
-import type { ExcerptPiece, SearchBackend, SearchHit, SearchResponse } from './backend.ts';
+import { idf, lengthBonus, pageScore, titleBoost, type WordMatch } from '../../../core/search-rank.ts';
+import { findTerms, queryTerms, shardOf, utf8Bytes, type QueryTerm } from '../../../core/search-terms.ts';
+import { decodePostings, OFFLINE_DIR, type OfflineManifest, type OfflineShard, type OfflineTags, type Posting } from '../../../publish/offline-search.ts';
+import { NO_RESULTS, sortedCounts, type ExcerptPiece, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
 
 type DocRow = [url: string, title: string, topic: number, tags: number[], summary: string];
 type Receiver = (kind: string, key: string | number, data: unknown) => void;
@@ -40,64 +43,90 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
 
   const manifest = await load<OfflineManifest>('index', 0, 'index.js');
   const shards = new Set(manifest.shards);
+  const fixed = (codes: string, width: number, doc: number): string => codes.slice(doc * width, (doc + 1) * width);
   const topicOf = (doc: number): number => {
-    const code = manifest.docTopics.slice(doc * manifest.topicWidth, (doc + 1) * manifest.topicWidth);
+    const code = fixed(manifest.docTopics, manifest.topicWidth, doc);
     return code.startsWith('-') ? -1 : parseInt(code, 36);
   };
+  const lengthOf = (doc: number): number => parseInt(fixed(manifest.lengths, manifest.lengthWidth, doc), 36);
+  let docTags: Promise<number[][]> | undefined;
+  const tagsOfDocs = () =>
+    (docTags ??= load<OfflineTags>('tags', 0, 'tags.js').then((text) => text.split(';').map((d) => (d ? d.split('.').map((t) => parseInt(t, 36)) : []))));
+  // The papers' tags load while the reader types: the first search needs them for its tag counts.
+  tagsOfDocs().catch(() => undefined); // a missing file is reported by the search that needs it
 
-  async function postingsFor(term: string, prefix: boolean): Promise<Map<number, number>> {
-    const shard = shardOf(term);
-    const docs = new Map<number, number>();
-    if (!shards.has(shard)) return docs;
-    const terms = await load<Record<string, string>>('terms', shard, `terms-${shard}.js`);
-    for (const [candidate, encoded] of Object.entries(terms)) {
-      if (candidate !== term && !(prefix && candidate.startsWith(term))) continue;
-      for (const { doc, weight } of decodePostings(encoded)) docs.set(doc, Math.max(docs.get(doc) ?? 0, weight));
-    }
-    return docs;
+  /**
+   * Every indexed word the term's stem begins, with its postings: doc → weights. `shadowed` when
+   * the term also begins the word's compounds' first part, which Pagefind then counts instead.
+   */
+  async function wordsFor(term: QueryTerm): Promise<Array<{ word: string; shadowed: boolean; docs: Map<number, Posting> }>> {
+    const shard = shardOf(term.stem);
+    if (!shards.has(shard)) return [];
+    const [words, firstParts] = await load<OfflineShard>('terms', shard, `terms-${shard}.js`);
+    return Object.entries(words)
+      .filter(([word]) => word.startsWith(term.stem))
+      .map(([word, encoded]) => ({
+        word,
+        shadowed: firstParts[word] !== undefined && term.stem.length <= firstParts[word],
+        docs: new Map(decodePostings(encoded).map((p) => [p.doc, p])),
+      }));
   }
 
   return {
     name: 'offline',
-    async search(query, { topics, limit }): Promise<SearchResponse> {
-      const terms = [...new Set(searchTerms(query))];
-      if (terms.length === 0) return { total: 0, hits: [], topics: [] };
-      // The last word is still being typed unless the query ends with a space.
-      const typing = !/\s$/.test(query);
-      const lists = await Promise.all(terms.map((t, i) => postingsFor(t, typing && i === terms.length - 1)));
-      lists.sort((a, b) => a.size - b.size);
-      const scores = new Map<number, number>();
-      for (const [doc] of lists[0]!) {
-        let score = 0;
-        for (const list of lists) {
-          const weight = list.get(doc);
-          if (weight === undefined) {
-            score = -1;
-            break;
-          }
-          score += weight * Math.log(1 + manifest.docs / list.size);
-        }
-        if (score >= 0) scores.set(doc, score);
+    async search(query, { topics, tags, limit }): Promise<SearchResponse> {
+      const terms = queryTerms(query);
+      if (terms.length === 0) return NO_RESULTS;
+      const [perTerm, tagLists] = await Promise.all([Promise.all(terms.map(wordsFor)), tagsOfDocs()]);
+      // A paper matches when each term begins one of its words; no term may go unmatched.
+      let candidates: Set<number> | undefined;
+      const termPages: number[] = [];
+      for (const words of perTerm) {
+        const docs = new Set(words.flatMap((w) => [...w.docs.keys()]));
+        termPages.push(docs.size);
+        candidates = candidates ? new Set([...candidates].filter((d) => docs.has(d))) : docs;
       }
-      const topicCounts = new Map<number, number>();
-      for (const doc of scores.keys()) topicCounts.set(topicOf(doc), (topicCounts.get(topicOf(doc)) ?? 0) + 1);
-      const wanted = new Set(topics.map((t) => manifest.topics.indexOf(t)));
+      if (!candidates || candidates.size === 0) return NO_RESULTS;
+      const queryIdf = termPages.reduce((sum, pages) => sum + idf(manifest.docs, pages), 0);
+      const scores = new Map<number, number>();
+      for (const doc of candidates) {
+        const matches = new Map<string, WordMatch>();
+        const titled = new Set<string>();
+        let titleIdf = 0;
+        perTerm.forEach((words, i) => {
+          for (const { word, shadowed, docs } of words) {
+            const posting = docs.get(doc);
+            if (posting === undefined || matches.has(word) || titled.has(word)) continue;
+            const weight = shadowed ? posting.weight - posting.compoundWeight : posting.weight;
+            if (weight > 0) matches.set(word, { weight, bonus: lengthBonus(utf8Bytes(word), utf8Bytes(terms[i]!.stem)), termPages: termPages[i]! });
+            if (posting.inTitle) {
+              titled.add(word);
+              titleIdf += idf(manifest.docs, termPages[i]!);
+            }
+          }
+        });
+        const bm25 = pageScore([...matches.values()], lengthOf(doc), manifest.averageLength, manifest.docs);
+        scores.set(doc, bm25 + titleBoost(titleIdf, queryIdf));
+      }
+      const topicCounts = new Map<string, number>();
+      const tagCounts = new Map<string, number>();
+      for (const doc of candidates) {
+        const topic = topicOf(doc);
+        if (topic >= 0) topicCounts.set(manifest.topics[topic]!, (topicCounts.get(manifest.topics[topic]!) ?? 0) + 1);
+        for (const tag of tagLists[doc] ?? []) tagCounts.set(manifest.tags[tag]!, (tagCounts.get(manifest.tags[tag]!) ?? 0) + 1);
+      }
+      const wantedTopics = new Set(topics.map((t) => manifest.topics.indexOf(t)));
+      const wantedTags = new Set(tags.map((t) => manifest.tags.indexOf(t)));
       const ranked = [...scores]
-        .filter(([doc]) => wanted.size === 0 || wanted.has(topicOf(doc)))
+        .filter(([doc]) => wantedTopics.size === 0 || wantedTopics.has(topicOf(doc)))
+        .filter(([doc]) => wantedTags.size === 0 || (tagLists[doc] ?? []).some((t) => wantedTags.has(t)))
         .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       const hits = await Promise.all(ranked.slice(0, limit).map(([doc]) => hitFor(doc, terms)));
-      return {
-        total: ranked.length,
-        hits,
-        topics: [...topicCounts]
-          .filter(([topic]) => topic >= 0)
-          .map(([topic, count]) => ({ name: manifest.topics[topic]!, count }))
-          .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-      };
+      return { total: ranked.length, hits, topics: sortedCounts(topicCounts), tags: sortedCounts(tagCounts) };
     },
   };
 
-  async function hitFor(doc: number, terms: string[]): Promise<SearchHit> {
+  async function hitFor(doc: number, terms: QueryTerm[]): Promise<SearchHit> {
     const chunk = Math.floor(doc / manifest.chunkSize);
     const rows = await load<DocRow[]>('docs', chunk, `docs-${chunk}.js`);
     const [url, title, topic, , summary] = rows[doc % manifest.chunkSize]!;
@@ -105,15 +134,14 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
   }
 }
 
-/** Marks the words of `text` that a query term matches (as a prefix, after the same folding). */
-export function highlight(text: string, terms: readonly string[]): ExcerptPiece[] {
+/** Marks the words of `text` that a query term begins (after the same folding and stemming as the index). */
+export function highlight(text: string, terms: readonly QueryTerm[]): ExcerptPiece[] {
   const pieces: ExcerptPiece[] = [];
-  for (const part of text.split(/([\p{L}\p{N}]+)/u)) {
+  for (const part of text.split(/(\s+)/)) {
     if (!part) continue;
-    const folded = searchTerms(part)[0];
-    const mark = folded !== undefined && terms.some((t) => folded.startsWith(t));
+    const mark = /\S/.test(part) && findTerms(part, terms).size > 0;
     const last = pieces[pieces.length - 1];
-    if (last && last.mark === mark && !mark) last.text += part;
+    if (last && !last.mark && !mark) last.text += part;
     else pieces.push({ text: part, mark });
   }
   return pieces;

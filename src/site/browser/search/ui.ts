@@ -1,10 +1,10 @@
 /**
  * The search box in every header (results as you type, arrow keys, `/` or Ctrl+K to focus) and
- * the full search page (`search/index.html?q=…`, topic facets with counts). One UI for both
+ * the full search page (`search/index.html?q=…&topic=…&tag=…`, topic and tag facets with counts). One UI for both
  * engines: Pagefind where the page is served, the offline index where it is opened from disk.
  */
 import { paintReadMarks } from '../read-marks.ts';
-import { siteRoot, type ExcerptPiece, type SearchBackend, type SearchHit } from './backend.ts';
+import { siteRoot, type ExcerptPiece, type FacetCount, type SearchBackend, type SearchHit } from './backend.ts';
 import { loadOffline } from './offline-backend.ts';
 import { loadPagefind } from './pagefind-backend.ts';
 
@@ -89,7 +89,7 @@ function initHeaderSearch(): void {
     const ticket = ++latest;
     if (query.trim().length < 2) return close();
     const engine = await searchBackend();
-    const response = await engine.search(query, { topics: [], limit: 8 });
+    const response = await engine.search(query, { topics: [], tags: [], limit: 8 });
     if (ticket !== latest) return; // a newer query is on its way
     const list = document.createElement('ol');
     list.id = listId;
@@ -159,9 +159,10 @@ function initSearchPage(): void {
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
-  const selected = new Set(params.getAll('topic'));
+  const selected: Record<Facet, Set<string>> = { topic: new Set(params.getAll('topic')), tag: new Set(params.getAll('tag')) };
 
-  const PAGE = 20;
+  // Results per page: each needs its own Pagefind fragment before the page shows; 10 instead of 20 halved that wait.
+  const PAGE = 10;
   let limit = PAGE;
   const more = document.createElement('button');
   more.type = 'button';
@@ -189,7 +190,7 @@ function initSearchPage(): void {
     }
     status.textContent = 'Searching…';
     const engine = await searchBackend();
-    const response = await engine.search(query, { topics: [...selected], limit });
+    const response = await engine.search(query, { topics: [...selected.topic], tags: [...selected.tag], limit });
     if (ticket !== latest) return;
     status.textContent =
       response.total === 0
@@ -213,25 +214,30 @@ function initSearchPage(): void {
       }),
     );
     paintReadMarks(results);
-    renderFacets(response.topics);
+    filters.replaceChildren(...facetGroup('topic', 'Topic', response.topics), ...facetGroup('tag', 'Tag', response.tags, TAG_FACETS));
   };
 
-  const renderFacets = (topics: Array<{ name: string; count: number }>): void => {
-    if (topics.length === 0) return filters.replaceChildren();
+  /** One group of facet checkboxes; a selected value stays listed even when the query no longer counts it. */
+  const facetGroup = (facet: Facet, title: string, allCounts: FacetCount[], max = Infinity): HTMLFieldSetElement[] => {
+    const counts = allCounts.filter((c, i) => i < max || selected[facet].has(c.name));
+    const listed = new Set(counts.map((c) => c.name));
+    const all = [...counts, ...[...selected[facet]].filter((name) => !listed.has(name)).map((name) => ({ name, count: 0 }))];
+    if (all.length === 0) return [];
     const fieldset = document.createElement('fieldset');
+    fieldset.dataset.facet = facet;
     const legend = document.createElement('legend');
-    legend.textContent = 'Topic';
+    legend.textContent = title;
     fieldset.append(legend);
-    for (const { name, count } of topics) {
+    for (const { name, count } of all) {
       const label = document.createElement('label');
       const box = document.createElement('input');
       box.type = 'checkbox';
-      box.name = 'topic';
+      box.name = facet;
       box.value = name;
-      box.checked = selected.has(name);
+      box.checked = selected[facet].has(name);
       box.addEventListener('change', () => {
-        if (box.checked) selected.add(name);
-        else selected.delete(name);
+        if (box.checked) selected[facet].add(name);
+        else selected[facet].delete(name);
         void run();
       });
       const text = document.createElement('span');
@@ -242,7 +248,7 @@ function initSearchPage(): void {
       label.append(box, text, number);
       fieldset.append(label);
     }
-    filters.replaceChildren(fieldset);
+    return [fieldset];
   };
 
   form.addEventListener('submit', (event) => {
@@ -253,11 +259,16 @@ function initSearchPage(): void {
   if (input.value) void run();
 }
 
-/** Keeps the query in the address bar, so a search can be shared or reloaded. */
-function updateAddress(query: string, topics: ReadonlySet<string>): void {
+type Facet = 'topic' | 'tag';
+/** Tags listed as facets: the most frequent among the results; more would bury the topics. */
+const TAG_FACETS = 12;
+
+/** Keeps the query and the filters in the address bar, so a search can be shared or reloaded. */
+function updateAddress(query: string, selected: Record<Facet, ReadonlySet<string>>): void {
   const params = new URLSearchParams();
   if (query) params.set('q', query);
-  for (const topic of topics) params.append('topic', topic);
+  for (const topic of selected.topic) params.append('topic', topic);
+  for (const tag of selected.tag) params.append('tag', tag);
   try {
     history.replaceState(null, '', `${location.pathname}${params.size > 0 ? `?${params}` : ''}`);
   } catch {

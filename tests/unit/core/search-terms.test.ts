@@ -1,0 +1,90 @@
+import { describe, expect, test } from 'vitest';
+import { withReadableMath } from '../../../src/core/readable-math.ts';
+import { findTerms, indexWords, queryTerms, searchableText, shardOf } from '../../../src/core/search-terms.ts';
+import { decodePostings, documentWords, encodePostings } from '../../../src/publish/offline-search.ts';
+
+const wordsOf = (text: string): string[] => {
+  const out: string[] = [];
+  indexWords(searchableText(text), 24, (word) => out.push(word));
+  return out;
+};
+const stems = (query: string) => queryTerms(query).map((t) => t.stem);
+
+describe('search words (both engines)', () => {
+  test('a hyphenated term is one word and its parts, asked with or without the hyphen (issue 15)', () => {
+    expect(wordsOf('GPT-4')).toEqual(['gpt4', 'gpt']);
+    expect(stems('gpt-4')).toEqual(['gpt4']);
+    expect(stems('gpt4')).toEqual(['gpt4']);
+    expect(wordsOf('k-NN')).toEqual(['knn', 'nn']);
+    expect(stems('knn')).toEqual(['knn']);
+  });
+
+  test('an en dash between words splits like a hyphen, so `leibler` finds Kullback–Leibler', () => {
+    expect(wordsOf('Kullback–Leibler')).toContain('leibler');
+    expect(stems('Kullback–Leibler')).toEqual(stems('Kullback-Leibler'));
+  });
+
+  test('`+` and `#` stay in words: C++, C#, F# are words of their own', () => {
+    expect(wordsOf('C++ and C# and F#')).toEqual(['c++', 'and', 'c#', 'and', 'f#']);
+    expect(stems('C++')).toEqual(['c++']);
+    expect(stems('C#')).toEqual(['c#']);
+  });
+
+  test('ligatures fold (NFKC) in the text and in the query', () => {
+    expect(wordsOf('Eﬃcient Workﬂow')).toEqual(['effici', 'workflow']);
+    expect(stems('eﬃcient')).toEqual(['effici']);
+  });
+
+  test('diacritics fold, so either spelling finds the other', () => {
+    expect(stems('Poincaré')).toEqual(stems('poincare'));
+    expect(wordsOf('Poincaré')).toEqual(stems('poincare'));
+  });
+
+  test('Chinese and Japanese are cut into words, in text and query alike', () => {
+    const words = wordsOf('基于图神经网络的分子性质预测');
+    for (const stem of stems('图神经网络')) expect(words).toContain(stem);
+    expect(stems('大規模言語モデル').length).toBeGreaterThan(1);
+  });
+
+  test('stop words and single letters leave the query unless nothing else is left', () => {
+    expect(stems('networks for the sequence')).toEqual(['network', 'sequenc']);
+    expect(stems('the')).toEqual(['the']);
+  });
+
+  test('a result must begin a word with every term: nonsense matches nothing', () => {
+    const text = searchableText('Trellis networks for sequence-modeling, studies of k-NN');
+    expect(findTerms(text, queryTerms('trellis net'))).toEqual(new Set([0, 1]));
+    expect(findTerms(text, queryTerms('modeling study knn'))).toEqual(new Set([0, 1, 2]));
+    expect(findTerms(text, queryTerms('sequence-modeling k-NN'))).toEqual(new Set([0, 1]));
+    expect(findTerms(text, queryTerms('trellis zzqxv'))).toEqual(new Set([0]));
+  });
+
+  test('shards: two characters for a–z and 0–9, one otherwise, safe as file names', () => {
+    expect(shardOf('graph')).toBe('gr');
+    expect(shardOf('c++')).toBe('c_17');
+    expect(shardOf('图')).toMatch(/^_[0-9a-z]+$/);
+  });
+});
+
+describe('offline index', () => {
+  test('postings round-trip with weights, title flags and compound weights', () => {
+    const list = new Map([
+      [3, { weight: 168, compoundWeight: 0, inTitle: true }],
+      [40, { weight: 36, compoundWeight: 12, inTitle: false }],
+    ]);
+    expect(decodePostings(encodePostings(list))).toEqual([...list].map(([doc, w]) => ({ doc, ...w })));
+  });
+
+  test('a document counts every word (Pagefind page length) and weighs title words 7 times', () => {
+    const { words, length } = documentWords({ url: 'p.html', title: 'Graph networks', body: 'A graph of graphs.', topic: 'Graphs', tags: ['graph theory'] });
+    expect(length).toBe(2 + 4 + 3);
+    expect(words.get('graph')).toMatchObject({ weight: 7 * 24 + 24 * 2 + 24 * 2, inTitle: true });
+  });
+});
+
+describe('readable math', () => {
+  test('formulas become text once, without TeX source (issue 15)', () => {
+    expect(withReadableMath('gains of $67.2 \\rightarrow 71.4$ with $\\ell_1$ and $E = mc^2$')).toBe('gains of 67.2 → 71.4 with ℓ₁ and E = mc²');
+    expect(withReadableMath('costs \\$5 and $\\frac{a}{b}$')).toBe('costs \\$5 and a/b');
+  });
+});
