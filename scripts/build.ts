@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { routes } from '../src/core/routes.ts';
+import { titlePlainText } from '../src/core/title-math.ts';
 import { formatReport } from '../src/ingest/format-report.ts';
 import { feedXml } from '../src/publish/feed.ts';
 import { buildOfflineSearch } from '../src/publish/offline-search.ts';
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
     console.log(`build: og cards: ${cards.rendered} rendered on worker threads alongside the stages since the ingest, ${cards.reused} reused from .cache/og-cards`);
   }
   await stage('offline search', () => {
-    const docs = ingested.papers.map((p) => ({ url: routes.paper(p.slug), title: p.title, abstract: p.abstract, topic: p.topic, tags: p.tags }));
+    const docs = ingested.papers.map((p) => ({ url: routes.paper(p.slug), title: titlePlainText(p.title), abstract: p.abstract, topic: p.topic, tags: p.tags }));
     for (const [path, text] of buildOfflineSearch(docs)) writeOut(path, text);
   });
   const { pages } = await stage('pagefind', () => buildPagefindIndex(outDir));

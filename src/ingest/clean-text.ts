@@ -5,6 +5,7 @@
 import type { PhrasingContent } from 'mdast';
 import { latexToNodes, mergeText } from './latex.ts';
 import { linkify } from './links.ts';
+import { escapeTitleText } from '../core/title-math.ts';
 import { splitMath } from './math.ts';
 import { applyTitleTypography, typographyOnText } from './typography.ts';
 
@@ -41,19 +42,22 @@ export function cleanAbstract(raw: string): CleanedText {
   return { nodes: mergeText(nodes), unknownMacros, unclosedMath: unclosed };
 }
 
-/** A title as plain text: LaTeX converted, math flattened (`$\ell_1$` → ℓ1), no markup. */
+/**
+ * A title in its stored form (`src/core/title-math.ts`): LaTeX outside math converted, math kept as `$…$` for
+ * KaTeX (`$E = mc^2$`, `RED$^{\textrm{FM}}$`), a literal dollar as `\$`, no markup.
+ */
 export function cleanTitle(raw: string): string {
   // Without `$` or a backslash there is neither math nor LaTeX: the text is one plain segment.
   const text = /[$\\]/.test(raw)
     ? splitMath(raw)
-        .segments.map((s) => (s.kind === 'math' ? flattenMath(s.value) : s.kind === 'verbatim' ? s.value : applyTitleTypography(toPlainText(latexToNodes(s.value).nodes))))
+        .segments.map((s) =>
+          s.kind === 'math'
+            ? s.display ? `$$${s.value}$$` : `$${s.value}$`
+            : escapeTitleText(s.kind === 'verbatim' ? s.value : applyTitleTypography(toPlainText(latexToNodes(s.value).nodes))),
+        )
         .join('')
-    : applyTitleTypography(raw);
+    : escapeTitleText(applyTitleTypography(raw));
   return text.replace(/\s+/g, ' ').trim();
-}
-
-function flattenMath(math: string): string {
-  return toPlainText(latexToNodes(math).nodes).replace(/[{}^_]/g, '').replace(/\s+/g, ' ');
 }
 
 /** Text of phrasing nodes without markup; math keeps its `$` delimiters. */

@@ -4,6 +4,8 @@
  */
 import type { Paper } from '../core/paper.ts';
 import { cardRoutes } from '../core/routes.ts';
+import { titlePlainText } from '../core/title-math.ts';
+import { canDraw } from './og-card-fonts.ts';
 import { termIndex } from './term-index.ts';
 import type { CardContent } from './og-cards.ts';
 
@@ -16,7 +18,7 @@ export function siteCards(papers: readonly Paper[], siteName: string): Array<{ n
     { name: withoutExtension(cardRoutes.home()), content: { kind: 'list', title: siteName, subtitle: `A reading list of ${papersCount(papers.length)}`, siteName } },
     ...papers.map((p) => ({
       name: withoutExtension(cardRoutes.paper(p.slug)),
-      content: { kind: 'paper' as const, title: p.title, ...(p.topic ? { topic: p.topic } : {}), tags: p.tags.slice(0, 4), siteName },
+      content: { kind: 'paper' as const, title: titlePlainText(p.title, canDraw), ...(p.topic ? { topic: p.topic } : {}), tags: p.tags.slice(0, 4), siteName },
     })),
     // No counts on tag and topic cards: a new paper would otherwise re-render hundreds of them.
     ...tags.map((t) => ({ name: withoutExtension(cardRoutes.tag(t.slug)), content: { kind: 'list' as const, title: t.name, subtitle: 'Papers with this tag', siteName } })),
