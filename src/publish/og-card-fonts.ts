@@ -206,20 +206,19 @@ function sliceOf(codePoint: number): Slice | undefined {
 let interFiles: string[] | undefined;
 
 /**
- * Whether a card can draw a character: Inter (bold, the title's weight) or a fallback has a glyph for it.
- * Spaces and invisible characters count as drawable.
+ * The family a card draws a character with: Inter when it has the glyph (at bold, the title's weight), else the
+ * first fallback that lists and draws it; undefined when no card font draws it.
  */
-export function canDraw(ch: string): boolean {
+export function cardFontFor(ch: string): string | undefined {
   const codePoint = ch.codePointAt(0)!;
-  if (/\s/u.test(ch) || INVISIBLE.test(ch)) return true;
   interFiles ??= INTER_SUBSETS.map((subset) => join(packageDir('@fontsource/inter'), 'files', `inter-${subset}-700-normal.woff`));
-  return interFiles.some((file) => hasGlyph(file, codePoint)) || sliceOf(codePoint) !== undefined;
+  if (interFiles.some((file) => hasGlyph(file, codePoint))) return LATIN_FAMILY;
+  return sliceOf(codePoint)?.fallback.family;
 }
 
-/** The fallback font (family and Fontsource slice) that draws a code point Inter lacks, if any. */
-export function fallbackFor(codePoint: number): { family: string; slice: string } | undefined {
-  const slice = sliceOf(codePoint);
-  return slice && { family: slice.fallback.family, slice: slice.id };
+/** Whether a card can draw a character; spaces and invisible characters (joiners, selectors) count as drawable. */
+export function canDraw(ch: string): boolean {
+  return /\s/u.test(ch) || INVISIBLE.test(ch) || cardFontFor(ch) !== undefined;
 }
 
 const loadedSlices = new Set<Slice>();

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { titlePlainText } from '../../../src/core/title-math.ts';
 import { cleanAbstract, cleanTitle, toPlainText } from '../../../src/ingest/clean-text.ts';
 
 const plain = (raw: string) => toPlainText(cleanAbstract(raw).nodes);
@@ -89,7 +90,16 @@ describe('URLs become safe links', () => {
 });
 
 describe('cleanTitle', () => {
-  test('flattens math and LaTeX into plain text', () => {
-    expect(cleanTitle('$\\ell_1$-Regularized {\\L}ojasiewicz -- Analysis')).toBe('ℓ1-Regularized Łojasiewicz – Analysis');
+  test('converts LaTeX outside math and keeps the math as $…$ for KaTeX (issue 14)', () => {
+    expect(cleanTitle('$\\ell_1$-Regularized {\\L}ojasiewicz -- Analysis')).toBe('$\\ell_1$-Regularized Łojasiewicz – Analysis');
+    expect(cleanTitle('RED$^{\\textrm{FM}}$: Filtering')).toBe('RED$^{\\textrm{FM}}$: Filtering');
+    expect(cleanTitle('$$\\sum_{i=1}^{n} x_i$$')).toBe('$$\\sum_{i=1}^{n} x_i$$');
+  });
+
+  test('a dollar that is not math is stored escaped, and reads back as a dollar', () => {
+    const stored = cleanTitle('Serving LLMs at $5 per Million Tokens, not $50');
+    expect(stored).toBe('Serving LLMs at \\$5 per Million Tokens, not \\$50');
+    expect(titlePlainText(stored)).toBe('Serving LLMs at $5 per Million Tokens, not $50');
+    expect(titlePlainText(cleanTitle('Pricing at \\$0.002 per Query'))).toBe('Pricing at $0.002 per Query');
   });
 });
