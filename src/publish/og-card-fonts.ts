@@ -96,6 +96,7 @@ export function getBaseFonts(): SatoriFont[] {
       fonts.push({ name: interFamily(subset), data: readFileSync(join(dir, `inter-${subset}-${weight}-normal.woff`)), weight, style: 'normal' });
     }
   }
+  for (const slice of getSlices().filter((s) => s.fallback.eager)) fonts.push(...sliceFonts(slice));
   baseFonts = fonts;
   return fonts;
 }
@@ -110,6 +111,14 @@ interface Fallback {
   subsets: (key: string) => boolean;
   /** Take the subset for any character its font draws: its unicode-range lists far less than it has. */
   wholeFont?: boolean;
+  /**
+   * Loaded with Inter, in this order, instead of on demand. satori draws a character with the first loaded font
+   * that has it, in the order fonts were added; Noto Sans Math has unjoined Arabic letters (for Arabic math), so
+   * loaded on demand before the Arabic font (by an earlier card with a ∑) it drew the next Arabic title
+   * unshaped and in the wrong order. Loaded eagerly, the order, and so every card's pixels, is fixed. The three
+   * are small (≈0.5 MB together); CJK and emoji, 100+ slices, stay on demand.
+   */
+  eager?: boolean;
   file: (subset: string, weight: number) => string;
 }
 
@@ -117,9 +126,9 @@ const numbered = (key: string) => /^\[\d+\]$/.test(key);
 const FALLBACKS: readonly Fallback[] = [
   // Bold is drawn with the Medium (500) file: Fontsource's 600–800 instances of Noto Sans Arabic 5.3.0 lose the
   // dots of final teh marbuta (ـة drawn as ـه, "اللغة" read "اللغه"), checked by eye on a card; 500 keeps them.
-  { pkg: '@fontsource/noto-sans-arabic', family: 'Noto Sans Arabic', subsets: (k) => k === 'arabic', file: (s, w) => `noto-sans-arabic-${s}-${Math.min(w, 500)}-normal.woff` },
-  { pkg: '@fontsource/noto-sans-hebrew', family: 'Noto Sans Hebrew', subsets: (k) => k === 'hebrew', file: (s, w) => `noto-sans-hebrew-${s}-${w}-normal.woff` },
-  { pkg: '@fontsource/noto-sans-math', family: 'Noto Sans Math', subsets: (k) => k === 'latin', wholeFont: true, file: (s, w) => `noto-sans-math-${s}-${Math.min(w, 400)}-normal.woff` },
+  { pkg: '@fontsource/noto-sans-arabic', family: 'Noto Sans Arabic', eager: true, subsets: (k) => k === 'arabic', file: (s, w) => `noto-sans-arabic-${s}-${Math.min(w, 500)}-normal.woff` },
+  { pkg: '@fontsource/noto-sans-hebrew', family: 'Noto Sans Hebrew', eager: true, subsets: (k) => k === 'hebrew', file: (s, w) => `noto-sans-hebrew-${s}-${w}-normal.woff` },
+  { pkg: '@fontsource/noto-sans-math', family: 'Noto Sans Math', eager: true, subsets: (k) => k === 'latin', wholeFont: true, file: (s, w) => `noto-sans-math-${s}-${Math.min(w, 400)}-normal.woff` },
   { pkg: '@fontsource/noto-sans-sc', family: 'Noto Sans SC', subsets: numbered, file: (s, w) => `noto-sans-sc-${s}-${w}-normal.woff` },
   { pkg: '@fontsource/noto-emoji', family: 'Noto Emoji', subsets: numbered, file: (s, w) => `noto-emoji-${s}-${w}-normal.woff` },
 ];
@@ -250,11 +259,13 @@ export async function loadFallbackFonts(_languageCode: string, segment: string):
       if (!INVISIBLE.test(ch) && !/\s/u.test(ch)) unhandled.add(ch);
       continue;
     }
-    if (loadedSlices.has(slice)) continue;
+    if (slice.fallback.eager || loadedSlices.has(slice)) continue;
     loadedSlices.add(slice);
-    for (const weight of FALLBACK_WEIGHTS) {
-      fonts.push({ name: `${slice.fallback.family} ${slice.id}`, data: readFileSync(fontFile(slice.fallback.pkg, slice.fallback.file(slice.id, weight))), weight, style: 'normal' });
-    }
+    fonts.push(...sliceFonts(slice));
   }
   return fonts;
+}
+
+function sliceFonts(slice: Slice): SatoriFont[] {
+  return FALLBACK_WEIGHTS.map((weight) => ({ name: `${slice.fallback.family} ${slice.id}`, data: readFileSync(fontFile(slice.fallback.pkg, slice.fallback.file(slice.id, weight))), weight, style: 'normal' }));
 }

@@ -3,6 +3,7 @@
  * by a font that has them, right-to-left titles are laid out right to left, and no character satori asks a
  * font for goes unhandled (an unhandled one is drawn as the missing-glyph box, .notdef).
  */
+import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { canDraw, cardFontFor, unhandledCharacters } from '../../../src/publish/og-card-fonts.ts';
 import { cardTree, textDirection, type CardElement, type CardNode } from '../../../src/publish/og-card-layout.ts';
@@ -57,6 +58,20 @@ describe('cards for every script', () => {
     expect(styles).toHaveLength(1);
     expect(styles[0]!.direction).toBe('rtl');
   });
+
+  test('a card is drawn the same whatever cards its thread drew before (cards are cached by content)', () => {
+    // Noto Sans Math also has unjoined Arabic letters: loaded on demand by an earlier card with a ∑, it drew
+    // the next Arabic title unshaped and reversed. Each run is a fresh process, so no earlier test interferes.
+    const arabic = card(SCRIPTS[0]!.title, SCRIPTS[0]!.tag);
+    const render = new URL('../../../src/publish/og-card-render.ts', import.meta.url).href;
+    const svgAfter = (before: CardContent[]) => {
+      const script = `import { renderCardSvg } from ${JSON.stringify(render)};
+        for (const c of ${JSON.stringify(before)}) await renderCardSvg(c);
+        process.stdout.write(await renderCardSvg(${JSON.stringify(arabic)}));`;
+      return execFileSync(process.execPath, ['--input-type=module', '-e', script], { maxBuffer: 64 * 1024 * 1024 }).toString();
+    };
+    expect(svgAfter([card('Bounds on ∑ and ∏ with ∈', 'x'), card('图神经网络 ⚡🚀', 'x')])).toBe(svgAfter([]));
+  }, 60_000);
 
   test('a character no card font draws is reported (the check above can fail)', async () => {
     // Subscript digits: Google's font subsets leave out U+2080–209F.
