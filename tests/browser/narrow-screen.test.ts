@@ -4,7 +4,7 @@
  * heading while the tab title reads it as text (`E = mc²`, never `E = mc2`).
  * A small site of its own, built from a copy of the project with these sources only.
  */
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -55,6 +55,25 @@ const pagesToCheck = () => {
   const tags = readdirSync(join(dir, 'dist', 'tags')).filter((f) => f.endsWith('.html')).slice(0, 5);
   return [...papers.map((f) => `papers/${f}`), 'papers/index.html', ...tags.map((f) => `tags/${f}`), 'index.html'];
 };
+
+describe('a title that is a formula on text-only surfaces', () => {
+  test('<title>, Open Graph, JSON-LD, feed and the search indexes read E = mc², never E = mc2 or TeX', () => {
+    const file = readdirSync(join(dir, 'dist', 'papers')).find((f) => f.startsWith('e-mc'))!;
+    const html = readFileSync(join(dir, 'dist', 'papers', file), 'utf8');
+    expect(html).toContain('<title>E = mc² · Papershelf</title>');
+    expect(html).toContain('<meta property="og:title" content="E = mc²">');
+    expect(html).toContain('"headline":"E = mc²"');
+    expect(html).toContain('data-title="E = mc²"');
+    const feed = readFileSync(join(dir, 'dist', 'rss.xml'), 'utf8');
+    expect(feed).toContain('<title>E = mc²</title>');
+    const offline = readdirSync(join(dir, 'dist', 'offline-search')).filter((f) => f.startsWith('docs-'));
+    const docs = offline.map((f) => readFileSync(join(dir, 'dist', 'offline-search', f), 'utf8')).join('');
+    expect(docs).toContain('"E = mc²"');
+    for (const text of [html.replace(/<annotation[^>]*>[^<]*<\/annotation>/g, ''), feed, docs]) {
+      expect(text).not.toMatch(/E = mc2\b|\$E = mc\^2\$/);
+    }
+  });
+});
 
 describe('a 360 px wide phone', () => {
   test('no page scrolls sideways', async () => {
