@@ -13,7 +13,7 @@ import { buildOfflineSearch } from '../src/publish/offline-search.ts';
 import { buildPagefindIndex } from '../src/publish/pagefind-index.ts';
 import { papersJson } from '../src/publish/papers-json.ts';
 import { placeCards, renderCardsToCache } from '../src/publish/og-cards.ts';
-import { siteCards } from '../src/publish/site-cards.ts';
+import { siteCards, undrawableOnCards } from '../src/publish/site-cards.ts';
 import { sitemapXml } from '../src/publish/sitemap.ts';
 import { SITE_NAME } from '../src/site/consts.ts';
 import { siteUrl } from '../src/site/lib/site-url.ts';
@@ -73,7 +73,8 @@ async function main(): Promise<void> {
 
   // Cards exist only to be linked by absolute og:image URLs, so only with SITE_URL; unchanged ones come from
   // the cache. They need only the papers, so they render on worker threads while Astro (one thread) builds.
-  const cardsRendering = site ? renderCardsToCache(siteCards(ingested.papers, SITE_NAME), join(root, '.cache', 'og-cards')) : undefined;
+  const siteCardList = site ? siteCards(ingested.papers, SITE_NAME) : [];
+  const cardsRendering = site ? renderCardsToCache(siteCardList, join(root, '.cache', 'og-cards')) : undefined;
   cardsRendering?.catch(() => {}); // awaited, and so reported, by the og cards stage
   await stage('browser code', () => bundleBrowserCode(root));
   const abstracts = await stage('abstracts', () => warmAbstractCache(ingested.entries.values(), abstractCacheDir(root)));
@@ -110,6 +111,11 @@ async function main(): Promise<void> {
     });
     console.log(`build: alongside: og cards ${(cards.ms / 1000).toFixed(2)} s`);
     console.log(`build: og cards: ${cards.rendered} rendered on worker threads alongside the stages since the ingest, ${cards.reused} reused from .cache/og-cards`);
+    const boxes = undrawableOnCards(siteCardList);
+    if (boxes.length > 0) {
+      const named = boxes.slice(0, 5).map((b) => `${b.name}.png (${b.chars.join(' ')})`).join(', ');
+      console.log(`build: og cards: ${boxes.length} cards have characters that no card font draws, shown as boxes: ${named}${boxes.length > 5 ? ', …' : ''}`);
+    }
   }
   await stage('offline search', () => {
     const docs = ingested.papers.map((p) => ({ url: routes.paper(p.slug), title: titlePlainText(p.title), abstract: p.abstract, topic: p.topic, tags: p.tags }));

@@ -3,12 +3,13 @@
  *
  * - Inter (`@fontsource/inter`): every subset (Latin, Latin Extended, Greek, Cyrillic, Vietnamese) in the
  *   three weights the card uses, loaded eagerly once per thread (~1 MB of WOFF). Close to system-ui sans.
- * - Fallbacks, loaded lazily, for what Inter lacks: Noto Sans Arabic and Noto Sans Hebrew (their script subsets),
- *   Noto Sans Math (operators such as ∑ and ∈, which Inter lacks), Noto Sans SC (CJK, split by Fontsource into ~100 unicode-range slices of ~45 KB) and Noto Emoji (emoji as
- *   monochrome glyphs, in 11 slices). A slice is read only when a card's text needs one of its characters
- *   (through satori's `loadAdditionalAsset`), and stays loaded for the rest of the thread's life. satori (0.63)
- *   shapes the glyphs with HarfBuzz (Arabic joining forms) and orders right-to-left runs by the Unicode
- *   bidirectional algorithm; the layout sets `direction: rtl` on a title that starts right-to-left.
+ * - Fallbacks for what Inter lacks, in this lookup order: Noto Sans Arabic and Noto Sans Hebrew (their script
+ *   subsets) and Noto Sans Math (operators such as ∑ and ∈), loaded with Inter; then, on demand, Noto Sans SC
+ *   (Chinese, Japanese), Noto Sans KR (Hangul) and Noto Emoji (emoji as monochrome glyphs). Fontsource splits
+ *   these three into ~100 unicode-range slices of ~45 KB; a slice is read only when a card's text needs one of
+ *   its characters (through satori's `loadAdditionalAsset`), and stays loaded for the rest of the thread's
+ *   life. satori (0.63) shapes glyphs with HarfBuzz (Arabic joining forms) and orders right-to-left runs by the
+ *   Unicode bidirectional algorithm; the layout sets `direction: rtl` on a title that starts right-to-left.
  *
  * Colour emoji would need images (satori's `graphemeImages`), which no installed package ships as files for
  * every emoji; Noto Emoji draws every emoji of Unicode 15 legibly in the title's colour, never as a box.
@@ -19,10 +20,12 @@
  * No installed font draws the subscript digits and most super/subscript letters (Google's subsets leave out
  * U+2070–209F): `canDraw` tells the card's text which it may use (see `titlePlainText`'s `drawable`).
  *
- * Determinism: Inter is loaded whole and first, and each character is looked up in the fallbacks in one fixed
- * order (first slice that lists and draws it), so whichever slices a thread happens to have loaded already, every
- * character is drawn from the same font face. The card's pixels depend only on its content, which is what
- * makes `cardKey` caching sound.
+ * Determinism: Inter and the small fallbacks are loaded first, in a fixed order, and each character is looked
+ * up in the fallbacks in one fixed order (first slice that lists and draws it), so whichever slices a thread
+ * happens to have loaded already, every character is drawn from the same font face. The card's pixels depend
+ * only on its content, which is what makes `cardKey` caching sound. One known exception: a Noto Sans KR slice also draws some Han ideographs,
+ * so a Chinese card drawn by a thread after a Korean card may take the Korean forms of a few characters
+ * (legible either way); a list with no Hangul is unaffected.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -130,6 +133,8 @@ const FALLBACKS: readonly Fallback[] = [
   { pkg: '@fontsource/noto-sans-hebrew', family: 'Noto Sans Hebrew', eager: true, subsets: (k) => k === 'hebrew', file: (s, w) => `noto-sans-hebrew-${s}-${w}-normal.woff` },
   { pkg: '@fontsource/noto-sans-math', family: 'Noto Sans Math', eager: true, subsets: (k) => k === 'latin', wholeFont: true, file: (s, w) => `noto-sans-math-${s}-${Math.min(w, 400)}-normal.woff` },
   { pkg: '@fontsource/noto-sans-sc', family: 'Noto Sans SC', subsets: numbered, file: (s, w) => `noto-sans-sc-${s}-${w}-normal.woff` },
+  // For Hangul: its slices also hold Han ideographs, but those are looked up in Noto Sans SC first.
+  { pkg: '@fontsource/noto-sans-kr', family: 'Noto Sans KR', subsets: numbered, file: (s, w) => `noto-sans-kr-${s}-${w}-normal.woff` },
   { pkg: '@fontsource/noto-emoji', family: 'Noto Emoji', subsets: numbered, file: (s, w) => `noto-emoji-${s}-${w}-normal.woff` },
 ];
 
@@ -220,9 +225,20 @@ let interFiles: string[] | undefined;
  */
 export function cardFontFor(ch: string): string | undefined {
   const codePoint = ch.codePointAt(0)!;
+  if (fontByCodePoint.has(codePoint)) return fontByCodePoint.get(codePoint);
   interFiles ??= INTER_SUBSETS.map((subset) => join(packageDir('@fontsource/inter'), 'files', `inter-${subset}-700-normal.woff`));
-  if (interFiles.some((file) => hasGlyph(file, codePoint))) return LATIN_FAMILY;
-  return sliceOf(codePoint)?.fallback.family;
+  const family = interFiles.some((file) => hasGlyph(file, codePoint)) ? LATIN_FAMILY : sliceOf(codePoint)?.fallback.family;
+  fontByCodePoint.set(codePoint, family);
+  return family;
+}
+
+const fontByCodePoint = new Map<number, string | undefined>();
+
+/** The characters of `text` that no card font draws (each once, in order of appearance). */
+export function undrawable(text: string): string[] {
+  const missing = new Set<string>();
+  for (const ch of text) if (!canDraw(ch)) missing.add(ch);
+  return [...missing];
 }
 
 /** Whether a card can draw a character; spaces and invisible characters (joiners, selectors) count as drawable. */

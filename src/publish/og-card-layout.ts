@@ -9,7 +9,7 @@ import type { CardContent } from './og-cards.ts';
 import { FONT_FAMILY } from './og-card-fonts.ts';
 
 /** Bump whenever anything below changes what a card looks like: it invalidates every cached card. */
-export const LAYOUT_VERSION = 'og-layout-4';
+export const LAYOUT_VERSION = 'og-layout-5';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -242,6 +242,8 @@ function bodyChildren(card: NormalisedCard): CardElement[] {
       overflowWrap: 'anywhere',
       lineClamp: fit.lines,
       direction: textDirection(card.title),
+      // Korean is written with spaces between words and, as browsers do for it, breaks only there.
+      ...(/\p{Script=Hangul}/u.test(card.title) ? { wordBreak: 'keep-all' } : {}),
     },
     card.title,
   );

@@ -5,12 +5,22 @@
 import type { Paper } from '../core/paper.ts';
 import { cardRoutes } from '../core/routes.ts';
 import { titlePlainText } from '../core/title-math.ts';
-import { canDraw } from './og-card-fonts.ts';
+import { canDraw, undrawable } from './og-card-fonts.ts';
 import { termIndex } from './term-index.ts';
 import type { CardContent } from './og-cards.ts';
 
 const withoutExtension = (path: string) => path.replace(/\.png$/, '');
 const papersCount = (n: number) => `${n} ${n === 1 ? 'paper' : 'papers'}`;
+
+/**
+ * Cards whose text has characters that no card font draws (a script without a font here, such as Hangul or
+ * Thai): they are drawn as boxes, so the build names them. Each entry: the card's name and the characters.
+ */
+export function undrawableOnCards(cards: ReadonlyArray<{ name: string; content: CardContent }>): Array<{ name: string; chars: string[] }> {
+  return cards
+    .map(({ name, content }) => ({ name, chars: undrawable([content.title, content.topic ?? '', ...(content.tags ?? []), content.subtitle ?? ''].join(' ')) }))
+    .filter((c) => c.chars.length > 0);
+}
 
 export function siteCards(papers: readonly Paper[], siteName: string): Array<{ name: string; content: CardContent }> {
   const { tags, topics } = termIndex(papers);

@@ -9,11 +9,13 @@ import { canDraw, cardFontFor, unhandledCharacters } from '../../../src/publish/
 import { cardTree, textDirection, type CardElement, type CardNode } from '../../../src/publish/og-card-layout.ts';
 import { renderCardSvg } from '../../../src/publish/og-card-render.ts';
 import type { CardContent } from '../../../src/publish/og-cards.ts';
+import { undrawableOnCards } from '../../../src/publish/site-cards.ts';
 
 const SCRIPTS: ReadonlyArray<{ script: string; title: string; tag: string; family: string }> = [
   { script: 'Arabic', title: 'نماذج اللغة الكبيرة للترجمة الآلية العربية', tag: 'الترجمة الآلية', family: 'Noto Sans Arabic' },
   { script: 'Hebrew', title: 'זיהוי דיבור בעברית עם מודלים רב-לשוניים', tag: 'זיהוי דיבור', family: 'Noto Sans Hebrew' },
   { script: 'CJK', title: '图神经网络的可扩展训练方法と日本語のかな', tag: '图神经网络', family: 'Noto Sans SC' },
+  { script: 'Korean', title: '한국어 자연어 처리를 위한 대규모 언어 모델', tag: '언어 모델', family: 'Noto Sans KR' },
   { script: 'emoji', title: '⚡FlashTrain: Training Transformers 3× Faster 🚀 👩‍🔬 🇫🇷', tag: 'transformers', family: 'Noto Emoji' },
   { script: 'Cyrillic', title: 'Графовые нейронные сети для рекомендательных систем', tag: 'нейронные сети', family: 'Inter' },
   { script: 'Greek', title: 'Μάθηση αναπαραστάσεων με γράφους', tag: 'γράφοι', family: 'Inter' },
@@ -78,5 +80,13 @@ describe('cards for every script', () => {
     expect(canDraw('₁')).toBe(false);
     await renderCardSvg(card('Bounds for x₁', 'x'));
     expect(unhandledCharacters()).toContain('₁');
+  });
+
+  test('the build names cards whose characters no card font draws (Thai has no font here)', () => {
+    const cards = [
+      { name: 'og/papers/thai', content: card('การประมวลผลภาษาธรรมชาติ', 'nlp') },
+      { name: 'og/papers/arabic', content: card(SCRIPTS[0]!.title, SCRIPTS[0]!.tag) },
+    ];
+    expect(undrawableOnCards(cards).map((c) => c.name)).toEqual(['og/papers/thai']);
   });
 });
