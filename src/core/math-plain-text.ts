@@ -72,7 +72,6 @@ const COMBINING_ACCENT: Readonly<Record<string, string>> = { '^': '\u0302', '~':
 /** Whether the surface the text is for can draw a character (a card's fonts cannot draw `₁`). */
 export type Drawable = (ch: string) => boolean;
 const anything: Drawable = () => true;
-let drawable: Drawable = anything;
 
 /**
  * TeX math (without its `$` delimiters) as readable Unicode text. Math that KaTeX rejects is returned as its
@@ -80,24 +79,20 @@ let drawable: Drawable = anything;
  * the target draws; a script with one it cannot draw is written `^(…)` / `_(…)` instead.
  */
 export function mathToPlainText(tex: string, canDraw: Drawable = anything): string {
-  drawable = canDraw;
-  try {
-    return walk(tex);
-  } finally {
-    drawable = anything;
-  }
+  return mathToPlainTextIfValid(tex, canDraw) ?? tex.trim();
 }
 
-function walk(tex: string): string {
+/** `mathToPlainText`, or undefined for math KaTeX rejects (for a surface that would rather leave it out). */
+export function mathToPlainTextIfValid(tex: string, canDraw: Drawable = anything): string | undefined {
   let mathml: string;
   try {
     mathml = katex.renderToString(tex, { output: 'mathml', throwOnError: true, strict: 'ignore' });
   } catch {
-    return tex.trim();
+    return undefined;
   }
   const semantics = findElement(fromHtml(mathml, { fragment: true }), 'semantics');
   const body = semantics?.children.find((c): c is Element => c.type === 'element' && c.tagName !== 'annotation');
-  return body ? textOf(body).replace(/\s+/g, ' ').trim() : tex.trim();
+  return body ? textOf(body, canDraw).replace(/\s+/g, ' ').trim() : undefined;
 }
 
 function findElement(node: Root | Element, tagName: string): Element | undefined {
@@ -119,7 +114,7 @@ function leafText(node: Element | ElementContent | RootContent): string {
 }
 
 /** Text of one MathML element. */
-function textOf(node: Element): string {
+function textOf(node: Element, draw: Drawable): string {
   const kids = elements(node);
   switch (node.tagName) {
     case 'mi': {
@@ -136,31 +131,31 @@ function textOf(node: Element): string {
     case 'mspace':
       return ' ';
     case 'msup':
-      return kids.length === 2 ? textOf(kids[0]!) + script(textOf(kids[1]!), 'sup') : row(kids);
+      return kids.length === 2 ? textOf(kids[0]!, draw) + script(textOf(kids[1]!, draw), 'sup', draw) : row(kids, draw);
     case 'msub':
-      return kids.length === 2 ? textOf(kids[0]!) + script(textOf(kids[1]!), 'sub') : row(kids);
+      return kids.length === 2 ? textOf(kids[0]!, draw) + script(textOf(kids[1]!, draw), 'sub', draw) : row(kids, draw);
     case 'msubsup':
     case 'munderover':
       // A large operator with limits (∑, ∏, ∫) reads apart from what it applies to.
-      return kids.length === 3 ? `${textOf(kids[0]!) + script(textOf(kids[1]!), 'sub') + script(textOf(kids[2]!), 'sup')}${kids[0]!.tagName === 'mo' ? ' ' : ''}` : row(kids);
+      return kids.length === 3 ? `${textOf(kids[0]!, draw) + script(textOf(kids[1]!, draw), 'sub', draw) + script(textOf(kids[2]!, draw), 'sup', draw)}${kids[0]!.tagName === 'mo' ? ' ' : ''}` : row(kids, draw);
     case 'munder':
     case 'mover':
-      return kids.length === 2 ? overUnder(node, kids[0]!, kids[1]!) : row(kids);
+      return kids.length === 2 ? overUnder(node, kids[0]!, kids[1]!, draw) : row(kids, draw);
     case 'mfrac':
-      return kids.length === 2 ? `${group(textOf(kids[0]!))}/${group(textOf(kids[1]!))}` : row(kids);
+      return kids.length === 2 ? `${group(textOf(kids[0]!, draw))}/${group(textOf(kids[1]!, draw))}` : row(kids, draw);
     case 'msqrt':
-      return `√${group(row(kids))}`;
+      return `√${group(row(kids, draw))}`;
     case 'mroot':
-      return kids.length === 2 ? `${script(textOf(kids[1]!), 'sup')}√${group(textOf(kids[0]!))}` : row(kids);
+      return kids.length === 2 ? `${script(textOf(kids[1]!, draw), 'sup', draw)}√${group(textOf(kids[0]!, draw))}` : row(kids, draw);
     case 'mtable':
-      return kids.map(textOf).join('; ');
+      return kids.map((k) => textOf(k, draw)).join('; ');
     case 'mtr':
-      return kids.map(textOf).join(', ');
+      return kids.map((k) => textOf(k, draw)).join(', ');
     case 'annotation':
       return '';
     default:
       // mrow, mstyle, mpadded, mphantom (its space), menclose, mtd, semantics: their children in order.
-      return kids.length > 0 || node.children.length === 0 ? row(kids) : leafText(node);
+      return kids.length > 0 || node.children.length === 0 ? row(kids, draw) : leafText(node);
   }
 }
 
@@ -168,10 +163,10 @@ function textOf(node: Element): string {
  * A row of MathML elements: relations and binary operators get a space on each side (`E = mc²`), except an
  * operator that begins the row or follows another operator, which is a sign (`−x`, `a = −b`).
  */
-function row(kids: Element[]): string {
+function row(kids: Element[], draw: Drawable): string {
   let out = '';
   kids.forEach((kid, i) => {
-    const text = textOf(kid);
+    const text = textOf(kid, draw);
     const previous = kids[i - 1];
     const sign = !previous || (previous.tagName === 'mo' && !/^[)\]}|⟩]$/u.test(leafText(previous)));
     out += kid.tagName === 'mo' && SPACED_OPERATOR.test(text) && !sign ? ` ${text} ` : text;
@@ -180,22 +175,22 @@ function row(kids: Element[]): string {
 }
 
 /** `\hat x` → x̂ (an accent over a single character); `\overbrace`/`\underset` and the like → base and label. */
-function overUnder(node: Element, base: Element, label: Element): string {
-  const baseText = textOf(base).trim();
+function overUnder(node: Element, base: Element, label: Element, draw: Drawable): string {
+  const baseText = textOf(base, draw).trim();
   const labelText = leafText(label).trim();
   const accent = node.properties?.accent === 'true' || node.properties?.accentunder === 'true' || node.properties?.accent === true;
   if (accent) {
     const mark = COMBINING_ACCENT[labelText];
     return mark && [...baseText].length === 1 ? `${baseText}${mark}` : baseText;
   }
-  return textOf(base) + script(textOf(label), node.tagName === 'mover' ? 'sup' : 'sub');
+  return textOf(base, draw) + script(textOf(label, draw), node.tagName === 'mover' ? 'sup' : 'sub', draw);
 }
 
 /** A super- or subscript: Unicode forms when all exist, else `^x`, `^(x+1)`, `_i`, `_(ij)`. */
-function script(text: string, kind: 'sup' | 'sub'): string {
+function script(text: string, kind: 'sup' | 'sub', draw: Drawable): string {
   const compact = text.replace(/\s+/g, '');
   if (!compact) return '';
-  const forms = toScript(compact, kind, drawable);
+  const forms = toScript(compact, kind, draw);
   if (forms !== undefined) return forms;
   return `${kind === 'sup' ? '^' : '_'}${group(compact)}`;
 }
