@@ -195,8 +195,17 @@ function script(text: string, kind: 'sup' | 'sub', draw: Drawable): string {
   return `${kind === 'sup' ? '^' : '_'}${group(compact)}`;
 }
 
-/** Parenthesises a term of more than one symbol, so `a+b/2` does not misread `(a+b)/2`. */
+/**
+ * Parenthesises a term that is more than one symbol at its top level (a space or an operator outside
+ * brackets), so `a+b/2` does not misread `(a+b)/2`; `ℓ₁`, `ℓ_1`, `x^(n+1)` and `f(x)` stay as they are.
+ */
 function group(text: string): string {
   const t = text.trim();
-  return [...t].length <= 1 || /^[\p{L}\p{N}.]+$/u.test(t) || /^\(.*\)$/.test(t) ? t : `(${t})`;
+  let depth = 0;
+  for (const ch of t) {
+    if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (depth === 0 && (/\s/u.test(ch) || SPACED_OPERATOR.test(ch))) return `(${t})`;
+  }
+  return t;
 }

@@ -14,6 +14,7 @@ describe('titlePlainText', () => {
     ['$$\\sum_{i=1}^{n} x_i$$', '∑ᵢ₌₁ⁿ xᵢ'],
     ['$\\alpha$-Divergences and $\\beta$-VAEs', 'α-Divergences and β-VAEs'],
     ['Scaling as $\\frac{a+b}{2}$', 'Scaling as (a + b)/2'],
+    ['Compression via $\\frac{\\ell_1}{\\ell_2}$ Regularized Surrogates', 'Compression via ℓ₁/ℓ₂ Regularized Surrogates'],
     ['$\\sqrt{n}$-Consistent Estimators', '√n-Consistent Estimators'],
     ['$-x \\leq y$ Constraints', '−x ≤ y Constraints'],
   ])('%s → %s', (title, plain) => {
@@ -28,6 +29,7 @@ describe('titlePlainText', () => {
   test('a surface that cannot draw a super/subscript character gets ^ and _ instead', () => {
     const noSubscriptDigits = (ch: string) => !/[\u2080-\u209f]/u.test(ch);
     expect(titlePlainText('$\\ell_1$ and $E = mc^2$', noSubscriptDigits)).toBe('ℓ_1 and E = mc²');
+    expect(titlePlainText('$\\frac{\\ell_1}{\\ell_2}$', noSubscriptDigits)).toBe('ℓ_1/ℓ_2');
     expect(titlePlainText('RED$^{\\textrm{FM}}$', (ch) => ch !== 'ᴹ')).toBe('RED^FM');
   });
 
