@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, openWatchedPage } from '../support/browser.ts';
-import { build, copyProject } from '../support/project-copy.ts';
+import { build, copyProjectWithSources } from '../support/project-copy.ts';
 
 const LONG_WORD = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(2);
 const LONG_URL = `https://example.org/${'very-long-path-segment/'.repeat(6)}index.html`;
@@ -34,10 +34,7 @@ let dir: string;
 let browser: Browser;
 
 beforeAll(() => {
-  dir = copyProject('narrow');
-  const sources = join(dir, 'content', 'sources');
-  for (const file of readdirSync(sources)) rmSync(join(sources, file));
-  writeFileSync(join(sources, 'narrow.txt'), SOURCE);
+  dir = copyProjectWithSources('narrow', (sources) => writeFileSync(join(sources, 'narrow.txt'), SOURCE));
   build(dir);
 }, 300_000);
 

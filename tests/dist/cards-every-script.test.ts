@@ -5,10 +5,10 @@
  * read the formula titles as text. Which font draws which script is tested in tests/unit/publish/og-card-scripts.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyProject } from '../support/project-copy.ts';
+import { copyProjectWithSources } from '../support/project-copy.ts';
 
 const FIXTURES = resolve('../shared/fixtures/real-world');
 const CASES = ['10-og-rtl-emoji', '17-formula-title'];
@@ -18,10 +18,9 @@ let dir: string;
 let output: string;
 
 beforeAll(() => {
-  dir = copyProject('cards');
-  const sources = join(dir, 'content', 'sources');
-  for (const file of readdirSync(sources)) rmSync(join(sources, file));
-  for (const name of CASES) cpSync(join(FIXTURES, name), sources, { recursive: true });
+  dir = copyProjectWithSources('cards', (sources) => {
+    for (const name of CASES) cpSync(join(FIXTURES, name), sources, { recursive: true });
+  });
   output = execFileSync(process.execPath, ['scripts/build.ts'], { cwd: dir, stdio: 'pipe', env: { ...process.env, SITE_URL } }).toString();
 }, 300_000);
 
@@ -31,7 +30,7 @@ afterAll(() => {
 
 const papers = () => (JSON.parse(readFileSync(join(dir, 'dist', 'papers.json'), 'utf8')) as { papers: Array<{ slug: string; url: string; title: string }> }).papers;
 
-describe.runIf(existsSync(FIXTURES))('cards of the real-world fixtures 10 and 17', () => {
+describe('cards of the real-world fixtures 10 and 17', () => {
   test('every paper (3 + 3) has a 1200×630 card that its page points to', () => {
     expect(papers()).toHaveLength(6);
     for (const paper of papers()) {
