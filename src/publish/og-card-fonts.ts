@@ -186,7 +186,6 @@ function covers(slice: Slice, codePoint: number): boolean {
   return false;
 }
 
-/** The fallback slice that draws a code point: the first that lists it. */
 /** Parsed fonts (for their character maps), by file. */
 const parsed = new Map<string, { hasGlyphForCodePoint(codePoint: number): boolean } | null>();
 
@@ -213,6 +212,7 @@ function hasGlyph(path: string, codePoint: number): boolean {
   }
 }
 
+/** The fallback slice that draws a code point: the first that lists it and has a glyph for it. */
 function sliceOf(codePoint: number): Slice | undefined {
   return getSlices().find((s) => covers(s, codePoint) && hasGlyph(fontFile(s.fallback.pkg, s.fallback.file(s.id, 400)), codePoint));
 }
@@ -233,12 +233,34 @@ export function cardFontFor(ch: string): string | undefined {
 }
 
 const fontByCodePoint = new Map<number, string | undefined>();
+/** Most titles and tags: Inter draws all of printable ASCII, so they need no lookup. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** The characters of `text` that no card font draws (each once, in order of appearance). */
 export function undrawable(text: string): string[] {
+  if (PRINTABLE_ASCII.test(text)) return [];
   const missing = new Set<string>();
   for (const ch of text) if (!canDraw(ch)) missing.add(ch);
   return [...missing];
+}
+
+/**
+ * `text` with each character no card font draws replaced by its compatibility form when that one is drawable
+ * (NFKC: `H₂O` → `H2O`, `x²` stays): a pasted subscript reads as a digit instead of a box. What has no
+ * drawable form is kept (and named by the build, see `undrawable`).
+ */
+export function drawableText(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text;
+  let out = '';
+  for (const ch of text) {
+    if (canDraw(ch)) {
+      out += ch;
+      continue;
+    }
+    const plain = ch.normalize('NFKC');
+    out += plain !== ch && [...plain].every(canDraw) ? plain : ch;
+  }
+  return out;
 }
 
 /** Whether a card can draw a character; spaces and invisible characters (joiners, selectors) count as drawable. */
@@ -282,6 +304,12 @@ export async function loadFallbackFonts(_languageCode: string, segment: string):
   return fonts;
 }
 
+/** A slice's fonts, one per weight file (a font with one file, Noto Sans Math, is given once: satori takes the nearest weight). */
 function sliceFonts(slice: Slice): SatoriFont[] {
-  return FALLBACK_WEIGHTS.map((weight) => ({ name: `${slice.fallback.family} ${slice.id}`, data: readFileSync(fontFile(slice.fallback.pkg, slice.fallback.file(slice.id, weight))), weight, style: 'normal' }));
+  const files = new Map<string, (typeof FALLBACK_WEIGHTS)[number]>();
+  for (const weight of FALLBACK_WEIGHTS) {
+    const file = slice.fallback.file(slice.id, weight);
+    if (!files.has(file)) files.set(file, weight);
+  }
+  return [...files].map(([file, weight]) => ({ name: `${slice.fallback.family} ${slice.id}`, data: readFileSync(fontFile(slice.fallback.pkg, file)), weight, style: 'normal' }));
 }

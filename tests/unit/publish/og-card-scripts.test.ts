@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { canDraw, cardFontFor, unhandledCharacters } from '../../../src/publish/og-card-fonts.ts';
+import { canDraw, cardFontFor, drawableText, unhandledCharacters } from '../../../src/publish/og-card-fonts.ts';
 import { cardTree, textDirection, type CardElement, type CardNode } from '../../../src/publish/og-card-layout.ts';
 import { renderCardSvg } from '../../../src/publish/og-card-render.ts';
 import type { CardContent } from '../../../src/publish/og-cards.ts';
@@ -88,5 +88,10 @@ describe('cards for every script', () => {
       { name: 'og/papers/arabic', content: card(SCRIPTS[0]!.title, SCRIPTS[0]!.tag) },
     ];
     expect(undrawableOnCards(cards).map((c) => c.name)).toEqual(['og/papers/thai']);
+  });
+
+  test('a pasted subscript no card font draws reads as its digit, not a box', () => {
+    expect(drawableText('Splitting H₂O with Catalysts')).toBe('Splitting H2O with Catalysts');
+    expect(drawableText('E = mc² and ℓ₁')).toBe('E = mc² and ℓ1');
   });
 });
