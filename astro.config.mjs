@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { rehypePlugins, remarkPlugins } from './src/site/markdown/plugins.ts';
 import { siteUrl } from './src/site/lib/site-url.ts';
 import { abstractCacheDir } from './src/site/markdown/abstract-cache-dir.ts';
+import { citationCacheDir } from './src/site/lib/citation-cache-dir.ts';
 
 // Every link in the built pages is relative (see src/site/lib/href.ts), so one dist/ works at a
 // domain root, under any sub-path and from file://; `site` only feeds absolute canonical URLs.
@@ -27,7 +28,11 @@ export default defineConfig({
   vite: {
     cacheDir: './.cache/vite',
     // Where paper pages find their rendered abstracts (src/site/markdown/abstract-html.ts); build.ts fills it.
-    define: { 'import.meta.env.PAPERSHELF_ABSTRACT_CACHE': JSON.stringify(abstractCacheDir(fileURLToPath(new URL('.', import.meta.url)))) },
+    // …and their formatted references (src/site/lib/citation-cache.ts).
+    define: {
+      'import.meta.env.PAPERSHELF_ABSTRACT_CACHE': JSON.stringify(abstractCacheDir(fileURLToPath(new URL('.', import.meta.url)))),
+      'import.meta.env.PAPERSHELF_CITATION_CACHE': JSON.stringify(citationCacheDir(fileURLToPath(new URL('.', import.meta.url)))),
+    },
     build: {
       rolldownOptions: {
         // Astro's own MDX/Markdown modules carry a directive the bundler warns about on every

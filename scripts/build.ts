@@ -16,6 +16,9 @@ import { placeCards, renderCardsToCache } from '../src/publish/og-cards.ts';
 import { siteCards, undrawableOnCards } from '../src/publish/site-cards.ts';
 import { sitemapXml } from '../src/publish/sitemap.ts';
 import { SITE_NAME } from '../src/site/consts.ts';
+import { bibtex } from '../src/site/lib/citation.ts';
+import { warmCitationCache } from '../src/site/lib/citation-cache.ts';
+import { CITATION_CACHE_ROOT, citationCacheDir } from '../src/site/lib/citation-cache-dir.ts';
 import { siteUrl } from '../src/site/lib/site-url.ts';
 import { summarize } from '../src/site/lib/summarize.ts';
 import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abstract-cache-dir.ts';
@@ -79,6 +82,8 @@ async function main(): Promise<void> {
   await stage('browser code', () => bundleBrowserCode(root));
   const abstracts = await stage('abstracts', () => warmAbstractCache(ingested.entries.values(), abstractCacheDir(root)));
   console.log(`build: abstracts: ${abstracts.rendered} rendered, ${abstracts.cached} reused from ${ABSTRACT_CACHE_ROOT}`);
+  const citations = await stage('citations', () => warmCitationCache(ingested.papers, citationCacheDir(root)));
+  console.log(`build: citations: ${citations.formatted} formatted, ${citations.cached} reused from ${CITATION_CACHE_ROOT}`);
   // Paper pages whose inputs did not change since the last build stay as they are; Astro renders the rest.
   const keptList = join(root, '.cache', 'kept-pages.json');
   const plan = await stage('keep pages', () => {
@@ -100,6 +105,7 @@ async function main(): Promise<void> {
     const moved = new Set(ingested.papers.flatMap((p) => p.aliases.map((a) => `papers/${a}.html`)));
     const pages = htmlFilesIn(outDir).filter((p) => p !== routes.notFound() && !moved.has(p));
     writeOut(routes.papersJson(), `${JSON.stringify(papersJson(ingested.papers), null, 1)}\n`);
+    writeOut(routes.papersBib(), bibtex(ingested.papers));
     writeOut(routes.sitemap(), sitemapXml(pages, site));
     writeOut(routes.feed(), feedXml(ingested.papers, site, (p) => summarize(p.body, 300)));
   });

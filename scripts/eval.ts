@@ -8,11 +8,14 @@
  *   node scripts/eval.ts --topics        also list the topics with their sizes and top tags
  *   node scripts/eval.ts --speed DIR     also time classify + related on the dumps in DIR
  *                                        (e.g. a corpus from make-corpus.mjs)
+ *   node scripts/eval.ts --titles        list every derived title beside the real one
+ *                                        (the derived-titles section: scripts/lib/title-eval.ts)
  */
 import { readFileSync } from 'node:fs';
 import type { SourcePath } from '../src/core/issue.ts';
 import { ingestSources, seedSources, sourcesIn } from '../tests/support/ingest-fixtures.ts';
 import { classifyPapers, parseTaxonomy, relatedPapers, type Classification, type ClassifyInput, type Taxonomy } from '../src/ingest/classify/index.ts';
+import { titleEvaluation } from './lib/title-eval.ts';
 
 interface GoldLabel {
   topic: string;
@@ -215,6 +218,9 @@ const real = ingestSources(sourcesIn('tests/fixtures/real-dumps', (name) => name
 hygiene('Real dumps of other fields (tests/fixtures/real-dumps: ACL 2023, EMNLP 2023, MEDLINE)', real, classifyPapers(real, taxonomy));
 
 if (speedDir) speed(speedDir, taxonomy);
+
+// --- derived titles (issue 13) -------------------------------------------------------------------
+titleEvaluation(args.includes('--titles'));
 
 function speed(dir: string, tax: Taxonomy): void {
   const papers = ingestSources(sourcesIn(dir)).papers.map(asInput);

@@ -12,15 +12,16 @@ import { readExistingEntries, recoverInterruptedSwap, replaceEntries, STATE_FILE
 
 export const HELP = `Usage: npm run ingest -- [paths…] [--strict] [--quiet]
 
-Reads raw abstract dumps and writes one Markdown entry per paper.
+Reads raw abstract dumps and reference-manager exports and writes one Markdown entry per paper.
 
-  paths      source files or folders of .txt files (default: content/sources/)
+  paths      source files, or folders of .txt dumps and .bib/.ris/.json exports (default: content/sources/)
   --strict   exit with status 1 when anything was skipped or warned about (for CI)
   --quiet    print only the summary line and problems, not the per-file counts
   --help     show this help
 
 Writes content/papers/<slug>.md and content/ingest-report.json. Edits you make to an
-entry's title, tags, topic or notes are kept by later ingests.
+entry's title, tags, topic, notes or metadata (authors, year, venue, ids, links) are kept
+by later ingests.
 
 Exit status: 0 success (warnings allowed), 1 problems under --strict, 2 usage error.`;
 
@@ -60,7 +61,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 
 const toSourcePath = (root: string, file: string) => relative(root, file).split(sep).join('/') as SourcePath;
 
-/** Every source file named by `paths`: files as given, folders' `.txt` files sorted by name. */
+/** Every source file named by `paths`: files as given, folders' files sorted by name (the pipeline reads their dumps and exports). */
 export function collectSources(root: string, paths: readonly string[]): SourceFile[] {
   const files = new Map<string, boolean>();
   for (const p of paths) {

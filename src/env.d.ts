@@ -3,4 +3,19 @@ interface ImportMetaEnv {
   readonly PAPERSHELF_ABSTRACT_CACHE?: string;
   /** A file listing paper pages the build kept from its last run, set by scripts/build.ts only. */
   readonly PAPERSHELF_KEPT_PAGES?: string;
+  /** The formatted-reference cache folder, set by astro.config.mjs (see src/site/lib/citation-cache.ts). */
+  readonly PAPERSHELF_CITATION_CACHE?: string;
+}
+
+/** citation-js ships no types; src/core/citation-js.ts types the few calls Papershelf makes. */
+declare module '@citation-js/core' {
+  const core: unknown;
+  export default core;
+}
+declare module '@citation-js/plugin-bibtex';
+declare module '@citation-js/plugin-ris';
+declare module '@citation-js/plugin-csl';
+declare module '@citation-js/name' {
+  /** A display name (`Anna van der Berg`) → its CSL parts (given, particles, family). */
+  export function parse(name: string): { given?: string; family?: string; literal?: string; 'non-dropping-particle'?: string; 'dropping-particle'?: string; suffix?: string };
 }

@@ -22,6 +22,8 @@ export const routes = {
   about: () => 'about/index.html',
   notFound: () => '404.html',
   papersJson: () => 'papers.json',
+  /** The whole list as BibTeX, for reference managers. */
+  papersBib: () => 'papers.bib',
   feed: () => 'rss.xml',
   sitemap: () => 'sitemap.xml',
 } as const;

@@ -101,8 +101,3 @@ export function titlePlainText(title: string, drawable?: Drawable): string {
   plainCache.set(title, plain);
   return plain;
 }
-
-/** A plain-text title in the stored form: `$` escaped so that it reads back as text. */
-export function escapeTitleText(text: string): string {
-  return text.replace(/\\?\$/g, '\\$');
-}

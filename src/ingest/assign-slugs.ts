@@ -7,7 +7,6 @@
  * paper can take away.
  */
 import { RESERVED_SLUGS } from '../core/routes.ts';
-import { titlePlainText } from '../core/title-math.ts';
 import { MAX_SLUG_LENGTH, asSlug, isSlug, slugify, type Slug } from '../core/slug.ts';
 
 export interface SlugRequest {
@@ -34,8 +33,7 @@ export function assignSlugs(papers: readonly SlugRequest[], kept: ReadonlyMap<st
   for (const former of formerSlugs) taken.add(former);
   for (const paper of papers) {
     if (assigned.has(paper.id)) continue;
-    // From the title as read (`E = mc²`), not its TeX source.
-    const base = slugify(titlePlainText(paper.title).normalize('NFKC')) ?? 'paper';
+    const base = slugify(paper.title) ?? 'paper';
     let slug = base;
     for (let length = 6; taken.has(slug) || base === 'paper'; length += 2) {
       slug = `${base.slice(0, MAX_SLUG_LENGTH - length - 1).replace(/-+$/, "")}-${paper.id.slice(0, length)}`;

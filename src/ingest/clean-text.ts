@@ -5,8 +5,8 @@
 import type { PhrasingContent } from 'mdast';
 import { latexToNodes, mergeText } from './latex.ts';
 import { linkify } from './links.ts';
-import { escapeTitleText } from '../core/title-math.ts';
 import { splitMath } from './math.ts';
+import { SECTION_LABEL } from './record-fields.ts';
 import { applyTitleTypography, typographyOnText } from './typography.ts';
 
 const MAY_HAVE_URL = /\/\/|www\.|\.[a-z]{2,}\//i;
@@ -18,7 +18,28 @@ export interface CleanedText {
   unclosedMath: number;
 }
 
+/**
+ * An abstract → phrasing nodes. A structured abstract (one labelled section a line, as
+ * `splitRecords` gathers them) keeps its sections in order, each label in bold and each section
+ * on its own line.
+ */
 export function cleanAbstract(raw: string): CleanedText {
+  if (!raw.includes('\n')) return cleanLine(raw);
+  const out: CleanedText = { nodes: [], unknownMacros: [], unclosedMath: 0 };
+  raw.split('\n').forEach((section, i) => {
+    if (i > 0) out.nodes.push({ type: 'break' });
+    const label = SECTION_LABEL.exec(section);
+    if (label) out.nodes.push({ type: 'strong', children: [{ type: 'text', value: `${label[1]}:` }] }, { type: 'text', value: ' ' });
+    const cleaned = cleanLine(label ? section.slice(label[0].length) : section);
+    out.nodes.push(...cleaned.nodes);
+    out.unknownMacros.push(...cleaned.unknownMacros);
+    out.unclosedMath += cleaned.unclosedMath;
+  });
+  out.nodes = mergeText(out.nodes);
+  return out;
+}
+
+function cleanLine(raw: string): CleanedText {
   // Most abstracts have no math, LaTeX, URL or TeX typography: one test each skips the work.
   const { segments, unclosed } = /[$\\]/.test(raw) ? splitMath(raw) : { segments: [{ kind: 'text' as const, value: raw }], unclosed: 0 };
   const nodes: PhrasingContent[] = [];
@@ -43,21 +64,46 @@ export function cleanAbstract(raw: string): CleanedText {
 }
 
 /**
- * A title in its stored form (`src/core/title-math.ts`): LaTeX outside math converted, math kept as `$…$` for
- * KaTeX (`$E = mc^2$`, `RED$^{\textrm{FM}}$`), a literal dollar as `\$`, no markup.
+ * A title as readers see it: LaTeX outside math converted (`{\\L}ojasiewicz` → Łojasiewicz), TeX
+ * typography applied, and math kept as its source between `$…$` (or `$$…$$`), for the site to
+ * typeset with KaTeX in headings and to flatten where only plain text fits. A literal dollar
+ * (`\\$`) is unescaped, unless that would pair it with another into math.
  */
 export function cleanTitle(raw: string): string {
   // Without `$` or a backslash there is neither math nor LaTeX: the text is one plain segment.
-  const text = /[$\\]/.test(raw)
-    ? splitMath(raw)
-        .segments.map((s) =>
-          s.kind === 'math'
-            ? s.display ? `$$${s.value}$$` : `$${s.value}$`
-            : escapeTitleText(s.kind === 'verbatim' ? s.value : applyTitleTypography(toPlainText(latexToNodes(s.value).nodes))),
-        )
-        .join('')
-    : escapeTitleText(applyTitleTypography(raw));
-  return text.replace(/\s+/g, ' ').trim();
+  if (!/[$\\]/.test(raw)) return applyTitleTypography(raw).replace(/\s+/g, ' ').trim();
+  const { segments } = splitMath(raw);
+  const build = (escapeDollars: boolean) =>
+    segments
+      .map((s) => {
+        if (s.kind === 'math') return s.display ? `$$${s.value}$$` : `$${s.value}$`;
+        if (s.kind === 'verbatim') return s.value;
+        const text = applyTitleTypography(toPlainText(latexToNodes(s.value).nodes));
+        return escapeDollars ? text.replaceAll('$', '\\$') : text;
+      })
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const plain = build(false);
+  const mathCount = (text: string) => splitMath(text).segments.filter((s) => s.kind === 'math').length;
+  return mathCount(plain) === segments.filter((s) => s.kind === 'math').length ? plain : build(true);
+}
+
+/**
+ * A cleaned title with its math flattened into plain characters (`$\\ell_1$` → ℓ1), for what needs
+ * words rather than markup: slugs and term extraction. Not a reader-facing form.
+ */
+export function titleText(title: string): string {
+  if (!/[$\\]/.test(title)) return title;
+  return splitMath(title)
+    .segments.map((s) => (s.kind === 'math' ? flattenMath(s.value) : s.kind === 'verbatim' ? s.value : toPlainText(latexToNodes(s.value).nodes)))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function flattenMath(math: string): string {
+  return toPlainText(latexToNodes(math).nodes).replace(/[{}^_]/g, '').replace(/\s+/g, ' ');
 }
 
 /** Text of phrasing nodes without markup; math keeps its `$` delimiters. */
@@ -67,6 +113,8 @@ export function toPlainText(nodes: readonly PhrasingContent[]): string {
       switch (node.type) {
         case 'text':
           return node.value;
+        case 'break':
+          return ' ';
         case 'inlineMath':
           return (node.data as { display?: boolean } | undefined)?.display ? `$$${node.value}$$` : `$${node.value}$`;
         case 'emphasis':

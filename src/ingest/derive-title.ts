@@ -1,225 +1,113 @@
 /**
- * A title for an abstract that came without one, read from what the paper says it contributes:
- * "We present a robust multigrid solver for … ." → "A Robust Multigrid Solver for …",
- * "we aim to improve the robustness of object detection" → "Improving the Robustness of Object
- * Detection", "we propose SEAL (…), a new framework for link prediction" → "SEAL: A Framework for
- * Link Prediction", "a comprehensive overview of GNNs in power systems" → "A Survey of GNNs in
- * Power Systems". Every candidate sentence is scored and the best wins; when none says what it
- * contributes, the first sentence's subject is the title. Always cut at a phrase boundary.
+ * Titles for abstracts that came without one, read from what the paper says it contributes
+ * ("We propose IAG, a framework …" → "IAG: Induction-Augmented Generation Framework for Implicit
+ * Reasoning"), what it studies, or the task it opens with (title/english.ts); in the abstract's own
+ * language when that is not English (title/other-language.ts, language by franc-min). Every title
+ * keeps the rules of title/defects.ts when any candidate does, and titles are unique within a list.
  *
- * Written by hand: summarisation libraries need models, and this must run offline, fast and
- * deterministically on any list.
+ * Measured by `npm run eval` (scripts/lib/title-eval.ts) against the real titles of EMNLP and
+ * MEDLINE abstracts.
  */
+import { franc } from 'franc-min';
+import { titleCase } from './title/case.ts';
+import { MAX_TITLE_WORDS, titleDefects } from './title/defects.ts';
+import { englishCandidates } from './title/english.ts';
+import { listWeights, type WordWeight } from './title/keyness.ts';
+import { otherLanguageTitle } from './title/other-language.ts';
 
-const MAX_WORDS = 14;
-const MIN_WORDS = 3;
-const SENTENCES_READ = 8;
+export { titleCase };
 
-const SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'for', 'in', 'on', 'at', 'to', 'by', 'with', 'via', 'from', 'as', 'into', 'over', 'per', 'vs', 'than', 'under', 'using', 'between', 'through', 'across', 'towards', 'toward', 'without', 'within', 'among', 'its', 'their', 'our']);
-/** Words a title cannot end on. */
-const DANGLING = new Set([...SMALL, 'is', 'are', 'be', 'which', 'that', 'this', 'these', 'both', 'each', 'novel', 'new', 'such', 'more', 'most', 'very', 'can', 'we', 'it', 'not', 'only']);
-/** Words that point back into the abstract: "these phenomena" means nothing on its own. */
-const DEICTIC = /\b(?:this|these|those|such|it|them|its|their|above|aforementioned|former|latter)\b/i;
+/** Shortest text franc-min is asked about; below it, guesses are noise (franc's own default is 10). */
+const LANGUAGE_MIN_CHARS = 60;
+/** franc reads this much: 0.46 ms an abstract instead of 1.4 ms for whole ones (acl-bare). */
+const LANGUAGE_SAMPLE_CHARS = 400;
+/**
+ * Share of words that are among English's commonest function words, above which a text is English
+ * without asking franc: 0.15–0.50 on the 300 English abstracts of acl-bare and MEDLINE, 0.00–0.03 on
+ * the French, German and Russian ones of fixture 13-non-english.
+ */
+const ENGLISH_FUNCTION_SHARE = 0.12;
+const ENGLISH_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'we', 'with', 'on', 'are', 'by', 'this', 'as', 'an', 'be', 'from', 'which']);
 
-const SELF = String.raw`(?:we|this (?:paper|work|article|survey|study|report|note|review))`;
-const ADVERB = String.raw`(?:(?:first|further|also|here|then|systematically|empirically|theoretically|comprehensively|carefully|thoroughly|extensively|formally)\s+)?`;
+/** Candidates kept per abstract, best first: enough for a clean one and for telling duplicates apart. */
+const CANDIDATES_KEPT = 6;
 
-interface Pattern {
-  regex: RegExp;
-  score: number;
-  build: (m: RegExpExecArray) => string | undefined;
+/** ISO 639-3 code of the abstract's language; 'eng' when unsure. */
+function languageOf(abstract: string): string {
+  const words = abstract.slice(0, LANGUAGE_SAMPLE_CHARS).toLowerCase().split(/[\s,.;:()]+/);
+  const share = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length / Math.max(1, words.length);
+  if (share >= ENGLISH_FUNCTION_SHARE) return 'eng';
+  const language = franc(abstract.slice(0, LANGUAGE_SAMPLE_CHARS), { minLength: LANGUAGE_MIN_CHARS });
+  return language === 'und' || language === 'sco' ? 'eng' : language;
 }
 
-const PATTERNS: Pattern[] = [
-  {
-    // "we propose X", "we introduce X, a Y": the thing itself is the title.
-    regex: new RegExp(String.raw`\b${SELF}\s+${ADVERB}(?:propose|introduce|present|put forward|unveil)s?\s+(?!to\b)(.+)`, 'i'),
-    score: 5,
-    build: (m) => nominal(m[1]!),
-  },
-  {
-    // "we analyze X and propose Y": the second verb names the contribution.
-    regex: new RegExp(String.raw`\b${SELF}\s.*?\band\s+(?:then\s+)?(?:propose|introduce|present)s?\s+(?!to\b)(.+)`, 'i'),
-    score: 4.5,
-    build: (m) => nominal(m[1]!),
-  },
-  {
-    regex: new RegExp(String.raw`\b${SELF}\s+${ADVERB}(?:develop|design|build|construct|formulate|devise|derive|establish|provide|offer|create)s?\s+(?!to\b)(.+)`, 'i'),
-    score: 3,
-    build: (m) => nominal(m[1]!),
-  },
-  {
-    // "we aim to improve X", "we propose to smooth X": the activity is the title.
-    regex: new RegExp(String.raw`\b${SELF}\s+(?:aim|seek|attempt|try|propose|set out|strive|want)s?\s+to\s+(?:(?:further|better|more|also|jointly|efficiently|effectively)\s+)?([a-z]+)\s+(.+)`, 'i'),
-    score: 4,
-    build: (m) => withWords(`${gerund(m[1]!)} ${cutPhrase(m[2]!) ?? ''}`),
-  },
-  {
-    // "a comprehensive overview of X is proposed", "we survey X".
-    regex: /\b(?:(?:comprehensive|systematic|thorough|brief|extensive)\s+)?(?:overview|survey|review)\s+(?:of|on)\s+(.+)/i,
-    score: 5, // a survey's title says so, whatever else it proposes
-    build: (m) => survey(m[1]!),
-  },
-  {
-    regex: new RegExp(String.raw`\b${SELF}\s+${ADVERB}(?:survey|review)s?\s+(.+)`, 'i'),
-    score: 5,
-    build: (m) => survey(m[1]!),
-  },
-  {
-    regex: new RegExp(String.raw`\b${SELF}\s+${ADVERB}(?:study|studies|investigate|investigates|explore|explores|analy[sz]e|analy[sz]es|examine|examines|revisit|revisits|evaluate|evaluates|benchmark|benchmarks|characteri[sz]e|characteri[sz]es)\s+(.+)`, 'i'),
-    score: 2,
-    build: (m) => {
-      const phrase = cutPhrase(m[1]!);
-      if (!phrase) return undefined;
-      return /^(?:the|a|an|how|whether|what|why|when)\b/i.test(phrase) ? `On ${phrase}` : `On the ${phrase}`;
-    },
-  },
-];
+/** Candidate titles for one abstract, best first, each in final form. */
+function candidates(abstract: string, weight: WordWeight, counts: Map<string, number>): string[] {
+  const language = languageOf(abstract);
+  if (language !== 'eng') {
+    const title = otherLanguageTitle(abstract, language);
+    if (title) return [title];
+  }
+  // Candidates come best first; a broken one goes last (checking is lazy: the best usually passes).
+  const found = [...new Set(englishCandidates(abstract, weight, counts).slice(0, CANDIDATES_KEPT).map((c) => titleCase(c.title.replace(/\s+/g, ' ').trim())))];
+  const firstClean = found.findIndex((t) => titleDefects(t).length === 0);
+  if (firstClean < 0) {
+    // No reading keeps the rules alone (most often: too short); two together may.
+    const pairs = found.slice(0, 3).flatMap((a) => found.filter((b) => b !== a && !a.includes(':')).map((b) => `${a}: ${titleCase(b.replace(/^\w/, (c) => c.toUpperCase()))}`));
+    const pair = pairs.find((t) => titleDefects(t).length === 0);
+    return pair ? [pair, ...found] : found;
+  }
+  return [found[firstClean]!, ...found.slice(0, firstClean), ...found.slice(firstClean + 1)];
+}
 
-/** "called X", "dubbed X", "known as X", or a capitalised "(X)" right after the phrase. */
-const NAMED = /(?:called|dubbed|named|termed|coined|known as)\s+([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})/;
-
-/** Where a noun phrase ends: a clause, an aside, a purpose, or a second verb. */
-const PHRASE_END = new RegExp(
-  [
-    String.raw`,\s`, String.raw`;\s`, String.raw`:\s`, String.raw`\s[-–—]\s`,
-    String.raw`\s(?:that|which|where|whose|who|while|whereas|because|since|so that|in order to|thereby|such that|based on|rather than|instead of|such as|namely|including|due to|in terms of|focusing on|as well as)\b`,
-    String.raw`\s(?:is|are|was|were|has|have|had|can|could|will|would|may|might|should)\s`,
-    String.raw`\sto\s(?=[a-z]+\s)`,
-    String.raw`\sby\s(?:[a-z]+ly\s)?[a-z]+ing\b`,
-    String.raw`\sand\s(?:we|it|they|our)\s`,
-    String.raw`\sand\s(?:then\s)?(?:show|demonstrate|prove|evaluate|apply|use|find|achieve|obtain|propose|introduce|present|develop|design|analy[sz]e|study|provide|release|report)s?\b`,
-    String.raw`\sin\s(?:this|that|such|these)\s(?:setting|paper|work|context|regard|case|article|study)s?\b`,
-  ].join('|'),
-);
-
+/** A title for one abstract (see deriveTitles for a list, where titles must also be unique). */
 export function deriveTitle(abstract: string): string {
-  const sentences = splitSentences(abstract).slice(0, SENTENCES_READ);
-  let best: { title: string; score: number } | undefined;
-  sentences.forEach((sentence, index) => {
-    for (const pattern of PATTERNS) {
-      const match = pattern.regex.exec(sentence);
-      const title = match ? pattern.build(match) : undefined;
-      if (!title || /https?:|www\./.test(title)) continue;
-      // Later sentences and pointing words ("these phenomena") make a weaker title.
-      const score = pattern.score - (DEICTIC.test(title) ? 3 : 0) - index * 0.01;
-      if (!best || score > best.score) best = { title, score };
-    }
-  });
-  const subject = subjectOf(sentences[0] ?? abstract);
-  if (subject && (!best || best.score < 1.5)) return titleCase(subject);
-  const title = titleCase(best?.title ?? trimToWords(abstract.replace(/[.!?]$/, ''), MAX_WORDS)).trim();
-  // An "abstract" with no words at all ("?") still needs a title that is not empty.
-  return title || (abstract.trim().slice(0, 80) || 'Untitled paper');
+  return deriveTitles([abstract])[0]!;
 }
 
-/** The object of "we propose …": a noun phrase, a named system, or "Name: what it is". */
-function nominal(object: string): string | undefined {
-  const text = object.replace(/^(?:and|or)\s+[a-z]+s\s+/i, ''); // "devises and proposes X" → X
-  const named = NAMED.exec(text)?.[1];
-  const parenthesised = /^[^()]{0,80}?\(([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2})\)/.exec(text)?.[1];
-  const plain = dropNovelty(dropParentheses(text));
-  // "SEAL, a new framework for link prediction": the name, then what it is.
-  const appositive = /^([\w-]+(?:\s[\w-]+){0,3}),\s+(?:an?|the)\s+(.+)/.exec(plain);
-  if (appositive) {
-    const what = cutPhrase(`a ${appositive[2]!}`);
-    const name = appositive[1]!;
-    if (/^(?:an?|the)\s/i.test(name)) return cutPhrase(name) ?? what; // "a method, a …": no name here
-    return what ? `${name}: ${fixArticle(what)}` : name;
+/**
+ * A title for each abstract, unique within the list and distinct from `taken` (the list's real
+ * titles). A repeated title gets a further phrase of its own abstract ("Large Language Models:
+ * Evaluating Object Hallucination"), never a number.
+ */
+export function deriveTitles(abstracts: readonly string[], taken: Iterable<string> = []): string[] {
+  const key = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const used = new Set([...taken].map(key));
+  const { weight, counts } = listWeights(abstracts);
+  const lists = abstracts.map((a, i) => candidates(a, weight, counts[i]!));
+  // Shorter lists choose first: a paper with a single reading should keep it.
+  const order = abstracts.map((_, i) => i).sort((a, b) => lists[a]!.length - lists[b]!.length || a - b);
+  const titles: string[] = new Array(abstracts.length);
+  for (const i of order) {
+    const list = lists[i]!;
+    const free = (t: string) => !used.has(key(t));
+    // The first candidate is clean when any is; later ones are checked only when needed.
+    let title = list.find((t, k) => free(t) && (k === 0 || titleDefects(t).length === 0));
+    title ??= combined(list, (t) => free(t) && titleDefects(t).length === 0);
+    title ??= list.find(free);
+    title ??= fallback(abstracts[i]!, list[0], free);
+    used.add(key(title));
+    titles[i] = title;
   }
-  const phrase = cutPhrase(plain);
-  // A one-word object that is a name (DiffusionNER, BERT-Large) is a title by itself.
-  const name = named ?? parenthesised ?? /^([A-Z][\w-]*[A-Z][\w-]*)\b/.exec(plain)?.[1];
-  if (!phrase) return name;
-  return name && !phrase.includes(name) ? `${name}: ${fixArticle(phrase)}` : fixArticle(phrase);
+  return titles;
 }
 
-function survey(object: string): string | undefined {
-  const phrase = cutPhrase(dropParentheses(object).replace(/^(?:a (?:range|number|variety|set|family) of|the (?:state of the art|recent advances|progress) (?:of|in|on))\s+/i, ''));
-  return phrase ? `A Survey of ${phrase.replace(/^(?:the)\s+/i, '')}` : undefined;
-}
-
-/** Verbs that end an abstract's opening subject; a suffix test cannot tell "networks" from "shows". */
-const MAIN_VERB = new RegExp(
-  String.raw`\s(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|typically|often|usually|generally|commonly|` +
-    String.raw`(?:emphasi[sz]|achiev|show|play|provid|enabl|requir|suffer|reli|allow|offer|reveal|solv|captur|assum|employ|aim|attempt|becom|present|represent|seek|tend|continu|depend|lead|mak|us|focus|involv|consist|includ|lack|fac|remain|exhibit|contain|describ|consider|propos|introduc|address|studi|learn|perform|produc|generat|improv|increas|reduc|demonstrat|suggest|indicat|operat|transform|revolutioni[sz]|dominat|encod|predict|affect|pos|rais|receiv|attract|gain|draw|hav)(?:e?s|ed))\s`,
-);
-
-/** The first sentence's subject: "Lottery ticket hypothesis for deep networks emphasizes …". */
-function subjectOf(sentence: string): string | undefined {
-  const text = dropParentheses(sentence.replace(/^(?:recently|in recent years|nowadays|today|however|moreover|while|although)\b,?\s*/i, ''));
-  const verb = MAIN_VERB.exec(text);
-  if (!verb) return undefined;
-  const words = text.slice(0, verb.index).split(/\s+/).filter(Boolean);
-  const joined = words.join(' ');
-  if (words.length < 2 || words.length > 10 || /[,;:]/.test(joined) || DEICTIC.test(joined) || /^(?:much|many|most|some|several|recent|there|it|we)\b/i.test(joined)) return undefined;
-  return words.join(' ');
-}
-
-function withWords(text: string): string | undefined {
-  const words = text.trim().split(/\s+/);
-  return words.length >= MIN_WORDS ? words.join(' ') : undefined;
-}
-
-/** The noun phrase at the start of `text`, cut at the first phrase end and at MAX_WORDS. */
-function cutPhrase(text: string): string | undefined {
-  const stop = text.search(PHRASE_END);
-  const phrase = (stop >= 0 ? text.slice(0, stop) : text).replace(/[.!?;:,]+$/, '').trim();
-  const words = trimToWords(phrase, MAX_WORDS).split(' ');
-  while (words.length > 0 && DANGLING.has(words.at(-1)!.toLowerCase())) words.pop();
-  return words.length >= MIN_WORDS ? words.join(' ') : undefined;
-}
-
-/** At most `max` words, cut before a preposition so the result is a whole phrase. */
-function trimToWords(text: string, max: number): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  if (words.length <= max) return words.join(' ');
-  let cut = max;
-  for (let i = max; i >= MIN_WORDS; i--) {
-    if (SMALL.has(words[i]!.toLowerCase())) {
-      cut = i;
-      break;
-    }
+/** "First: Second" from two candidates, when that is free and within the word limit. */
+function combined(list: string[], free: (t: string) => boolean): string | undefined {
+  for (const second of list.slice(1)) {
+    const t = `${list[0]}: ${second.replace(/^\w/, (c) => c.toUpperCase())}`;
+    if (free(t) && t.split(' ').length <= MAX_TITLE_WORDS && !list[0]!.includes(':')) return t;
   }
-  return words.slice(0, cut).join(' ');
+  return undefined;
 }
 
-const dropParentheses = (text: string) => text.replace(/\s*\([^()]{0,120}\)/g, '');
-const dropNovelty = (text: string) => text.replace(/\b(?:novel|new)\s+(?:and\s+\w+\s+)?/gi, '');
-
-function gerund(verb: string): string {
-  const v = verb.toLowerCase();
-  if (/ie$/.test(v)) return `${v.slice(0, -2)}ying`;
-  if (/[^aeiou]e$/.test(v) && v !== 'be') return `${v.slice(0, -1)}ing`;
-  if (/^(?:[^aeiou]*[aeiou][bdgmnprt])$/.test(v)) return `${v}${v.at(-1)}ing`;
-  return `${v}ing`;
-}
-
-function fixArticle(phrase: string): string {
-  return phrase.replace(/^a (?=[aeiou])/i, 'an ').replace(/^an (?=[^aeiou])/i, 'a ');
-}
-
-/** Title case that keeps acronyms and mixed-case names (MgNO, R-CNN) as written. */
-export function titleCase(text: string): string {
-  const words = text.split(' ');
-  return words
-    .map((word, i) => {
-      if (/[A-Z]/.test(word.slice(1)) || /\d/.test(word)) return word;
-      const lower = word.toLowerCase();
-      const afterColon = i > 0 && words[i - 1]!.endsWith(':');
-      if (i > 0 && !afterColon && SMALL.has(lower)) return lower;
-      // Each part of a compound is capitalised, except small words inside it: End-to-End.
-      return word
-        .split('-')
-        .map((part, j) => (j > 0 && SMALL.has(part.toLowerCase()) ? part.toLowerCase() : part.replace(/^\p{Ll}/u, (ch) => ch.toUpperCase())))
-        .join('-');
-    })
-    .join(' ');
-}
-
-function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+(?=[A-Z"“(])/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** The abstract's opening words, cut after a word that is not a function word; last resort. */
+function fallback(abstract: string, best: string | undefined, free: (t: string) => boolean): string {
+  const words = abstract.replace(/\s+/g, ' ').trim().split(' ');
+  for (let n = 8; n <= Math.min(words.length, MAX_TITLE_WORDS); n++) {
+    const t = best && n === 8 ? best : titleCase(words.slice(0, n).join(' ').replace(/[.,;:!?]+$/, ''));
+    if (free(t) && (t === best || titleDefects(t).length === 0)) return t;
+  }
+  const t = titleCase(words.slice(0, MAX_TITLE_WORDS).join(' '));
+  return t || abstract.trim().slice(0, 80) || 'Untitled paper';
 }

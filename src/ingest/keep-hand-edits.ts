@@ -5,13 +5,15 @@
  * value, so better tagging still reaches papers nobody edited.
  */
 import { isDeepStrictEqual } from 'node:util';
+import type { PaperMetadata } from '../core/paper.ts';
 
-export interface EditableFields {
+/** The generated fields an owner may edit; the metadata ones are absent when the sources have none. */
+export interface EditableFields extends PaperMetadata {
   title: string;
   tags: string[];
   topic: string;
 }
-export const EDITABLE_FIELDS: ReadonlyArray<keyof EditableFields> = ['title', 'tags', 'topic'];
+export const EDITABLE_FIELDS: ReadonlyArray<keyof EditableFields> = ['title', 'tags', 'topic', 'authors', 'year', 'venue', 'ids', 'links'];
 
 export function keepHandEdits(
   generated: EditableFields,
@@ -25,7 +27,9 @@ export function keepHandEdits(
     // Without a record of the last run, any difference may be an edit: keep it rather than lose it.
     const untouched = lastGenerated ? isDeepStrictEqual(onDisk[key], lastGenerated[key]) : isDeepStrictEqual(onDisk[key], generated[key]);
     if (!untouched) {
-      (fields as Record<string, unknown>)[key] = onDisk[key];
+      // A metadata field the owner deleted stays deleted.
+      if (onDisk[key] === undefined) delete (fields as Partial<EditableFields>)[key];
+      else (fields as Record<string, unknown>)[key] = onDisk[key];
       edited.push(key);
     }
   }

@@ -25,6 +25,27 @@ const CHROME_PHRASES = [
   'Previous',
   'Next',
   'Load more',
+  // Per-card link labels of listing pages (Hugging Face papers, Papers with Code, arXiv).
+  'GitHub',
+  'arXiv Page',
+  'Project Page',
+  'Paper page',
+  'Code',
+  'PDF',
+  'HTML',
+  'HTML (experimental)',
+  'Other formats',
+  'Hugging Face',
+  'Papers with Code',
+  'Semantic Scholar',
+  'Google Scholar',
+  'Full text links',
+  'Cite',
+  'Save',
+  'Share',
+  'Similar articles',
+  'Cited by',
+  '·',
 ];
 const CHROME_SET = new Set(CHROME_PHRASES.map((p) => p.toLowerCase()));
 const LONGEST_PHRASE = Math.max(...CHROME_PHRASES.map((p) => p.length));
@@ -35,8 +56,13 @@ const DATE_LINE = new RegExp(
   `^(?:(?:Published|Submitted|Updated)(?: on)?:? )?(?:${MONTH} \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2} ${MONTH}(?:,? \\d{4})?|\\d{4}-\\d{2}-\\d{2})$`,
   'i',
 );
-/** Counters and badges: "42", "▲ 17", "12 upvotes", "3 comments". */
-const COUNTER_LINE = /^(?:[▲△↑⬆︎]\s*)?\d[\d,.]*k?(?: (?:upvotes?|comments?|likes?|stars?|views?|points?))?$/i;
+/**
+ * Counters and badges, alone or after a card's "·" separator: "42", "▲ 17", "★ 1.2k", "12 upvotes",
+ * "· 3 comments", "· 6 authors".
+ */
+const COUNTER_LINE = /^(?:·\s*)?(?:[▲△↑⬆︎★☆⭐]\uFE0F?\s*)?\d[\d,.]*[kKmM]?(?: (?:upvotes?|comments?|likes?|stars?|forks?|views?|points?|authors?|citations?))?$/;
+/** A user handle on its own line ("@akhaliq", "akhaliq"), or after "Submitted by". */
+const HANDLE_LINE = /^(?:Submitted by\s+)?@?[a-z0-9_][a-z0-9_.-]{1,38}$/;
 
 /** Phrases that a listing page glues to the front of the first title ("SubscribeEmpowering …"). */
 const GLUED_PREFIXES = ['Subscribe', 'byAK and the research community', 'Get trending papers in your email inbox!'];
@@ -44,7 +70,25 @@ const GLUED_PREFIXES = ['Subscribe', 'byAK and the research community', 'Get tre
 export function isChromeLine(text: string): boolean {
   // Lower-casing never shortens text: a longer line (every abstract) cannot be a phrase, and
   // is not copied to find that out.
-  return (text.length <= LONGEST_PHRASE && CHROME_SET.has(text.toLowerCase())) || DATE_LINE.test(text) || COUNTER_LINE.test(text);
+  return (
+    (text.length <= LONGEST_PHRASE && CHROME_SET.has(text.toLowerCase())) ||
+    DATE_LINE.test(text) ||
+    COUNTER_LINE.test(text) ||
+    (text.length <= 60 && HANDLE_LINE.test(text))
+  );
+}
+
+/** One name: capitalised words or initials, with the lower-case particles of many languages. */
+const NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)(?:\s+(?:(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al|y|dos|das)\s+)*(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)){1,3}`;
+/** "Ada Lovelace, Charles Babbage and Mary Somerville", "A. Turing · J. von Neumann", "…, et al." */
+const NAME_LIST = new RegExp(String.raw`^${NAME}(?:\s*(?:,|·|;|\band\b|&)\s*(?:and\s+)?${NAME})+(?:,?\s+et al\.?)?\.?$`, 'u');
+
+/**
+ * A line that lists person names (two or more), as listing cards print under a title. Whether it
+ * is an author line is for the caller to decide from its place: a title can look like this too.
+ */
+export function isNameList(text: string): boolean {
+  return text.length <= 400 && NAME_LIST.test(text);
 }
 
 /** Strips a chrome phrase glued to the start of a line; returns the rest, or undefined if none. */

@@ -1,24 +1,34 @@
 /**
- * Stage 3: lines → raw records (an abstract with its title line, if any).
+ * Stage 3: lines → raw records (an abstract with its title line, if any, and the metadata the
+ * dump carries beside it).
  *
- * Two dump formats exist: a *listing* (title line, abstract line, page chrome around them, blank
- * lines or none) and a *bare* dump (one abstract a line). One reader handles both: a title is a
- * line that looks like one and is followed by an abstract. The format is only reported, and
- * decides whether a missing title is worth a warning.
+ * One reader handles every shape people paste: a *listing* (title line, abstract line, page
+ * chrome around them), a *bare* dump (one abstract a line), an *arXiv* page (labelled fields
+ * around each record, `arXiv:ID` first), a *PubMed* copy (a title, then the labelled sections of
+ * one structured abstract, one a line), and a *PDF* copy (hard-wrapped lines, a blank line between
+ * papers). Chrome and labelled fields are set aside first, wrapped blocks joined, section lines
+ * gathered into one abstract; then a title is a line that looks like one and is followed by an
+ * abstract. The shape is reported, and decides whether a missing title is worth a warning.
  */
 import { issue, type IngestIssue, type SourcePath } from '../core/issue.ts';
 import type { PaperMetadata } from '../core/paper.ts';
 import { titleScore } from './classify-line.ts';
 import type { SourceLine } from './normalize-lines.ts';
-import { isChromeLine, stripGluedChrome } from './page-chrome.ts';
+import { isChromeLine, isNameList, stripGluedChrome } from './page-chrome.ts';
+import { isExpanded, readFieldLine, splitNames, stripMoreLess, toMetadata, type RecordFacts } from './record-fields.ts';
+import { reflowWrappedBlocks } from './reflow.ts';
 
-export type DumpFormat = 'listing' | 'bare';
+export type DumpFormat = 'listing' | 'bare' | 'arxiv' | 'pubmed' | 'pdf';
 
 export interface RawRecord {
   file: SourcePath;
   /** Line of the abstract: the paper's place in its source. */
   line: number;
   title: { text: string; line: number } | null;
+  /**
+   * The abstract. A structured abstract keeps one section a line (`METHODS: …`), in order; every
+   * other abstract is one line.
+   */
   abstract: string;
   /** Bibliographic metadata the record carries beside its abstract (authors, ids, year …), if any. */
   meta?: PaperMetadata;
@@ -30,51 +40,159 @@ export interface SplitResult {
   issues: IngestIssue[];
 }
 
+/** PubMed's affiliation marks after author names: `Okonkwo M(1)(2), Lindqvist T(2).` */
+const AFFILIATION_MARKS = /\(\d+(?:,\s*\d+)*\)/g;
 /** Below this an "abstract" is more likely a stray line than a paper; kept, with a warning. */
 const SHORT_ABSTRACT = 100;
+/** Evidence a `Title:` or `Abstract:` label gives: more than any line's own shape can outweigh. */
+const LABELLED_SCORE = 50;
+
+/** A content line: text to label, or a labelled title or abstract; `facts` lines hold metadata. */
+type Item =
+  /** `score`: `titleScore` of a text line, computed once; `truncated`: an abstract cut at "▽ More". */
+  | { kind: 'text' | 'title' | 'abstract'; line: number; text: string; score?: number; truncated?: boolean }
+  | { kind: 'anchor' | 'meta'; line: number; facts: RecordFacts }
+  | { kind: 'section'; line: number; text: string; label: string };
+
+type TextItem = Extract<Item, { kind: 'text' | 'title' | 'abstract' }>;
 
 export function splitRecords(lines: readonly SourceLine[], file: SourcePath): SplitResult {
   const issues: IngestIssue[] = [];
-  const content: SourceLine[] = [];
   let chromeLines = 0;
+  const unchromed: SourceLine[] = [];
   for (const { line, text } of lines) {
-    if (!text) continue;
-    if (isChromeLine(text)) {
+    if (text && isChromeLine(text)) {
       chromeLines++;
       continue;
     }
-    const unglued = stripGluedChrome(text);
+    const unglued = text ? stripGluedChrome(text) : undefined;
     if (unglued !== undefined) chromeLines++;
-    content.push({ line, text: unglued ?? text });
+    unchromed.push({ line, text: unglued ?? text });
+  }
+  const reflowed = reflowWrappedBlocks(unchromed);
+  if (reflowed.blocks > 0) {
+    const hyphens = reflowed.joinedWords + reflowed.keptHyphens;
+    issues.push(issue('repaired', file, null, 'hard-wrapped', `joined ${reflowed.blocks} hard-wrapped block${reflowed.blocks > 1 ? 's' : ''} (text copied from a PDF) into titles and abstracts` + (hyphens > 0 ? `; of ${hyphens} line-end hyphens, ${reflowed.joinedWords} joined a split word and ${reflowed.keptHyphens} kept a real hyphen` : ''), 'Nothing to do; check the abstracts read as whole paragraphs.'));
   }
 
-  const scores = content.map((l) => titleScore(l.text));
+  let labelledLines = 0;
+  const items: Item[] = [];
+  for (const { line, text: content } of reflowed.lines) {
+    if (!content) continue;
+    const field = readFieldLine(content);
+    if (!field) {
+      const previous = items.at(-1);
+      // A list of names right under a title is the card's author line.
+      // The full version of an abstract whose truncated version was the line before replaces it.
+      if (previous?.kind === 'abstract' && previous.truncated && isExpanded(content)) {
+        items[items.length - 1] = { kind: 'abstract', line: previous.line, text: stripMoreLess(content) };
+        continue;
+      }
+      if (previous && (previous.kind === 'title' || (previous.kind === 'text' && previous.score! > 0)) && isNameList(content.replace(AFFILIATION_MARKS, ''))) {
+        items.push({ kind: 'meta', line, facts: { authors: splitNames(content) } });
+      } else {
+        const text = stripMoreLess(content);
+        items.push({ kind: 'text', line, text, score: titleScore(text) });
+      }
+    } else if (field.kind === 'anchor' || field.kind === 'meta') items.push({ kind: field.kind, line, facts: field.facts });
+    else if (field.kind === 'section') items.push({ kind: 'section', line, text: content, label: field.label });
+    else {
+      labelledLines++;
+      items.push(field.kind === 'abstract' ? { kind: 'abstract', line, text: field.text, truncated: field.truncated } : { kind: field.kind, line, text: field.text });
+    }
+  }
+  const structured = gatherSections(items);
+
+  const content = items.filter((item): item is TextItem => item.kind === 'text' || item.kind === 'title' || item.kind === 'abstract');
+  const scores = content.map((item) => (item.kind === 'title' ? LABELLED_SCORE : item.kind === 'abstract' ? -LABELLED_SCORE : (item.score ?? titleScore(item.text))));
   let labels = labelLines(scores, LISTING_PENALTY);
+  const fields = items.length - content.length;
+  const facts = items.flatMap((item) => (item.kind === 'anchor' || item.kind === 'meta' ? [item.facts] : []));
   // A listing shows itself by chrome, or by many title lines each clearly shorter than the
   // abstract after it; in a bare dump, neighbouring lines are abstracts of similar length.
   const titlePairs = labels.filter((label, i) => label === 'T' && content[i]!.text.length < 0.6 * (content[i + 1]?.text.length ?? 0)).length;
-  const format: DumpFormat = chromeLines > 0 || titlePairs >= content.length * 0.25 ? 'listing' : 'bare';
+  const format: DumpFormat =
+    facts.some((f) => f.arxiv) ? 'arxiv'
+    : structured > 0 || facts.some((f) => f.pmid) ? 'pubmed'
+    : labelledLines > 0 ? 'arxiv'
+    : reflowed.blocks > 0 ? 'pdf'
+    : chromeLines > 0 || fields > 0 || titlePairs >= content.length * 0.25 ? 'listing'
+    : 'bare';
   if (format === 'bare') labels = labelLines(scores, 0);
 
   const records: RawRecord[] = [];
-  let pending: SourceLine | null = null;
-  const dropDangling = (title: SourceLine, why: string) =>
+  /** Index in `items` where each record begins, to hand it the metadata lines that follow. */
+  const starts: number[] = [];
+  let pending: { item: TextItem; index: number } | null = null;
+  const dropDangling = (title: { text: string; line: number }, why: string) =>
     issues.push(issue('skipped', file, title.line, 'title-without-abstract', `title line "${clip(title.text)}" has no abstract ${why}; skipped`, 'Paste its abstract on the line after it, or delete the line.'));
 
-  content.forEach((current, i) => {
-    if (labels[i] === 'T') {
-      if (pending) dropDangling(pending, 'before the next title');
-      pending = current;
-      return;
+  let at = 0;
+  for (const [index, item] of items.entries()) {
+    if (item.kind !== 'text' && item.kind !== 'title' && item.kind !== 'abstract') continue;
+    if (labels[at++] === 'T') {
+      if (pending) dropDangling(pending.item, 'before the next title');
+      pending = { item, index };
+      continue;
     }
-    records.push({ file, line: current.line, title: pending ? { text: pending.text, line: pending.line } : null, abstract: current.text });
-    if (current.text.length < SHORT_ABSTRACT) {
-      issues.push(issue('warning', file, current.line, 'short-abstract', `abstract is only ${current.text.length} characters: "${clip(current.text)}"`, 'Check that the line is really an abstract; delete it if not.'));
+    starts.push(pending?.index ?? index);
+    records.push({ file, line: item.line, title: pending ? { text: pending.item.text, line: pending.item.line } : null, abstract: item.text });
+    if (item.text.length < SHORT_ABSTRACT) {
+      issues.push(issue('warning', file, item.line, 'short-abstract', `abstract is only ${item.text.length} characters: "${clip(item.text)}"`, 'Check that the line is really an abstract; delete it if not.'));
     }
     pending = null;
-  });
-  if (pending) dropDangling(pending, 'at the end of the file');
+  }
+  if (pending) dropDangling(pending.item, 'at the end of the file');
+  attachMetadata(items, records, starts);
   return { format, records, issues };
+}
+
+/**
+ * Runs of two or more section lines become one abstract item (one section a line, in order); a
+ * lone labelled line (`PURPOSE: …` as a whole abstract, or a title such as `BERT: …`) is text.
+ * Returns how many structured abstracts were gathered.
+ */
+function gatherSections(items: Item[]): number {
+  let gathered = 0;
+  for (let i = 0; i < items.length; i++) {
+    if (items[i]!.kind !== 'section') continue;
+    let end = i;
+    while (end + 1 < items.length && items[end + 1]!.kind === 'section') end++;
+    const run = items.slice(i, end + 1) as Array<Extract<Item, { kind: 'section' }>>;
+    if (run.length >= 2) {
+      items.splice(i, run.length, { kind: 'abstract', line: run[0]!.line, text: run.map((s) => s.text).join('\n') });
+      gathered++;
+    } else items[i] = { kind: 'text', line: run[0]!.line, text: run[0]!.text };
+  }
+  return gathered;
+}
+
+/**
+ * Hands each metadata line to its record: the record that begins at or before it. On arXiv and
+ * PubMed pages a record begins at its anchor (the `arXiv:ID` or citation line), before the title;
+ * lines before the first record and its anchor (a search page's header) belong to none.
+ */
+function attachMetadata(items: readonly Item[], records: RawRecord[], starts: number[]): void {
+  for (let r = 0; r < records.length; r++) {
+    const from = r === 0 ? 0 : starts[r - 1]! + 1;
+    for (let k = starts[r]! - 1; k >= from; k--) {
+      if (items[k]!.kind === 'anchor') {
+        starts[r] = k;
+        break;
+      }
+      if (items[k]!.kind === 'text' || items[k]!.kind === 'abstract' || items[k]!.kind === 'title') break;
+    }
+  }
+  const facts: RecordFacts[][] = records.map(() => []);
+  let r = -1;
+  items.forEach((item, k) => {
+    while (r + 1 < records.length && starts[r + 1]! <= k) r++;
+    if (r >= 0 && (item.kind === 'meta' || item.kind === 'anchor')) facts[r]!.push(item.facts);
+  });
+  records.forEach((record, i) => {
+    const meta = toMetadata(facts[i]!);
+    if (meta) record.meta = meta;
+  });
 }
 
 type Label = 'T' | 'A';

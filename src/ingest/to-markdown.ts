@@ -28,7 +28,8 @@ export function escapeText(text: string): string {
 function serialize(nodes: readonly PhrasingContent[], atStart: boolean): string {
   let out = '';
   for (const node of nodes) {
-    const first = atStart && out === '';
+    // A hard break starts a new line, where block syntax (`# `, `> `, `- `) would start too.
+    const first = (atStart && out === '') || out.endsWith('\\\n');
     switch (node.type) {
       case 'text': {
         const escaped = escapeText(node.value);
@@ -38,9 +39,12 @@ function serialize(nodes: readonly PhrasingContent[], atStart: boolean): string 
       }
       case 'inlineMath': {
         const display = (node.data as { display?: boolean } | undefined)?.display === true;
-        out += display ? `$$${node.value}$$` : `$${node.value}$`;
+        out += mathSpan(node.value, display);
         break;
       }
+      case 'break':
+        out += '\\\n';
+        break;
       case 'emphasis':
       case 'strong': {
         const marker = node.type === 'emphasis' ? '*' : '**';
@@ -68,6 +72,21 @@ function serialize(nodes: readonly PhrasingContent[], atStart: boolean): string 
     }
   }
   return out;
+}
+
+/**
+ * Inline math in remark-math's syntax. Its math spans work like code spans (micromark's math-text):
+ * the span ends at the first run of exactly as many dollars as opened it, and a backslash escapes
+ * nothing inside. So math holding a literal dollar (`\\$100`) is fenced with a longer run than any
+ * run inside it (at least `$$`, which remark-math also reads as inline math), padded with a space
+ * where a dollar touches the fence; otherwise `$…$`, or `$$…$$` for display math as typed.
+ */
+export function mathSpan(value: string, display: boolean): string {
+  const longest = Math.max(0, ...(value.match(/\$+/g) ?? []).map((run) => run.length));
+  if (longest === 0) return display ? `$$${value}$$` : `$${value}$`;
+  const fence = '$'.repeat(Math.max(2, longest + 1));
+  const pad = value.startsWith('$') || value.endsWith('$') ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
 }
 
 export function abstractToMarkdown(nodes: readonly PhrasingContent[]): string {

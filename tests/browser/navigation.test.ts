@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { papersJson, siteDir } from '../support/site.ts';
+import { papersJson, siteDir, siteUrlPath } from '../support/site.ts';
 import { launchBrowser, openWatchedPage, waitForHeading } from '../support/browser.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { useSetups } from '../support/setups.ts';
@@ -28,7 +28,7 @@ describe.each(setups.map((s) => [s.name, s] as const))('the site %s', (_name, se
 
 describe('the 404 page, served for a missing address deep under SITE_URL’s path', () => {
   test('is styled, and its links lead back into the site', async () => {
-    const server = await serveStatic(siteDir(), '/shelf/');
+    const server = await serveStatic(siteDir(), siteUrlPath());
     const browser = await launchBrowser();
     try {
       const { page, consoleErrors, blockedRequests } = await openWatchedPage(browser, server.origin);

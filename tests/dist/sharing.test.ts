@@ -1,4 +1,4 @@
-/** The test build has SITE_URL=https://example.org/shelf/ (tests/support/build-site.ts). */
+/** The test build has SITE_URL=https://papershelf-demo.github.io/reading-list/ (tests/support/build-site.ts). */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';

@@ -7,7 +7,11 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-export const TEST_SITE_URL = 'https://example.org/shelf/';
+/**
+ * Shaped like a GitHub Pages project address (docs/deploy/github-pages.yml): the site lives under a
+ * sub-path, `/reading-list/`, and the tests serve it from that path as well as from others.
+ */
+export const TEST_SITE_URL = 'https://papershelf-demo.github.io/reading-list/';
 
 export default function setup(project: TestProject) {
   const outDir = resolve('.cache/test-site');

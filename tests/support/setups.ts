@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser, openWatchedPage, type WatchedPage } from './browser.ts';
-import { siteDir } from './site.ts';
+import { siteDir, siteUrlPath } from './site.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 export interface Setup {
@@ -22,8 +22,8 @@ export function useSetups(): Setup[] {
   const servers: StaticServer[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
-    // /shelf/ is the path of the test build's SITE_URL; /some/sub/path/ is any other.
-    servers.push(await serveStatic(siteDir(), '/'), await serveStatic(siteDir(), '/some/sub/path/'), await serveStatic(siteDir(), '/shelf/'));
+    // siteUrlPath() is the path of the test build's SITE_URL (as on GitHub Pages); /some/sub/path/ is any other.
+    servers.push(await serveStatic(siteDir(), '/'), await serveStatic(siteDir(), '/some/sub/path/'), await serveStatic(siteDir(), siteUrlPath()));
   });
   afterAll(async () => {
     await browser?.close();

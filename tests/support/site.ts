@@ -8,6 +8,9 @@ import type { PapersJson } from '../../src/publish/papers-json.ts';
 
 export const siteDir = () => inject('siteDir');
 
+/** The path part of the test build's SITE_URL (`/reading-list/`), where a host would serve it. */
+export const siteUrlPath = () => new URL(inject('siteUrl')).pathname;
+
 export function readPage(path: string): CheerioAPI {
   return load(readFileSync(join(siteDir(), path), 'utf8'));
 }

@@ -4,6 +4,7 @@
  * is explicit and the only randomness is a fixed-seed generator.
  */
 import { buildCorpus, type Corpus } from './corpus.ts';
+import { preferKeywordTags } from './keywords.ts';
 import { findRelated } from './related.ts';
 import { assignTags, indexVocabulary } from './tags.ts';
 import { parseTaxonomy as parse, type Taxonomy } from './taxonomy.ts';
@@ -17,6 +18,8 @@ export interface ClassifyInput {
   title: string;
   /** Plain text, math as $…$. */
   abstract: string;
+  /** The source's own keywords (a reference-manager export's), a signal for tags: see keywords.ts. */
+  keywords?: readonly string[];
 }
 
 export interface Classification {
@@ -54,6 +57,7 @@ export function classifyPapers(papers: readonly ClassifyInput[], taxonomy: Taxon
   const topics = assignTopics(corpus, taxonomy, vectors, tags);
   const out = new Map<string, Classification>();
   papers.forEach((p, d) => out.set(p.id, { topic: topics[d]!, tags: tags[d]!.names }));
+  preferKeywordTags(papers, out, taxonomy);
   return out;
 }
 

@@ -6,15 +6,19 @@ export function initCopyLink(): void {
   button.addEventListener('click', async () => {
     const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]');
     const url = canonical?.href ?? location.href.split('#')[0]!;
-    let ok = false;
-    try {
-      await navigator.clipboard.writeText(url);
-      ok = true;
-    } catch {
-      ok = legacyCopy(url); // clipboard API refused (file://, older browsers)
-    }
+    const ok = await copyText(url);
     if (status) status.textContent = ok ? 'Link copied.' : `Copy this address: ${url}`;
   });
+}
+
+/** Puts `text` on the clipboard: the Clipboard API, else (file://, older browsers) a selected textarea. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return legacyCopy(text); // clipboard API refused (file://, older browsers)
+  }
 }
 
 function legacyCopy(text: string): boolean {

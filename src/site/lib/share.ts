@@ -14,6 +14,11 @@ export interface ArticleInfo {
   abstract: string;
   topic?: string | undefined;
   tags: readonly string[];
+  authors?: readonly string[] | undefined;
+  year?: number | undefined;
+  venue?: string | undefined;
+  /** Absolute URLs of the paper itself (arXiv, DOI, PubMed, publisher): schema.org `sameAs`. */
+  sameAs?: readonly string[] | undefined;
 }
 
 export interface ShareInfo {
@@ -45,6 +50,10 @@ export function shareInfo(options: {
       abstract: article.abstract,
       ...(article.topic ? { about: article.topic } : {}),
       ...(article.tags.length ? { keywords: article.tags.join(', ') } : {}),
+      ...(article.authors?.length ? { author: article.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
+      ...(article.year ? { datePublished: String(article.year) } : {}),
+      ...(article.venue ? { isPartOf: { '@type': 'Periodical', name: article.venue } } : {}),
+      ...(article.sameAs?.length ? { sameAs: article.sameAs } : {}),
       ...(url ? { url, mainEntityOfPage: url } : {}),
       ...(site && card ? { image: absoluteUrl(site, card) } : {}),
     });

@@ -32,7 +32,7 @@ describe('npm run ingest', () => {
     const report = JSON.parse(readFileSync(join(dir, 'content', 'ingest-report.json'), 'utf8'));
     expect(Object.keys(report)).toEqual(['papers', 'merged', 'skipped', 'repaired', 'warnings', 'files']);
     expect(report.papers).toBe(527);
-    expect(report.merged[0]).toEqual({ file: expect.stringMatching(/^content\/sources\//), line: expect.any(Number), into: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    expect(report.merged[0]).toEqual({ file: expect.stringMatching(/^content\/sources\//), line: expect.any(Number), into: expect.stringMatching(/^[0-9a-f]{12}$/), by: 'abstract' });
     expect(readdirSync(join(dir, 'content', 'papers')).filter((f) => f.endsWith('.md'))).toHaveLength(527);
   });
 

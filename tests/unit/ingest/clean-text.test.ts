@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { titlePlainText } from '../../../src/core/title-math.ts';
-import { cleanAbstract, cleanTitle, toPlainText } from '../../../src/ingest/clean-text.ts';
+import { cleanAbstract, cleanTitle, titleText, toPlainText } from '../../../src/ingest/clean-text.ts';
 
 const plain = (raw: string) => toPlainText(cleanAbstract(raw).nodes);
 
@@ -90,16 +89,21 @@ describe('URLs become safe links', () => {
 });
 
 describe('cleanTitle', () => {
-  test('converts LaTeX outside math and keeps the math as $…$ for KaTeX (issue 14)', () => {
+  // Issue 14: math in titles reaches the site as its source, for KaTeX in headings.
+  test('converts LaTeX outside math and keeps the math source between dollars', () => {
     expect(cleanTitle('$\\ell_1$-Regularized {\\L}ojasiewicz -- Analysis')).toBe('$\\ell_1$-Regularized Łojasiewicz – Analysis');
+    expect(cleanTitle('$E = mc^2$')).toBe('$E = mc^2$');
     expect(cleanTitle('RED$^{\\textrm{FM}}$: Filtering')).toBe('RED$^{\\textrm{FM}}$: Filtering');
-    expect(cleanTitle('$$\\sum_{i=1}^{n} x_i$$')).toBe('$$\\sum_{i=1}^{n} x_i$$');
   });
 
-  test('a dollar that is not math is stored escaped, and reads back as a dollar', () => {
-    const stored = cleanTitle('Serving LLMs at $5 per Million Tokens, not $50');
-    expect(stored).toBe('Serving LLMs at \\$5 per Million Tokens, not \\$50');
-    expect(titlePlainText(stored)).toBe('Serving LLMs at $5 per Million Tokens, not $50');
-    expect(titlePlainText(cleanTitle('Pricing at \\$0.002 per Query'))).toBe('Pricing at $0.002 per Query');
+  test('unescapes a literal dollar, unless two of them would then read as math', () => {
+    expect(cleanTitle('Pricing Inference at \\$0.002 per Query')).toBe('Pricing Inference at $0.002 per Query');
+    expect(cleanTitle('Costs \\$x\\$ and $y$')).toBe('Costs \\$x\\$ and $y$');
+  });
+});
+
+describe('titleText', () => {
+  test('flattens the math of a cleaned title into plain characters', () => {
+    expect(titleText('$\\ell_1$-Regularized Łojasiewicz – Analysis')).toBe('ℓ1-Regularized Łojasiewicz – Analysis');
   });
 });

@@ -1,0 +1,100 @@
+/**
+ * The one door to citation-js (`@citation-js/core` with its BibTeX, RIS and CSL plugins): its
+ * parsers read reference-manager exports (src/ingest/import/), its CSL engine writes citations
+ * (src/publish/citation.ts). The package ships no types; the few calls used are typed here, with
+ * CSL-JSON as the item shape (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html).
+ */
+import core from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import '@citation-js/plugin-csl';
+
+/** A CSL name: a person (`given`, `family`, particles) or an organisation (`literal`). */
+export interface CslName {
+  given?: string;
+  family?: string;
+  literal?: string;
+  'non-dropping-particle'?: string;
+  'dropping-particle'?: string;
+  suffix?: string;
+}
+
+/** A CSL date: `date-parts` [[year, month, day]], or a `raw`/`literal` string. */
+export interface CslDate {
+  'date-parts'?: Array<Array<number | string>>;
+  raw?: string;
+  literal?: string;
+}
+
+/** A CSL-JSON item, as far as Papershelf reads or writes it. */
+export interface CslItem {
+  id?: string | number;
+  type?: string;
+  'citation-key'?: string;
+  title?: string;
+  abstract?: string;
+  author?: CslName[];
+  issued?: CslDate;
+  'container-title'?: string | string[];
+  publisher?: string;
+  DOI?: string;
+  URL?: string;
+  PMID?: string;
+  number?: string;
+  keyword?: string;
+  [field: string]: unknown;
+}
+
+/** A BibTeX entry as the plugin's file parser returns it: field values raw, `@string` macros expanded. */
+export interface BibtexEntry {
+  type: string;
+  label: string;
+  properties: Record<string, string | number>;
+}
+
+interface CitationJs {
+  plugins: {
+    input: {
+      /** Runs the one parser registered for `type` (no type guessing). */
+      data(input: unknown, type: string): unknown;
+      chain(input: unknown, options: { forceType: string; generateGraph?: boolean }): unknown;
+    };
+    output: { format(format: string, data: CslItem[], options?: Record<string, unknown>): string };
+    config: { get(plugin: '@bibtex'): { format: { asciiOnly: boolean } } };
+  };
+}
+
+const cite = core as unknown as CitationJs;
+// BibTeX is written in ASCII with LaTeX escapes (`M{\" u}ller`, `\&`), which every BibTeX reads; its
+// UTF-8 mode escapes nothing, not even `&` or `%`. The price: compatibility characters are folded
+// (NFKD: `ℓ1` → `l1`, `²` → `2`).
+cite.plugins.config.get('@bibtex').format.asciiOnly = true;
+
+/** Parses BibTeX/BibLaTeX text into raw entries. Throws SyntaxError (with "line N col M") on bad syntax. */
+export function parseBibtexEntries(text: string): BibtexEntry[] {
+  return cite.plugins.input.data(text, '@biblatex/text') as BibtexEntry[];
+}
+
+/** Raw BibTeX entries → CSL items, resolving `crossref` among the given entries. */
+export function bibtexEntriesToCsl(entries: readonly BibtexEntry[]): CslItem[] {
+  return cite.plugins.input.chain(entries, { forceType: '@biblatex/entries+list', generateGraph: false }) as CslItem[];
+}
+
+/** One RIS record (tag → value or values) → a CSL item. */
+export function risRecordToCsl(record: Record<string, string | string[]>): CslItem {
+  const out = cite.plugins.input.chain(record, { forceType: '@ris/record', generateGraph: false }) as CslItem[];
+  return out[0]!;
+}
+
+/** BibTeX text of CSL items (labels from `citation-key`, else author-year-title). */
+export function formatBibtex(items: CslItem[]): string {
+  return cite.plugins.output.format('bibtex', items);
+}
+
+/**
+ * A formatted reference, in CSL `style` (bundled: `apa`, `vancouver`, `harvard1`), as `html` or
+ * `text`. HTML from citeproc-js escapes markup in the data except its rich-text subset (<i>, <b>, <sup>, <sub>).
+ */
+export function formatBibliography(items: CslItem[], format: 'html' | 'text', style = 'apa'): string {
+  return cite.plugins.output.format('bibliography', items, { format, template: style, lang: 'en-US' });
+}

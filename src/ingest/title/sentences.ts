@@ -1,0 +1,30 @@
+/** Sentences of an abstract, with the section labels of structured abstracts taken off. */
+
+/** "OBJECTIVE:", "MATERIALS AND METHODS:", "Background:" at the start of a section (MEDLINE, PubMed). */
+const SECTION_LABEL = /(?:^|(?<=[.!?]\s))((?:[A-Z][A-Z/&]+(?: (?:AND|OF|&) )?){1,4}|Background|Objectives?|Purpose|Aims?|Methods?|Results?|Conclusions?):\s+/g;
+/** Sections that state what the study set out to do. */
+const AIM_LABEL = /^(?:OBJECTIVES?|PURPOSE|AIMS?|GOALS?|AIMS? AND OBJECTIVES?)$/i;
+
+export interface Sentence {
+  text: string;
+  /** The sentence opens a section that states the aim (OBJECTIVE:, PURPOSE:, AIM:). */
+  aim: boolean;
+  /** Position in the abstract, from 0. */
+  index: number;
+}
+
+/** Sentences in order, labels removed; a label's section marks its first sentence. */
+export function splitSentences(abstract: string): Sentence[] {
+  const out: Sentence[] = [];
+  const parts = abstract.split(SECTION_LABEL);
+  // split() with one capture group alternates text, label, text, label, …
+  for (let i = 0; i < parts.length; i += 2) {
+    const label = i > 0 ? parts[i - 1]! : '';
+    const sentences = parts[i]!
+      .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“(])/u)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    sentences.forEach((text, j) => out.push({ text, aim: j === 0 && AIM_LABEL.test(label), index: out.length }));
+  }
+  return out;
+}

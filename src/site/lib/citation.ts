@@ -1,0 +1,78 @@
+/**
+ * Citations of a paper, made at build time with citation-js (no network, no browser code): a CSL
+ * item from the entry's metadata, then BibTeX and a formatted reference (APA) from it. Papers
+ * without authors or year still get a citation of what is known (title, venue, link).
+ */
+import { parse as parseName } from '@citation-js/name';
+import { transliterate } from 'transliteration';
+import { formatBibliography, formatBibtex, type CslItem } from '../../core/citation-js.ts';
+import type { PaperMetadata } from '../../core/paper.ts';
+import { paperLinks } from '../../core/paper-links.ts';
+import { titlePlainText } from '../../core/title-math.ts';
+
+export interface CitablePaper extends PaperMetadata {
+  id: string;
+  title: string;
+}
+
+/** A venue named like this is a conference's or workshop's proceedings (BibTeX @inproceedings), else a journal. */
+const CONFERENCE = /\b(?:proceedings|proc\.|conference|workshop|symposium|meeting|congress)\b/i;
+
+/** The CSL-JSON item of a paper. The URL is its arXiv page when it has one, else its first own link. */
+export function cslItem(paper: CitablePaper): CslItem {
+  const url = paper.ids?.arxiv ? `https://arxiv.org/abs/${paper.ids.arxiv}` : paperLinks({ links: paper.links }).find((l) => l)?.url;
+  const preprint = !paper.venue && paper.ids?.arxiv;
+  return {
+    id: paper.id,
+    type: paper.venue ? (CONFERENCE.test(paper.venue) ? 'paper-conference' : 'article-journal') : preprint ? 'article' : 'document',
+    // A title's math as text (E = mc²): a reference shows no TeX, and citation-js would escape its dollars.
+    title: titlePlainText(paper.title),
+    ...(paper.authors?.length ? { author: paper.authors.map(cslName) } : {}),
+    ...(paper.year ? { issued: { 'date-parts': [[paper.year]] } } : {}),
+    ...(paper.venue ? { 'container-title': paper.venue } : {}),
+    ...(preprint ? { publisher: 'arXiv', number: `arXiv:${paper.ids!.arxiv}` } : {}),
+    ...(paper.ids?.doi ? { DOI: paper.ids.doi } : {}),
+    ...(paper.ids?.pmid ? { PMID: paper.ids.pmid } : {}),
+    ...(url ? { URL: url } : {}),
+  };
+}
+
+/** A display name → CSL name parts; a one-word name (a mononym, an organisation) stays literal. */
+function cslName(name: string): CslItem['author'] extends Array<infer N> | undefined ? N : never {
+  if (!/\s/.test(name.trim())) return { literal: name };
+  const parts = parseName(name);
+  return parts.family ? parts : { literal: name };
+}
+
+/**
+ * BibTeX of one paper or of a list (`dist/papers.bib`), LaTeX-escaped so any BibTeX reads it. Keys
+ * are author-year-word (`Lovelace1843Sketch`), as Zotero and Google Scholar make them; within a list
+ * a key already taken gets the paper id's first digits, so every key is unique.
+ */
+export function bibtex(papers: readonly CitablePaper[]): string {
+  const taken = new Set<string>();
+  const items = papers.map((paper) => {
+    let key = citationKey(paper);
+    if (taken.has(key)) key = `${key}_${paper.id.slice(0, 6)}`;
+    taken.add(key);
+    return { ...cslItem(paper), 'citation-key': key };
+  });
+  return `${formatBibtex(items).trim()}\n`;
+}
+
+/** Family name of the first author, year and first long title word, ASCII letters and digits only. */
+export function citationKey(paper: CitablePaper): string {
+  const ascii = (text: string) => transliterate(text).replace(/[^A-Za-z0-9]/g, '');
+  const first = paper.authors?.[0];
+  const family = first ? ascii(cslName(first).family ?? cslName(first).literal ?? '') : '';
+  const title = titlePlainText(paper.title);
+  const word = ascii(title.split(/\s+/).find((w) => ascii(w).length > 3) ?? title.split(/\s+/)[0] ?? '');
+  const key = `${family}${paper.year ?? ''}${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+  return /^[A-Za-z]/.test(key) ? key : `paper${paper.id}`;
+}
+
+/** The formatted reference (CSL `style`, APA by default) as HTML: citeproc-js escapes the data. */
+export function referenceHtml(paper: CitablePaper, style = 'apa'): string {
+  const html = formatBibliography([cslItem(paper)], 'html', style);
+  return /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1]?.trim() ?? '';
+}

@@ -1,0 +1,49 @@
+/**
+ * Every paper page of the seed site (whose dumps carry no ids) offers "find this paper" searches by
+ * title and a Cite box; `papers.bib` holds the whole list and parses back with citation-js.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { SourcePath } from '../../src/core/issue.ts';
+import { cleanTitle } from '../../src/ingest/clean-text.ts';
+import { importBibtex } from '../../src/ingest/import/bibtex.ts';
+import { papersJson, readPage, siteDir } from '../support/site.ts';
+
+const words = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** BibTeX is written in ASCII with LaTeX escapes, which folds compatibility characters (`ℓ1` → `l1`): citation-js.ts. */
+const asciiBibtex = (title: string) => title.normalize('NFKD').normalize('NFC');
+
+describe('paper metadata and citations in the seed site', () => {
+  const data = papersJson();
+
+  test('a paper without ids or links links searches for its title on arXiv and Semantic Scholar', () => {
+    const withoutLinks = data.papers.filter((p) => !p.links);
+    expect(withoutLinks.length).toBeGreaterThan(0);
+    for (const paper of withoutLinks) {
+      const $ = readPage(paper.url);
+      const hrefs = $('.find-paper a').map((_, a) => $(a).attr('href')).get();
+      const q = encodeURIComponent(paper.title);
+      expect(hrefs, paper.url).toEqual([`https://arxiv.org/search/?query=${q}&searchtype=title`, `https://www.semanticscholar.org/search?q=${q}`]);
+    }
+  });
+
+  test('every paper page has a Cite box with an APA reference and BibTeX of its title', () => {
+    for (const paper of data.papers) {
+      const $ = readPage(paper.url);
+      // citeproc typesets quotes and dashes (' → ’), so the title is compared by its words.
+      expect(words($('details.cite [data-cite-reference]').text()), paper.url).toContain(words(paper.title));
+      const { records } = importBibtex($('[data-cite-bibtex]').text(), 'page.bib' as SourcePath);
+      expect(records.map((r) => cleanTitle(r.title!.text)), paper.url).toEqual([asciiBibtex(paper.title)]);
+    }
+  });
+
+  test('papers.bib lists every paper once, with unique keys', () => {
+    const text = readFileSync(join(siteDir(), 'papers.bib'), 'utf8');
+    const keys = [...text.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
+    expect(new Set(keys).size).toBe(data.papers.length);
+    const { records, issues } = importBibtex(text, 'papers.bib' as SourcePath);
+    expect(issues).toEqual([]);
+    expect(records.map((r) => cleanTitle(r.title!.text)).sort()).toEqual(data.papers.map((p) => asciiBibtex(p.title)).sort());
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Issue 17: the BibTeX a paper page offers and `dist/papers.bib` parse back with citation-js to the
+ * metadata the papers have; the formatted reference is APA made by citation-js's CSL engine.
+ */
+import { describe, expect, test } from 'vitest';
+import { bibtexEntriesToCsl, parseBibtexEntries } from '../../../src/core/citation-js.ts';
+import type { SourcePath } from '../../../src/core/issue.ts';
+import { cleanTitle } from '../../../src/ingest/clean-text.ts';
+import { importBibtex } from '../../../src/ingest/import/bibtex.ts';
+import { cslMetadata, stripCslMarkup } from '../../../src/ingest/import/csl-record.ts';
+import { runIngest } from '../../../src/ingest/pipeline.ts';
+import { bibtex, citationKey, referenceHtml } from '../../../src/site/lib/citation.ts';
+import { sourcesIn } from '../../support/ingest-fixtures.ts';
+
+const DIR = 'tests/fixtures/reference-exports';
+const papers = runIngest({ sources: sourcesIn(DIR, (n) => n === 'library.ris'), existing: [], state: null }).papers;
+const metadataOf = (p: { title: string; authors?: string[] | undefined; year?: number | undefined; venue?: string | undefined; ids?: object | undefined; links?: object | undefined }) =>
+  ({ title: p.title, authors: p.authors, year: p.year, venue: p.venue, ids: p.ids, links: p.links });
+
+describe('BibTeX', () => {
+  test('the whole list (papers.bib) parses back with citation-js to the same metadata', () => {
+    const text = bibtex(papers);
+    const entries = parseBibtexEntries(text);
+    expect(entries).toHaveLength(30);
+    const items = bibtexEntriesToCsl(entries);
+    items.forEach((item, i) => {
+      const paper = papers[i]!;
+      expect({ title: stripCslMarkup(item.title!), ...cslMetadata(item) }).toEqual(JSON.parse(JSON.stringify(metadataOf(paper))));
+    });
+  });
+
+  test('one paper’s BibTeX (the page’s) reads back through the import as the same paper', () => {
+    for (const paper of papers) {
+      const { records, issues } = importBibtex(bibtex([paper]), 'copied.bib' as SourcePath);
+      expect(issues).toEqual([]);
+      expect(records).toHaveLength(1);
+      expect(metadataOf({ ...records[0]!.meta, title: cleanTitle(records[0]!.title!.text) })).toEqual(metadataOf(paper));
+    }
+  });
+
+  test('keys are author-year-word, ASCII, unique within a list', () => {
+    const lars = papers.find((p) => p.authors?.[0] === 'Lars Østergaard')!;
+    expect(citationKey(lars)).toMatch(/^Ostergaard2023[A-Z][A-Za-z0-9]+$/);
+    const keys = [...bibtex([lars, lars]).matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
+    expect(new Set(keys).size).toBe(2);
+  });
+});
+
+describe('formatted reference', () => {
+  test('is APA: authors as "Family, I.", year in brackets, venue in italics, DOI as a link', () => {
+    const paper = papers.find((p) => p.ids?.doi && p.authors?.includes('Zoë Šimić'))!;
+    const html = referenceHtml(paper);
+    expect(html).toContain('Šimić, Z.');
+    expect(html).toContain('(2023).');
+    expect(html).toContain(`<i>${paper.venue}</i>`);
+    expect(html).toContain(`https://doi.org/${paper.ids!.doi}`);
+  });
+
+  test('escapes markup in the data', () => {
+    const html = referenceHtml({ id: 'x', title: 'A <script>alert(1)</script> title', authors: ['Ann <b>Bee</b>'], year: 2020 });
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&#60;script&#62;');
+  });
+});
