@@ -8,7 +8,6 @@ import { transliterate } from 'transliteration';
 import { formatBibliography, formatBibtex, type CslItem } from '../../core/citation-js.ts';
 import type { PaperMetadata } from '../../core/paper.ts';
 import { paperLinks } from '../../core/paper-links.ts';
-import { titlePlainText } from '../../core/title-math.ts';
 
 export interface CitablePaper extends PaperMetadata {
   id: string;
@@ -25,8 +24,7 @@ export function cslItem(paper: CitablePaper): CslItem {
   return {
     id: paper.id,
     type: paper.venue ? (CONFERENCE.test(paper.venue) ? 'paper-conference' : 'article-journal') : preprint ? 'article' : 'document',
-    // A title's math as text (E = mc²): a reference shows no TeX, and citation-js would escape its dollars.
-    title: titlePlainText(paper.title),
+    title: paper.title,
     ...(paper.authors?.length ? { author: paper.authors.map(cslName) } : {}),
     ...(paper.year ? { issued: { 'date-parts': [[paper.year]] } } : {}),
     ...(paper.venue ? { 'container-title': paper.venue } : {}),
@@ -65,8 +63,7 @@ export function citationKey(paper: CitablePaper): string {
   const ascii = (text: string) => transliterate(text).replace(/[^A-Za-z0-9]/g, '');
   const first = paper.authors?.[0];
   const family = first ? ascii(cslName(first).family ?? cslName(first).literal ?? '') : '';
-  const title = titlePlainText(paper.title);
-  const word = ascii(title.split(/\s+/).find((w) => ascii(w).length > 3) ?? title.split(/\s+/)[0] ?? '');
+  const word = ascii(paper.title.split(/\s+/).find((w) => ascii(w).length > 3) ?? paper.title.split(/\s+/)[0] ?? '');
   const key = `${family}${paper.year ?? ''}${word.charAt(0).toUpperCase()}${word.slice(1)}`;
   return /^[A-Za-z]/.test(key) ? key : `paper${paper.id}`;
 }
