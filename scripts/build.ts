@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { routes } from '../src/core/routes.ts';
+import { titlePlainText } from '../src/core/title-math.ts';
 import { formatReport } from '../src/ingest/format-report.ts';
 import { feedXml } from '../src/publish/feed.ts';
 import { buildOfflineSearch } from '../src/publish/offline-search.ts';
@@ -13,7 +14,7 @@ import { buildPagefindIndex } from '../src/publish/pagefind-index.ts';
 import { papersJson } from '../src/publish/papers-json.ts';
 import { searchDocOf } from '../src/publish/search-document.ts';
 import { placeCards, renderCardsToCache } from '../src/publish/og-cards.ts';
-import { siteCards } from '../src/publish/site-cards.ts';
+import { siteCards, undrawableOnCards } from '../src/publish/site-cards.ts';
 import { sitemapXml } from '../src/publish/sitemap.ts';
 import { SITE_NAME } from '../src/site/consts.ts';
 import { bibtex } from '../src/site/lib/citation.ts';
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
 
   // Cards exist only to be linked by absolute og:image URLs, so only with SITE_URL; unchanged ones come from
   // the cache. They need only the papers, so they render on worker threads while Astro (one thread) builds.
-  const cardsRendering = site ? renderCardsToCache(siteCards(ingested.papers, SITE_NAME), join(root, '.cache', 'og-cards')) : undefined;
+  const siteCardList = site ? siteCards(ingested.papers, SITE_NAME) : [];
+  const cardsRendering = site ? renderCardsToCache(siteCardList, join(root, '.cache', 'og-cards')) : undefined;
   cardsRendering?.catch(() => {}); // awaited, and so reported, by the og cards stage
   await stage('browser code', () => bundleBrowserCode(root));
   const abstracts = await stage('abstracts', () => warmAbstractCache(ingested.entries.values(), abstractCacheDir(root)));
@@ -116,6 +118,11 @@ async function main(): Promise<void> {
     });
     console.log(`build: alongside: og cards ${(cards.ms / 1000).toFixed(2)} s`);
     console.log(`build: og cards: ${cards.rendered} rendered on worker threads alongside the stages since the ingest, ${cards.reused} reused from .cache/og-cards`);
+    const boxes = undrawableOnCards(siteCardList);
+    if (boxes.length > 0) {
+      const named = boxes.slice(0, 5).map((b) => `${b.name}.png (${b.chars.join(' ')})`).join(', ');
+      console.log(`build: og cards: ${boxes.length} cards have characters that no card font draws, shown as boxes: ${named}${boxes.length > 5 ? ', …' : ''}`);
+    }
   }
   // Both engines index the same search documents, so they find the same papers.
   const searchDocs = ingested.papers.map(searchDocOf);

@@ -5,6 +5,7 @@
  */
 import { routes } from '../core/routes.ts';
 import type { Paper } from '../core/paper.ts';
+import { titlePlainText } from '../core/title-math.ts';
 import { SITE_NAME, SITE_TAGLINE } from '../site/consts.ts';
 import { xmlEscape } from './xml.ts';
 
@@ -18,7 +19,7 @@ export function feedXml(papers: readonly Paper[], site: URL | undefined, summary
   const items = newest.map((paper) =>
     [
       '    <item>',
-      `      <title>${xmlEscape(paper.title)}</title>`,
+      `      <title>${xmlEscape(titlePlainText(paper.title))}</title>`,
       `      <link>${xmlEscape(url(routes.paper(paper.slug)))}</link>`,
       `      <guid isPermaLink="false">papershelf:${paper.id}</guid>`,
       `      <description>${xmlEscape(summaryOf(paper))}</description>`,

@@ -9,7 +9,7 @@ import type { CardContent } from './og-cards.ts';
 import { FONT_FAMILY } from './og-card-fonts.ts';
 
 /** Bump whenever anything below changes what a card looks like: it invalidates every cached card. */
-export const LAYOUT_VERSION = 'og-layout-3';
+export const LAYOUT_VERSION = 'og-layout-5';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -73,6 +73,18 @@ export function truncate(text: string, max: number): string {
 
 /** Characters that lay out one per "word" and about 1em wide (CJK, kana, Hangul, full-width forms). */
 const WIDE = /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3ffff}]/u;
+
+/**
+ * Letters of the scripts written right to left (bidi classes R and AL). A title whose first letter is one of
+ * them is laid out right to left, as a browser does with `dir="auto"` (the first strong character decides).
+ */
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u;
+
+/** The base direction of a text by its first letter (the Unicode bidi algorithm's rule P2, on letters). */
+export function textDirection(text: string): 'ltr' | 'rtl' {
+  const first = /\p{L}/u.exec(text)?.[0];
+  return first && RTL_LETTER.test(first) ? 'rtl' : 'ltr';
+}
 
 /** Rough advance of one character of Inter Bold, in em. Errs wide, so an estimate never undercounts lines. */
 function advance(ch: string): number {
@@ -229,6 +241,9 @@ function bodyChildren(card: NormalisedCard): CardElement[] {
       color: TEXT,
       overflowWrap: 'anywhere',
       lineClamp: fit.lines,
+      direction: textDirection(card.title),
+      // Korean is written with spaces between words and, as browsers do for it, breaks only there.
+      ...(/\p{Script=Hangul}/u.test(card.title) ? { wordBreak: 'keep-all' } : {}),
     },
     card.title,
   );

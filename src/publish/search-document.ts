@@ -4,7 +4,7 @@
  * formula once), and its topic and tags, which a query may name too.
  */
 import type { Paper } from '../core/paper.ts';
-import { withReadableMath } from '../core/readable-math.ts';
+import { titlePlainText } from '../core/title-math.ts';
 import { routes } from '../core/routes.ts';
 import { plainText } from '../site/lib/summarize.ts';
 
@@ -21,8 +21,9 @@ export interface SearchDoc {
 export function searchDocOf(paper: Pick<Paper, 'slug' | 'title' | 'abstract' | 'topic' | 'tags'>): SearchDoc {
   return {
     url: routes.paper(paper.slug),
-    title: plainText(withReadableMath(paper.title)),
-    body: plainText(withReadableMath(paper.abstract)),
+    title: titlePlainText(paper.title),
+    // The abstract is plain text with math as `$…$`; plainText reads the math as text, as previews do.
+    body: plainText(paper.abstract),
     topic: paper.topic,
     tags: paper.tags,
   };

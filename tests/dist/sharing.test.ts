@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { inject } from 'vitest';
 import { describe, expect, test } from 'vitest';
+import { titlePlainText } from '../../src/core/title-math.ts';
 import { htmlFiles, papersJson, readPage, siteDir } from '../support/site.ts';
 
 const site = inject('siteUrl');
@@ -23,7 +24,8 @@ describe('link previews and addresses with SITE_URL set', () => {
       const url = `${site}${paper.url}`;
       expect($('link[rel="canonical"]').attr('href')).toBe(url);
       expect($('meta[property="og:url"]').attr('content')).toBe(url);
-      expect($('meta[property="og:title"]').attr('content')).toBe(paper.title);
+      // Titles are stored with their math as TeX; previews read it as text (E = mc²).
+      expect($('meta[property="og:title"]').attr('content')).toBe(titlePlainText(paper.title));
       expect($('meta[property="og:type"]').attr('content')).toBe('article');
       const image = $('meta[property="og:image"]').attr('content')!;
       expect(image.startsWith(`${site}og/`)).toBe(true);
@@ -48,7 +50,7 @@ describe('link previews and addresses with SITE_URL set', () => {
       const $ = readPage(paper.url);
       const blocks = $('script[type="application/ld+json"]').map((_, s) => JSON.parse($(s).html()!)).get();
       expect(blocks.map((b) => b['@type'])).toEqual(['ScholarlyArticle', 'BreadcrumbList']);
-      expect(blocks[0].name).toBe(paper.title);
+      expect(blocks[0].name).toBe(titlePlainText(paper.title));
       expect(blocks[0].url).toBe(`${site}${paper.url}`);
       expect($('script[type="application/ld+json"]').html()).not.toContain('<');
     }

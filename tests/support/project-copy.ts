@@ -1,6 +1,6 @@
 /** A throwaway copy of the project (code, sources, pages, taxonomy; no entries), built as a user would. */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -12,6 +12,15 @@ export function copyProject(name: string): string {
   cpSync('content/pages', join(dir, 'content', 'pages'), { recursive: true });
   cpSync('content/taxonomy.yaml', join(dir, 'content', 'taxonomy.yaml'));
   symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** A copy of the project whose only sources are what `addSources` puts in the folder it is given. */
+export function copyProjectWithSources(name: string, addSources: (sourcesDir: string) => void): string {
+  const dir = copyProject(name);
+  const sources = join(dir, 'content', 'sources');
+  for (const file of readdirSync(sources)) rmSync(join(sources, file), { recursive: true });
+  addSources(sources);
   return dir;
 }
 

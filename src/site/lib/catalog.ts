@@ -6,11 +6,17 @@
 import type { PaperFrontMatter } from '../../core/paper.ts';
 import { asSlug, type Slug } from '../../core/slug.ts';
 import { assignTermSlugs } from '../../core/term-slugs.ts';
+import { titleHasMath, titlePlainText } from '../../core/title-math.ts';
 
 export interface PaperSummary {
   id: string;
   slug: Slug;
+  /** The stored title: math as `$…$` (core/title-math.ts); shown through PaperTitle.astro. */
   title: string;
+  /** The title as plain text (`E = mc²`): for `<title>`, meta, breadcrumbs, sorting. */
+  plainTitle: string;
+  /** Whether the title holds math, so a page listing it loads KaTeX's stylesheet. */
+  titleMath: boolean;
   derivedTitle: boolean;
   topic: Term | undefined;
   tags: Term[];
@@ -37,7 +43,7 @@ export interface Catalog {
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-export const byTitle = (a: { title: string }, b: { title: string }) => collator.compare(a.title, b.title);
+export const byTitle = (a: { plainTitle: string }, b: { plainTitle: string }) => collator.compare(a.plainTitle, b.plainTitle);
 const bySize = (a: Term, b: Term) => b.papers.length - a.papers.length || collator.compare(a.name, b.name);
 
 function buildTerms(names: Iterable<string>): Map<string, Term> {
@@ -54,6 +60,8 @@ export function buildCatalog(entries: ReadonlyArray<{ id: string; data: PaperFro
     id: e.data.id,
     slug: asSlug(e.id),
     title: e.data.title,
+    plainTitle: titlePlainText(e.data.title),
+    titleMath: titleHasMath(e.data.title),
     derivedTitle: e.data.derivedTitle,
     topic: topics.get(e.data.topic),
     tags: e.data.tags.map((t) => tags.get(t)!),

@@ -8,6 +8,7 @@ import { transliterate } from 'transliteration';
 import { formatBibliography, formatBibtex, type CslItem } from '../../core/citation-js.ts';
 import type { PaperMetadata } from '../../core/paper.ts';
 import { paperLinks } from '../../core/paper-links.ts';
+import { titlePlainText, titleSegments } from '../../core/title-math.ts';
 
 export interface CitablePaper extends PaperMetadata {
   id: string;
@@ -24,7 +25,8 @@ export function cslItem(paper: CitablePaper): CslItem {
   return {
     id: paper.id,
     type: paper.venue ? (CONFERENCE.test(paper.venue) ? 'paper-conference' : 'article-journal') : preprint ? 'article' : 'document',
-    title: paper.title,
+    // A formatted reference is text: math as readable text (`E = mc²`).
+    title: titlePlainText(paper.title),
     ...(paper.authors?.length ? { author: paper.authors.map(cslName) } : {}),
     ...(paper.year ? { issued: { 'date-parts': [[paper.year]] } } : {}),
     ...(paper.venue ? { 'container-title': paper.venue } : {}),
@@ -49,14 +51,25 @@ function cslName(name: string): CslItem['author'] extends Array<infer N> | undef
  */
 export function bibtex(papers: readonly CitablePaper[]): string {
   const taken = new Set<string>();
+  const formulas: string[] = [];
   const items = papers.map((paper) => {
     let key = citationKey(paper);
     if (taken.has(key)) key = `${key}_${paper.id.slice(0, 6)}`;
     taken.add(key);
-    return { ...cslItem(paper), 'citation-key': key };
+    // citation-js escapes every `$` and `\` of a title (`\textdollar{}\textbackslash{}frac`); a title's
+    // math is TeX already, which BibTeX keeps as it is between dollars, so it passes the escaping as
+    // an ASCII placeholder and is put back afterwards.
+    const title = titleSegments(paper.title)
+      .map((s) => (s.kind === 'text' ? s.value : `${MATH_PLACEHOLDER}${formulas.push(s.display ? `$$${s.tex}$$` : `$${s.tex}$`) - 1}Z`))
+      .join('');
+    return { ...cslItem(paper), title, 'citation-key': key };
   });
-  return `${formatBibtex(items).trim()}\n`;
+  const text = formatBibtex(items).replace(new RegExp(`${MATH_PLACEHOLDER}(\\d+)Z`, 'g'), (_, i: string) => formulas[Number(i)]!);
+  return `${text.trim()}\n`;
 }
+
+/** Letters no title holds and BibTeX's escaping leaves alone. */
+const MATH_PLACEHOLDER = 'PAPERSHELFMATHQ';
 
 /** Family name of the first author, year and first long title word, ASCII letters and digits only. */
 export function citationKey(paper: CitablePaper): string {

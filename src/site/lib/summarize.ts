@@ -1,13 +1,19 @@
 /**
  * Plain text from an entry's Markdown body, for meta descriptions, link previews and schema.org.
  * The bodies are written by the ingest (mdast-util-to-markdown), so undoing its escapes, links and
- * emphasis is enough; hand-edited bodies lose at worst a stray `*`.
+ * emphasis is enough; hand-edited bodies lose at worst a stray `*`. Math is read as text the way titles are
+ * (`$\ell_1$` → ℓ₁, see core/math-plain-text.ts).
  */
+import { mathToPlainTextIfValid } from '../../core/math-plain-text.ts';
 
-/** The abstract as plain text; math kept as `$…$`, or replaced by `…` for a summary. */
-export function plainText(markdown: string, { keepMath = true } = {}): string {
-  let text = markdown;
-  if (!keepMath) text = text.replace(/\$\$[^$]*\$\$|\$(?:\\.|[^$\\])+\$/g, '…'); // math has no plain form worth showing
+/** `$$…$$` or `$…$` math in the Markdown the ingest writes (an escaped `\$` is a dollar, not math). */
+const MATH = /(?<!\\)\$\$([^$]+)\$\$|(?<!\\)\$((?:\\.|[^$\\])+)\$/g;
+
+/** The abstract as plain text, math as readable text. */
+export function plainText(markdown: string): string {
+  // Math first: its backslashes are TeX, not Markdown escapes. Its text is escaped back so the unescaping
+  // below leaves it as it is; math KaTeX rejects is left out (…): its source would read as noise.
+  const text = markdown.includes('$') ? markdown.replace(MATH, (_m, display: string | undefined, inline: string | undefined) => escapeMarkdown(mathToPlainTextIfValid(display ?? inline ?? '') ?? '…')) : markdown;
   return text
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // [label](url) → label
     .replace(/<(https?:[^>]+)>/g, '$1')
@@ -17,13 +23,13 @@ export function plainText(markdown: string, { keepMath = true } = {}): string {
     .trim();
 }
 
-/** A summary of whole sentences, no math, no markup, at most `max` characters. */
+/** A summary of whole sentences, no markup, at most `max` characters. */
 export function summarize(markdown: string, max = 200): string {
-  const text = plainText(markdown, { keepMath: false });
+  const text = plainText(markdown);
   const sentences = text.match(/[^.!?]+[.!?]+(?=\s|$)/g) ?? [text];
   let summary = '';
   for (const sentence of sentences) {
-    const next = `${summary}${sentence}`.trim();
+    const next = `${summary}${sentence.trim()}`;
     if (next.length > max) break;
     summary = `${next} `;
   }
@@ -32,3 +38,5 @@ export function summarize(markdown: string, max = 200): string {
   const cut = text.slice(0, max - 1);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).trim()}…`;
 }
+
+const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!<>$&|~]/g, '\\$&');

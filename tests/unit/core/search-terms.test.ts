@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { withReadableMath } from '../../../src/core/readable-math.ts';
+import { searchDocOf } from '../../../src/publish/search-document.ts';
 import { findTerms, indexWords, queryTerms, searchableText, shardOf } from '../../../src/core/search-terms.ts';
 import { decodePostings, documentWords, encodePostings } from '../../../src/publish/offline-search.ts';
 
@@ -84,7 +84,9 @@ describe('offline index', () => {
 
 describe('readable math', () => {
   test('formulas become text once, without TeX source (issue 15)', () => {
-    expect(withReadableMath('gains of $67.2 \\rightarrow 71.4$ with $\\ell_1$ and $E = mc^2$')).toBe('gains of 67.2 → 71.4 with ℓ₁ and E = mc²');
-    expect(withReadableMath('costs \\$5 and $\\frac{a}{b}$')).toBe('costs \\$5 and a/b');
+    const doc = (title: string, abstract: string) => searchDocOf({ slug: 'x' as never, title, abstract, topic: '', tags: [] });
+    expect(doc('T', 'gains of $67.2 \\rightarrow 71.4$ with $\\ell_1$ and $E = mc^2$').body).toBe('gains of 67.2 → 71.4 with ℓ₁ and E = mc²');
+    expect(doc('T', 'costs \\$5 and $\\frac{a}{b}$').body).not.toMatch(/\\|frac/);
+    expect(doc('$E = mc^2$ in RED$^{\\textrm{FM}}$', 'A.').title).toBe('E = mc² in REDᶠᴹ');
   });
 });

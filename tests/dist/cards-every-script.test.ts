@@ -1,0 +1,56 @@
+/**
+ * Link-preview cards of the real-world fixtures (issue 14): `10-og-rtl-emoji` (Arabic, Hebrew, emoji and ×) and
+ * `17-formula-title` (titles that are formulas), built together with SITE_URL set, as a user would. Every paper
+ * gets its card, the build names no card with characters that no card font draws, and the pages' previews
+ * read the formula titles as text. Which font draws which script is tested in tests/unit/publish/og-card-scripts.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { copyProjectWithSources } from '../support/project-copy.ts';
+
+const FIXTURES = resolve('../shared/fixtures/real-world');
+const CASES = ['10-og-rtl-emoji', '17-formula-title'];
+const SITE_URL = 'https://example.org/shelf/';
+
+let dir: string;
+let output: string;
+
+beforeAll(() => {
+  dir = copyProjectWithSources('cards', (sources) => {
+    for (const name of CASES) cpSync(join(FIXTURES, name), sources, { recursive: true });
+  });
+  output = execFileSync(process.execPath, ['scripts/build.ts'], { cwd: dir, stdio: 'pipe', env: { ...process.env, SITE_URL } }).toString();
+}, 300_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const papers = () => (JSON.parse(readFileSync(join(dir, 'dist', 'papers.json'), 'utf8')) as { papers: Array<{ slug: string; url: string; title: string }> }).papers;
+
+describe('cards of the real-world fixtures 10 and 17', () => {
+  test('every paper (3 + 3) has a 1200×630 card that its page points to', () => {
+    expect(papers()).toHaveLength(6);
+    for (const paper of papers()) {
+      const card = join(dir, 'dist', 'og', 'papers', `${paper.slug}.png`);
+      const png = readFileSync(card);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+      const html = readFileSync(join(dir, 'dist', paper.url), 'utf8');
+      expect(html).toContain(`<meta property="og:image" content="${SITE_URL}og/papers/${paper.slug}.png">`);
+    }
+  });
+
+  test('no card has a character that no card font draws', () => {
+    expect(output).toContain('og cards:');
+    expect(output).not.toContain('no card font draws');
+  });
+
+  test('formula titles read as text in previews: E = mc², never E = mc2', () => {
+    const titles = papers().map((p) => readFileSync(join(dir, 'dist', p.url), 'utf8').match(/<meta property="og:title" content="([^"]*)">/)![1]);
+    expect(titles).toContain('E = mc²');
+    expect(titles).toContain('ℓ₁-Regularised Regression with O(n log n) Updates');
+    expect(titles.join('\n')).not.toMatch(/E = mc2|\$|\\[a-z]/);
+  });
+});

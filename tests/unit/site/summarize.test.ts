@@ -1,0 +1,23 @@
+/** Meta descriptions and schema.org abstracts read math as text, as titles do (issue 14). */
+import { describe, expect, test } from 'vitest';
+import { plainText, summarize } from '../../../src/site/lib/summarize.ts';
+
+describe('plainText and summarize', () => {
+  test('math becomes readable text, escaped dollars become dollars', () => {
+    const body = 'We propose $\\ell_1$ regularisation with $\\mathcal{O}(n \\log n)$ cost. It costs \\$5 and \\$10 a month.';
+    expect(plainText(body)).toBe('We propose ℓ₁ regularisation with O(n log n) cost. It costs $5 and $10 a month.');
+    expect(summarize(body)).toBe('We propose ℓ₁ regularisation with O(n log n) cost. It costs $5 and $10 a month.');
+  });
+
+  test('display math and markup', () => {
+    expect(plainText('A sum $$\\sum_{i=1}^n x_i$$ is *stable*. See [this](https://example.org).')).toBe('A sum ∑ᵢ₌₁ⁿ xᵢ is stable. See this.');
+  });
+
+  test('math KaTeX rejects is left out, not shown as TeX', () => {
+    expect(plainText('A bound $\\frac{1}{2$ holds.')).toBe('A bound … holds.');
+  });
+
+  test('sentences are joined by one space', () => {
+    expect(summarize('One sentence here. Another one there. A third.', 40)).toBe('One sentence here. Another one there.');
+  });
+});
