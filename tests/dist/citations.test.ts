@@ -2,6 +2,7 @@
  * Every paper page of the seed site (whose dumps carry no ids) offers "find this paper" searches by
  * title and a Cite box; `papers.bib` holds the whole list and parses back with citation-js.
  */
+import { titlePlainText } from '../../src/core/title-math.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -32,7 +33,7 @@ describe('paper metadata and citations in the seed site', () => {
     for (const paper of data.papers) {
       const $ = readPage(paper.url);
       // citeproc typesets quotes and dashes (' → ’), so the title is compared by its words.
-      expect(words($('details.cite [data-cite-reference]').text()), paper.url).toContain(words(paper.title));
+      expect(words($('details.cite [data-cite-reference]').text()), paper.url).toContain(words(titlePlainText(paper.title)));
       const { records } = importBibtex($('[data-cite-bibtex]').text(), 'page.bib' as SourcePath);
       expect(records.map((r) => cleanTitle(r.title!.text)), paper.url).toEqual([asciiBibtex(paper.title)]);
     }
