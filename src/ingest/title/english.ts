@@ -20,6 +20,7 @@ import { keyness, wordCounts, type WordWeight } from './keyness.ts';
 import { capitalise, openingTask, overlaps, phrasesIn, phraseText, subjectPhrase, words } from './phrases.ts';
 import { FINDING, finding } from './finding.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
+import { withSubtitle } from './subtitle.ts';
 
 /** Verbs whose object is the paper's contribution. */
 const CONTRIBUTE = new Set(['propose', 'introduce', 'present', 'develop', 'design', 'build', 'construct', 'create', 'release', 'devise', 'formulate', 'offer', 'provide', 'describe', 'contribute', 'curate', 'collect', 'establish', 'derive', 'put', 'unveil', 'compile', 'annotate']);
@@ -151,11 +152,13 @@ export function englishCandidates(abstract: string, weight: WordWeight = () => 1
   // ("Hormone treatment …") and to complete a reading too short alone.
   const readings = out.filter((c) => c.kind !== 'subject' && c.kind !== 'task');
   const phrases: Candidate[] = [];
+  const phraseTexts: Array<{ text: string; after: string }> = [];
   const purposes: Candidate[] = [];
   for (const tokens of tagged) {
     for (const p of phrasesIn(tokens)) {
       if (p.text === subject || p.text === t) continue;
       phrases.push(scored(p.text, 'phrase'));
+      phraseTexts.push(p);
       if (PURPOSE_PREPOSITION.has(p.after)) purposes.push(phrases.at(-1)!);
     }
   }
@@ -179,6 +182,12 @@ export function englishCandidates(abstract: string, weight: WordWeight = () => 1
   if (name && best && !best.title.includes(':') && !best.title.includes(name) && !expansion(best.title.split(/\s+/), name, true) && words(best.title) <= MAX_WORDS_WITH_NAME) {
     out.unshift({ title: `${name}: ${best.title}`, kind: best.kind, score: best.score });
   }
+  // The abstract's topic, when the best title leaves it out: "…: ERBB2 Amplification".
+  const top = out[0];
+  // The opening's subject and task are the likeliest topic; then the other phrases read.
+  const opened = [subject, t].flatMap((s) => (s ? [{ text: s, after: '' }] : []));
+  const subtitled = top && withSubtitle(top.title, [...opened, ...phraseTexts], counts, weight);
+  if (subtitled) out.unshift({ ...top, title: spellOut(subtitled, defined) });
   return out;
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { deriveTitle, deriveTitles, titleCase } from '../../../src/ingest/derive-title.ts';
 import { duplicateIndices, titleDefects } from '../../../src/ingest/title/defects.ts';
+import { wordCounts } from '../../../src/ingest/title/keyness.ts';
+import { withSubtitle } from '../../../src/ingest/title/subtitle.ts';
 
 const words = (t: string) => t.split(/\s+/).length;
 const lower = (t: string) => t.toLowerCase();
@@ -151,6 +153,32 @@ describe('deriveTitles on a list', () => {
     const [alone] = deriveTitles([abstract]);
     const [beside] = deriveTitles([abstract], [alone!]);
     expect(lower(beside!)).not.toBe(lower(alone!));
+  });
+});
+
+describe('a subtitle for a title that leaves out the abstract\'s topic', () => {
+  // Hand-written (plasma physics): the topic, said four times, is not in the contribution's phrase.
+  const abstract =
+    'Solar flares release stored magnetic energy. We present a kinetic simulation code for collisionless plasmas. ' +
+    'The code follows magnetic reconnection in three dimensions; magnetic reconnection rates saturate at 0.1, ' +
+    'and magnetic reconnection heats ions more than electrons in 12 runs. Magnetic reconnection is thus fast.';
+  const counts = wordCounts(abstract);
+  const title = 'A Kinetic Simulation Code for Collisionless Plasmas';
+
+  test('adds the phrase that holds the recurring words, with the preposition the abstract gave it', () => {
+    const phrases = [
+      { text: 'solar flares', after: '' },
+      { text: 'magnetic reconnection', after: 'follows' },
+      { text: 'magnetic reconnection rates', after: '' },
+    ];
+    expect(withSubtitle(title, phrases, counts, () => 1)).toBe('A Kinetic Simulation Code for Collisionless Plasmas: Magnetic reconnection');
+    expect(withSubtitle(title, [{ text: 'magnetic reconnection', after: 'in' }], counts, () => 1)).toBe(`${title} in magnetic reconnection`);
+  });
+
+  test('adds nothing said once, nothing that reports a result, nothing to a title that already has the topic', () => {
+    expect(withSubtitle(title, [{ text: 'solar flares', after: '' }, { text: 'stored magnetic energy', after: '' }], counts, () => 1)).toBeUndefined();
+    expect(withSubtitle(title, [{ text: '12 magnetic reconnection runs', after: 'in' }], counts, () => 1)).toBeUndefined();
+    expect(withSubtitle('Magnetic Reconnection in Collisionless Plasmas', [{ text: 'magnetic reconnection rates', after: '' }], counts, () => 1)).toBeUndefined();
   });
 });
 
