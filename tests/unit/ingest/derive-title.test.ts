@@ -122,6 +122,19 @@ describe('a structured abstract', () => {
   });
 });
 
+describe('an aim to look at something', () => {
+  test('is titled by what is looked at, as a nominal ("Effect of X on Y"), not by the looking', () => {
+    // Hand-written (ecology); the form of a biomedical or ecological title.
+    const abstract =
+      'OBJECTIVE: To assess the effect of nitrogen deposition on seedling survival in boreal forests. ' +
+      'METHODS: Seedlings were planted in 40 plots fertilised at four levels for three years. ' +
+      'RESULTS: Survival fell by a third at the highest level.';
+    const title = deriveTitle(abstract);
+    expect(title).toMatch(/^Effect of Nitrogen Deposition on Seedling Survival/);
+    expect(titleDefects(title)).toEqual([]);
+  });
+});
+
 describe('an abstract not in English', () => {
   // The abstracts of fixture 13-non-english.
   test.each([
