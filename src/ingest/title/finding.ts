@@ -42,6 +42,8 @@ export function finding(tokens: Token[], i: number): string | undefined {
   const object = nounPhraseWithAttachments(tokens, k, 2, 10, true);
   // An object that opens with a participle follows a verb that takes none ("occurred isolated …"): a misparse.
   if (!object || object.tokens[0]?.pos === 'VERB' || verbs.at(-1)?.lower === 'than') return undefined;
+  // An object whose own phrase goes on past what could be read ("an increase | in both …") is cut.
+  if (tokens[object.end]?.pos === 'ADP' && !object.tokens.some((x) => x.pos === 'ADP')) return undefined;
   const title = `${join(subject.tokens)} ${join(verbs)} ${phraseText(object.tokens)}`;
   return title.split(/\s+/).length <= MAX_WORDS ? title : undefined;
 }

@@ -99,6 +99,14 @@ describe('deriveTitle on abstracts of three fields', () => {
     expect(lower(deriveTitle(abstract))).not.toContain('may activate');
   });
 
+  test('a finding whose object goes on past what can be read is not cut there', () => {
+    const abstract =
+      'Cardiac fibroblasts respond to mechanical load. ' +
+      'We also show that periostin effects on fibrosis occur with an increase in both collagen and fibronectin, which was correlated with load. ' +
+      'Mice lacking periostin developed less fibrosis.';
+    expect(deriveTitle(abstract)).not.toMatch(/with an Increase$/);
+  });
+
   test('a survey says so', () => {
     const title = deriveTitle('GNNs are used in power systems. In this paper, a comprehensive overview of graph neural networks (GNNs) in power systems is proposed. We review them.');
     expect(title).toBe('A Survey of Graph Neural Networks in Power Systems');
