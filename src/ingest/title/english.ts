@@ -9,7 +9,9 @@
  *    form of a biomedical title where nothing is proposed;
  * 4. the subject of the opening sentence, which names the field or the task.
  * A phrase without a task gets the task the abstract opens with ("… for Aspect Sentiment Triplet
- * Extraction"). Phrases come from part-of-speech chunks (chunk.ts), so they are never cut mid-way.
+ * Extraction"); one that leaves out the word the abstract repeats most gets the phrase holding it
+ * (subtitle.ts). An aim of looking at something is titled as a nominal ("Effect of X on Y").
+ * Phrases come from part-of-speech chunks (chunk.ts), so they are never cut mid-way.
  */
 import { gerund } from './case.ts';
 import { DEICTIC, nounPhrase, nounPhraseWithAttachments, type Phrase } from './chunk.ts';
