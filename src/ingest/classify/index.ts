@@ -6,6 +6,7 @@
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { findRelated } from './related.ts';
 import { assignTags, indexVocabulary } from './tags.ts';
+import { extractTerms } from './terms.ts';
 import { parseTaxonomy as parse, type Taxonomy } from './taxonomy.ts';
 import { assignTopics } from './topics.ts';
 import { paperVectors, type Vectors } from './vectors.ts';
@@ -49,7 +50,7 @@ function analyse(papers: readonly ClassifyInput[]): { corpus: Corpus; vectors: V
 /** One topic and 3–6 tags per paper, keyed by id. Papers arrive in a deterministic order. */
 export function classifyPapers(papers: readonly ClassifyInput[], taxonomy: Taxonomy): Map<string, Classification> {
   const { corpus, vectors } = analyse(papers);
-  const vocabulary = indexVocabulary(corpus, taxonomy);
+  const vocabulary = indexVocabulary(corpus, taxonomy, extractTerms(papers));
   const tags = assignTags(corpus, vocabulary);
   const topics = assignTopics(corpus, taxonomy, vectors, tags);
   const out = new Map<string, Classification>();
