@@ -61,7 +61,7 @@ const termKeyCache = new Map<string, string>();
  * "mosquito", "tumours" meets "tumor" and "modelling" meets "modeling". The tokenizer's suffix rule
  * first; then everyday English decides between candidate forms: a form English writes wins over
  * one it never writes ("mosquitoe" → "mosquito"), and a British spelling gives way to the American
- * one when only the latter is in SUBTLEX (an American corpus). Words not in English at all keep
+ * one when SUBTLEX (an American corpus) writes the latter more often. Words not in English at all keep
  * the suffix rule.
  */
 export function wordKey(lower: string): string {
@@ -70,14 +70,14 @@ export function wordKey(lower: string): string {
   k = singular(lower);
   const { counts } = ref();
   if (lower.endsWith('oes') && !counts.has(k) && counts.has(lower.slice(0, -2))) k = lower.slice(0, -2);
-  if (!counts.has(k)) {
+  {
     const american = k
       .replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1')
       .replace(/ys(e|ed|es|ing)$/, 'yz$1')
       .replace(/our$/, 'or')
       .replace(/ll(ed|ing|er)$/, 'l$1')
       .replace(/tre$/, 'ter');
-    if (american !== k && counts.has(american)) k = american;
+    if (american !== k && (counts.get(american) ?? 0) > (counts.get(k) ?? 0)) k = american;
   }
   if (termKeyCache.size > 200_000) termKeyCache.clear();
   termKeyCache.set(lower, k);

@@ -110,7 +110,7 @@ function discoverable(terms: TermTable, t: number, n: number, maxShare: number):
   if (df < 2 || df > Math.max(2, maxShare * n)) return false;
   if (terms.independence[t]! < MIN_INDEPENDENCE) return false;
   const titled = terms.titleDf[t]! >= 2 && terms.titleDf[t]! * 3 >= df;
-  if (isEveryday(terms, t)) return titled;
+  if (isEveryday(terms, t)) return titled && terms.words[t]! > 1;
   // A single word is a concept only if titles are about it ("diarization", "insulin"); abstracts
   // are full of single nouns ("activation", "criteria") that are not.
   if (terms.words[t] === 1) return terms.key(t).length >= 4 && titled && !terms.key(t).endsWith('ing');

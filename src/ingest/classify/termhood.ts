@@ -134,7 +134,10 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
         if (first === Pos.Of || (first === Pos.Function && !(i + 1 < run.length && glued.has(run[i + 1]!.text)))) continue;
         for (let n = 1; n <= MAX_TERM_WORDS && i + n <= run.length; n++) {
           const last = run[i + n - 1]!.pos;
-          if (last === Pos.Function) break;
+          if (last === Pos.Function) {
+            if (n === 1) continue;
+            break;
+          }
           if (last === Pos.Noun || last === Pos.Gerund) add(run, i, n, inTitle);
         }
       }

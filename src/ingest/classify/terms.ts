@@ -99,9 +99,8 @@ function classOf(tag: string, lower: string): Pos {
       return lower.endsWith('ing') ? Pos.Gerund : lower.endsWith('ed') ? Pos.Participle : Pos.Break;
     case 'ADP':
       return lower === 'of' ? Pos.Of : Pos.Function;
+    // Prepositions and foreign words may open a term ("in vitro", "de novo"); articles never do.
     case 'X':
-    case 'DET':
-    case 'SCONJ':
       return Pos.Function;
     default:
       return Pos.Break;
