@@ -66,6 +66,10 @@ export function selectTags(ranked: readonly Candidate[][], ctx: SelectContext): 
     if (out.length < MIN_TAGS) {
       for (const c of cands) if (out.length < MIN_TAGS && c.backup && !out.some((o) => overlapping(o, c))) out.push(c);
     }
+    if (out.length < MIN_TAGS) {
+      // A short abstract may have only overlapping terms; overlap beats too few tags.
+      for (const c of cands) if (out.length < MIN_TAGS && !out.includes(c)) out.push(c);
+    }
     return out.sort(byRank);
   };
 
