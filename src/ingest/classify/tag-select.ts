@@ -16,9 +16,9 @@ export interface Candidate {
 export const MIN_TAGS = 3;
 export const MAX_TAGS = 6;
 /** Share of distinct tags that may be used by a single paper. */
-const SINGLE_SHARE = 0.035;
+const SINGLE_SHARE = 0.02;
 /** A tag must score this share of the paper's best candidate (before falling back to weaker ones). */
-const KEEP = 0.3;
+const KEEP = 0.2;
 
 export interface SelectContext {
   readonly slots: number;
@@ -124,14 +124,15 @@ export function compareNames(a: string, b: string): number {
 }
 
 /**
- * Fallback terms (of papers with too little shared vocabulary) that other papers also contain go
- * to the one that mentions them most, so they are not dead ends either.
+ * Tags still used by one paper (fallback terms of papers with too little shared vocabulary, or
+ * terms the rounds above could not replace) that other papers also contain go to the one that
+ * mentions them most, so they are not dead ends either.
  */
 function shareBackups(chosen: Candidate[][], ctx: SelectContext): void {
   const usage = new Map<number, number>();
   for (const tags of chosen) for (const c of tags) usage.set(c.slot, (usage.get(c.slot) ?? 0) + 1);
   const wanted = new Map<number, Candidate>();
-  for (const tags of chosen) for (const c of tags) if (c.backup && usage.get(c.slot) === 1) wanted.set(c.slot, c);
+  for (const tags of chosen) for (const c of tags) if (usage.get(c.slot) === 1) wanted.set(c.slot, c);
   if (!wanted.size) return;
   const best = new Map<number, { d: number; evidence: number }>();
   for (let d = 0; d < chosen.length; d++) {

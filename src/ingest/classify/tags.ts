@@ -94,6 +94,12 @@ const MIN_INDEPENDENCE = 0.35;
  * English never writes scores 1, one whose rarest word is as common as "place" scores 1 − this.
  */
 const DOMAIN_WEIGHT = 0.4;
+/** Mean mentions per paper from which a rare single word is a concept of those papers ("apoptosis"). */
+const BURST = 2;
+/** A first word this common in everyday English ("several", "new") is a modifier, whatever its tag. */
+const COMMON_FIRST_ZIPF = 5;
+/** A modified term must make up this share of its rest's occurrences, or the modifier is free. */
+const MODIFIER_SHARE = 0.5;
 
 /** Everyday English: every content word of the term is common in SUBTLEX. */
 export function isEveryday(terms: TermTable, t: number): boolean {
@@ -101,25 +107,46 @@ export function isEveryday(terms: TermTable, t: number): boolean {
 }
 
 /**
+ * A free modifier: the term's first word is an adjective (or a very common word) that the rest of
+ * the term mostly goes without ("several ion channels", "severe phenotype", "widespread use"). The
+ * rest is the term; the modifier is the author's wording. "large language models", "squamous cell
+ * carcinoma" keep theirs: the rest seldom occurs without it.
+ */
+function freeModifier(terms: TermTable, t: number): boolean {
+  if (terms.words[t]! < 2) return false;
+  const modifier = terms.modifierFirst[t]! * 2 > terms.freq[t]! || terms.firstZipf(t) >= COMMON_FIRST_ZIPF;
+  if (!modifier) return false;
+  const rest = terms.rest[t]!;
+  return rest >= 0 && terms.freq[rest]! > 0 && terms.freq[t]! < MODIFIER_SHARE * terms.freq[rest]!;
+}
+
+/** A one-word term read as a noun (not a verb's -ing form), not a short token. */
+function nounWord(terms: TermTable, t: number): boolean {
+  return terms.nounHead[t]! * 2 > terms.freq[t]! && terms.key(t).length >= 4;
+}
+
+/**
  * Whether a discovered term may be a tag on a list of n papers: shared by 2+ papers but not
  * background; not a piece of a longer term; not everyday English unless titles are about it
- * ("sleep" in the titles of sleep studies).
+ * ("sleep" in the titles of sleep studies); not a free modifier and its noun.
  */
 function discoverable(terms: TermTable, t: number, n: number, maxShare: number): boolean {
   const df = terms.df[t]!;
   if (df < 2 || df > Math.max(2, maxShare * n)) return false;
   if (terms.independence[t]! < MIN_INDEPENDENCE) return false;
   const titled = terms.titleDf[t]! >= 2 && terms.titleDf[t]! * 3 >= df;
-  if (isEveryday(terms, t)) return titled && terms.words[t]! > 1;
-  // A single word is a concept only if titles are about it ("diarization", "insulin"); abstracts
-  // are full of single nouns ("activation", "criteria") that are not.
-  if (terms.words[t] === 1) return terms.key(t).length >= 4 && titled && !terms.key(t).endsWith('ing');
-  return true;
+  if (isEveryday(terms, t)) return titled && terms.words[t]! > 1 && !freeModifier(terms, t);
+  // A single word is a concept if titles are about it ("diarization", "insulin") or the papers
+  // that use it use it again and again ("apoptosis"); abstracts are full of single nouns written
+  // once ("activation", "criteria") that are not.
+  if (terms.words[t] === 1) return nounWord(terms, t) && (titled || terms.freq[t]! >= BURST * df);
+  return !freeModifier(terms, t);
 }
 
 /** A term of one paper that may still serve as one of its three tags. */
 function plausibleBackup(terms: TermTable, t: number): boolean {
-  return terms.words[t]! <= 3 && terms.independence[t]! > 0 && terms.key(t).length >= 4 && !isEveryday(terms, t);
+  if (terms.words[t]! > 3 || terms.independence[t]! <= 0 || isEveryday(terms, t) || freeModifier(terms, t)) return false;
+  return terms.words[t]! > 1 || nounWord(terms, t);
 }
 
 /** 3–6 tags per paper (fewer when its text has no terms), best first. */
@@ -202,7 +229,7 @@ export function assignTags(corpus: Corpus, index: TagIndex): PaperTags[] {
       for (let i = from; i < to; i++) {
         const t = terms.ids[i]!;
         if (index.termVocab[t] === -2 || cands.some((c) => c.slot === t) || !plausibleBackup(terms, t)) continue;
-        const score = 0.05 * ((terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!)) * terms.words[t]! * (terms.df[t]! >= 2 ? 3 : 1);
+        const score = 0.05 * ((terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!)) * terms.words[t]! * (terms.df[t]! >= 2 ? 10 : 1);
         cands.push({ slot: t, score, backup: true });
       }
       cands.sort(byRank);
