@@ -44,6 +44,11 @@ export const MAX_TERM_WORDS = 4;
  */
 const GLUE_SHARE = 0.9;
 const GLUE_MAX_ZIPF = 3;
+/**
+ * Share of a word's phrases that it ends from which it is a head noun: a candidate ending in it is
+ * not a piece of the longer candidates around it.
+ */
+const HEAD_SHARE = 0.5;
 /** Papers a function word + word pair must occur in to be a fixed expression. */
 const GLUE_MIN_PAPERS = 2;
 
@@ -72,12 +77,18 @@ export interface TermTable {
   readonly rest: Int32Array;
   /** Key: word keys (lowercase, singular, American spelling) joined by spaces. */
   key(id: number): string;
+  /** The id of a key, or −1 when the list has no such candidate. */
+  idOf(key: string): number;
   /** The term as written most of the time (lowercase). */
   name(id: number): string;
   /** Zipf value of the term's rarest content word in everyday English (0: English never writes it). */
   rarestZipf(id: number): number;
   /** Zipf value of the term's first word. */
   firstZipf(id: number): number;
+  /** Share of the list's phrases with the term's first word that end in it (it is their head noun). */
+  firstHeadShare(id: number): number;
+  /** Occurrences whose first word is a verb's -ing form ("utilizing interpretation methods"). */
+  readonly gerundFirst: Int32Array;
 }
 
 interface PaperStreams {
@@ -94,6 +105,8 @@ interface RunWord {
   readonly pos: Pos;
   /** A glued word right after its function word ("vitro" of "in vitro"): no candidate starts here. */
   readonly bound: boolean;
+  /** A word of an acronym's expansion before its last: no candidate ends here ("temporal" of TKG). */
+  readonly inner?: boolean;
 }
 
 /** A label after a noun: "type 1", "class II", "phase 3". The noun is a label, not part of the term. */
@@ -131,6 +144,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
   let titleDf = new Int32Array(cap);
   let nounHead = new Int32Array(cap);
   let modifierFirst = new Int32Array(cap);
+  let gerundFirst = new Int32Array(cap);
   let localTitle = new Int32Array(cap);
   let localBody = new Int32Array(cap);
   let count = 0;
@@ -144,7 +158,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
       if (id >= cap) {
         cap *= 2;
         [parent, lastWord, freq, plural, df, titleDf] = [grow(parent, cap), grow(lastWord, cap), grow(freq, cap), grow(plural, cap), grow(df, cap), grow(titleDf, cap)];
-        [nounHead, modifierFirst, localTitle, localBody] = [grow(nounHead, cap), grow(modifierFirst, cap), grow(localTitle, cap), grow(localBody, cap)];
+        [nounHead, modifierFirst, gerundFirst, localTitle, localBody] = [grow(nounHead, cap), grow(modifierFirst, cap), grow(gerundFirst, cap), grow(localTitle, cap), grow(localBody, cap)];
         const d = new Uint8Array(cap);
         d.set(depth);
         depth = d;
@@ -156,6 +170,9 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
     }
     return id;
   };
+  // Per word id: phrases it occurs in, and phrases it ends (is the head noun of).
+  const wordRuns: number[] = [];
+  const wordHeads: number[] = [];
   const start = new Int32Array(papers.length + 1);
   const entryIds: number[] = [];
   const entryTitle: number[] = [];
@@ -179,6 +196,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
       if (last.pos === Pos.Noun) nounHead[id]!++;
       const first = run[i]!.pos;
       if (n > 1 && (first === Pos.Adj || first === Pos.Participle)) modifierFirst[id]!++;
+      if (n > 1 && first === Pos.Gerund) gerundFirst[id]!++;
       if (localTitle[id] === 0 && localBody[id] === 0) touched.push(id);
       if (inTitle) localTitle[id]!++;
       else localBody[id]!++;
@@ -195,7 +213,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
           const w = run[i + n - 1]!;
           if (w.pos === Pos.Function && n > 1) break;
           node = nodeOf(node, w.id);
-          if ((w.pos === Pos.Noun || w.pos === Pos.Gerund) && !(opensWithFunction && n < 3)) add(run, i, n, node, inTitle);
+          if ((w.pos === Pos.Noun || w.pos === Pos.Gerund) && !w.inner && !(opensWithFunction && n < 3)) add(run, i, n, node, inTitle);
         }
       }
     };
@@ -204,14 +222,19 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
       const flush = () => {
         // "of" never ends a run.
         while (run.length && run[run.length - 1]!.pos === Pos.Of) run.pop();
-        if (run.length) countRun(run, inTitle);
+        for (const w of run) wordRuns[w.id] = (wordRuns[w.id] ?? 0) + 1;
+        if (run.length) {
+          const head = run[run.length - 1]!.id;
+          wordHeads[head] = (wordHeads[head] ?? 0) + 1;
+          countRun(run, inTitle);
+        }
         run = [];
       };
       for (let i = 0; i < stream.length; i++) {
         const w = stream[i]!;
         const expansion = lowerAcronyms.get(w.text);
         if (expansion) {
-          for (const e of expansion) run.push({ id: wordIdOf(wordKey(e)), text: e, pos: Pos.Noun, bound: false });
+          expansion.forEach((e, k) => run.push({ id: wordIdOf(wordKey(e)), text: e, pos: Pos.Noun, bound: false, inner: k < expansion.length - 1 }));
           continue;
         }
         const next = stream[i + 1];
@@ -275,13 +298,20 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
     if (!freq[id]) continue;
     const p = wordsOf(id);
     if (p.length > 1) rest[id] = Math.max(-1, find(p, 1, p.length));
-    // Each shorter candidate inside this one is nested in it (counted once per containing term).
+    // Each shorter candidate inside this one is nested in it (counted once per containing term),
+    // unless it keeps its head: a tail ("short sleep duration" in "objective short sleep
+    // duration") or a phrase ending in a word the list mostly writes as a head ("orthognathic
+    // surgery" in "orthognathic surgery patients") is a term of its own; "non-small-cell lung"
+    // ("lung" is nearly always a modifier) is not.
     inside.clear();
     for (let i = 0; i < p.length; i++) {
       let node = -1;
       for (let n = 1; i + n <= p.length && node !== -2; n++) {
         node = child.get((node + 1) * WORD_SPACE + p[i + n - 1]!) ?? -2;
-        if (node >= 0 && n < p.length && freq[node]) inside.add(node);
+        if (node < 0 || n === p.length || !freq[node]) continue;
+        const last = p[i + n - 1]!;
+        if (i + n === p.length || (wordHeads[last] ?? 0) >= HEAD_SHARE * (wordRuns[last] ?? 1)) continue;
+        inside.add(node);
       }
     }
     for (const sub of inside) {
@@ -313,14 +343,28 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
     independence,
     nounHead: nounHead.slice(0, count),
     modifierFirst: modifierFirst.slice(0, count),
+    gerundFirst: gerundFirst.slice(0, count),
     rest,
     key: keyOf,
+    idOf: (key) => {
+      let node = -1;
+      for (const w of key.split(' ')) {
+        const word = wordIds.get(w);
+        node = word === undefined ? -2 : (child.get((node + 1) * WORD_SPACE + word) ?? -2);
+        if (node === -2) return -1;
+      }
+      return node >= 0 && freq[node]! > 0 ? node : -1;
+    },
     name: (id) => (plural[id]! * 2 > freq[id]! ? pluralName[id] : singularName[id]) ?? singularName[id] ?? pluralName[id] ?? keyOf(id),
     rarestZipf: (id) => {
       if (rarest[id]! < 0) rarest[id] = Math.min(...wordsOf(id).map((w) => wordKeys[w]!).filter((w) => !englishStop.has(w)).map(zipf));
       return rarest[id]!;
     },
     firstZipf: (id) => zipf(wordKeys[wordsOf(id)[0]!]!),
+    firstHeadShare: (id) => {
+      const w = wordsOf(id)[0]!;
+      return (wordHeads[w] ?? 0) / Math.max(1, wordRuns[w] ?? 0);
+    },
   };
 }
 
