@@ -51,7 +51,7 @@ function analyse(papers: readonly ClassifyInput[]): { corpus: Corpus; vectors: V
 export function classifyPapers(papers: readonly ClassifyInput[], taxonomy: Taxonomy): Map<string, Classification> {
   const { corpus, vectors } = analyse(papers);
   const vocabulary = indexVocabulary(corpus, taxonomy, extractTerms(papers));
-  const tags = assignTags(corpus, vocabulary);
+  const tags = assignTags(corpus, vocabulary, vectors);
   const topics = assignTopics(corpus, taxonomy, vectors, tags);
   const out = new Map<string, Classification>();
   papers.forEach((p, d) => out.set(p.id, { topic: topics[d]!, tags: tags[d]!.names }));

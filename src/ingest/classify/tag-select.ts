@@ -116,7 +116,14 @@ export function selectTags(ranked: readonly Candidate[][], ctx: SelectContext): 
   }
   chosen = shareSingles(chosen);
   shareBackups(chosen, ctx);
-  return chosen;
+  // A paper with more than three tags needs none that leads nowhere.
+  const usage2 = new Map<number, number>();
+  for (const tags of chosen) for (const c of tags) usage2.set(c.slot, (usage2.get(c.slot) ?? 0) + 1);
+  return chosen.map((tags) => {
+    const out = [...tags];
+    for (let i = out.length - 1; i >= 0 && out.length > MIN_TAGS + 1; i--) if (usage2.get(out[i]!.slot) === 1) out.splice(i, 1);
+    return out;
+  });
 }
 
 export function compareNames(a: string, b: string): number {

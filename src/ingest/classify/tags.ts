@@ -4,12 +4,14 @@
  * where and how often they occur, how specific they are to the paper and how far they are from
  * everyday English.
  */
+import { termCoherence } from './coherence.ts';
 import type { Corpus } from './corpus.ts';
 import { wordKey } from './english.ts';
 import { compareNames, MIN_TAGS, selectTags, type Candidate } from './tag-select.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { TermTable } from './terms.ts';
 import { phraseKey } from './tokenize.ts';
+import type { Vectors } from './vectors.ts';
 
 export interface TagIndex {
   /** Vocabulary tag index by corpus phrase id (−1: not in the vocabulary). */
@@ -98,6 +100,8 @@ const MIN_INDEPENDENCE = 0.35;
  * English never writes scores 1, one whose rarest word is as common as "place" scores 1 − this.
  */
 const DOMAIN_WEIGHT = 0.4;
+/** A one-word term's papers must be this many times as alike as two papers of the list on average. */
+const MIN_COHERENCE = 2.5;
 /** Mean mentions per paper from which a rare single word is a concept of those papers ("apoptosis"). */
 const BURST = 2;
 /**
@@ -165,7 +169,7 @@ function plausibleBackup(terms: TermTable, t: number): boolean {
 }
 
 /** 3–6 tags per paper (fewer when its text has no terms), best first. */
-export function assignTags(corpus: Corpus, index: TagIndex): PaperTags[] {
+export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): PaperTags[] {
   const { terms } = index;
   const n = corpus.size;
   const T = terms.count;
@@ -178,6 +182,9 @@ export function assignTags(corpus: Corpus, index: TagIndex): PaperTags[] {
     if (eligible[t] === -1) eligible[t] = index.termVocab[t] === -1 && discoverable(terms, t, n, maxShare) ? 1 : 0;
     return eligible[t] === 1;
   };
+  // One-word terms must also be used by papers about one thing (coherence.ts).
+  const coherence = termCoherence(vectors, terms, (t) => terms.words[t] === 1 && isEligible(t));
+  for (let t = 0; t < T; t++) if (coherence[t]! < MIN_COHERENCE) eligible[t] = 0;
 
   const names: (string | undefined)[] = new Array(slots);
   const wordSets: (Set<string> | undefined)[] = new Array(slots);
