@@ -76,8 +76,10 @@ export function wordKey(lower: string): string {
       .replace(/ys(e|ed|es|ing)$/, 'yz$1')
       .replace(/our$/, 'or')
       .replace(/ll(ed|ing|er)$/, 'l$1')
-      .replace(/tre$/, 'ter');
-    if (american !== k && (counts.get(american) ?? 0) > (counts.get(k) ?? 0)) k = american;
+      .replace(/tre$/, 'ter')
+      .replace(/logue$/, 'log');
+    // "dialogue"/"dialog": both are American; one key whenever English writes the short form at all.
+    if (american !== k && ((counts.get(american) ?? 0) > (counts.get(k) ?? 0) || (k.endsWith('logue') && counts.has(american)))) k = american;
   }
   if (termKeyCache.size > 200_000) termKeyCache.clear();
   termKeyCache.set(lower, k);

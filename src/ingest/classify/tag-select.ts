@@ -20,7 +20,7 @@ export const MAX_TAGS = 6;
 /** Share of distinct tags that may be used by a single paper. */
 const SINGLE_SHARE = 0.02;
 /** A tag must score this share of the paper's best candidate (before falling back to weaker ones). */
-const KEEP = 0.2;
+const KEEP = 0.3;
 
 export interface SelectContext {
   readonly slots: number;
