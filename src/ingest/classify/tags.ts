@@ -113,8 +113,9 @@ const BURST = 2;
 /**
  * Share of its phrases an -ing word must end to open a term: "learning rate", "training data" (the
  * list also writes "deep learning", "adversarial training"); "utilizing interpretation methods" not.
- * Requiring the same of every one-word tag ("low-resource") measured worse on cross tag F1
- * (0.352 -> 0.333 at 0.5), as a domain noun is often the modifier of longer phrases too.
+ * Requiring the same of every one-word tag ("low-resource", "blood-brain", "transmembrane")
+ * measured worse on cross tag F1 (0.352 -> 0.333 at 0.5, 0.369 -> 0.363 at 0.3): a domain noun is
+ * often the modifier of longer phrases too, and other general nouns take the freed places.
  */
 const VERB_HEAD_SHARE = 0.3;
 /** A first word this common in everyday English ("several", "new") is a modifier, whatever its tag. */
@@ -162,7 +163,12 @@ function discoverable(terms: TermTable, t: number, n: number, maxShare: number):
   if (df < 2) {
     // On a short list most concepts occur in one paper: a term its title names may be its tag
     // ("orthognathic surgery" among 100 papers of two fields).
-    return n < SMALL_LIST && terms.titleDf[t] === 1 && terms.words[t]! > 1 && !isEveryday(terms, t) && !freeModifier(terms, t) && !verbFirst(terms, t);
+    // The abstract must use it too (a title alone is full of "assessment of sensory function",
+    // "cortical plasticity following"), and a noun must end it.
+    return (
+      n < SMALL_LIST && terms.titleDf[t] === 1 && terms.freq[t]! >= 2 && terms.nounHead[t]! * 2 > terms.freq[t]! && terms.words[t]! > 1 &&
+      !terms.key(t).includes(' of ') && !isEveryday(terms, t) && !freeModifier(terms, t) && !verbFirst(terms, t)
+    );
   }
   const titled = terms.titleDf[t]! >= 2 && terms.titleDf[t]! * 3 >= df;
   if (isEveryday(terms, t)) return titled && terms.words[t]! > 1 && !freeModifier(terms, t);
