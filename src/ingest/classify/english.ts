@@ -70,6 +70,8 @@ export function wordKey(lower: string): string {
   k = singular(lower);
   const { counts } = ref();
   if (lower.endsWith('oes') && !counts.has(k) && counts.has(lower.slice(0, -2))) k = lower.slice(0, -2);
+  // "herpes", "diabetes": English writes the word with its -s and never without.
+  else if (k !== lower && !counts.has(k) && counts.has(lower)) k = lower;
   {
     const american = k
       .replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1')

@@ -30,7 +30,7 @@ export interface TagIndex {
 function termKeyOf(phrase: string): string {
   return phrase
     .toLowerCase()
-    .split(/[^\p{L}\p{N}'’-]+/u)
+    .split(/[^\p{L}\p{N}'’]+/u)
     .filter(Boolean)
     .map(wordKey)
     .join(' ');

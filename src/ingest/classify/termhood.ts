@@ -107,6 +107,12 @@ interface RunWord {
   readonly bound: boolean;
   /** A word of an acronym's expansion before its last: no candidate ends here ("temporal" of TKG). */
   readonly inner?: boolean;
+  /**
+   * A part of a hyphenated word after its first ("cell" of "non-small-cell"): a hyphenated word is
+   * counted as its parts, so "non-small-cell lung cancer" and "non-small cell lung cancer",
+   * "question-answering" and "question answering" are one candidate.
+   */
+  readonly joined?: boolean;
 }
 
 /** A label after a noun: "type 1", "class II", "phase 3". The noun is a label, not part of the term. */
@@ -178,6 +184,8 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
   const entryTitle: number[] = [];
   const entryBody: number[] = [];
   const touched: number[] = [];
+  /** Written words of each candidate (a hyphenated word is one), as first seen. */
+  const written: (number | undefined)[] = [];
 
   papers.forEach((paper, d) => {
     const lowerAcronyms = new Map<string, readonly string[]>();
@@ -192,11 +200,17 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
         plural[id]!++;
         if (pluralName[id] === undefined) pluralName[id] = joinText(run, i, n);
       } else if (singularName[id] === undefined) singularName[id] = joinText(run, i, n);
+      if (written[id] === undefined) {
+        let w = 0;
+        for (let j = i; j < i + n; j++) if (!run[j]!.joined) w++;
+        written[id] = w;
+      }
       freq[id]!++;
       if (last.pos === Pos.Noun) nounHead[id]!++;
       const first = run[i]!.pos;
-      if (n > 1 && (first === Pos.Adj || first === Pos.Participle)) modifierFirst[id]!++;
-      if (n > 1 && first === Pos.Gerund) gerundFirst[id]!++;
+      const separateFirst = n > 1 && !run[i + 1]!.joined;
+      if (separateFirst && (first === Pos.Adj || first === Pos.Participle)) modifierFirst[id]!++;
+      if (separateFirst && first === Pos.Gerund) gerundFirst[id]!++;
       if (localTitle[id] === 0 && localBody[id] === 0) touched.push(id);
       if (inTitle) localTitle[id]!++;
       else localBody[id]!++;
@@ -209,13 +223,24 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
         const opensWithFunction = first.pos === Pos.Function;
         if (opensWithFunction && !(i + 1 < run.length && run[i + 1]!.bound)) continue;
         let node = -1;
-        for (let n = 1; n <= MAX_TERM_WORDS && i + n <= run.length; n++) {
+        let words = 0;
+        for (let n = 1; i + n <= run.length; n++) {
           const w = run[i + n - 1]!;
           if (w.pos === Pos.Function && n > 1) break;
+          if (!w.joined && ++words > MAX_TERM_WORDS) break;
           node = nodeOf(node, w.id);
           if ((w.pos === Pos.Noun || w.pos === Pos.Gerund) && !w.inner && !(opensWithFunction && n < 3)) add(run, i, n, node, inTitle);
         }
       }
+    };
+    /** A content word onto a run, a hyphenated one as its parts. */
+    const pushWord = (run: RunWord[], text: string, pos: Pos, bound: boolean, inner: boolean) => {
+      if (!text.includes('-')) {
+        run.push({ id: wordIdOf(wordKey(text)), text, pos, bound, inner });
+        return;
+      }
+      const parts = text.split('-').filter(Boolean);
+      parts.forEach((part, k) => run.push({ id: wordIdOf(wordKey(part)), text: part, pos, bound: bound || k > 0, inner: inner || k < parts.length - 1, joined: k > 0 }));
     };
     const walk = (stream: Stream, inTitle: boolean) => {
       let run: RunWord[] = [];
@@ -234,7 +259,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
         const w = stream[i]!;
         const expansion = lowerAcronyms.get(w.text);
         if (expansion) {
-          expansion.forEach((e, k) => run.push({ id: wordIdOf(wordKey(e)), text: e, pos: Pos.Noun, bound: false, inner: k < expansion.length - 1 }));
+          expansion.forEach((e, k) => pushWord(run, e, Pos.Noun, false, k < expansion.length - 1));
           continue;
         }
         const next = stream[i + 1];
@@ -257,8 +282,8 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
         if (w.pos === Pos.Gerund && run.length === 0 && next !== undefined && (next.pos === Pos.Adj || next.pos === Pos.Participle)) continue;
         const prev = run[run.length - 1];
         const bound = prev !== undefined && prev.pos === Pos.Function && glued.has(`${prev.text} ${w.text}`);
-        const key = w.pos === Pos.Function || w.pos === Pos.Of ? w.text : wordKey(w.text);
-        run.push({ id: wordIdOf(key), text: w.text, pos: w.pos, bound });
+        if (w.pos === Pos.Function || w.pos === Pos.Of) run.push({ id: wordIdOf(w.text), text: w.text, pos: w.pos, bound });
+        else pushWord(run, w.text, w.pos, bound, false);
       }
       flush();
     };
@@ -294,7 +319,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
   const nestN = new Int32Array(count);
   const inside = new Set<number>();
   for (let id = 0; id < count; id++) {
-    words[id] = depth[id]!;
+    words[id] = written[id] ?? depth[id]!;
     if (!freq[id]) continue;
     const p = wordsOf(id);
     if (p.length > 1) rest[id] = Math.max(-1, find(p, 1, p.length));
@@ -328,6 +353,8 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
   }
   const rarest = new Float64Array(count).fill(-1);
   const keyOf = (id: number) => wordsOf(id).map((w) => wordKeys[w]!).join(' ');
+  const nameOf = (id: number) => (plural[id]! * 2 > freq[id]! ? pluralName[id] : singularName[id]) ?? singularName[id] ?? pluralName[id] ?? keyOf(id);
+  const writtenKeys = (id: number) => nameOf(id).split(' ').map(wordKey);
   return {
     size: papers.length,
     start,
@@ -355,12 +382,13 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
       }
       return node >= 0 && freq[node]! > 0 ? node : -1;
     },
-    name: (id) => (plural[id]! * 2 > freq[id]! ? pluralName[id] : singularName[id]) ?? singularName[id] ?? pluralName[id] ?? keyOf(id),
+    name: nameOf,
+    // Everyday English is judged on written words: "non-small-cell" is no everyday word though its parts are.
     rarestZipf: (id) => {
-      if (rarest[id]! < 0) rarest[id] = Math.min(...wordsOf(id).map((w) => wordKeys[w]!).filter((w) => !englishStop.has(w)).map(zipf));
+      if (rarest[id]! < 0) rarest[id] = Math.min(...writtenKeys(id).filter((w) => !englishStop.has(w)).map(zipf));
       return rarest[id]!;
     },
-    firstZipf: (id) => zipf(wordKeys[wordsOf(id)[0]!]!),
+    firstZipf: (id) => zipf(writtenKeys(id)[0]!),
     firstHeadShare: (id) => {
       const w = wordsOf(id)[0]!;
       return (wordHeads[w] ?? 0) / Math.max(1, wordRuns[w] ?? 0);
@@ -370,7 +398,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
 
 function joinText(run: readonly RunWord[], i: number, n: number): string {
   let s = run[i]!.text;
-  for (let j = i + 1; j < i + n; j++) s += ' ' + run[j]!.text;
+  for (let j = i + 1; j < i + n; j++) s += (run[j]!.joined ? '-' : ' ') + run[j]!.text;
   return s;
 }
 

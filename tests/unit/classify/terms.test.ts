@@ -95,6 +95,20 @@ describe('tags as domain terms', () => {
     expect(mosquito.size).toBeLessThanOrEqual(1);
   });
 
+  test('hyphenated and spaced spellings are one term; a label after a noun ("type 1") is not part of it', () => {
+    const list = [
+      paper('h0', 'Crizotinib in non-small-cell lung cancer', 'Patients with non-small-cell lung cancer and herpes simplex virus type 1 infection were treated.'),
+      paper('h1', 'Gefitinib in non-small cell lung cancer', 'In non-small cell lung cancer, herpes simplex virus type 2 reactivation was rare.'),
+    ];
+    const t = extractTerms(list);
+    const ids = Array.from({ length: t.count }, (_, i) => i).filter((i) => t.freq[i]! > 0);
+    const nsclc = ids.filter((i) => t.key(i).endsWith('lung cancer') && t.key(i).startsWith('non'));
+    expect(nsclc.map((i) => t.df[i])).toEqual([2]);
+    const hsv = ids.find((i) => t.key(i) === 'herpes simplex virus');
+    expect(hsv === undefined ? 0 : t.df[hsv]).toBe(2);
+    expect(ids.filter((i) => /\btype\b/.test(t.key(i)))).toEqual([]);
+  });
+
   test('a taxonomy tag fires on its implied-by evidence, though its name is never written', () => {
     const tax = taxonomy('tags:\n  quantization:\n    aliases: [network quantization]\n    implied-by: [binary weight, binarized]\n');
     const list = [0, 1, 2].map((i) =>
