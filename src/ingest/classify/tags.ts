@@ -6,7 +6,7 @@
  */
 import { termCoherence } from './coherence.ts';
 import type { Corpus } from './corpus.ts';
-import { wordKey } from './english.ts';
+import { wordKey, zipf } from './english.ts';
 import { compareNames, MIN_TAGS, selectTags, type Candidate } from './tag-select.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { TermTable } from './terms.ts';
@@ -142,6 +142,17 @@ function freeModifier(terms: TermTable, t: number): boolean {
   return rest >= 0 && terms.freq[rest]! > 0 && terms.freq[t]! < MODIFIER_SHARE * terms.freq[rest]!;
 }
 
+/**
+ * "presence of leishmania", "issue of noisy labels", "human evaluation of chatgpt": an everyday noun
+ * phrase before "of" makes the phrase a description, not a term ("mixture of experts" is one).
+ */
+function everydayOfPhrase(terms: TermTable, t: number): boolean {
+  const key = terms.key(t);
+  const at = key.indexOf(' of ');
+  if (at < 0) return false;
+  return Math.min(...key.slice(0, at).split(' ').map(zipf)) >= EVERYDAY_ZIPF;
+}
+
 /** A one-word term read as a noun (not a verb's -ing form), not a short token. */
 function nounWord(terms: TermTable, t: number): boolean {
   return terms.nounHead[t]! * 2 > terms.freq[t]! && terms.key(t).length >= 4;
@@ -176,12 +187,12 @@ function discoverable(terms: TermTable, t: number, n: number, maxShare: number):
   // that use it use it again and again ("apoptosis"); abstracts are full of single nouns written
   // once ("activation", "criteria") that are not.
   if (terms.words[t] === 1) return nounWord(terms, t) && (titled || terms.freq[t]! >= BURST * df);
-  return !freeModifier(terms, t) && !verbFirst(terms, t);
+  return !freeModifier(terms, t) && !verbFirst(terms, t) && !everydayOfPhrase(terms, t);
 }
 
 /** A term of one paper that may still serve as one of its three tags. */
 function plausibleBackup(terms: TermTable, t: number): boolean {
-  if (terms.words[t]! > 3 || terms.independence[t]! <= 0 || isEveryday(terms, t) || freeModifier(terms, t) || verbFirst(terms, t)) return false;
+  if (terms.words[t]! > 3 || terms.independence[t]! <= 0 || isEveryday(terms, t) || freeModifier(terms, t) || verbFirst(terms, t) || everydayOfPhrase(terms, t)) return false;
   return terms.words[t]! > 1 || nounWord(terms, t);
 }
 

@@ -77,6 +77,8 @@ interface RunWord {
   readonly joined?: boolean;
 }
 
+const NOMINAL: ReadonlySet<Pos> = new Set([Pos.Noun, Pos.Adj, Pos.Participle, Pos.Gerund]);
+
 /** A label after a noun: "type 1", "class II", "phase 3". The noun is a label, not part of the term. */
 const LABEL = /^(?:\d+[a-z]?|i|ii|iii|iv|v|vi|vii|viii|ix|x)$/;
 
@@ -186,12 +188,18 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
         if (opensWithFunction && !(i + 1 < run.length && run[i + 1]!.bound)) continue;
         let node = -1;
         let words = 0;
+        let withOf = false;
         for (let n = 1; i + n <= run.length; n++) {
           const w = run[i + n - 1]!;
           if (w.pos === Pos.Function && n > 1) break;
           if (!w.joined && ++words > MAX_TERM_WORDS) break;
+          if (w.pos === Pos.Of) withOf = true;
           node = nodeOf(node, w.id);
-          if ((w.pos === Pos.Noun || w.pos === Pos.Gerund) && !w.inner && !(opensWithFunction && n < 3)) add(run, i, n, node, inTitle);
+          if ((w.pos !== Pos.Noun && w.pos !== Pos.Gerund) || w.inner || (opensWithFunction && n < 3)) continue;
+          // After "of" the term runs to the end of the noun phrase: "power of graph" is "power of graph
+          // neural networks" cut in half.
+          if (withOf && i + n < run.length && NOMINAL.has(run[i + n]!.pos)) continue;
+          add(run, i, n, node, inTitle);
         }
       }
     };
