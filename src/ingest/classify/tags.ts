@@ -122,6 +122,8 @@ const VERB_HEAD_SHARE = 0.3;
 const COMMON_FIRST_ZIPF = 5;
 /** A modified term must make up this share of its rest's occurrences, or the modifier is free. */
 const MODIFIER_SHARE = 0.5;
+/** An everyday head must follow its modifier in this share of the modifier's uses, or it is generic. */
+const GENERIC_HEAD_SHARE = 0.2;
 
 /** Everyday English: every content word of the term is common in SUBTLEX. */
 export function isEveryday(terms: TermTable, t: number): boolean {
@@ -151,6 +153,17 @@ function everydayOfPhrase(terms: TermTable, t: number): boolean {
   const at = key.indexOf(' of ');
   if (at < 0) return false;
   return Math.min(...key.slice(0, at).split(' ').map(zipf)) >= EVERYDAY_ZIPF;
+}
+
+/**
+ * A generic head: an everyday noun after a modifier that goes with many heads ("end-to-end manner",
+ * "end-to-end way", "end-to-end fashion" beside "end-to-end training", "end-to-end speech"): the
+ * phrase is the author's wording around the modifier, not a term.
+ */
+function genericHead(terms: TermTable, t: number): boolean {
+  const prefix = terms.prefix[t]!;
+  if (prefix < 0 || terms.headZipf(t) < EVERYDAY_ZIPF) return false;
+  return terms.freq[t]! < GENERIC_HEAD_SHARE * terms.seen[prefix]!;
 }
 
 /** A one-word term read as a noun (not a verb's -ing form), not a short token. */
@@ -187,7 +200,7 @@ function discoverable(terms: TermTable, t: number, n: number, maxShare: number):
   // that use it use it again and again ("apoptosis"); abstracts are full of single nouns written
   // once ("activation", "criteria") that are not.
   if (terms.words[t] === 1) return nounWord(terms, t) && (titled || terms.freq[t]! >= BURST * df);
-  return !freeModifier(terms, t) && !verbFirst(terms, t) && !everydayOfPhrase(terms, t);
+  return !freeModifier(terms, t) && !verbFirst(terms, t) && !everydayOfPhrase(terms, t) && !genericHead(terms, t);
 }
 
 /** A term of one paper that may still serve as one of its three tags. */

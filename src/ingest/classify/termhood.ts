@@ -44,6 +44,12 @@ export interface TermTable {
   readonly modifierFirst: Int32Array;
   /** The candidate without its first word (−1: none, or a one-word term). */
   readonly rest: Int32Array;
+  /** The candidate without its last word (−1 for a one-word term): its parent in the trie. */
+  readonly prefix: Int32Array;
+  /** Times the words of a node were read in a row, whatever followed (a prefix of other terms). */
+  readonly seen: Int32Array;
+  /** Zipf value of the term's last written word (its head) in everyday English. */
+  headZipf(id: number): number;
   /** Key: word keys (lowercase, singular, American spelling) joined by spaces. */
   key(id: number): string;
   /** The id of a key, or −1 when the list has no such candidate. */
@@ -115,6 +121,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
   let nounHead = new Int32Array(cap);
   let modifierFirst = new Int32Array(cap);
   let gerundFirst = new Int32Array(cap);
+  let seen = new Int32Array(cap);
   let localTitle = new Int32Array(cap);
   let localBody = new Int32Array(cap);
   let count = 0;
@@ -129,6 +136,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
         cap *= 2;
         [parent, lastWord, freq, plural, df, titleDf] = [grow(parent, cap), grow(lastWord, cap), grow(freq, cap), grow(plural, cap), grow(df, cap), grow(titleDf, cap)];
         [nounHead, modifierFirst, gerundFirst, localTitle, localBody] = [grow(nounHead, cap), grow(modifierFirst, cap), grow(gerundFirst, cap), grow(localTitle, cap), grow(localBody, cap)];
+        seen = grow(seen, cap);
         const d = new Uint8Array(cap);
         d.set(depth);
         depth = d;
@@ -195,6 +203,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
           if (!w.joined && ++words > MAX_TERM_WORDS) break;
           if (w.pos === Pos.Of) withOf = true;
           node = nodeOf(node, w.id);
+          seen[node]!++;
           if ((w.pos !== Pos.Noun && w.pos !== Pos.Gerund) || w.inner || (opensWithFunction && n < 3)) continue;
           // After "of" the term runs to the end of the noun phrase: "power of graph" is "power of graph
           // neural networks" cut in half.
@@ -342,6 +351,12 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
     modifierFirst: modifierFirst.slice(0, count),
     gerundFirst: gerundFirst.slice(0, count),
     rest,
+    prefix: parent.slice(0, count),
+    seen: seen.slice(0, count),
+    headZipf: (id) => {
+      const ws = writtenKeys(id);
+      return zipf(ws[ws.length - 1]!);
+    },
     key: keyOf,
     idOf: (key) => {
       let node = -1;
