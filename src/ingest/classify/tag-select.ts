@@ -11,8 +11,6 @@ export interface Candidate {
   readonly score: number;
   /** A term of this paper only, used solely to reach three tags. */
   readonly backup: boolean;
-  /** A term of this paper only (small lists): at most one per paper, so most tags lead somewhere. */
-  readonly own?: boolean;
 }
 
 export const MIN_TAGS = 3;
@@ -57,7 +55,6 @@ export function selectTags(ranked: readonly Candidate[][], ctx: SelectContext): 
         if (c.score < threshold || out.includes(c) || (c.backup && threshold > 0)) continue;
         if (needShared && !isShared(c)) continue;
         if (out.some((o) => overlapping(o, c))) continue;
-        if (c.own && out.some((o) => o.own)) continue;
         out.push(c);
       }
     };

@@ -115,12 +115,6 @@ const MIN_INDEPENDENCE = 0.35;
  */
 const DOMAIN_WEIGHT = 1;
 /**
- * Below this many papers a term its title names may be a tag though no other paper has it: on the
- * 100-paper cross-field list 29 % of the reference tags the product missed were terms of one paper
- * (df = 1), and the per-list reuse falls accordingly (tags used by 2+ papers 85 % -> 49 %).
- */
-const SMALL_LIST = 200;
-/**
  * A one-word term's papers must be this many times as alike as two papers of the list on average.
  * Tune halves (with BACKUP_COHERENCE 1.5): 2.5 gold-80 0.409/0.435, cross 0.368/0.339; 3 the same;
  * 3.5 0.417/0.436, 0.362/0.334; 4 0.417/0.436, 0.373/0.344 ("activation" 2.55 goes). Higher values
@@ -215,17 +209,7 @@ function verbFirst(terms: TermTable, t: number): boolean {
  */
 function discoverable(terms: TermTable, t: number, n: number, maxShare: number): boolean {
   const df = terms.df[t]!;
-  if (df > Math.max(2, maxShare * n) || terms.independence[t]! < MIN_INDEPENDENCE) return false;
-  if (df < 2) {
-    // On a short list most concepts occur in one paper: a term its title names may be its tag
-    // ("orthognathic surgery" among 100 papers of two fields).
-    // The abstract must use it too (a title alone is full of "assessment of sensory function",
-    // "cortical plasticity following"), and a noun must end it.
-    return (
-      n < SMALL_LIST && terms.titleDf[t] === 1 && terms.freq[t]! >= 2 && terms.nounHead[t]! * 2 > terms.freq[t]! && terms.words[t]! > 1 &&
-      !terms.key(t).includes(' of ') && !isEveryday(terms, t) && !freeModifier(terms, t) && !verbFirst(terms, t)
-    );
-  }
+  if (df < 2 || df > Math.max(2, maxShare * n) || terms.independence[t]! < MIN_INDEPENDENCE) return false;
   const titled = terms.titleDf[t]! >= 2 && terms.titleDf[t]! * 3 >= df;
   if (isEveryday(terms, t)) return titled && terms.words[t]! > 1 && !freeModifier(terms, t);
   // A single word is a concept if titles are about it ("diarization", "insulin") or the papers
@@ -322,7 +306,7 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
     const floor = 0.1 * top;
     for (let j = 0; j < nt; j++) {
       const slot = touched[j]!;
-      if (scratch[slot]! >= floor) cands.push({ slot, score: scratch[slot]!, backup: false, own: slot < T && terms.df[slot]! < 2 });
+      if (scratch[slot]! >= floor) cands.push({ slot, score: scratch[slot]!, backup: false });
       scratch[slot] = 0;
     }
     cands.sort(byRank);
