@@ -160,6 +160,7 @@ const crossMine = cross.papers.map((g) => {
   if (!hit) throw new Error(`gold-cross paper not found after the ingest: ${g.title ?? g.abstract.slice(0, 60)}`);
   return crossLabels.get(hit.p.id)!;
 });
+const crossHalf = cross.papers.map((g) => (hash(g.title ?? g.abstract) % 2 === 0 ? 'tune' : 'held-out'));
 console.log('\nCross-field gold as one list (tests/fixtures/gold/gold-cross-100.json)');
 for (const field of [...new Set(cross.papers.map((g) => g.field!))].sort()) {
   const idx = cross.papers.map((_, i) => i).filter((i) => cross.papers[i]!.field === field);
@@ -175,6 +176,14 @@ for (const field of [...new Set(cross.papers.map((g) => g.field!))].sort()) {
   const [fa, fb] = [f('A'), f('B')];
   const pr = (x: { precision: number; recall: number }) => `P ${x.precision.toFixed(2)} R ${x.recall.toFixed(2)}`;
   console.log(`tag F1 (all ${all.length})              vs A ${fa.f1.toFixed(3)}  vs B ${fb.f1.toFixed(3)}  (A vs B ${humanF.toFixed(3)})   [vs A ${pr(fa)}, vs B ${pr(fb)}]`);
+  // The same fixed split by hash as gold-80: tune on one half, check progress on the other.
+  for (const name of ['tune', 'held-out'] as const) {
+    const idx = all.filter((i) => crossHalf[i] === name);
+    const g = (who: 'A' | 'B') => tagF1(idx.map((i) => crossMine[i]!.tags), idx.map((i) => cross.papers[i]![who].tags));
+    const h = tagF1(idx.map((i) => cross.papers[i]!.A.tags), idx.map((i) => cross.papers[i]!.B.tags)).f1;
+    const [ga, gb] = [g('A'), g('B')];
+    console.log(`tag F1 ${name.padEnd(9)} ${String(idx.length).padStart(3)}      vs A ${ga.f1.toFixed(3)}  vs B ${gb.f1.toFixed(3)}  (A vs B ${h.toFixed(3)})   [vs A ${pr(ga)}, vs B ${pr(gb)}]`);
+  }
 }
 hygiene('Cross-field gold list', crossPapers, crossLabels);
 
@@ -243,5 +252,10 @@ if (args.includes('--errors')) {
     if (half[i] !== 'tune') return;
     console.log(`\n${matched[i]!.title.slice(0, 90)}\n  topic: ${mine[i]!.topic}  | A: ${g.A.topic} | B: ${g.B.topic}`);
     console.log(`  mine: ${mine[i]!.tags.join('; ')}\n  A:    ${g.A.tags.join('; ')}\n  B:    ${g.B.tags.join('; ')}`);
+  });
+  cross.papers.forEach((g, i) => {
+    if (crossHalf[i] !== 'tune') return;
+    console.log(`\n[cross ${g.field}] ${(g.title ?? g.abstract).slice(0, 90)}`);
+    console.log(`  mine: ${crossMine[i]!.tags.join('; ')}\n  A:    ${g.A.tags.join('; ')}\n  B:    ${g.B.tags.join('; ')}`);
   });
 }

@@ -7,6 +7,7 @@ import { buildCorpus, type Corpus } from './corpus.ts';
 import { preferKeywordTags } from './keywords.ts';
 import { findRelated } from './related.ts';
 import { assignTags, indexVocabulary } from './tags.ts';
+import { extractTerms } from './terms.ts';
 import { parseTaxonomy as parse, type Taxonomy } from './taxonomy.ts';
 import { keepTopics } from './stable.ts';
 import { assignTopics } from './topics.ts';
@@ -57,8 +58,8 @@ function analyse(papers: readonly ClassifyInput[]): { corpus: Corpus; vectors: V
  */
 export function classifyPapers(papers: readonly ClassifyInput[], taxonomy: Taxonomy, previousTopics?: ReadonlyMap<string, string>): Map<string, Classification> {
   const { corpus, vectors } = analyse(papers);
-  const vocabulary = indexVocabulary(corpus, taxonomy);
-  const tags = assignTags(corpus, vocabulary);
+  const vocabulary = indexVocabulary(corpus, taxonomy, extractTerms(papers));
+  const tags = assignTags(corpus, vocabulary, vectors);
   const kept = previousTopics ? keepTopics(vectors, papers.map((p) => previousTopics.get(p.id))) : null;
   const topics = kept ?? assignTopics(corpus, taxonomy, vectors, tags);
   const out = new Map<string, Classification>();

@@ -1,59 +1,59 @@
 /**
- * Tags: the taxonomy's vocabulary (with aliases merged) plus phrases that several papers share,
- * ranked per paper by where and how often they occur and how specific they are.
+ * Tags: the taxonomy's vocabulary (aliases merged, implied tags added) plus the list's own domain
+ * terms (terms.ts: noun phrases, C-value, everyday English as the reference), ranked per paper by
+ * where and how often they occur, how specific they are to the paper and how far they are from
+ * everyday English.
  */
+import { termCoherence } from './coherence.ts';
 import type { Corpus } from './corpus.ts';
+import { wordKey, zipf } from './english.ts';
+import { compareNames, MIN_TAGS, selectTags, type Candidate } from './tag-select.ts';
 import type { Taxonomy } from './taxonomy.ts';
+import type { TermTable } from './terms.ts';
 import { phraseKey } from './tokenize.ts';
-
-/**
- * Words that make a phrase generic when they start or end it ("proposed method", "results show"),
- * or when a phrase is made of nothing else ("deep neural network"). Academic boilerplate of any
- * field, so the discovered tags stay concepts on a reading list about something else.
- */
-const GENERIC = new Set(
-  (
-    'method approach result paper work study show shows showed demonstrate propose proposed novel new existing different various ' +
-    'significant significantly large small good better best high higher low lower several many first second third one two three ' +
-    'based using use used provide present introduce improve improved improvement achieve achieves outperform outperforms ' +
-    'effective efficient simple key important specific general problem task model network learning training data performance ' +
-    'accuracy algorithm framework system technique strategy experiment experimental extensive state art recent recently ' +
-    'deep neural machine artificial intelligence method existing prior previous current further well known wide range ' +
-    'number set way case type form level process analysis effect role impact level value time term terms part order ' +
-    'fact point example addition respect due particular common like able available given make makes making obtain ' +
-    'obtained allow allows enable enables lead leads across able however still comparison compared compare better competitive ' +
-    'superior benchmark dataset evaluation evaluate evaluated standard real world real-world end end-to-end input output ' +
-    'feature information structure function layer parameter weight goal aim purpose question issue challenge challenging ' +
-    'demonstrated shown find found finding observe observed total overall finally thus moreover paper article ' +
-    'patient participant subject group control associated association increase increased decrease decreased level ' +
-    'significant clinical outcome conclusion conclusions background objective objectives method methods result results ' +
-    'purpose aim aims design setting settings year years month months day days rate rates risk factor factors ' +
-    'application applications component components aspect aspects quality property properties representation ' +
-    'capability capacity strong robust accurate fast scalable flexible powerful promising practical theoretical empirical ' +
-    'empirically theoretically success successful various variety novel typically often usually widely commonly ' +
-    'approach approaches solution solutions version baseline baselines scale size code resource resources cost costs ' +
-    'task-specific state-of-the-art multiple single individual specific whole full entire several certain related ' +
-    'underlying potential possible main major key core basic original previously recently traditional conventional ' +
-    'standard typical similar same following proposes presents introduces develop developed'
-  ).split(/\s+/),
-);
+import type { Vectors } from './vectors.ts';
 
 export interface TagIndex {
-  /** Vocabulary tag index by phrase id (−1: not in the vocabulary). */
+  /** Vocabulary tag index by corpus phrase id (−1: not in the vocabulary). */
   readonly vocab: Int32Array;
-  /** Phrase ids that may never be tags. */
+  /** Corpus phrase ids that may never be tags. */
   readonly stopped: Uint8Array;
+  /** Vocabulary tags implied by a corpus phrase (taxonomy `implied-by`), by phrase id. */
+  readonly implied: ReadonlyMap<number, readonly number[]>;
   readonly vocabNames: readonly string[];
+  /** The list's term candidates, and per term its vocabulary tag (−1: none) or −2 for a stop tag. */
+  readonly terms: TermTable;
+  readonly termVocab: Int32Array;
 }
 
-export function indexVocabulary(corpus: Corpus, taxonomy: Taxonomy): TagIndex {
+/** Key of a written phrase with the term extractor's word rules, to meet taxonomy entries. */
+function termKeyOf(phrase: string): string {
+  return phrase
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'’]+/u)
+    .filter(Boolean)
+    .map(wordKey)
+    .join(' ');
+}
+
+export function indexVocabulary(corpus: Corpus, taxonomy: Taxonomy, terms: TermTable): TagIndex {
   const vocab = new Int32Array(corpus.count).fill(-1);
   const stopped = new Uint8Array(corpus.count);
   const vocabNames = taxonomy.tags.map((t) => t.name);
+  const byTermKey = new Map<string, number>();
+  const implied = new Map<number, number[]>();
   taxonomy.tags.forEach((tag, i) => {
     for (const phrase of [tag.name, ...tag.aliases]) {
       const id = corpus.idOf(phraseKey(phrase));
       if (id !== undefined && vocab[id] === -1) vocab[id] = i;
+      if (!byTermKey.has(termKeyOf(phrase))) byTermKey.set(termKeyOf(phrase), i);
+    }
+    for (const phrase of tag.impliedBy) {
+      const id = corpus.idOf(phraseKey(phrase));
+      if (id === undefined) continue;
+      const list = implied.get(id) ?? [];
+      if (!list.includes(i)) list.push(i);
+      implied.set(id, list);
     }
   });
   for (const phrase of taxonomy.stopTags) {
@@ -62,11 +62,18 @@ export function indexVocabulary(corpus: Corpus, taxonomy: Taxonomy): TagIndex {
       stopped[id] = 1;
       vocab[id] = -1;
     }
+    byTermKey.set(termKeyOf(phrase), -2);
   }
-  return { vocab, stopped, vocabNames };
+  // From the taxonomy's side: a list's candidates outnumber the taxonomy's phrases 100 to 1.
+  const termVocab = new Int32Array(terms.count).fill(-1);
+  for (const [key, v] of byTermKey) {
+    const t = terms.idOf(key);
+    if (t >= 0) termVocab[t] = v;
+  }
+  return { vocab, stopped, implied, vocabNames, terms, termVocab };
 }
 
-/** A tag identity shared across papers: vocabulary tags by index, discovered tags by phrase. */
+/** A tag identity shared across papers: vocabulary tags by index, discovered tags by term. */
 export type TagKey = string;
 
 export interface PaperTags {
@@ -75,77 +82,226 @@ export interface PaperTags {
   readonly keys: TagKey[];
 }
 
+// --- Tuning constants, measured with `npm run eval` (tag F1 on gold-80 and gold-cross-100). ---------
+const CANDIDATES_PER_PAPER = 20;
 /**
- * One possible tag of one paper. `slot` names the tag: a phrase id for a discovered tag, the number
- * of phrases plus the vocabulary index for a taxonomy tag.
+ * Weight of specificity (rarity across the list, log n/df) in a discovered term's score, the rest
+ * being 1. Tune halves: 0.5 gold-80 0.417/0.436, cross 0.373/0.344; 0.2 0.415/0.439, 0.381/0.353;
+ * 0 the same as 0.2; 0.8 0.417/0.437, 0.373/0.344. Rarity is already required (df, coherence).
  */
-interface Candidate {
-  readonly slot: number;
-  readonly score: number;
-  /** A phrase of this paper only, used solely to reach three tags. */
-  readonly backup: boolean;
+const SPECIFICITY_WEIGHT = 0.2;
+/**
+ * Evidence of a term in the title, against log2(1 + mentions) in the abstract. Tune halves: 1.5
+ * gold-80 0.393/0.417, cross 0.359/0.338; 2.5 0.410/0.436, 0.344/0.322; 3.5 0.406/0.426, 0.352/0.323.
+ */
+const TITLE_EVIDENCE = 2.5;
+/**
+ * Zipf value (log10 per billion words) from which a word is everyday English: "valuable" 4.2,
+ * "insight(s)" 3.6, "males" 4.3, "bladder" 3.6; "cataract" 2.1, "fertilization" 2.4 are not.
+ */
+const EVERYDAY_ZIPF = 3.3;
+/** A vocabulary term found in a paper outweighs a discovered one; an implied one weighs this much of it. */
+const IMPLIED_WEIGHT = 0.7;
+/**
+ * A discovered term counts only if at least this share of its occurrences is outside longer terms
+ * (0.2 measured the same since nesting counts only containers that change the head).
+ */
+const MIN_INDEPENDENCE = 0.35;
+/**
+ * Weight of distance from everyday English in a discovered term's score: a term whose rarest word
+ * English never writes scores 1, one whose rarest word is as common as "place" (Zipf 6) scores
+ * 1 − this. Tune halves: 0.4 gold-80 0.410/0.436, cross 0.344/0.322; 0.7 0.410/0.436,
+ * 0.353/0.332; 1 0.412/0.438, 0.361/0.333.
+ */
+const DOMAIN_WEIGHT = 1;
+/**
+ * A one-word term's papers must be this many times as alike as two papers of the list on average.
+ * Tune halves (with BACKUP_COHERENCE 1.5): 2.5 gold-80 0.409/0.435, cross 0.368/0.339; 3 the same;
+ * 3.5 0.417/0.436, 0.362/0.334; 4 0.417/0.436, 0.373/0.344 ("activation" 2.55 goes). Higher values
+ * push seed tags used by 2+ papers toward 90 % (90.6 % at 4).
+ */
+const MIN_COHERENCE = 4;
+/**
+ * A fallback one-word term shared by other papers must be this coherent (see MIN_COHERENCE): drops
+ * "priming" (1.35), "longevity" (1.18) in the real dumps. Tune halves: none gold-80 0.412/0.438,
+ * cross 0.361/0.333; 1.5 0.409/0.435, 0.368/0.339; 2.5 cross 0.377/0.362 but then papers fall back
+ * on terms of their own and tags used by 2+ papers drop under 90 % (seeds 88.7 %, real dumps 83.4 %).
+ */
+const BACKUP_COHERENCE = 1.5;
+/**
+ * Mean mentions per paper from which a rare single word is a concept of those papers ("apoptosis").
+ * Tune halves at 1.5: gold-80 0.412/0.438 -> 0.406/0.432, cross 0.361/0.333 -> 0.367/0.344.
+ */
+const BURST = 2;
+/**
+ * Share of its phrases an -ing word must end to open a term: "learning rate", "training data" (the
+ * list also writes "deep learning", "adversarial training"); "utilizing interpretation methods" not.
+ * Requiring the same of every one-word tag ("low-resource", "blood-brain", "transmembrane")
+ * measured worse on cross tag F1 (0.352 -> 0.333 at 0.5, 0.369 -> 0.363 at 0.3): a domain noun is
+ * often the modifier of longer phrases too, and other general nouns take the freed places.
+ */
+const VERB_HEAD_SHARE = 0.3;
+/** A first word this common in everyday English ("several", "new") is a modifier, whatever its tag. */
+const COMMON_FIRST_ZIPF = 5;
+/**
+ * A modified term must make up this share of its rest's occurrences, or the modifier is free. Tune
+ * halves: 0.3 and 0.5 gold-80 0.415/0.439, cross 0.381/0.353; 0.7 0.415/0.439, 0.384/0.354.
+ */
+const MODIFIER_SHARE = 0.7;
+/** An everyday head must follow its modifier in this share of the modifier's uses, or it is generic. */
+const GENERIC_HEAD_SHARE = 0.2;
+
+/** Everyday English: every content word of the term is common in SUBTLEX. */
+export function isEveryday(terms: TermTable, t: number): boolean {
+  return terms.rarestZipf(t) >= EVERYDAY_ZIPF;
 }
 
-const MIN_TAGS = 3;
-const MAX_TAGS = 6;
-const CANDIDATES_PER_PAPER = 20;
-/** Share of distinct tags that may be used by a single paper. */
-const SINGLE_SHARE = 0.035;
-/** Evidence of a phrase in the title, against log2(1 + mentions) in the abstract. */
-const TITLE_EVIDENCE = 2.5;
-/** A discovered single word is less often a concept than a phrase is. */
-const ONE_WORD = 0.6;
-/** A tag must score this share of the paper's best candidate (before falling back to weaker ones). */
-const KEEP = 0.3;
+/**
+ * A free modifier: the term's first word is an adjective (or a very common word) that the rest of
+ * the term mostly goes without ("several ion channels", "severe phenotype", "widespread use"). The
+ * rest is the term; the modifier is the author's wording. "large language models", "squamous cell
+ * carcinoma" keep theirs: the rest seldom occurs without it.
+ */
+function freeModifier(terms: TermTable, t: number): boolean {
+  if (terms.words[t]! < 2) return false;
+  const modifier = terms.modifierFirst[t]! * 2 > terms.freq[t]! || terms.firstZipf(t) >= COMMON_FIRST_ZIPF;
+  if (!modifier) return false;
+  const rest = terms.rest[t]!;
+  return rest >= 0 && terms.freq[rest]! > 0 && terms.freq[t]! < MODIFIER_SHARE * terms.freq[rest]!;
+}
 
-export function assignTags(corpus: Corpus, index: TagIndex): PaperTags[] {
+/**
+ * "presence of leishmania", "issue of noisy labels", "human evaluation of chatgpt": an everyday noun
+ * phrase before "of" makes the phrase a description, not a term ("mixture of experts" is one).
+ */
+function everydayOfPhrase(terms: TermTable, t: number): boolean {
+  const key = terms.key(t);
+  const at = key.indexOf(' of ');
+  if (at < 0) return false;
+  return Math.min(...key.slice(0, at).split(' ').map(zipf)) >= EVERYDAY_ZIPF;
+}
+
+/**
+ * A generic head: an everyday noun after a modifier that goes with many heads ("end-to-end manner",
+ * "end-to-end way", "end-to-end fashion" beside "end-to-end training", "end-to-end speech"): the
+ * phrase is the author's wording around the modifier, not a term.
+ */
+function genericHead(terms: TermTable, t: number): boolean {
+  const prefix = terms.prefix[t]!;
+  if (prefix < 0 || terms.headZipf(t) < EVERYDAY_ZIPF) return false;
+  return terms.freq[t]! < GENERIC_HEAD_SHARE * terms.seen[prefix]!;
+}
+
+/** A one-word term read as a noun (not a verb's -ing form), not a short token. */
+function nounWord(terms: TermTable, t: number): boolean {
+  return terms.nounHead[t]! * 2 > terms.freq[t]! && terms.key(t).length >= 4;
+}
+
+/** A verb's -ing form opening the term that the list never writes as a head: a verb and its object. */
+function verbFirst(terms: TermTable, t: number): boolean {
+  return terms.gerundFirst[t]! * 2 > terms.freq[t]! && terms.firstHeadShare(t) < VERB_HEAD_SHARE;
+}
+
+/**
+ * Whether a discovered term may be a tag on a list of n papers: shared by 2+ papers but not
+ * background; not a piece of a longer term; not everyday English unless titles are about it
+ * ("sleep" in the titles of sleep studies); not a free modifier and its noun.
+ */
+function discoverable(terms: TermTable, t: number, n: number, maxShare: number): boolean {
+  const df = terms.df[t]!;
+  if (df < 2 || df > Math.max(2, maxShare * n) || terms.independence[t]! < MIN_INDEPENDENCE) return false;
+  const titled = terms.titleDf[t]! >= 2 && terms.titleDf[t]! * 3 >= df;
+  if (isEveryday(terms, t)) return titled && terms.words[t]! > 1 && !freeModifier(terms, t);
+  // A single word is a concept if titles are about it ("diarization", "insulin") or the papers
+  // that use it use it again and again ("apoptosis"); abstracts are full of single nouns written
+  // once ("activation", "criteria") that are not.
+  if (terms.words[t] === 1) return nounWord(terms, t) && (titled || terms.freq[t]! >= BURST * df);
+  return !freeModifier(terms, t) && !verbFirst(terms, t) && !everydayOfPhrase(terms, t) && !genericHead(terms, t);
+}
+
+/** A term of one paper that may still serve as one of its three tags. */
+function plausibleBackup(terms: TermTable, t: number): boolean {
+  if (terms.words[t]! > 3 || terms.independence[t]! <= 0 || isEveryday(terms, t) || freeModifier(terms, t) || verbFirst(terms, t) || everydayOfPhrase(terms, t)) return false;
+  return terms.words[t]! > 1 || nounWord(terms, t);
+}
+
+/** 3–6 tags per paper (fewer when its text has no terms), best first. */
+export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): PaperTags[] {
+  const { terms } = index;
   const n = corpus.size;
-  const phrases = corpus.count;
-  const slots = phrases + index.vocabNames.length;
-  // A discovered phrase shared by more than this share of papers is background, not a tag.
+  const T = terms.count;
+  const slots = T + index.vocabNames.length;
+  // A discovered term shared by more than this share of papers is background, not a tag.
   const maxShare = n < 40 ? 0.5 : 0.06;
   const logN = Math.log(Math.max(n, 4));
-  const eligible = new Int8Array(phrases).fill(-1);
-  const isEligible = (p: number): boolean => {
-    if (eligible[p] === -1) eligible[p] = discoverable(corpus, p, n, maxShare) ? 1 : 0;
-    return eligible[p] === 1;
+  const eligible = new Int8Array(T).fill(-1);
+  const isEligible = (t: number): boolean => {
+    if (eligible[t] === -1) eligible[t] = index.termVocab[t] === -1 && discoverable(terms, t, n, maxShare) ? 1 : 0;
+    return eligible[t] === 1;
   };
+  // One-word terms must also be used by papers about one thing (coherence.ts).
+  const coherence = termCoherence(vectors, terms, (t) => terms.words[t] === 1 && (isEligible(t) || plausibleBackup(terms, t)));
+  for (let t = 0; t < T; t++) if (coherence[t]! < MIN_COHERENCE) eligible[t] = 0;
 
-  // Names and word sets are computed once per tag, not once per paper.
   const names: (string | undefined)[] = new Array(slots);
   const wordSets: (Set<string> | undefined)[] = new Array(slots);
-  const nameOf = (slot: number): string => (names[slot] ??= slot >= phrases ? index.vocabNames[slot - phrases]! : corpus.surface(slot));
-  const wordsOf = (slot: number): Set<string> => (wordSets[slot] ??= wordSet(slot >= phrases ? phraseKey(nameOf(slot)) : corpus.key(slot)));
+  const nameOf = (slot: number): string => (names[slot] ??= slot >= T ? index.vocabNames[slot - T]! : terms.name(slot));
+  const wordsOf = (slot: number): Set<string> => (wordSets[slot] ??= wordSet(slot >= T ? termKeyOf(nameOf(slot)) : terms.key(slot)));
   const byRank = (a: Candidate, b: Candidate): number => b.score - a.score || compareNames(nameOf(a.slot), nameOf(b.slot)) || a.slot - b.slot;
   const overlapping = (a: Candidate, b: Candidate): boolean => overlaps(wordsOf(a.slot), wordsOf(b.slot));
+  const specificity = (df: number) => Math.min(1, Math.log(n / Math.max(1, df)) / logN);
 
-  // Per-paper scores in a scratch array indexed by slot, reset through the touched list: no
-  // per-paper maps in this hot loop.
+  // Per-paper scores in a scratch array indexed by slot, reset through the touched list.
   const scratch = new Float64Array(slots);
   const touched = new Int32Array(slots);
   const ranked: Candidate[][] = new Array(n);
   for (let d = 0; d < n; d++) {
     let nt = 0;
     let top = 0;
-    const from = corpus.start[d]!;
-    const to = corpus.start[d + 1]!;
-    for (let i = from; i < to; i++) {
-      const p = corpus.ids[i]!;
-      if (index.stopped[p]) continue;
-      const v = index.vocab[p]!;
-      if (v < 0 && !isEligible(p)) continue;
-      const evidence = (corpus.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + corpus.body[i]!);
-      const spec = Math.min(1, Math.log(n / Math.max(1, corpus.df[p]!)) / logN);
-      const score = v >= 0 ? evidence * (1.2 + 0.3 * spec) : evidence * (0.5 + 0.5 * spec) * (corpus.words[p] === 1 ? ONE_WORD : 1);
-      const slot = v >= 0 ? phrases + v : p;
+    const bump = (slot: number, score: number) => {
       const prior = scratch[slot]!;
       let next = score;
       if (prior === 0) touched[nt++] = slot;
       else next = Math.max(prior, score) + 0.25 * Math.min(prior, score);
       scratch[slot] = next;
       if (next > top) top = next;
+    };
+    // Taxonomy tags, written or implied. A one-word entry ("fluid", "attribution") is ambiguous
+    // outside the taxonomy's field: it counts only in a paper that also writes a longer one.
+    let fieldEvidence = false;
+    for (let i = corpus.start[d]!; i < corpus.start[d + 1]! && !fieldEvidence; i++) {
+      const p = corpus.ids[i]!;
+      fieldEvidence = corpus.words[p]! >= 2 && (index.vocab[p]! >= 0 || index.implied.has(p));
     }
-    // Only the strongest candidates can be chosen; building the rest would be wasted work.
+    for (let i = corpus.start[d]!; i < corpus.start[d + 1]!; i++) {
+      const p = corpus.ids[i]!;
+      const v = index.vocab[p]!;
+      const implied = index.implied.get(p);
+      if ((v < 0 && !implied) || index.stopped[p] || (!fieldEvidence && corpus.words[p] === 1)) continue;
+      const evidence = (corpus.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + corpus.body[i]!);
+      const weight = 1.2 + 0.3 * specificity(corpus.df[p]!);
+      if (v >= 0) bump(T + v, evidence * weight);
+      if (implied) for (const u of implied) if (u !== v) bump(T + u, IMPLIED_WEIGHT * evidence * weight);
+    }
+    // The list's own terms.
+    const from = terms.start[d]!;
+    const to = terms.start[d + 1]!;
+    for (let i = from; i < to; i++) {
+      const t = terms.ids[i]!;
+      const v = index.termVocab[t]!;
+      if (v >= 0 && (fieldEvidence || terms.words[t]! > 1)) {
+        // A taxonomy tag the term extractor found, though the phrase tokenizer read it otherwise
+        // ("in-context learning").
+        const evidence = (terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!);
+        bump(T + v, evidence * (1.2 + 0.3 * specificity(terms.df[t]!)));
+        continue;
+      }
+      if (!isEligible(t)) continue;
+      const evidence = (terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!);
+      const length = Math.log2(terms.words[t]! + 1) / Math.log2(3);
+      const domain = 1 - DOMAIN_WEIGHT * Math.min(1, terms.rarestZipf(t) / 6);
+      bump(t, evidence * (1 - SPECIFICITY_WEIGHT + SPECIFICITY_WEIGHT * specificity(terms.df[t]!)) * length * domain);
+    }
     const cands: Candidate[] = [];
     const floor = 0.1 * top;
     for (let j = 0; j < nt; j++) {
@@ -156,131 +312,29 @@ export function assignTags(corpus: Corpus, index: TagIndex): PaperTags[] {
     cands.sort(byRank);
     if (cands.length > CANDIDATES_PER_PAPER) cands.length = CANDIDATES_PER_PAPER;
     if (cands.length < MIN_TAGS) {
-      // Too little shared vocabulary (a very short or unusual abstract): fall back on its own phrases.
+      // Too little shared vocabulary (a very short or unusual abstract): fall back on its own terms.
       for (let i = from; i < to; i++) {
-        const p = corpus.ids[i]!;
-        if (index.stopped[p] || cands.some((c) => c.slot === p) || !plausiblePhrase(corpus.key(p))) continue;
-        const score = 0.05 * ((corpus.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + corpus.body[i]!)) * corpus.words[p]! * (corpus.df[p]! >= 2 ? 3 : 1);
-        cands.push({ slot: p, score, backup: true });
+        const t = terms.ids[i]!;
+        if (index.termVocab[t] === -2 || cands.some((c) => c.slot === t) || !plausibleBackup(terms, t) || coherence[t]! < BACKUP_COHERENCE) continue;
+        const score = 0.05 * ((terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!)) * terms.words[t]! * (terms.df[t]! >= 2 ? 10 : 1);
+        cands.push({ slot: t, score, backup: true });
       }
       cands.sort(byRank);
     }
     ranked[d] = cands;
   }
 
-  const usage = new Int32Array(slots);
-  const countUsage = (chosen: readonly (readonly Candidate[])[]): number => {
-    usage.fill(0);
-    let distinct = 0;
-    for (const tags of chosen) for (const t of tags) if (usage[t.slot]!++ === 0) distinct++;
-    return distinct;
-  };
-
-  /**
-   * Picks 3–6 non-overlapping tags. With `shared` (a later round), tags in `drop` are avoided, and
-   * so is any tag no other paper has (`usage` counts the previous round, this paper included).
-   */
-  const select = (cands: readonly Candidate[], shared: boolean, mine: readonly Candidate[] = [], drop: ReadonlySet<Candidate> = new Set()): Candidate[] => {
-    const top = cands[0]?.score ?? 0;
-    const out: Candidate[] = [];
-    const isShared = (c: Candidate) => !drop.has(c) && (mine.includes(c) ? usage[c.slot]! >= 2 || !drop.size : usage[c.slot]! >= 1);
-    const pass = (threshold: number, needShared: boolean) => {
-      for (const c of cands) {
-        if (out.length >= MAX_TAGS) return;
-        if (c.score < threshold || out.includes(c) || (c.backup && threshold > 0)) continue;
-        if (needShared && !isShared(c)) continue;
-        if (out.some((o) => overlapping(o, c))) continue;
-        out.push(c);
-      }
-    };
-    // Kept tags first, so a replacement only fills the place of a dropped one.
-    for (const c of mine) if (!drop.has(c)) out.push(c);
-    pass(Math.max(KEEP * top, 0.9), shared);
-    if (out.length < MIN_TAGS) pass(0.15 * top, shared);
-    if (out.length < MIN_TAGS) pass(1e-9, false);
-    if (out.length < MIN_TAGS) {
-      for (const c of cands) if (out.length < MIN_TAGS && c.backup && !out.some((o) => overlapping(o, c))) out.push(c);
-    }
-    if (out.length < MIN_TAGS) {
-      // A short abstract may have only overlapping phrases; overlap beats too few tags.
-      for (const c of cands) if (out.length < MIN_TAGS && !out.includes(c)) out.push(c);
-    }
-    return out.sort(byRank);
-  };
-
-  /**
-   * A tag only one paper chose is often a real concept that other papers mention less prominently;
-   * giving it to the paper that mentions it most (if it has room) makes the tag page useful.
-   */
-  const shareSingles = (chosen: Candidate[][]): Candidate[][] => {
-    countUsage(chosen);
-    const holders = new Map<number, { d: number; c: Candidate; rel: number }[]>();
-    ranked.forEach((cands, d) => {
-      const top = cands[0]?.score ?? 1;
-      for (const c of cands) {
-        if (usage[c.slot] !== 1) continue;
-        const rel = c.score / top;
-        if (rel < 0.25 || chosen[d]!.includes(c)) continue;
-        const list = holders.get(c.slot);
-        if (list) list.push({ d, c, rel });
-        else holders.set(c.slot, [{ d, c, rel }]);
-      }
-    });
-    const out = chosen.map((tags) => [...tags]);
-    for (const slot of [...holders.keys()].sort((a, b) => compareNames(keyOf(a), keyOf(b)))) {
-      const options = holders.get(slot)!.sort((a, b) => b.rel - a.rel || a.d - b.d);
-      const pick = options.find((o) => out[o.d]!.length < MAX_TAGS && !out[o.d]!.some((t) => overlapping(t, o.c)));
-      if (pick) out[pick.d]!.push(pick.c);
-    }
-    return out.map((tags) => tags.sort(byRank));
-  };
-  const keyOf = (slot: number): TagKey => (slot >= phrases ? `v${slot - phrases}` : `p${slot}`);
-
-  let chosen = ranked.map((cands) => select(cands, false));
-  // Tags used by one paper only are dead ends on the site. The most confident of them may stay (up
-  // to SINGLE_SHARE of all tags); the others give way to the paper's best tag that others share.
-  for (let round = 0; round < 4; round++) {
-    chosen = shareSingles(chosen);
-    const distinct = countUsage(chosen);
-    const singles: { d: number; c: Candidate; rank: number }[] = [];
-    chosen.forEach((tags, d) => tags.forEach((c, rank) => usage[c.slot] === 1 && singles.push({ d, c, rank })));
-    const allowed = Math.floor(SINGLE_SHARE * distinct);
-    if (singles.length <= allowed) break;
-    singles.sort((a, b) => a.rank - b.rank || b.c.score - a.c.score || a.d - b.d);
-    const drop = new Set(singles.slice(allowed).map((s) => s.c));
-    chosen = chosen.map((tags, d) => (tags.some((t) => drop.has(t)) ? select(ranked[d]!, true, tags, drop) : tags));
-  }
-  chosen = shareSingles(chosen);
-  shareBackups(corpus, chosen, overlapping);
+  const keyOf = (slot: number): TagKey => (slot >= T ? `v${slot - T}` : `t${slot}`);
+  const chosen = selectTags(ranked, {
+    slots,
+    byRank,
+    overlapping,
+    keyOf,
+    evidence: (d, visit) => {
+      for (let i = terms.start[d]!; i < terms.start[d + 1]!; i++) visit(terms.ids[i]!, terms.title[i]! * 3 + terms.body[i]!);
+    },
+  });
   return chosen.map((tags) => ({ names: tags.map((t) => nameOf(t.slot)), keys: tags.map((t) => keyOf(t.slot)) }));
-}
-
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Fallback phrases (of papers with too little shared vocabulary) that other papers also contain go
- * to the one that mentions them most, so they are not dead ends either.
- */
-function shareBackups(corpus: Corpus, chosen: Candidate[][], overlapping: (a: Candidate, b: Candidate) => boolean): void {
-  const usage = new Map<number, number>();
-  for (const tags of chosen) for (const c of tags) usage.set(c.slot, (usage.get(c.slot) ?? 0) + 1);
-  const wanted = new Map<number, Candidate>();
-  for (const tags of chosen) for (const c of tags) if (c.backup && usage.get(c.slot) === 1) wanted.set(c.slot, c);
-  if (!wanted.size) return;
-  const best = new Map<number, { d: number; evidence: number }>();
-  for (let d = 0; d < corpus.size; d++) {
-    if (chosen[d]!.length >= MAX_TAGS) continue;
-    for (let i = corpus.start[d]!; i < corpus.start[d + 1]!; i++) {
-      const c = wanted.get(corpus.ids[i]!);
-      if (!c || chosen[d]!.includes(c) || chosen[d]!.some((t) => overlapping(t, c))) continue;
-      const evidence = corpus.title[i]! * 3 + corpus.body[i]!;
-      const prior = best.get(corpus.ids[i]!);
-      if (!prior || evidence > prior.evidence) best.set(corpus.ids[i]!, { d, evidence });
-    }
-  }
-  for (const [p, { d }] of [...best].sort((a, b) => a[0] - b[0])) if (chosen[d]!.length < MAX_TAGS) chosen[d]!.push(wanted.get(p)!);
 }
 
 function wordSet(key: string): Set<string> {
@@ -293,29 +347,4 @@ function overlaps(a: Set<string>, b: Set<string>): boolean {
   for (const w of a) if (b.has(w)) shared++;
   if (shared === 0) return false;
   return shared === a.size || shared === b.size || shared / (a.size + b.size - shared) >= 0.5;
-}
-
-function plausiblePhrase(key: string): boolean {
-  const words = key.split(' ');
-  const first = words[0]!;
-  const last = words[words.length - 1]!;
-  return words.length <= 3 && !GENERIC.has(first) && !GENERIC.has(last) && words.every((w) => w.length >= 3 && !/^\d/.test(w)) && !/(ly|ed)$/.test(last);
-}
-
-function discoverable(corpus: Corpus, p: number, n: number, maxShare: number): boolean {
-  const df = corpus.df[p]!;
-  if (df < 2 || df > Math.max(2, maxShare * n)) return false;
-  // A fragment of a longer phrase that nearly always occurs inside it ("tangent kernel").
-  if (corpus.superDf[p]! >= 0.6 * df) return false;
-  const words = corpus.key(p).split(' ');
-  const first = words[0]!;
-  const last = words[words.length - 1]!;
-  if (GENERIC.has(first) || GENERIC.has(last) || words.every((w) => GENERIC.has(w))) return false;
-  if (words.some((w) => w.length < 2 || /^\d/.test(w))) return false;
-  // A single word is a concept only if titles use it too ("diarization", "insulin"); abstracts are
-  // full of single words ("place", "millions") that are not.
-  if (words.length === 1) return first.length >= 4 && df >= 3 && corpus.titleDf[p]! >= 2 && corpus.titleDf[p]! * 4 >= df && !/(ly|ed|ing|ive|ous|al|ble)$/.test(first);
-  // Adverbs and participles at the edges make clauses, not concepts ("recently proposed").
-  if (/ly$/.test(first) || /(ly|ed)$/.test(last)) return false;
-  return true;
 }

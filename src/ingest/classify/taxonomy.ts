@@ -14,6 +14,11 @@ export interface TagDef {
   readonly name: string;
   /** Other ways of writing the same concept, merged into `name`. */
   readonly aliases: readonly string[];
+  /**
+   * Phrases (1–3 words) whose presence implies the tag although it is not written: "binary weights"
+   * implies "quantization". Taxonomy key `implied-by`.
+   */
+  readonly impliedBy: readonly string[];
 }
 
 export interface Taxonomy {
@@ -114,16 +119,50 @@ function read(root: Node | null, lineOf: (n: Node | null | undefined) => number 
       const name = text(keyNode, 'tag', lineOf(keyNode), lineOf);
       if (name !== name.toLowerCase()) throw new TaxonomyError(`tag "${name}" must be lowercase`, lineOf(keyNode));
       const valueNode = pair.value as Node | null;
-      const aliases = valueNode === null || (isScalar(valueNode) && valueNode.value === null) ? [] : strings(valueNode, `aliases of tag "${name}"`, lineOf(keyNode), lineOf);
+      const { aliases, impliedBy, aliasLine } = tagEntry(valueNode, name, lineOf(keyNode), lineOf);
       claim(name, name, lineOf(keyNode));
-      for (const alias of aliases) claim(alias, name, lineOf(valueNode) ?? lineOf(keyNode));
-      tags.push({ name, aliases });
+      for (const alias of aliases) claim(alias, name, aliasLine ?? lineOf(keyNode));
+      tags.push({ name, aliases, impliedBy });
     }
   }
 
   const stopPair = section('stop-tags');
   const stopTags = stopPair && stopPair.value !== null ? strings(stopPair.value as Node, 'stop-tags', lineOf(stopPair.key as Node), lineOf) : [];
   return { topics, tags, stopTags };
+}
+
+/**
+ * A tag's value: a list of aliases, or a mapping with `aliases` and `implied-by` (both optional lists).
+ * Evidence phrases have 1–3 words, the longest phrase the text is counted in.
+ */
+function tagEntry(
+  node: Node | null,
+  name: string,
+  keyLine: number | null,
+  lineOf: (n: Node | null | undefined) => number | null,
+): { aliases: string[]; impliedBy: string[]; aliasLine: number | null } {
+  if (node === null || (isScalar(node) && node.value === null)) return { aliases: [], impliedBy: [], aliasLine: null };
+  if (!isMap(node)) return { aliases: strings(node, `aliases of tag "${name}"`, keyLine, lineOf), impliedBy: [], aliasLine: lineOf(node) };
+  for (const pair of node.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (key !== 'aliases' && key !== 'implied-by') {
+      throw new TaxonomyError(`unknown key "${key}" in tag "${name}" (expected aliases or implied-by)`, lineOf(pair.key as Node));
+    }
+  }
+  const list = (key: string, what: string): { items: string[]; line: number | null } => {
+    const value = node.get(key, true) as Node | undefined | null;
+    if (value === undefined || value === null || (isScalar(value) && value.value === null)) return { items: [], line: null };
+    return { items: strings(value, `${what} of tag "${name}"`, keyLine, lineOf), line: lineOf(value) };
+  };
+  const aliases = list('aliases', 'aliases');
+  const implied = list('implied-by', 'implied-by');
+  for (const phrase of implied.items) {
+    const words = phrase.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+    if (words < 1 || words > 3) {
+      throw new TaxonomyError(`implied-by phrase "${phrase}" of tag "${name}" must have 1 to 3 words`, implied.line ?? keyLine);
+    }
+  }
+  return { aliases: aliases.items, impliedBy: implied.items, aliasLine: aliases.line };
 }
 
 function text(node: Node | undefined | null, what: string, fallbackLine: number | null, lineOf: (n: Node | null | undefined) => number | null): string {

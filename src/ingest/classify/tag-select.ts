@@ -1,0 +1,155 @@
+/**
+ * Choosing 3–6 tags per paper from its ranked candidates so that tags are reused across papers: a
+ * tag only one paper has is a dead end on the site.
+ */
+
+/**
+ * One possible tag of one paper. `slot` names the tag (a discovered term or a taxonomy tag).
+ */
+export interface Candidate {
+  readonly slot: number;
+  readonly score: number;
+  /** A term of this paper only, used solely to reach three tags. */
+  readonly backup: boolean;
+}
+
+export const MIN_TAGS = 3;
+export const MAX_TAGS = 6;
+/** Share of distinct tags that may be used by a single paper. */
+const SINGLE_SHARE = 0.02;
+/** A tag must score this share of the paper's best candidate (before falling back to weaker ones). */
+const KEEP = 0.3;
+
+export interface SelectContext {
+  readonly slots: number;
+  readonly byRank: (a: Candidate, b: Candidate) => number;
+  readonly overlapping: (a: Candidate, b: Candidate) => boolean;
+  /** A stable name of a slot, for deterministic order. */
+  readonly keyOf: (slot: number) => string;
+  /** Evidence of backup terms in each paper: (paper, slot) pairs with a weight. */
+  readonly evidence: (d: number, visit: (slot: number, weight: number) => void) => void;
+}
+
+/** The tags of every paper, best first, from its candidates ranked best first. */
+export function selectTags(ranked: readonly Candidate[][], ctx: SelectContext): Candidate[][] {
+  const { byRank, overlapping } = ctx;
+  const usage = new Int32Array(ctx.slots);
+  const countUsage = (chosen: readonly (readonly Candidate[])[]): number => {
+    usage.fill(0);
+    let distinct = 0;
+    for (const tags of chosen) for (const t of tags) if (usage[t.slot]!++ === 0) distinct++;
+    return distinct;
+  };
+
+  /**
+   * Picks 3–6 non-overlapping tags. With `shared` (a later round), tags in `drop` are avoided, and
+   * so is any tag no other paper has (`usage` counts the previous round, this paper included).
+   */
+  const select = (cands: readonly Candidate[], shared: boolean, mine: readonly Candidate[] = [], drop: ReadonlySet<Candidate> = new Set()): Candidate[] => {
+    const top = cands[0]?.score ?? 0;
+    const out: Candidate[] = [];
+    const isShared = (c: Candidate) => !drop.has(c) && (mine.includes(c) ? usage[c.slot]! >= 2 || !drop.size : usage[c.slot]! >= 1);
+    const pass = (threshold: number, needShared: boolean) => {
+      for (const c of cands) {
+        if (out.length >= MAX_TAGS) return;
+        if (c.score < threshold || out.includes(c) || (c.backup && threshold > 0)) continue;
+        if (needShared && !isShared(c)) continue;
+        if (out.some((o) => overlapping(o, c))) continue;
+        out.push(c);
+      }
+    };
+    // Kept tags first, so a replacement only fills the place of a dropped one.
+    for (const c of mine) if (!drop.has(c)) out.push(c);
+    pass(Math.max(KEEP * top, 0.9), shared);
+    if (out.length < MIN_TAGS) pass(0.15 * top, shared);
+    if (out.length < MIN_TAGS) pass(1e-9, false);
+    if (out.length < MIN_TAGS) {
+      for (const c of cands) if (out.length < MIN_TAGS && c.backup && !out.some((o) => overlapping(o, c))) out.push(c);
+    }
+    if (out.length < MIN_TAGS) {
+      // A short abstract may have only overlapping terms; overlap beats too few tags.
+      for (const c of cands) if (out.length < MIN_TAGS && !out.includes(c)) out.push(c);
+    }
+    return out.sort(byRank);
+  };
+
+  /**
+   * A tag only one paper chose is often a real concept that other papers mention less prominently;
+   * giving it to the paper that mentions it most (if it has room) makes the tag page useful.
+   */
+  const shareSingles = (chosen: Candidate[][]): Candidate[][] => {
+    countUsage(chosen);
+    const holders = new Map<number, { d: number; c: Candidate; rel: number }[]>();
+    ranked.forEach((cands, d) => {
+      const top = cands[0]?.score ?? 1;
+      for (const c of cands) {
+        if (usage[c.slot] !== 1) continue;
+        const rel = c.score / top;
+        if (rel < 0.25 || chosen[d]!.includes(c)) continue;
+        const list = holders.get(c.slot);
+        if (list) list.push({ d, c, rel });
+        else holders.set(c.slot, [{ d, c, rel }]);
+      }
+    });
+    const out = chosen.map((tags) => [...tags]);
+    for (const slot of [...holders.keys()].sort((a, b) => compareNames(ctx.keyOf(a), ctx.keyOf(b)))) {
+      const options = holders.get(slot)!.sort((a, b) => b.rel - a.rel || a.d - b.d);
+      const pick = options.find((o) => out[o.d]!.length < MAX_TAGS && !out[o.d]!.some((t) => overlapping(t, o.c)));
+      if (pick) out[pick.d]!.push(pick.c);
+    }
+    return out.map((tags) => tags.sort(byRank));
+  };
+
+  let chosen = ranked.map((cands) => select(cands, false));
+  // Tags used by one paper only are dead ends on the site. The most confident of them may stay (up
+  // to SINGLE_SHARE of all tags); the others give way to the paper's best tag that others share.
+  for (let round = 0; round < 4; round++) {
+    chosen = shareSingles(chosen);
+    const distinct = countUsage(chosen);
+    const singles: { d: number; c: Candidate; rank: number }[] = [];
+    chosen.forEach((tags, d) => tags.forEach((c, rank) => usage[c.slot] === 1 && singles.push({ d, c, rank })));
+    const allowed = Math.floor(SINGLE_SHARE * distinct);
+    if (singles.length <= allowed) break;
+    singles.sort((a, b) => a.rank - b.rank || b.c.score - a.c.score || a.d - b.d);
+    const drop = new Set(singles.slice(allowed).map((s) => s.c));
+    chosen = chosen.map((tags, d) => (tags.some((t) => drop.has(t)) ? select(ranked[d]!, true, tags, drop) : tags));
+  }
+  chosen = shareSingles(chosen);
+  shareBackups(chosen, ctx);
+  // A paper with more than three tags needs none that leads nowhere.
+  const usage2 = new Map<number, number>();
+  for (const tags of chosen) for (const c of tags) usage2.set(c.slot, (usage2.get(c.slot) ?? 0) + 1);
+  return chosen.map((tags) => {
+    const out = [...tags];
+    for (let i = out.length - 1; i >= 0 && out.length > MIN_TAGS + 1; i--) if (usage2.get(out[i]!.slot) === 1) out.splice(i, 1);
+    return out;
+  });
+}
+
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Tags still used by one paper (fallback terms of papers with too little shared vocabulary, or
+ * terms the rounds above could not replace) that other papers also contain go to the one that
+ * mentions them most, so they are not dead ends either.
+ */
+function shareBackups(chosen: Candidate[][], ctx: SelectContext): void {
+  const usage = new Map<number, number>();
+  for (const tags of chosen) for (const c of tags) usage.set(c.slot, (usage.get(c.slot) ?? 0) + 1);
+  const wanted = new Map<number, Candidate>();
+  for (const tags of chosen) for (const c of tags) if (usage.get(c.slot) === 1) wanted.set(c.slot, c);
+  if (!wanted.size) return;
+  const best = new Map<number, { d: number; evidence: number }>();
+  for (let d = 0; d < chosen.length; d++) {
+    if (chosen[d]!.length >= MAX_TAGS) continue;
+    ctx.evidence(d, (slot, evidence) => {
+      const c = wanted.get(slot);
+      if (!c || chosen[d]!.includes(c) || chosen[d]!.some((t) => ctx.overlapping(t, c))) return;
+      const prior = best.get(slot);
+      if (!prior || evidence > prior.evidence) best.set(slot, { d, evidence });
+    });
+  }
+  for (const [slot, { d }] of [...best].sort((a, b) => a[0] - b[0])) if (chosen[d]!.length < MAX_TAGS) chosen[d]!.push(wanted.get(slot)!);
+}

@@ -1,0 +1,195 @@
+/**
+ * Automatic term extraction: the domain terms of a reading list, as candidates for tags.
+ *
+ * - Candidates are noun phrases found by a part-of-speech tagger (wink-nlp with
+ *   wink-eng-lite-web-model, ~95 % accurate on WSJ): runs of adjectives and nouns ending in a noun,
+ *   "of" allowed inside ("mixture of experts") — the linguistic filter of Justeson & Katz (1995) and
+ *   Frantzi et al. (2000). Abstracts in another language (franc-min) get runs of words between that
+ *   language's function words (stopwords-iso) instead, so no candidate starts or ends in one.
+ * - Termhood is the C-value (Frantzi, Ananiadou & Mima 2000): frequent, and not merely a piece of a
+ *   longer term. See termhood.ts.
+ * - A function word that always comes before a word is part of the term ("in vitro fertilization",
+ *   "de novo"), so the term is never cut in half.
+ * - Sentences repeated word for word in several abstracts are publisher boilerplate ("Financial
+ *   disclosure: proprietary or commercial disclosure may be found after the references") and give no terms.
+ *
+ * Cost at 10,000 papers (make-corpus.mjs), 2 cores shared with other jobs (load 10-17): term
+ * extraction 3.5 s, most of it wink-nlp tagging; counting on a trie of word ids replaced string keys
+ * and Maps that cost about 2.8 times the tagging. The whole classify stage measured 9.2-10.2 s
+ * (14.3 s before the trie, 1.6 s before this module, measured less loaded).
+ */
+import { createRequire } from 'node:module';
+import { functionWords, languageOf } from './english.ts';
+import { countTerms, Pos, type Stream, type TermTable, type Word } from './termhood.ts';
+import { definedAcronyms, STOPWORDS } from './tokenize.ts';
+import { titleRepeatsAbstract } from './corpus.ts';
+
+export type { TermTable } from './termhood.ts';
+
+const require = createRequire(import.meta.url);
+
+interface PaperText {
+  readonly title: string;
+  readonly abstract: string;
+}
+
+interface Wink {
+  readDoc(text: string): { tokens(): { out(f?: unknown): string[] } };
+  its: { pos: unknown; precedingSpaces: unknown; type: unknown };
+}
+let wink: Wink | undefined;
+function nlp(): Wink {
+  // Loaded on first use (about 90 ms): lists that never reach tagging do not pay for it.
+  if (!wink) {
+    const winkNLP = require('wink-nlp') as (model: unknown, pipe: string[]) => Wink;
+    wink = winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
+  }
+  return wink;
+}
+
+/** Words of an English text, tagged by wink-nlp, hyphenated words joined back ("self-supervised"). */
+export function englishWords(text: string): Stream {
+  const w = nlp();
+  const tokens = w.readDoc(text).tokens();
+  const texts = tokens.out();
+  const tags = tokens.out(w.its.pos);
+  const spaces = tokens.out(w.its.precedingSpaces);
+  const types = tokens.out(w.its.type);
+  const out: Word[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i]!;
+    const type = types[i]!;
+    const prev = out[out.length - 1];
+    // Glue: "self" "-" "supervised", "3" "D", "Alzheimer" "'s" were one word as written.
+    if (prev && prev.pos !== Pos.Break && spaces[i] === '' && i + 1 < texts.length) {
+      if ((t === '-' || t === '/') && spaces[i + 1] === '' && types[i + 1] === 'word') {
+        const next = texts[++i]!.toLowerCase();
+        const pos = classOf(tags[i]!, next);
+        const before = out[out.length - 2];
+        // "heparan sulfate-based probes": a modifier ending a multi-word noun leaves the noun whole.
+        if ((pos === Pos.Participle || pos === Pos.Adj) && prev.pos === Pos.Noun && (before?.pos === Pos.Noun || before?.pos === Pos.Adj)) {
+          out.push({ text: next, pos: Pos.Break });
+          continue;
+        }
+        out[out.length - 1] = { text: `${prev.text}-${next}`, pos };
+        continue;
+      }
+    }
+    if (prev && prev.pos !== Pos.Break && spaces[i] === '' && (type === 'word' || type === 'number') && out.length) {
+      out[out.length - 1] = { text: prev.text + t.toLowerCase(), pos: classOf(tags[i]!, t.toLowerCase()) };
+      continue;
+    }
+    if (t === "'s" || t === '’s') continue;
+    if (type !== 'word') {
+      out.push({ text: t, pos: Pos.Break });
+      continue;
+    }
+    const lower = t.toLowerCase();
+    out.push({ text: lower, pos: classOf(tags[i]!, lower) });
+  }
+  return out;
+}
+
+function classOf(tag: string, lower: string): Pos {
+  switch (tag) {
+    case 'NOUN':
+    case 'PROPN':
+      return Pos.Noun;
+    case 'ADJ':
+      return Pos.Adj;
+    case 'VERB':
+      return lower.endsWith('ing') ? Pos.Gerund : lower.endsWith('ed') ? Pos.Participle : Pos.Break;
+    case 'ADP':
+      return lower === 'of' ? Pos.Of : Pos.Function;
+    // Prepositions and foreign words may open a term ("in vitro", "de novo"); articles never do.
+    case 'X':
+      return Pos.Function;
+    default:
+      return Pos.Break;
+  }
+}
+
+/**
+ * Words of a text in another language: every function word of that language breaks a phrase, as
+ * does punctuation, so candidates are runs of content words ("нейронные сети"). Without a
+ * function-word list (an unknown language, or one written without spaces) there are no candidates:
+ * no tags beat fragments.
+ */
+export function foreignWords(text: string, language: string): Stream {
+  const stop = functionWords(language);
+  const out: Word[] = [];
+  if (!stop.size) return out;
+  for (const m of text.matchAll(/[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*|[^\s\p{L}\p{M}]/gu)) {
+    const t = m[0].toLowerCase();
+    const content = /\p{L}/u.test(t) && t.length >= 3 && !stop.has(t) && !stop.has(t.replace(/^[a-z]['’]/, ''));
+    // "l'énergie": the elided article is a function word of its own.
+    const word = t.replace(/^(?:l|d|qu|j|n|s|c)['’]/, '');
+    out.push(content && !stop.has(word) ? { text: word, pos: Pos.Noun } : { text: t, pos: Pos.Break });
+  }
+  return out;
+}
+
+/** Splits on sentence ends; a sentence is the unit of boilerplate. */
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d(])/u);
+}
+
+function sentenceHash(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  let letters = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      h = Math.imul(h ^ (c | 32), 0x01000193);
+      letters++;
+    }
+  }
+  // Short sentences ("Results are shown.") repeat by chance; only long ones are boilerplate.
+  return letters >= BOILERPLATE_MIN_LETTERS ? h >>> 0 : -1;
+}
+/** Letters a repeated sentence needs to count as boilerplate rather than a coincidence. */
+const BOILERPLATE_MIN_LETTERS = 40;
+
+/**
+ * A Title Case title in lower case: the tagger reads every capitalized word as a proper noun, which
+ * makes "Differential", "Unified" and "Early" look like nouns. Words with a capital inside (acronyms,
+ * "GNNs", "pHLIP") keep theirs.
+ */
+function sentenceCase(title: string): string {
+  const words = title.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const capitalized = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (capitalized * 2 < words.length) return title;
+  return title.replace(/\p{L}[\p{L}'’-]*/gu, (w) => (/^\p{Lu}[\p{Ll}'’-]*$/u.test(w) ? w.toLowerCase() : w));
+}
+
+/** Inline math is symbols, not words: it breaks a phrase. */
+function withoutMath(text: string): string {
+  return text.includes('$') ? text.replace(/\$[^$]*\$?/g, ' ; ') : text;
+}
+
+/**
+ * The term candidates of every paper, with their counts, C-value and everyday-English frequency.
+ * Papers in the given order; deterministic.
+ */
+export function extractTerms(papers: readonly PaperText[]): TermTable {
+  // Boilerplate: long sentences that occur in two or more papers.
+  const seen = new Map<number, number>();
+  const split = papers.map((p) => sentences(p.abstract));
+  split.forEach((ss, d) => {
+    for (const s of ss) {
+      const h = sentenceHash(s);
+      if (h < 0) continue;
+      const prior = seen.get(h);
+      if (prior === undefined) seen.set(h, d);
+      else if (prior !== d && prior >= 0) seen.set(h, -1);
+    }
+  });
+  const streams = papers.map((p, d) => {
+    const abstract = split[d]!.filter((s) => seen.get(sentenceHash(s)) !== -1).join(' ');
+    const language = languageOf(`${p.title} ${p.abstract}`);
+    const read = (text: string) => (language === 'en' ? englishWords(withoutMath(text)) : foreignWords(withoutMath(text), language));
+    const title = titleRepeatsAbstract(p.title, p.abstract) ? [] : read(sentenceCase(p.title));
+    return { title, abstract: read(abstract), acronyms: language === 'en' ? definedAcronyms(p.abstract) : new Map<string, string[]>() };
+  });
+  return countTerms(streams, STOPWORDS);
+}

@@ -1,0 +1,178 @@
+/**
+ * The rules of issue 19 for tags as domain terms, pinned on small inputs: everyday English is never
+ * a tag, no tag is a fragment ending in a function word (in any language), plural variants meet,
+ * implied tags fire, and a term is never cut in half.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { SourcePath } from '../../../src/core/issue.ts';
+import { functionWords, languageOf, wordKey, zipf } from '../../../src/ingest/classify/english.ts';
+import { classifyPapers, parseTaxonomy, type ClassifyInput, type Taxonomy } from '../../../src/ingest/classify/index.ts';
+import { extractTerms } from '../../../src/ingest/classify/terms.ts';
+import { STOPWORDS } from '../../../src/ingest/classify/tokenize.ts';
+import { ingestSources } from '../../support/ingest-fixtures.ts';
+
+const EMPTY: Taxonomy = { topics: [], tags: [], stopTags: [] };
+
+function taxonomy(text: string): Taxonomy {
+  const r = parseTaxonomy(text, 'test.yaml');
+  if (!r.ok) throw new Error(r.error);
+  return r.taxonomy;
+}
+
+function tagsOf(papers: ClassifyInput[], tax: Taxonomy = EMPTY): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [id, c] of classifyPapers(papers, tax)) out.set(id, c.tags);
+  return out;
+}
+
+/** The everyday words and phrases the issue names as non-tags. */
+const EVERYDAY = ['thousands', 'valuable insights', 'shed new light', 'aware', 'ability to learn', 'place', 'give rise', 'males', 'dependent', 'american', 'regulates'];
+
+/** Every term key the extractor found in a list. */
+function allTerms(papers: ClassifyInput[]): string[] {
+  const t = extractTerms(papers);
+  return Array.from({ length: t.count }, (_, i) => t.name(i));
+}
+
+const paper = (id: string, title: string, abstract: string): ClassifyInput => ({ id, title, abstract });
+
+describe('tags as domain terms', () => {
+  // Six short abstracts about cataract surgery that also use the everyday words the issue lists.
+  const eye = [
+    'Intraocular lens power after cataract surgery in thousands of eyes',
+    'Posterior capsule opacification and intraocular lens design',
+    'Femtosecond laser cataract surgery versus phacoemulsification',
+    'Intraocular lens dislocation after cataract surgery',
+    'Capsular tension rings in cataract surgery with weak zonules',
+    'Intraocular lens calcification in American males',
+  ].map((title, i) =>
+    paper(
+      `e${i}`,
+      title,
+      `We are aware that thousands of patients gain valuable insights; this work may shed new light on the ability to learn. ` +
+        `The intraocular lens was implanted after cataract surgery and posterior capsule opacification was dependent on the lens design in males. ` +
+        `Phacoemulsification regulates the place of the intraocular lens in the capsular bag and may give rise to capsular bag distension.`,
+    ),
+  );
+
+  test('everyday English words and phrases are never tags; the domain terms are', () => {
+    const tags = [...tagsOf(eye).values()].flat();
+    for (const everyday of EVERYDAY) expect(tags).not.toContain(everyday);
+    expect(tags).toContain('intraocular lens');
+    expect(tags).toContain('cataract surgery');
+  });
+
+  test('SUBTLEX separates everyday words from domain words', () => {
+    for (const w of ['thousands', 'place', 'aware', 'valuable']) expect(zipf(wordKey(w))).toBeGreaterThan(3.5);
+    for (const w of ['intraocular', 'phacoemulsification', 'cataract']) expect(zipf(wordKey(w))).toBeLessThan(3);
+  });
+
+  test('"in vitro fertilization" is kept whole, never cut to "vitro fertilization"', () => {
+    const ivf = [0, 1, 2].map((i) =>
+      paper(
+        `v${i}`,
+        `Embryo quality after in vitro fertilization: a ${['first', 'second', 'third'][i]} report`,
+        'Women undergoing in vitro fertilization had embryo transfer; in vitro fertilization outcomes and embryo quality were compared.',
+      ),
+    );
+    // Among other papers: a term every paper of a list has is background, not a tag.
+    const tags = [...tagsOf([...ivf, ...eye]).values()].flat();
+    expect(tags, tags.join('; ')).toContain('in vitro fertilization');
+    expect(tags.filter((t) => /^vitro\b/.test(t))).toEqual([]);
+    // Not even a candidate: no term starts between a function word and the word glued to it.
+    expect(allTerms(ivf).filter((t) => /^vitro\b/.test(t))).toEqual([]);
+  });
+
+  test('plural and spelling variants meet in one tag ("mosquito"/"mosquitoes", "tumour"/"tumor")', () => {
+    expect(wordKey('mosquitoes')).toBe(wordKey('mosquito'));
+    expect(wordKey('tumours')).toBe(wordKey('tumor'));
+    const list = [0, 1, 2, 3].map((i) =>
+      paper(`m${i}`, i % 2 ? 'Malaria transmission by Anopheles mosquitoes' : 'Malaria transmission by the Anopheles mosquito', 'Anopheles mosquitoes transmit malaria parasites; each mosquito was dissected for malaria parasites.'),
+    );
+    const tags = [...tagsOf(list).values()].flat();
+    const mosquito = new Set(tags.filter((t) => /mosquito/.test(t)));
+    expect(mosquito.size).toBeLessThanOrEqual(1);
+  });
+
+  test('hyphenated and spaced spellings are one term; a label after a noun ("type 1") is not part of it', () => {
+    const list = [
+      paper('h0', 'Crizotinib in non-small-cell lung cancer', 'Patients with non-small-cell lung cancer and herpes simplex virus type 1 infection were treated.'),
+      paper('h1', 'Gefitinib in non-small cell lung cancer', 'In non-small cell lung cancer, herpes simplex virus type 2 reactivation was rare.'),
+    ];
+    const t = extractTerms(list);
+    const ids = Array.from({ length: t.count }, (_, i) => i).filter((i) => t.freq[i]! > 0);
+    const nsclc = ids.filter((i) => t.key(i).endsWith('lung cancer') && t.key(i).startsWith('non'));
+    expect(nsclc.map((i) => t.df[i])).toEqual([2]);
+    const hsv = ids.find((i) => t.key(i) === 'herpes simplex virus');
+    expect(hsv === undefined ? 0 : t.df[hsv]).toBe(2);
+    expect(ids.filter((i) => /\btype\b/.test(t.key(i)))).toEqual([]);
+  });
+
+  test('a taxonomy tag fires on its implied-by evidence, though its name is never written', () => {
+    const tax = taxonomy('tags:\n  quantization:\n    aliases: [network quantization]\n    implied-by: [binary weight, binarized]\n');
+    const list = [0, 1, 2].map((i) =>
+      paper(`q${i}`, `Training networks with binary weights ${i}`, 'We train convolutional networks with binary weights and binarized activations on image classification.'),
+    );
+    for (const tags of tagsOf(list, tax).values()) expect(tags).toContain('quantization');
+    // Without the implied-by list no paper gets it.
+    for (const tags of tagsOf(list, taxonomy('tags:\n  quantization: [network quantization]\n')).values()) expect(tags).not.toContain('quantization');
+  });
+
+  test('implied-by is checked: a phrase of more than three words is an error naming its line', () => {
+    const r = parseTaxonomy('tags:\n  quantization:\n    implied-by: [one two three four]\n', 'test.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/^test\.yaml:3: .*1 to 3 words/);
+    const bad = parseTaxonomy('tags:\n  quantization:\n    evidence: [binary]\n', 'test.yaml');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toMatch(/^test\.yaml:3: unknown key "evidence"/);
+  });
+});
+
+describe('abstracts in other languages', () => {
+  const text = readFileSync('/work/shared/fixtures/real-world/13-non-english/multilingual.txt', 'utf8');
+  const papers = ingestSources([{ path: 'x/multilingual.txt' as SourcePath, bytes: new TextEncoder().encode(text) }]).papers.map((p) => paper(p.id, p.title, p.abstract));
+
+  test('languages are told apart', () => {
+    expect(languageOf('Нейронные сети для прогнозирования временных рядов с пропусками и механизм внимания')).toBe('ru');
+    expect(languageOf('Wir untersuchen, warum große Sprachmodelle beim Feinabstimmen auf kleinen Datensätzen instabil werden.')).toBe('de');
+    expect(languageOf("Nous proposons une méthode d'apprentissage par renforcement pour piloter le chauffage des bâtiments.")).toBe('fr');
+    expect(languageOf('We propose a method for the segmentation of retinal images.')).toBe('en');
+  });
+
+  test('no tag starts or ends with a function word of its language (English, French, German, Russian)', () => {
+    // English function words: the tokenizer's list (stopwords-iso's English list also holds content words such as "system").
+    const stop = new Set([...STOPWORDS, ...['fr', 'de', 'ru'].flatMap((l) => [...functionWords(l)])]);
+    expect(stop.has('для') && stop.has('pour') && stop.has('die')).toBe(true);
+    const tags = [...tagsOf(papers).values()].flat();
+    for (const tag of tags) {
+      const words = tag.split(/\s+/);
+      expect(stop.has(words[0]!), tag).toBe(false);
+      expect(stop.has(words[words.length - 1]!), tag).toBe(false);
+    }
+    expect(tags).not.toContain('нейронные сети для');
+    expect(tags).not.toContain('renforcement pour');
+    expect(tags).not.toContain('die stabilität großer');
+  });
+});
+
+describe('a mixed list of two fields (tests/fixtures/mixed-list)', () => {
+  const text = readFileSync('tests/fixtures/mixed-list/mixed-list.txt', 'utf8');
+  const papers = ingestSources([{ path: 'x/mixed-list.txt' as SourcePath, bytes: new TextEncoder().encode(text) }]).papers.map((p) => paper(p.id, p.title, p.abstract));
+  const tags = [...tagsOf(papers).values()];
+
+  test('has 20 papers, each tagged', () => {
+    expect(papers).toHaveLength(20);
+    for (const t of tags) expect(t.length).toBeGreaterThanOrEqual(1);
+  });
+
+  test('no tag is everyday English or a fragment ending in a function word', () => {
+    const english = STOPWORDS;
+    for (const tag of tags.flat()) {
+      const words = tag.split(/\s+/);
+      expect(english.has(words[0]!) || english.has(words[words.length - 1]!), tag).toBe(false);
+      // Everyday: every word common in spoken English (Zipf ≥ 4, "place", "thousands", "light").
+      expect(words.every((w) => zipf(wordKey(w)) >= 4), tag).toBe(false);
+    }
+  });
+});
