@@ -10,7 +10,7 @@
  * taxonomy topic, named as in the taxonomy; every other paper is clustered on its words only.
  * A topic over a quarter of the list is split along its own merge tree.
  */
-import type { Corpus } from './corpus.ts';
+import type { Corpus, PaperText } from './corpus.ts';
 import type { PaperTags } from './tags.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { cutTree, membersOf, mergeTree, refine, splitFields } from './cluster.ts';
@@ -59,8 +59,8 @@ const FIELD_SEED_SHARE = 0.15;
  */
 const TAXONOMY_SPREAD = 0.6;
 
-/** Paper d's topic name at index d. Deterministic. */
-export function assignTopics(corpus: Corpus, taxonomy: Taxonomy, vectors: Vectors, tags: readonly PaperTags[]): string[] {
+/** Paper d's topic name at index d; `texts[d]` is paper d's title and abstract. Deterministic. */
+export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxonomy: Taxonomy, vectors: Vectors, tags: readonly PaperTags[]): string[] {
   const n = corpus.size;
   if (!n) return [];
   const k = Math.max(MIN_TOPICS, Math.min(MAX_TOPICS, Math.round(TOPICS_PER_ROOT * Math.sqrt(n))));
@@ -145,7 +145,7 @@ export function assignTopics(corpus: Corpus, taxonomy: Taxonomy, vectors: Vector
   const taxonomyName = new Array<string>(final.count).fill('');
   groupOf.forEach((g, d) => taxonomyOf[g]! >= 0 && (taxonomyName[final.groupOf[d]!] = taxonomy.topics[taxonomyOf[g]!]!.name));
   const unnamed = Int32Array.from(final.groupOf, (g) => (taxonomyName[g] ? -1 : g));
-  const found = nameGroups(corpus, unnamed, final.count, tags.map((t) => t.names), new Set(taxonomy.topics.map((t) => t.name)));
+  const found = nameGroups(corpus, texts, unnamed, final.count, tags.map((t) => t.names), new Set(taxonomy.topics.map((t) => t.name)));
   return Array.from(final.groupOf, (g) => taxonomyName[g] || found[g]!);
 }
 
