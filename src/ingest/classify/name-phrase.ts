@@ -24,7 +24,7 @@ const OCCURRENCES = 6;
 /** Characters of context read on either side of an occurrence (a few words). */
 const CONTEXT = 48;
 /** An extension or completion is taken when at least this share of the occurrences agree on it. */
-const MAJORITY = 0.5;
+export const MAJORITY = 0.5;
 /**
  * SUBTLEX-US counts words in 51 million words of subtitles. A single word used at least once per
  * million words of everyday speech ("markers" 2.4, "labels" 1.9, "proteins" 1.0, "sentences" 3.3) is
@@ -48,6 +48,8 @@ const EVERYDAY_MODIFIER_PER_MILLION = 5;
 const MIN_AGREEING = 2;
 /** Words in a name at most (a hyphenated compound is one word): "Non-Small Cell Lung Cancer". */
 const MAX_NAME_WORDS = 4;
+/** Acronyms are short ("RNA", "BERT"); a longer word in capitals that SUBTLEX knows is a shouted word. */
+const ACRONYM_LETTERS = 4;
 /** Characters in a candidate term at most (the longest on the seeds and real dumps is 41). */
 const MAX_NAME_CHARS = 60;
 /** The plural head names a field-like topic ("Gamma-Ray Bursts") when this share of the papers write it. */
@@ -92,9 +94,10 @@ interface Occurrence {
  * The name for a topic from candidate term `term` (lowercase, as the tags write it) and the texts of
  * the topic's papers that write it: the whole noun phrase, title-cased as the papers write it, or
  * null when the term is not a good name (see the module doc). An extension needs `minAgreeing`
- * occurrences that agree on it. Deterministic.
+ * occurrences that agree on it, more than `majority` of them (0: the commonest extension, a last
+ * resort for a topic whose shared terms are all everyday words). Deterministic.
  */
-export function librarianName(term: string, texts: readonly PaperText[], minAgreeing = MIN_AGREEING): string | null {
+export function librarianName(term: string, texts: readonly PaperText[], minAgreeing = MIN_AGREEING, majority = MAJORITY): string | null {
   // A name of at most MAX_NAME_WORDS words is short; longer "terms" come from unbroken input.
   if (term.length > MAX_NAME_CHARS || term.split(/[\s-]+/).length > MAX_NAME_WORDS) return null;
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.split(/[\s-]+/).map(escape).join('[\\s-]+')}(?:e?s)?(?![\\p{L}\\p{N}])`, 'iu');
@@ -117,11 +120,12 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
   let words = main[0]!.tokens.map((t) => written(t.lower, found));
   let tags = main[0]!.tokens.map((t) => t.pos);
   // Extension by the noun that follows, then the modifier that precedes, in most occurrences.
-  const agreed = ([value, count]: [string, number]) => !!value && count > MAJORITY * found.length && count >= Math.min(minAgreeing, found.length) && words.length < MAX_NAME_WORDS;
-  const nouns = main.map((o) => (o.after && NOUN.has(o.after.pos) ? o.after.lower : ''));
-  const next = tally(nouns)[0]!;
+  const agreed = ([value, count]: [string, number]) => !!value && count > majority * found.length && count >= Math.min(minAgreeing, found.length) && words.length < MAX_NAME_WORDS;
+  // Singular and plural of the next noun vote together ("math word problem(s)").
+  const nouns = main.map((o) => (o.after && NOUN.has(o.after.pos) ? o.after.lower.replace(/([^s])s$/, '$1') : ''));
+  const next = tally(nouns.filter(Boolean))[0] ?? ['', 0];
   if (agreed(next)) {
-    words = [...words, written(next[0], found)];
+    words = [...words, written(found.some((o) => o.after?.lower === next[0]) ? next[0] : `${next[0]}s`, found)];
     tags = [...tags, 'NOUN'];
   } else if (nouns.filter(Boolean).length > MAJORITY * found.length) {
     // Mostly followed by one noun or another ("natural language processing / understanding /
@@ -132,7 +136,7 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
   // bursts" names the bursts), nor a plural noun, which English compounds do not put first ("tones
   // change" is a clause the tagger misread).
   const completes = (t: Token | undefined) => !!t && MODIFIER.has(t.pos) && everydayFrequency(t.lower) < EVERYDAY_MODIFIER_PER_MILLION && !(NOUN.has(t.pos) && /[^s]s$/.test(t.lower));
-  const prev = tally(main.map((o) => (completes(o.before) ? o.before!.lower : '')))[0]!;
+  const prev = tally(main.flatMap((o) => (completes(o.before) ? [o.before!.lower] : [])))[0] ?? ['', 0];
   if (agreed(prev)) {
     words = [written(prev[0], found), ...words];
     tags = ['ADJ', ...tags];
@@ -185,7 +189,9 @@ function read(text: string, start: number, end: number): Occurrence | null {
 function written(lower: string, found: readonly Occurrence[]): string {
   const forms = found.flatMap((o) => [...o.tokens, o.before, o.after]).filter((t): t is Token => !!t && t.lower === lower).map((t) => t.text);
   if (!forms.length || forms.includes(lower)) return lower;
-  return tally(forms)[0]![0];
+  const form = tally(forms)[0]![0];
+  // A dictionary word in capitals is a heading shouted ("FINANCIAL DISCLOSURE"), not an acronym.
+  return form.length > ACRONYM_LETTERS && form === form.toUpperCase() && everydayFrequency(lower) > 0 ? lower : form;
 }
 
 /** Values with their counts, commonest first (ties in order of first appearance). */

@@ -9,7 +9,7 @@
  * B" only when most papers of the second also carry the first.
  */
 import type { Corpus, PaperText } from './corpus.ts';
-import { librarianName } from './name-phrase.ts';
+import { isEveryday, librarianName, MAJORITY } from './name-phrase.ts';
 import { phraseKey } from './tokenize.ts';
 
 /** A phrase names a concept more often than a single word does (measured on the seeds: "Speech Recognition" over "Speech"). */
@@ -105,10 +105,13 @@ export function nameGroups(
     // its papers), then the rest; within each, extensions two papers agree on, then one paper's.
     const covering = scored.slice(0, SHAPED_CANDIDATES).filter((s) => s.papers.length >= NAME_COVERAGE * own.length);
     const rest = scored.slice(0, SHAPED_CANDIDATES).filter((s) => s.papers.length < NAME_COVERAGE * own.length);
-    for (const [pool, minAgreeing] of [[covering, 2], [covering, 1], [rest, 2], [rest, 1]] as const) {
+    const beyond = scored.slice(SHAPED_CANDIDATES);
+    // Last, a term its papers write with the commonest modifier, though most do not ("clauses" of
+    // "subordinate clauses" and "relative clauses").
+    for (const [pool, minAgreeing, majority] of [[covering, 2, MAJORITY], [covering, 1, MAJORITY], [rest, 2, MAJORITY], [rest, 1, MAJORITY], [beyond, 1, MAJORITY], [covering, 1, 0]] as const) {
       const shaped = new Map<(typeof scored)[number], string | null>();
       const shape = (s: (typeof scored)[number]): string | null => {
-        if (!shaped.has(s)) shaped.set(s, librarianName(s.name, s.papers.map((d) => texts[d]!), minAgreeing));
+        if (!shaped.has(s)) shaped.set(s, librarianName(s.name, s.papers.map((d) => texts[d]!), minAgreeing, majority));
         return shaped.get(s)!;
       };
       for (const first of pool) {
@@ -131,8 +134,8 @@ export function nameGroups(
       }
       if (name) break;
     }
-    // No candidate reads as a name: the best one as the tags write it.
-    for (const first of name ? [] : scored) {
+    // No candidate reads as a name: the best one as the tags write it, one that is not everyday English if any.
+    for (const first of name ? [] : [...scored.filter((s) => !isEveryday(s.name)), ...scored.filter((s) => isEveryday(s.name))]) {
       const title = titleCase(first.name);
       if (taken.has(title.toLowerCase())) continue;
       name = title;

@@ -60,7 +60,7 @@ const FIELD_SEED_SHARE = 0.15;
 const TAXONOMY_SPREAD = 0.6;
 
 /** Paper d's topic name at index d; `texts[d]` is paper d's title and abstract. Deterministic. */
-export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxonomy: Taxonomy, vectors: Vectors, tags: readonly PaperTags[]): string[] {
+export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxonomy: Taxonomy, vectors: Vectors, tags: readonly PaperTags[], knowledge: Vectors = vectors): string[] {
   const n = corpus.size;
   if (!n) return [];
   const k = Math.max(MIN_TOPICS, Math.min(MAX_TOPICS, Math.round(TOPICS_PER_ROOT * Math.sqrt(n))));
@@ -68,6 +68,7 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
   // A list of a few dozen papers may well be mostly about one thing: only longer lists are split for size.
   const maxSize = n < MIN_SPLIT_LIST ? n : Math.max(minSize, Math.floor(MAX_SHARE * n));
   const all = Array.from({ length: n }, (_, d) => d);
+  const plain = vectors;
 
   // 1. Fields: parts of the list that share little vocabulary (MEDLINE and ACL papers, say).
   const field = splitFields(vectors, mergeTree(vectors, all), all, FIELD_COSINE, Math.max(FIELD_MIN_PAPERS, Math.round(FIELD_MIN_SHARE * n)));
@@ -82,6 +83,7 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
 
   // 2. The taxonomy applies in the fields where its keywords clearly describe enough papers, and
   //    there only to papers that resemble its keyword-labelled papers (steer.ts).
+  let taxonomyFields: boolean[] = [];
   const label = taxonomyLabels(corpus, taxonomy, vectors, (seeded) => {
     const applies = Array.from({ length: fields }, (_, f) => {
       const members = all.filter((d) => field[d] === f);
@@ -99,6 +101,7 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
       const divides = members.length < MIN_SPLIT_LIST || Math.exp(entropy) >= TAXONOMY_SPREAD * kField;
       return total >= FIELD_SEED_SHARE * members.length && divides;
     });
+    taxonomyFields = applies;
     return Uint8Array.from(field, (f) => (applies[f] ? 1 : 0));
   });
 
@@ -109,6 +112,7 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
   for (let f = 0; f < fields; f++) {
     const members = all.filter((d) => field[d] === f);
     const kField = topicsOf[f]!;
+    const vectors = taxonomyFields[f] ? plain : knowledge;
     const byLabel = new Map<number, number>();
     for (const d of members) {
       if (label[d]! < 0) continue;
