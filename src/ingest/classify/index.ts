@@ -12,6 +12,7 @@ import { parseTaxonomy as parse, type Taxonomy } from './taxonomy.ts';
 import { keepTopics } from './stable.ts';
 import { assignTopics } from './topics.ts';
 import { paperVectors, type Vectors } from './vectors.ts';
+import { withWordNet } from './wordnet-features.ts';
 
 export type { Taxonomy, TopicDef, TagDef } from './taxonomy.ts';
 
@@ -61,7 +62,7 @@ export function classifyPapers(papers: readonly ClassifyInput[], taxonomy: Taxon
   const vocabulary = indexVocabulary(corpus, taxonomy, extractTerms(papers));
   const tags = assignTags(corpus, vocabulary, vectors);
   const kept = previousTopics ? keepTopics(vectors, papers.map((p) => previousTopics.get(p.id))) : null;
-  const topics = kept ?? assignTopics(corpus, taxonomy, vectors, tags);
+  const topics = kept ?? assignTopics(corpus, papers, taxonomy, vectors, tags, withWordNet(corpus, vectors));
   const out = new Map<string, Classification>();
   papers.forEach((p, d) => out.set(p.id, { topic: topics[d]!, tags: tags[d]!.names }));
   preferKeywordTags(papers, out, taxonomy);
@@ -77,7 +78,7 @@ export function topicMethod(taxonomy: Taxonomy): string {
   let h = 2166136261;
   const text = JSON.stringify(taxonomy.topics);
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return `ward-ctfidf-1:${(h >>> 0).toString(16)}`;
+  return `ward-ctfidf-wordnet-3:${(h >>> 0).toString(16)}`;
 }
 
 /** 3–5 related paper ids per paper (most related first), keyed by id. */

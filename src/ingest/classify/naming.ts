@@ -3,9 +3,13 @@
  * class-based TF-IDF (c-TF-IDF, Grootendorst 2022, the naming step of BERTopic). The candidates are
  * the papers' own tags, so a name is a domain term the tagger already judged worth browsing by, and a
  * candidate only counts where it is written in a paper's title or abstract, so every name describes
- * papers of its topic, never a concept the taxonomy merely implies.
+ * papers of its topic, never a concept the taxonomy merely implies. Each candidate, best first, is
+ * read where its papers write it and made the whole noun phrase a librarian would write, or refused
+ * (name-phrase.ts: never a cut phrase, never an everyday word alone); two terms are joined as "A and
+ * B" only when most papers of the second also carry the first.
  */
-import type { Corpus } from './corpus.ts';
+import type { Corpus, PaperText } from './corpus.ts';
+import { isEveryday, librarianName, MAJORITY } from './name-phrase.ts';
 import { phraseKey } from './tokenize.ts';
 
 /** A phrase names a concept more often than a single word does (measured on the seeds: "Speech Recognition" over "Speech"). */
@@ -31,13 +35,27 @@ const SECOND_OVERLAP = 0.6;
  * two-term name ("Text Generation & Privacy", "Chronic Insomnia & Severe Phenotype" on gold-cross).
  */
 const PAIR_MIN_PAPERS = 5;
+/**
+ * Candidates read in context per topic (name-phrase.ts), best c-TF-IDF first: each costs a few
+ * part-of-speech taggings of short windows, about 1 ms.
+ */
+const SHAPED_CANDIDATES = 25;
+/** A name should be written by at least this share of its topic's papers (preferred, not required). */
+const NAME_COVERAGE = 0.5;
 
 /**
  * One name per group. `groupOf[d]` is paper d's group (0 … groups − 1, or −1 for none); `tagNames[d]`
  * its tags. Names are title-cased, distinct, and never empty ("Topic N" only when a group's papers
  * share no term at all). `reserved` names are taken already (taxonomy topics).
  */
-export function nameGroups(corpus: Corpus, groupOf: Int32Array, groups: number, tagNames: readonly (readonly string[])[], reserved: ReadonlySet<string>): string[] {
+export function nameGroups(
+  corpus: Corpus,
+  texts: readonly PaperText[],
+  groupOf: Int32Array,
+  groups: number,
+  tagNames: readonly (readonly string[])[],
+  reserved: ReadonlySet<string>,
+): string[] {
   const n = corpus.size;
   const members: number[][] = Array.from({ length: groups }, () => []);
   for (let d = 0; d < n; d++) if (groupOf[d]! >= 0) members[groupOf[d]!]!.push(d);
@@ -81,19 +99,46 @@ export function nameGroups(corpus: Corpus, groupOf: Int32Array, groups: number, 
       })
       .sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : 1));
     let name = '';
-    for (const first of scored) {
+    // Each candidate as the whole noun phrase its papers write (null: not a name, see name-phrase.ts);
+    // a topic none of whose candidates reads as a name in two papers' words takes one paper's words.
+    // Candidates written by at least half the topic's papers come first (a name describes most of
+    // its papers), then the rest; within each, extensions two papers agree on, then one paper's.
+    const covering = scored.slice(0, SHAPED_CANDIDATES).filter((s) => s.papers.length >= NAME_COVERAGE * own.length);
+    const rest = scored.slice(0, SHAPED_CANDIDATES).filter((s) => s.papers.length < NAME_COVERAGE * own.length);
+    const beyond = scored.slice(SHAPED_CANDIDATES);
+    // Last, a term its papers write with the commonest modifier, though most do not ("clauses" of
+    // "subordinate clauses" and "relative clauses").
+    for (const [pool, minAgreeing, majority] of [[covering, 2, MAJORITY], [covering, 1, MAJORITY], [rest, 2, MAJORITY], [rest, 1, MAJORITY], [beyond, 1, MAJORITY], [covering, 1, 0]] as const) {
+      const shaped = new Map<(typeof scored)[number], string | null>();
+      const shape = (s: (typeof scored)[number]): string | null => {
+        if (!shaped.has(s)) shaped.set(s, librarianName(s.name, s.papers.map((d) => texts[d]!), minAgreeing, majority));
+        return shaped.get(s)!;
+      };
+      for (const first of pool) {
+        const title = shape(first);
+        if (!title || taken.has(title.toLowerCase())) continue;
+        name = title;
+        const second = scored.slice(0, SHAPED_CANDIDATES).find(
+          (s) =>
+            own.length >= PAIR_MIN_PAPERS &&
+            s !== first &&
+            s.weight >= SECOND_SCORE * first.weight &&
+            !sharesWord(s.name, first.name) &&
+            s.papers.filter((d) => first.papers.includes(d)).length >= SECOND_OVERLAP * s.papers.length &&
+            shape(s) !== null &&
+            !sharesWord(shape(s)!.toLowerCase(), title.toLowerCase()),
+        );
+        const pair = second && `${title} and ${shape(second)}`;
+        if (pair && !taken.has(pair.toLowerCase())) name = pair;
+        break;
+      }
+      if (name) break;
+    }
+    // No candidate reads as a name: the best one as the tags write it, one that is not everyday English if any.
+    for (const first of name ? [] : [...scored.filter((s) => !isEveryday(s.name)), ...scored.filter((s) => isEveryday(s.name))]) {
       const title = titleCase(first.name);
       if (taken.has(title.toLowerCase())) continue;
       name = title;
-      const second = scored.find(
-        (s) =>
-          own.length >= PAIR_MIN_PAPERS &&
-          s !== first &&
-          s.weight >= SECOND_SCORE * first.weight &&
-          !sharesWord(s.name, first.name) &&
-          s.papers.filter((d) => first.papers.includes(d)).length >= SECOND_OVERLAP * s.papers.length,
-      );
-      if (second && !taken.has(`${title} & ${titleCase(second.name)}`.toLowerCase())) name = `${title} & ${titleCase(second.name)}`;
       break;
     }
     if (!name) for (let i = 1; !name || taken.has(name.toLowerCase()); i++) name = `Topic ${i}`;

@@ -10,7 +10,7 @@
  * taxonomy topic, named as in the taxonomy; every other paper is clustered on its words only.
  * A topic over a quarter of the list is split along its own merge tree.
  */
-import type { Corpus } from './corpus.ts';
+import type { Corpus, PaperText } from './corpus.ts';
 import type { PaperTags } from './tags.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { cutTree, membersOf, mergeTree, refine, splitFields } from './cluster.ts';
@@ -59,8 +59,8 @@ const FIELD_SEED_SHARE = 0.15;
  */
 const TAXONOMY_SPREAD = 0.6;
 
-/** Paper d's topic name at index d. Deterministic. */
-export function assignTopics(corpus: Corpus, taxonomy: Taxonomy, vectors: Vectors, tags: readonly PaperTags[]): string[] {
+/** Paper d's topic name at index d; `texts[d]` is paper d's title and abstract. Deterministic. */
+export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxonomy: Taxonomy, vectors: Vectors, tags: readonly PaperTags[], knowledge: Vectors = vectors): string[] {
   const n = corpus.size;
   if (!n) return [];
   const k = Math.max(MIN_TOPICS, Math.min(MAX_TOPICS, Math.round(TOPICS_PER_ROOT * Math.sqrt(n))));
@@ -68,6 +68,7 @@ export function assignTopics(corpus: Corpus, taxonomy: Taxonomy, vectors: Vector
   // A list of a few dozen papers may well be mostly about one thing: only longer lists are split for size.
   const maxSize = n < MIN_SPLIT_LIST ? n : Math.max(minSize, Math.floor(MAX_SHARE * n));
   const all = Array.from({ length: n }, (_, d) => d);
+  const plain = vectors;
 
   // 1. Fields: parts of the list that share little vocabulary (MEDLINE and ACL papers, say).
   const field = splitFields(vectors, mergeTree(vectors, all), all, FIELD_COSINE, Math.max(FIELD_MIN_PAPERS, Math.round(FIELD_MIN_SHARE * n)));
@@ -82,6 +83,7 @@ export function assignTopics(corpus: Corpus, taxonomy: Taxonomy, vectors: Vector
 
   // 2. The taxonomy applies in the fields where its keywords clearly describe enough papers, and
   //    there only to papers that resemble its keyword-labelled papers (steer.ts).
+  let taxonomyFields: boolean[] = [];
   const label = taxonomyLabels(corpus, taxonomy, vectors, (seeded) => {
     const applies = Array.from({ length: fields }, (_, f) => {
       const members = all.filter((d) => field[d] === f);
@@ -99,6 +101,7 @@ export function assignTopics(corpus: Corpus, taxonomy: Taxonomy, vectors: Vector
       const divides = members.length < MIN_SPLIT_LIST || Math.exp(entropy) >= TAXONOMY_SPREAD * kField;
       return total >= FIELD_SEED_SHARE * members.length && divides;
     });
+    taxonomyFields = applies;
     return Uint8Array.from(field, (f) => (applies[f] ? 1 : 0));
   });
 
@@ -109,6 +112,7 @@ export function assignTopics(corpus: Corpus, taxonomy: Taxonomy, vectors: Vector
   for (let f = 0; f < fields; f++) {
     const members = all.filter((d) => field[d] === f);
     const kField = topicsOf[f]!;
+    const vectors = taxonomyFields[f] ? plain : knowledge;
     const byLabel = new Map<number, number>();
     for (const d of members) {
       if (label[d]! < 0) continue;
@@ -145,7 +149,7 @@ export function assignTopics(corpus: Corpus, taxonomy: Taxonomy, vectors: Vector
   const taxonomyName = new Array<string>(final.count).fill('');
   groupOf.forEach((g, d) => taxonomyOf[g]! >= 0 && (taxonomyName[final.groupOf[d]!] = taxonomy.topics[taxonomyOf[g]!]!.name));
   const unnamed = Int32Array.from(final.groupOf, (g) => (taxonomyName[g] ? -1 : g));
-  const found = nameGroups(corpus, unnamed, final.count, tags.map((t) => t.names), new Set(taxonomy.topics.map((t) => t.name)));
+  const found = nameGroups(corpus, texts, unnamed, final.count, tags.map((t) => t.names), new Set(taxonomy.topics.map((t) => t.name)));
   return Array.from(final.groupOf, (g) => taxonomyName[g] || found[g]!);
 }
 
