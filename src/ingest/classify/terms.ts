@@ -23,6 +23,7 @@ import { functionWords, languageOf } from './english.ts';
 import { countTerms, Pos, type Stream, type TermTable, type Word } from './termhood.ts';
 import { definedAcronyms, STOPWORDS } from './tokenize.ts';
 import { titleRepeatsAbstract } from './corpus.ts';
+import { forTagging } from '../tagging-guard.ts';
 
 export type { TermTable } from './termhood.ts';
 
@@ -50,7 +51,7 @@ function nlp(): Wink {
 /** Words of an English text, tagged by wink-nlp, hyphenated words joined back ("self-supervised"). */
 export function englishWords(text: string): Stream {
   const w = nlp();
-  const tokens = w.readDoc(text).tokens();
+  const tokens = w.readDoc(forTagging(text)).tokens();
   const texts = tokens.out();
   const tags = tokens.out(w.its.pos);
   const spaces = tokens.out(w.its.precedingSpaces);

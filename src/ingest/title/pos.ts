@@ -7,6 +7,7 @@
  */
 import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { forTagging } from '../tagging-guard.ts';
 
 export interface Token {
   /** The word as written. */
@@ -32,7 +33,7 @@ let nlp: Nlp | undefined;
 export function tag(text: string): Token[] {
   nlp ??= winkNLP(model, ['pos']); // no sentence detection: callers split sentences themselves (25% cheaper)
   const its = nlp.its;
-  const tokens = nlp.readDoc(text).tokens();
+  const tokens = nlp.readDoc(forTagging(text)).tokens();
   const words = tokens.out() as string[];
   const pos = tokens.out(its.pos) as string[];
   const pre = tokens.out(its.precedingSpaces) as string[];
