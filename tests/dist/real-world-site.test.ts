@@ -1,17 +1,20 @@
 /**
- * Link-preview cards of the real-world fixtures (issue 14): `10-og-rtl-emoji` (Arabic, Hebrew, emoji and ×) and
- * `17-formula-title` (titles that are formulas), built together with SITE_URL set, as a user would. Every paper
- * gets its card, the build names no card with characters that no card font draws, and the pages' previews
- * read the formula titles as text. Which font draws which script is tested in tests/unit/publish/og-card-scripts.
+ * A site of real-world fixtures (issue 14), built together with SITE_URL set, as a user would:
+ * `03-arxiv-listing` (a copied arXiv search page), `10-og-rtl-emoji` (Arabic, Hebrew, emoji and ×) and
+ * `17-formula-title` (titles that are formulas). An arXiv paper's page shows its authors and links to its
+ * arXiv page; every paper gets its card, the build names no card with characters that no card font draws,
+ * and the pages' previews read the formula titles as text. Which font draws which script is tested in
+ * tests/unit/publish/og-card-scripts.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copyProjectWithSources } from '../support/project-copy.ts';
 
-const FIXTURES = resolve('../shared/fixtures/real-world');
-const CASES = ['10-og-rtl-emoji', '17-formula-title'];
+const FIXTURES = resolve('tests/fixtures/real-world');
+const CASES = ['03-arxiv-listing', '10-og-rtl-emoji', '17-formula-title'];
 const SITE_URL = 'https://example.org/shelf/';
 
 let dir: string;
@@ -30,9 +33,22 @@ afterAll(() => {
 
 const papers = () => (JSON.parse(readFileSync(join(dir, 'dist', 'papers.json'), 'utf8')) as { papers: Array<{ slug: string; url: string; title: string }> }).papers;
 
-describe('cards of the real-world fixtures 10 and 17', () => {
-  test('every paper (3 + 3) has a 1200×630 card that its page points to', () => {
-    expect(papers()).toHaveLength(6);
+describe('an arXiv listing paper (fixture 03)', () => {
+  test('its page shows its authors and links to its arXiv page and PDF', () => {
+    // The fixture's first record: arXiv:2403.01234, by these three authors (tests/fixtures/real-world/03-arxiv-listing).
+    const paper = papers().find((p) => p.title === 'Contrastive Pretraining with Hard Negative Mining for Medical Images')!;
+    const $ = load(readFileSync(join(dir, 'dist', paper.url), 'utf8'));
+    expect($('.paper-authors').text()).toBe('Mira Okonkwo, Tomas Lindqvist, Priya Raman');
+    const hrefs = $('.paper-links a').map((_, a) => $(a).attr('href')).get();
+    expect(hrefs).toContain('https://arxiv.org/abs/2403.01234');
+    expect(hrefs.some((h) => h.startsWith('https://arxiv.org/pdf/2403.01234'))).toBe(true);
+    expect($('.find-paper').length).toBe(0);
+  });
+});
+
+describe('cards of the real-world fixtures 03, 10 and 17', () => {
+  test('every paper (3 + 3 + 3) has a 1200×630 card that its page points to', () => {
+    expect(papers()).toHaveLength(9);
     for (const paper of papers()) {
       const card = join(dir, 'dist', 'og', 'papers', `${paper.slug}.png`);
       const png = readFileSync(card);
