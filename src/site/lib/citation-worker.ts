@@ -1,6 +1,5 @@
 /** Worker thread of `warmCitationCache`: formats its share of references into the cache and exits. */
-import { workerData } from 'node:worker_threads';
-import { formatJobs, type CitationJob } from './citation-cache.ts';
+import { formatJob } from './citation-cache.ts';
+import { runCacheWorker } from './warm-cache.ts';
 
-const { jobs, dir } = workerData as { jobs: CitationJob[]; dir: string };
-formatJobs(jobs, dir);
+await runCacheWorker(formatJob);

@@ -9,13 +9,13 @@
  * (`warmAbstractCache` fills it on worker threads before `astro build`).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
+import { writeCacheFile } from '../lib/warm-cache.ts';
 import { rehypePlugins, remarkPlugins } from './plugins.ts';
 
 let processor: Processor<any, any, any, any, string> | undefined;
@@ -44,14 +44,6 @@ export function abstractKey(markdown: string): string {
 
 const cacheFile = (cacheDir: string, key: string) => join(cacheDir, `${key}.html`);
 
-/** Writes through a temporary name: a build killed mid-write must not leave half an abstract to be reused. */
-export function writeCached(cacheDir: string, key: string, html: string): void {
-  const path = cacheFile(cacheDir, key);
-  const tmp = `${path}.${process.pid}-${threadId}.tmp`;
-  writeFileSync(tmp, html);
-  renameSync(tmp, path);
-}
-
 /**
  * The abstract's HTML from the cache in `cacheDir`, rendering (and caching) it when it is not there.
  * Without a cache folder (tests, a bare `astro` command) it just renders.
@@ -64,7 +56,7 @@ export async function abstractHtml(markdown: string, cacheDir: string | undefine
   } catch {
     const html = await renderAbstract(markdown);
     mkdirSync(cacheDir, { recursive: true });
-    writeCached(cacheDir, key, html);
+    writeCacheFile(cacheDir, key, html);
     return html;
   }
 }
