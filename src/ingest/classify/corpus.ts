@@ -12,10 +12,11 @@ export interface PaperText {
 }
 
 /**
+ * Per-paper counts of interned phrases, the layout the corpus and the term table (termhood.ts) share.
  * The phrases of paper d are entries start[d] … start[d + 1] − 1 of the flat arrays: one allocation
  * for the whole list instead of three per paper (50k papers would make the collector copy 150k arrays).
  */
-export interface Corpus {
+export interface PhraseCounts {
   readonly size: number;
   /** Where each paper's entries begin; start[size] is the number of entries. */
   readonly start: Int32Array;
@@ -32,6 +33,9 @@ export interface Corpus {
   readonly df: Int32Array;
   /** Papers whose (own) title contains the phrase. */
   readonly titleDf: Int32Array;
+}
+
+export interface Corpus extends PhraseCounts {
   /** Largest document frequency of a one-word-longer phrase containing this one. */
   readonly superDf: Int32Array;
   /** Phrase key: singular words joined by spaces. */

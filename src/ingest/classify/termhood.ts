@@ -7,6 +7,7 @@
  * f is the frequency in the list, T_a the longer candidates that contain a. |a| + 1 instead of |a|
  * so that one-word terms are not all zero (the usual extension, e.g. Barrón-Cedeño et al. 2009).
  */
+import type { PhraseCounts } from './corpus.ts';
 import { wordKey, zipf } from './english.ts';
 import { gluedWords, Pos, type PaperStreams, type Stream } from './term-words.ts';
 
@@ -21,19 +22,9 @@ export const MAX_TERM_WORDS = 4;
  */
 const HEAD_SHARE = 0.5;
 
-export interface TermTable {
-  readonly size: number;
-  /** Entries of paper d are start[d] … start[d + 1] − 1 of ids, title and body. */
-  readonly start: Int32Array;
-  readonly ids: Int32Array;
-  readonly title: Uint16Array;
-  readonly body: Uint16Array;
-  /** Ids run 0 … count − 1; an id with freq 0 is only a prefix of longer candidates. */
-  readonly count: number;
-  readonly words: Uint8Array;
+/** Candidate terms counted per paper (the layout of corpus.ts); an id with freq 0 is only a prefix of longer candidates. */
+export interface TermTable extends PhraseCounts {
   readonly freq: Int32Array;
-  readonly df: Int32Array;
-  readonly titleDf: Int32Array;
   /** C-value of each term. */
   readonly cvalue: Float64Array;
   /** (f(a) − mean f of the terms containing it) / f(a): 0 for a piece that never occurs alone. */
