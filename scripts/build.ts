@@ -21,7 +21,7 @@ import { bibtex } from '../src/site/lib/citation.ts';
 import { warmCitationCache } from '../src/site/lib/citation-cache.ts';
 import { CITATION_CACHE_ROOT, citationCacheDir } from '../src/site/lib/citation-cache-dir.ts';
 import { siteUrl } from '../src/site/lib/site-url.ts';
-import { summarize } from '../src/site/lib/summarize.ts';
+import { summarize } from '../src/core/summarize.ts';
 import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abstract-cache-dir.ts';
 import { warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
 import { ingest } from './ingest.ts';

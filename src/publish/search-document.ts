@@ -6,7 +6,7 @@
 import type { Paper } from '../core/paper.ts';
 import { titlePlainText } from '../core/title-math.ts';
 import { routes } from '../core/routes.ts';
-import { plainText } from '../site/lib/summarize.ts';
+import { plainText } from '../core/summarize.ts';
 
 export interface SearchDoc {
   /** Site-relative URL of the paper page. */

@@ -1,6 +1,6 @@
 /** Meta descriptions and schema.org abstracts read math as text, as titles do (issue 14). */
 import { describe, expect, test } from 'vitest';
-import { plainText, summarize } from '../../../src/site/lib/summarize.ts';
+import { plainText, summarize } from '../../../src/core/summarize.ts';
 
 describe('plainText and summarize', () => {
   test('math becomes readable text, escaped dollars become dollars', () => {

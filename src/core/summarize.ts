@@ -1,10 +1,10 @@
 /**
- * Plain text from an entry's Markdown body, for meta descriptions, link previews and schema.org.
+ * Plain text from an entry's Markdown body, for meta descriptions, link previews, schema.org and search;
  * The bodies are written by the ingest (mdast-util-to-markdown), so undoing its escapes, links and
  * emphasis is enough; hand-edited bodies lose at worst a stray `*`. Math is read as text the way titles are
  * (`$\ell_1$` → ℓ₁, see core/math-plain-text.ts).
  */
-import { mathToPlainTextIfValid } from '../../core/math-plain-text.ts';
+import { mathToPlainTextIfValid } from './math-plain-text.ts';
 
 /** `$$…$$` or `$…$` math in the Markdown the ingest writes (an escaped `\$` is a dollar, not math). */
 const MATH = /(?<!\\)\$\$([^$]+)\$\$|(?<!\\)\$((?:\\.|[^$\\])+)\$/g;
