@@ -1,5 +1,5 @@
 /**
- * Plain text from an entry's Markdown body, for meta descriptions, link previews, schema.org and search;
+ * Plain text from an entry's Markdown body, for meta descriptions, link previews, schema.org and search (site and publish both use it).
  * The bodies are written by the ingest (mdast-util-to-markdown), so undoing its escapes, links and
  * emphasis is enough; hand-edited bodies lose at worst a stray `*`. Math is read as text the way titles are
  * (`$\ell_1$` → ℓ₁, see core/math-plain-text.ts).
