@@ -108,7 +108,9 @@ export function nameGroups(
     const beyond = scored.slice(SHAPED_CANDIDATES);
     // Last, a term its papers write with the commonest modifier, though most do not ("clauses" of
     // "subordinate clauses" and "relative clauses").
-    for (const [pool, minAgreeing, majority] of [[covering, 2, MAJORITY], [covering, 1, MAJORITY], [rest, 2, MAJORITY], [rest, 1, MAJORITY], [beyond, 1, MAJORITY], [covering, 1, 0]] as const) {
+    // Then any candidate with its commonest extension, before a tag is taken as it stands: a tag
+    // unshaped may be cut from a longer term ("Math Word" of "math word problems").
+    for (const [pool, minAgreeing, majority] of [[covering, 2, MAJORITY], [covering, 1, MAJORITY], [rest, 2, MAJORITY], [rest, 1, MAJORITY], [beyond, 1, MAJORITY], [covering, 1, 0], [[...rest, ...beyond], 1, 0]] as const) {
       const shaped = new Map<(typeof scored)[number], string | null>();
       const shape = (s: (typeof scored)[number]): string | null => {
         if (!shaped.has(s)) shaped.set(s, librarianName(s.name, s.papers.map((d) => texts[d]!), minAgreeing, majority));
@@ -116,7 +118,7 @@ export function nameGroups(
       };
       for (const first of pool) {
         const title = shape(first);
-        if (!title || taken.has(title.toLowerCase())) continue;
+        if (!title || clashes(title, taken)) continue;
         name = title;
         const second = scored.slice(0, SHAPED_CANDIDATES).find(
           (s) =>
@@ -129,7 +131,7 @@ export function nameGroups(
             !sharesWord(shape(s)!.toLowerCase(), title.toLowerCase()),
         );
         const pair = second && `${title} and ${shape(second)}`;
-        if (pair && !taken.has(pair.toLowerCase())) name = pair;
+        if (pair && !clashes(pair, taken)) name = pair;
         break;
       }
       if (name) break;
@@ -137,7 +139,7 @@ export function nameGroups(
     // No candidate reads as a name: the best one as the tags write it, one that is not everyday English if any.
     for (const first of name ? [] : [...scored.filter((s) => !isEveryday(s.name)), ...scored.filter((s) => isEveryday(s.name))]) {
       const title = titleCase(first.name);
-      if (taken.has(title.toLowerCase())) continue;
+      if (clashes(title, taken)) continue;
       name = title;
       break;
     }
@@ -146,6 +148,34 @@ export function nameGroups(
     names[g] = name;
   }
   return names;
+}
+
+/**
+ * Whether a name is taken, or nearly: its words (singular, small words aside) contain or are
+ * contained in those of a name taken already. "Large Language Models" beside "Language Models", or
+ * "Pretrained Language Model", does not tell a reader which topic is which (real dumps: 131 and 106
+ * NLP papers under those two names).
+ */
+export function clashes(name: string, taken: ReadonlySet<string>): boolean {
+  const lower = name.toLowerCase();
+  if (taken.has(lower)) return true;
+  const mine = conceptWords(lower);
+  for (const other of taken) {
+    const theirs = conceptWords(other);
+    const shared = [...mine].filter((w) => theirs.has(w)).length;
+    if (shared === mine.size || shared === theirs.size) return true;
+  }
+  return false;
+}
+
+/** A name's words, lowercase and singular, without the small words that join them. */
+function conceptWords(name: string): Set<string> {
+  return new Set(
+    name
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w && !SMALL_WORDS.has(w))
+      .map((w) => (w.endsWith('ies') && w.length > 4 ? `${w.slice(0, -3)}y` : w.endsWith('s') && !w.endsWith('ss') && w.length > 3 ? w.slice(0, -1) : w)),
+  );
 }
 
 /** Adjectives, participles and adverbs qualify a concept; on their own they make poor topic names. */
