@@ -16,7 +16,8 @@ import type { Taxonomy } from './taxonomy.ts';
 import { cutTree, membersOf, mergeTree, refine, splitFields } from './cluster.ts';
 import { nameGroups } from './naming.ts';
 import { taxonomyLabels } from './steer.ts';
-import { addInto, centroid, dot, selfDot, type Vectors } from './vectors.ts';
+import { meanPairwise } from './coherence.ts';
+import { centroid, dot, type Vectors } from './vectors.ts';
 
 /** A reading list shows 8 to 20 topics (issue 19). */
 const MIN_TOPICS = 8;
@@ -167,7 +168,7 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
   const taxonomyName = new Array<string>(final.count).fill('');
   groupOf.forEach((g, d) => taxonomyOf[g]! >= 0 && (taxonomyName[final.groupOf[d]!] = taxonomy.topics[taxonomyOf[g]!]!.name));
   const unnamed = Int32Array.from(final.groupOf, (g) => (taxonomyName[g] ? -1 : g));
-  const found = nameGroups(corpus, texts, unnamed, final.count, tags.map((t) => t.names), new Set(taxonomy.topics.map((t) => t.name)));
+  const found = nameGroups(corpus, texts, unnamed, final.count, tags.map((t) => t.names), new Set(taxonomy.topics.map((t) => t.name)), plain);
   return Array.from(final.groupOf, (g) => taxonomyName[g] || found[g]!);
 }
 
@@ -210,16 +211,6 @@ function dissolveIncoherent(groupOf: Int32Array, members: readonly number[], dis
   const local = Int32Array.from(members, (d) => groupOf[d]!);
   joinNearest(vectors, members, local, kept, maxSize);
   members.forEach((d, i) => (groupOf[d] = local[i]!));
-}
-
-/** Mean cosine over the pairs of the given papers (unit vectors): (‖Σv‖² − Σ‖v‖²) / (k(k − 1)). */
-function meanPairwise(v: Vectors, ds: readonly number[]): number {
-  const sum = new Float64Array(v.dims);
-  let self = 0;
-  for (const d of ds) (addInto(v, d, sum), (self += selfDot(v, d)));
-  let q = 0;
-  for (let i = 0; i < sum.length; i++) q += sum[i]! * sum[i]!;
-  return ds.length > 1 ? (q - self) / (ds.length * (ds.length - 1)) : 0;
 }
 
 /** Ward clusters of `members` cut into about k groups of at least minSize and at most maxSize papers; a group number per member. */
