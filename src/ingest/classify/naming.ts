@@ -6,7 +6,9 @@
  * papers of its topic, never a concept the taxonomy merely implies. Each candidate, best first, is
  * read where its papers write it and made the whole noun phrase a librarian would write, or refused
  * (name-phrase.ts: never a cut phrase, never an everyday word alone); two terms are joined as "A and
- * B" only when most papers of the second also carry the first.
+ * B" only when most papers of the second also carry the first. A candidate weighs more the more alike
+ * the papers that write it are (topical coherence: a domain term, not a general academic noun), and
+ * no name repeats the words of another with some added ("Large Language Models" beside "Language Models").
  */
 import type { Corpus, PaperText } from './corpus.ts';
 import { isEveryday, librarianName, MAJORITY } from './name-phrase.ts';
@@ -173,11 +175,11 @@ export function clashes(name: string, taken: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** A name's words, lowercase and singular, without the small words that join them. */
+/** A name's words, lowercase and singular (a hyphenated compound is one word), without the small words that join them. */
 function conceptWords(name: string): Set<string> {
   return new Set(
     name
-      .split(/[^\p{L}\p{N}]+/u)
+      .split(/[^\p{L}\p{N}-]+/u)
       .filter((w) => w && !SMALL_WORDS.has(w))
       .map((w) => (w.endsWith('ies') && w.length > 4 ? `${w.slice(0, -3)}y` : w.endsWith('s') && !w.endsWith('ss') && w.length > 3 ? w.slice(0, -1) : w)),
   );
