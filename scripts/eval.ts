@@ -169,6 +169,13 @@ for (const field of [...new Set(cross.papers.map((g) => g.field!))].sort()) {
   const human = ari(idx.map((i) => cross.papers[i]!.A.topic), idx.map((i) => cross.papers[i]!.B.topic));
   const topics = new Set(idx.map((i) => crossMine[i]!.topic)).size;
   console.log(`topic ARI within ${field.padEnd(12)} ${String(idx.length).padStart(3)}  vs A ${t('A').toFixed(3)}  vs B ${t('B').toFixed(3)}  (A vs B ${human.toFixed(3)})   ${topics} product topics`);
+  // The same fixed split by hash as the tags below: the partition of each half's papers.
+  for (const name of ['tune', 'held-out'] as const) {
+    const part = idx.filter((i) => crossHalf[i] === name);
+    const h = (who: 'A' | 'B') => ari(part.map((i) => crossMine[i]!.topic), part.map((i) => cross.papers[i]![who].topic));
+    const hh = ari(part.map((i) => cross.papers[i]!.A.topic), part.map((i) => cross.papers[i]!.B.topic));
+    console.log(`  ${name.padEnd(9)} ${String(part.length).padStart(3)}                  vs A ${h('A').toFixed(3)}  vs B ${h('B').toFixed(3)}  (A vs B ${hh.toFixed(3)})`);
+  }
 }
 {
   const all = cross.papers.map((_, i) => i);

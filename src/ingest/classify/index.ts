@@ -78,7 +78,7 @@ export function topicMethod(taxonomy: Taxonomy): string {
   let h = 2166136261;
   const text = JSON.stringify(taxonomy.topics);
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return `ward-ctfidf-wordnet-3:${(h >>> 0).toString(16)}`;
+  return `ward-ctfidf-wordnet-4:${(h >>> 0).toString(16)}`;
 }
 
 /** 3–5 related paper ids per paper (most related first), keyed by id. */

@@ -140,6 +140,11 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
   if (agreed(prev)) {
     words = [written(prev[0], found), ...words];
     tags = ['ADJ', ...tags];
+  } else if (main.length >= MIN_AGREEING && main.every((o) => o.before && (MODIFIER.has(o.before.pos) || o.before.pos === 'ADV') && o.before.lower === main[0]!.before!.lower)) {
+    // The same modifier before every occurrence, one too everyday to complete the name: the term is
+    // cut from a fixed expression ("short-term memory" of "long short-term memory", where the tagger
+    // reads "long" as an adverb), not a name.
+    return null;
   }
   if (!NOUN.has(tags.at(-1)!) || !tags.every((t) => INSIDE.has(t)) || tags[0] === 'ADP' || tags[0] === 'PUNCT') return null;
   if (words.some((w) => !/[\p{L}\p{N}]/u.test(w))) return null;
