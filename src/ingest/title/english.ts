@@ -107,11 +107,14 @@ const MAX_WORDS_WITH_NAME = 14;
  * The best readings each get their subtitle, and the one then carrying most of the abstract's key
  * words (expectedTitleWords, weighted by KEY_WORDS_WEIGHT against the reading's score) leads. Against
  * subtitling the best reading alone: acl-bare 0.432 → 0.445, MEDLINE 0.336 → 0.341, ACL 2023
- * 0.470 → 0.472, seeds 0.450 → 0.459 (3 readings and weight 1: 0.436, 0.341, 0.469, 0.455; 8 readings
- * or weight 3 measure within 0.003 of these).
+ * 0.470 → 0.472, seeds 0.450 → 0.459 at weight 2 (3 readings and weight 1: 0.436, 0.341, 0.469,
+ * 0.455; 8 readings measure within 0.003). Weights 2–3 are a plateau on all four lists; 2.5 is its middle.
+ * Tried and dropped: a word's chance also by whether the opening or the contribution sentence holds
+ * it (better calibrated on all four lists, but the choice it makes measured acl-bare −0.011,
+ * ACL 2023 +0.002, MEDLINE +0.008, seeds +0.010: a wash), and names said only once or twice.
  */
 const READINGS_SUBTITLED = 5;
-const KEY_WORDS_WEIGHT = 2;
+const KEY_WORDS_WEIGHT = 2.5;
 
 export interface Candidate {
   title: string;
@@ -220,7 +223,8 @@ export function englishCandidates(abstract: string, weight: WordWeight = () => 1
     const value = c.score + KEY_WORDS_WEIGHT * expectedTitleWords(title, counts, weight);
     if (!lead || value > lead.value) lead = { ...c, title, value };
   }
-  if (lead) out.unshift({ title: lead.title, kind: lead.kind, score: lead.score });
+  // Without a duplicate: the deriver keeps only the first few candidates for its fallbacks.
+  if (lead) return [{ title: lead.title, kind: lead.kind, score: lead.score }, ...out.filter((c) => c.title !== lead.title)];
   return out;
 }
 
