@@ -44,7 +44,7 @@ const RESULT = /^(?:more|less|fewer|higher|lower|better|worse|larger|smaller)\b|
  * abstract: read alone, as a subtitle, it says nothing (content-word share within 0.003 either way
  * on all four lists; 0.449 → 0.452 on acl-bare).
  */
-const VAGUE = /^(?:existing|proposed|previous|prior|significant|average|current|recent|given|original|overall|main|additional|further|better|best|strong|simple|novel|new|own|other|different|various|several|many|multiple|numerous|certain|particular|specific|identical|similar|same|whole|entire|respective|corresponding|(?:small|large|huge|great|wide|broad)?\s?(?:number|variety|set|range|amount|lot|kind|type|series|couple|array|family|class) of)\b/i;
+const VAGUE = /^(?:(?:a|an|the) )?(?:existing|proposed|previous|prior|significant|average|current|recent|given|original|overall|main|additional|further|better|best|strong|simple|novel|new|own|other|different|various|several|many|multiple|numerous|certain|particular|specific|identical|similar|same|whole|entire|respective|corresponding|(?:small|large|huge|great|wide|broad)?\s?(?:number|variety|set|range|amount|lot|kind|type|series|couple|array|family|class) of)\b/i;
 const contentWords = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length > 3 && !NOT_CONTENT.has(w)).map(stem);
 
 /**
