@@ -215,7 +215,8 @@ export function englishCandidates(abstract: string, weight: WordWeight = () => 1
   // The abstract's topic, when a reading leaves it out: "…: ERBB2 Amplification". The opening's
   // subject and task are the likeliest topic; then the phrases read, then those of other sentences.
   const opened = [subject, t].flatMap((s) => (s ? [{ text: s, after: '' }] : []));
-  const pool = [...opened, ...phraseTexts, ...taggedOthers.flatMap((tokens) => phrasesIn(tokens))];
+  const seen = new Set<string>();
+  const pool = [...opened, ...phraseTexts, ...taggedOthers.flatMap((tokens) => phrasesIn(tokens))].filter((p) => !seen.has(`${p.after} ${p.text}`) && !!seen.add(`${p.after} ${p.text}`));
   let lead: (Candidate & { value: number }) | undefined;
   for (const c of out.slice(0, READINGS_SUBTITLED)) {
     const subtitled = withSubtitle(c.title, pool, counts, weight);

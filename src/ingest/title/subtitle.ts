@@ -54,17 +54,20 @@ const contentWords = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}-]+
  * word's weight in the list (keyness.ts).
  */
 export function withSubtitle(title: string, phrases: ReadonlyArray<{ text: string; after: string }>, counts: Map<string, number>, weight: WordWeight): string | undefined {
-  if (words(title) > MAX_WORDS_BEFORE) return undefined;
+  const titleWords = words(title);
+  if (titleWords > MAX_WORDS_BEFORE) return undefined;
   const have = new Set(title.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length > 2).map(stem));
   const count = (w: string) => counts.get(w) ?? 0;
   let best: { text: string; after: string; gain: number } | undefined;
   for (const p of phrases) {
+    // Cheap tests first: the caller tries each of its readings against the same phrases.
+    if (titleWords + words(p.text) > MAX_WORDS_WITH) continue;
     const cw = contentWords(p.text);
     if (cw.length === 0 || cw.filter((w) => count(w) < RECURS).length > ONCE_SAID || !cw.some((w) => !have.has(w) && count(w) >= TOPIC_COUNT)) continue;
     // A title with a colon takes no second one: only a phrase its own preposition joins
     // (acl-bare 0.422 → 0.423, ACL 2023 0.459 → 0.465, against giving up on such titles).
     if (title.includes(':') && !joinsBy(p.after, title)) continue;
-    if (p.text.includes(':') || RESULT.test(p.text) || VAGUE.test(p.text) || overlaps(title, p.text) || overlaps(p.text, title) || words(title) + words(p.text) > MAX_WORDS_WITH) continue;
+    if (p.text.includes(':') || RESULT.test(p.text) || VAGUE.test(p.text) || overlaps(title, p.text) || overlaps(p.text, title)) continue;
     const gain = [...new Set(cw)].filter((w) => !have.has(w)).reduce((g, w) => g + inTitleChance(count(w), weight(w)), 0) - SUBTITLE_WORD_COST * cw.length;
     if (!best || gain > best.gain) best = { ...p, gain };
   }
