@@ -36,7 +36,7 @@ const JOINED = new Set(['for', 'in', 'on', 'with', 'via', 'from']);
 /** Words that are not content words (long prepositions and pointers). */
 const NOT_CONTENT = new Set(['with', 'from', 'into', 'over', 'than', 'that', 'this', 'between', 'through', 'within', 'across', 'using', 'without', 'towards', 'toward', 'among', 'under', 'upon', 'about', 'beyond']);
 /** A phrase that opens with a comparison ("more training data") or holds a count ("1.8M data points") reports a result. */
-const RESULT = /^(?:more|less|fewer|higher|lower|better|worse|larger|smaller)\b|(?:^|\s)[\d.,]+[%KMBx×]?(?:\s|$)/i;
+const RESULT = /^(?:more|less|fewer|higher|lower|better|worse|larger|smaller|greater|increased|decreased|elevated)\b|(?:^|\s)[\d.,]+[%KMBx×]?(?:\s|$)/i;
 
 /**
  * A phrase that opens with a quantity, a comparison with other work or praise ("other communities",
