@@ -3,6 +3,7 @@
  * and the editable taxonomy (content/taxonomy.yaml). Same input, same output: every ordering below
  * is explicit and the only randomness is a fixed-seed generator.
  */
+import type { Classification, ClassifyInput } from './classification.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { preferKeywordTags } from './keywords.ts';
 import { findRelated } from './related.ts';
@@ -14,21 +15,8 @@ import { assignTopics } from './topics.ts';
 import { paperVectors, type Vectors } from './vectors.ts';
 import { withWordNet } from './wordnet-features.ts';
 
+export type { Classification, ClassifyInput } from './classification.ts';
 export type { Taxonomy, TopicDef, TagDef } from './taxonomy.ts';
-
-export interface ClassifyInput {
-  id: string;
-  title: string;
-  /** Plain text, math as $…$. */
-  abstract: string;
-  /** The source's own keywords (a reference-manager export's), a signal for tags: see keywords.ts. */
-  keywords?: readonly string[];
-}
-
-export interface Classification {
-  topic: string;
-  tags: string[];
-}
 
 /** Parses content/taxonomy.yaml's text; errors name the line. `file` is only used in messages. */
 export function parseTaxonomy(text: string, file: string): { ok: true; taxonomy: Taxonomy } | { ok: false; error: string; line: number | null } {
