@@ -12,7 +12,7 @@
  */
 import { issue, type IngestIssue, type SourcePath } from '../core/issue.ts';
 import type { PaperMetadata } from '../core/paper.ts';
-import { titleScore } from './classify-line.ts';
+import { titleScore } from './title-line.ts';
 import type { SourceLine } from './normalize-lines.ts';
 import { isChromeLine, isNameList, stripGluedChrome } from './page-chrome.ts';
 import { isExpanded, readFieldLine, splitNames, stripMoreLess, toMetadata, type RecordFacts } from './record-fields.ts';

@@ -3,7 +3,9 @@
  * document frequencies. Tags, topics and related papers all read these counts, so the text is
  * tokenized once. Phrases are interned to integer ids to keep 50k papers within memory.
  */
-import { BREAKS, definedAcronyms, INNER_WORDS, isWordChar, joinsNext, spacedJoin, wordTokens, type Token } from './tokenize.ts';
+import { TERM_INNER_WORDS } from '../../core/english/function-words.ts';
+import { regularPlural } from '../../core/english/inflection.ts';
+import { BREAKS, definedAcronyms, isWordChar, joinsNext, spacedJoin, wordTokens, type Token } from './tokenize.ts';
 
 export interface PaperText {
   readonly id: string;
@@ -176,7 +178,7 @@ class Builder {
       this.typeWord[id] = -1;
       this.typeFlags[id] =
         (t.stop ? STOP : 0) |
-        (INNER_WORDS.has(t.key) ? INNER : 0) |
+        (TERM_INNER_WORDS.has(t.key) ? INNER : 0) |
         (t.joined ? JOINED : 0) |
         (t.surface !== t.key && !t.surface.includes('-') ? PLURAL : 0) |
         (joinsNext(t) ? PREFIX : 0);
@@ -478,7 +480,7 @@ export function buildCorpus(papers: readonly PaperText[]): Corpus {
     parts.reverse();
     // The last word follows how the phrase itself is mostly written (singular or plural).
     const lastKey = keyOfWord[lastWord[id]!]!;
-    parts[parts.length - 1] = plural[id]! * 2 > df[id]! && lastKey.length > 2 ? pluralOf(lastKey) : lastKey;
+    parts[parts.length - 1] = plural[id]! * 2 > df[id]! && lastKey.length > 2 ? regularPlural(lastKey) : lastKey;
     let out = parts[0]!;
     for (let i = 1; i < parts.length; i++) out += (joinMask[id]! & (1 << i) ? '-' : ' ') + parts[i];
     return out;
@@ -498,12 +500,6 @@ export function buildCorpus(papers: readonly PaperText[]): Corpus {
     surface,
     idOf,
   };
-}
-
-function pluralOf(word: string): string {
-  if (/(s|x|ch|sh|z)$/.test(word)) return word + 'es';
-  if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + 'ies';
-  return word + 's';
 }
 
 function grow<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer>>(a: T): T {

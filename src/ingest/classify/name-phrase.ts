@@ -17,7 +17,8 @@
 import { createRequire } from 'node:module';
 import type { PaperText } from './corpus.ts';
 import { tag, type Token } from '../title/pos.ts';
-import { titleCase } from '../title/case.ts';
+import { naiveSingular } from '../../core/english/inflection.ts';
+import { titleCase } from '../../core/english/title-case.ts';
 
 /** Occurrences read per candidate term, each from another paper of the topic. */
 const OCCURRENCES = 6;
@@ -72,8 +73,7 @@ export function everydayFrequency(word: string): number {
     }
   }
   const w = word.toLowerCase();
-  const singular = w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
-  return Math.max(frequency.get(w) ?? 0, frequency.get(singular) ?? 0);
+  return Math.max(frequency.get(w) ?? 0, frequency.get(naiveSingular(w)) ?? 0);
 }
 
 /** Whether a name (lowercase words) is everyday English: see EVERYDAY_WORD_PER_MILLION. */

@@ -8,6 +8,7 @@
  * (name-phrase.ts: never a cut phrase, never an everyday word alone); two terms are joined as "A and
  * B" only when most papers of the second also carry the first.
  */
+import { titleCaseTag } from '../../core/english/title-case.ts';
 import type { Corpus, PaperText } from './corpus.ts';
 import { isEveryday, librarianName, MAJORITY } from './name-phrase.ts';
 import { phraseKey } from './tokenize.ts';
@@ -136,7 +137,7 @@ export function nameGroups(
     }
     // No candidate reads as a name: the best one as the tags write it, one that is not everyday English if any.
     for (const first of name ? [] : [...scored.filter((s) => !isEveryday(s.name)), ...scored.filter((s) => isEveryday(s.name))]) {
-      const title = titleCase(first.name);
+      const title = titleCaseTag(first.name);
       if (taken.has(title.toLowerCase())) continue;
       name = title;
       break;
@@ -162,17 +163,3 @@ function sharesWord(a: string, b: string): boolean {
 }
 /** Letters of a crude stem: English inflection and derivation rarely change the first six. */
 const STEM = 6;
-
-const SMALL_WORDS = new Set(['of', 'and', 'for', 'in', 'on', 'the', 'to', 'with', 'a', 'an', 'via', 'by']);
-const ACRONYMS = new Set(['ai', 'qa', 'asr', 'ocr', 'gan', 'vae', 'ner', 'rl', 'dna', 'rna', 'hiv', 'mri', 'ct', 'ecg', 'eeg', 'nerf', '3d', '2d']);
-/** "multilingual nlp" → "Multilingual NLP": tags are lowercase, topic names are not. */
-export function titleCase(tag: string): string {
-  return tag
-    .split(' ')
-    .map((w, i) => {
-      if (i > 0 && SMALL_WORDS.has(w)) return w;
-      if (ACRONYMS.has(w) || (w.length <= 5 && /^[a-z]+$/.test(w) && !/[aeiouy]/.test(w))) return w.toUpperCase();
-      return w.replace(/(^|-)(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
-    })
-    .join(' ');
-}

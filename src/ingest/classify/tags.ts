@@ -6,7 +6,7 @@
  */
 import { termCoherence } from './coherence.ts';
 import type { Corpus } from './corpus.ts';
-import { wordKey, zipf } from './english.ts';
+import { wordKey, zipf } from '../../core/english/everyday.ts';
 import { compareNames, MIN_TAGS, selectTags, type Candidate } from './tag-select.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { TermTable } from './terms.ts';
