@@ -130,7 +130,7 @@ describe('tags as domain terms', () => {
 });
 
 describe('abstracts in other languages', () => {
-  const text = readFileSync('tests/fixtures/real-world/13-non-english/multilingual.txt', 'utf8');
+  const text = readFileSync('tests/fixtures/real-world/13-non-english/input/multilingual.txt', 'utf8');
   const papers = ingestSources([{ path: 'x/multilingual.txt' as SourcePath, bytes: new TextEncoder().encode(text) }]).papers.map((p) => paper(p.id, p.title, p.abstract));
 
   test('languages are told apart', () => {

@@ -60,6 +60,28 @@ describe('search words (both engines)', () => {
     expect(findTerms(text, queryTerms('trellis zzqxv'))).toEqual(new Set([0]));
   });
 
+  /** Issue 15's rule: a text answers a query when every term begins one of its words. */
+  test.each([
+    ['GPT-4 beats the baselines', 'gpt4', true],
+    ['GPT-4 beats the baselines', 'gpt-4', true],
+    ['a k-NN classifier', 'knn', true],
+    ['the Kullback–Leibler divergence', 'leibler', true],
+    ['Code search in C++ and C#', 'C++', true],
+    ['Code search in C++ and C#', 'C#', true],
+    ['Code search in Java', 'C++', false],
+    ['Code search in Java', 'C#', false],
+    ['Eﬃcient Fine-Tuning of Sparse Models', 'efficient', true],
+    ['Poincaré embeddings', 'poincare', true],
+    ['Poincare embeddings', 'Poincaré', true],
+    ['基于图神经网络的分子性质预测', '图神经网络', true],
+    ['Trellis networks for sequences', 'net', true],
+    ['Trellis networks for sequences', 'zzqxv', false],
+    ['Trellis networks for sequences', 'trellis zzqxv', false],
+  ])('“%s” answers “%s”: %s', (text, query, answers) => {
+    const terms = queryTerms(query);
+    expect(findTerms(searchableText(text), terms).size === terms.length).toBe(answers);
+  });
+
   test('shards: two characters for a–z and 0–9, one otherwise, safe as file names', () => {
     expect(shardOf('graph')).toBe('gr');
     expect(shardOf('c++')).toBe('c_17');
