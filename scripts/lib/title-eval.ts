@@ -15,7 +15,8 @@
 import { readFileSync } from 'node:fs';
 import type { SourcePath } from '../../src/core/issue.ts';
 import { deriveTitles } from '../../src/ingest/derive-title.ts';
-import { ARTICLES, CONJUNCTIONS, PREPOSITIONS, PRONOUNS, duplicateIndices, titleDefects } from '../../src/ingest/title/defects.ts';
+import { ARTICLES, CONJUNCTIONS, PREPOSITIONS, PRONOUNS } from '../../src/core/english/function-words.ts';
+import { duplicateIndices, titleDefects } from '../../src/ingest/title/defects.ts';
 import { tag } from '../../src/ingest/title/pos.ts';
 import { ingestSources, seedSources } from '../../tests/support/ingest-fixtures.ts';
 

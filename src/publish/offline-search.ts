@@ -9,50 +9,25 @@
  * loads only what it needs: a small manifest, the word shards its terms start with, the tags of
  * each paper (for tag counts), and the document chunks holding its top results.
  *
- * Files (all under `offline-search/`), each a script calling `__papershelfOffline(kind, key, data)`:
- * - `index.js`: counts, page lengths, topic of each paper, topic and tag names, shards and chunks;
- * - `terms-<shard>.js`: for each word starting with the shard's characters, its postings;
- * - `tags.js`: each paper's tags;
- * - `docs-<n>.js`: `CHUNK_SIZE` documents: url, title, topic, tags, opening of the abstract.
+ * The files and their encodings are defined in src/core/offline-index.ts.
  */
+import {
+  encodeFixedWidth,
+  encodePostings,
+  encodeTags,
+  OFFLINE_DIR,
+  offlineFile,
+  type DocumentWord,
+  type OfflineDocRow,
+  type OfflineManifest,
+  type OfflineShard,
+} from '../core/offline-index.ts';
 import { indexWords, searchableText, shardOf, TITLE_WEIGHT, WEIGHT_UNIT } from '../core/search-terms.ts';
 import { labelText, type SearchDoc } from './search-document.ts';
 
-export const OFFLINE_DIR = 'offline-search';
 /** Documents per chunk: a first page of 10 results touches up to 10 chunks, so small chunks load less (100 → 25: index bytes read from disk for `diffusion` at 540 papers 184 → 76 KB). */
 export const CHUNK_SIZE = 25;
 const SUMMARY_LENGTH = 220;
-
-export interface OfflineManifest {
-  version: 2;
-  docs: number;
-  chunkSize: number;
-  topics: string[];
-  tags: string[];
-  shards: string[];
-  /** Each document's topic index in base 36, `topicWidth` characters each (`-` for none): facet counts without loading documents. */
-  docTopics: string;
-  topicWidth: number;
-  /** Each document's length in words (Pagefind's page length), base 36, `lengthWidth` characters each. */
-  lengths: string;
-  lengthWidth: number;
-  averageLength: number;
-}
-
-/** A shard: word → encoded postings, and word → length of its compounds' shortest first part. */
-export type OfflineShard = [postings: Record<string, string>, firstParts: Record<string, number>];
-
-/** Each document's tag indexes in base 36, `.`-separated, documents `;`-separated. */
-export type OfflineTags = string;
-
-export interface DocumentWord {
-  /** Summed weight on the page, in Pagefind's units. */
-  weight: number;
-  /** The part of `weight` from compound words whose first part begins this word (see `indexWords`). */
-  compoundWeight: number;
-  /** The word is a whole word of the title (not a compound's part). */
-  inTitle: boolean;
-}
 
 /**
  * The words of one document, the length of the shortest first part any of its compound words
@@ -76,11 +51,6 @@ export function documentWords(doc: SearchDoc): { words: Map<string, DocumentWord
   length += indexWords(searchableText(labelText(doc)), WEIGHT_UNIT, adder(false));
   return { words, firstParts, length };
 }
-
-const fixedWidth = (values: readonly number[]): { text: string; width: number } => {
-  const width = Math.max(1, ...values.map((v) => v.toString(36).length));
-  return { text: values.map((v) => v.toString(36).padStart(width, '0')).join(''), width };
-};
 
 /** Builds every file of the offline index: path (relative to the site root) → file text. */
 export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, string> {
@@ -116,22 +86,21 @@ export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, stri
   const files = new Map<string, string>();
   const script = (kind: string, key: string | number, data: unknown) =>
     `__papershelfOffline(${JSON.stringify(kind)},${JSON.stringify(key)},${safeJson(data)});\n`;
-  for (const [shard, data] of shards) files.set(`${OFFLINE_DIR}/terms-${shard}.js`, script('terms', shard, data));
+  for (const [shard, data] of shards) files.set(`${OFFLINE_DIR}/${offlineFile.terms(shard)}`, script('terms', shard, data));
   for (let start = 0, chunk = 0; start < docs.length; start += CHUNK_SIZE, chunk++) {
-    const rows = docs.slice(start, start + CHUNK_SIZE).map((d) => [
+    const rows = docs.slice(start, start + CHUNK_SIZE).map((d): OfflineDocRow => [
       d.url,
       d.title,
       d.topic ? topicIndex.get(d.topic)! : -1,
       d.tags.map((t) => tagIndex.get(t)!),
       summaryOf(d.body),
     ]);
-    files.set(`${OFFLINE_DIR}/docs-${chunk}.js`, script('docs', chunk, rows));
+    files.set(`${OFFLINE_DIR}/${offlineFile.docs(chunk)}`, script('docs', chunk, rows));
   }
-  const docTags: OfflineTags = docs.map((d) => d.tags.map((t) => tagIndex.get(t)!.toString(36)).join('.')).join(';');
-  files.set(`${OFFLINE_DIR}/tags.js`, script('tags', 0, docTags));
-  const docTopics = fixedWidth(docs.map((d) => (d.topic ? topicIndex.get(d.topic)! : 0)));
-  const topicText = docs.map((d, i) => (d.topic ? docTopics.text.slice(i * docTopics.width, (i + 1) * docTopics.width) : '-'.repeat(docTopics.width))).join('');
-  const lengthCodes = fixedWidth(lengths);
+  const docTags = encodeTags(docs.map((d) => d.tags.map((t) => tagIndex.get(t)!)));
+  files.set(`${OFFLINE_DIR}/${offlineFile.tags}`, script('tags', 0, docTags));
+  const docTopics = encodeFixedWidth(docs.map((d) => (d.topic ? topicIndex.get(d.topic)! : undefined)));
+  const lengthCodes = encodeFixedWidth(lengths);
   const manifest: OfflineManifest = {
     version: 2,
     docs: docs.length,
@@ -139,46 +108,14 @@ export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, stri
     topics,
     tags,
     shards: [...shards.keys()].sort(),
-    docTopics: topicText,
+    docTopics: docTopics.text,
     topicWidth: docTopics.width,
     lengths: lengthCodes.text,
     lengthWidth: lengthCodes.width,
     averageLength: lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length),
   };
-  files.set(`${OFFLINE_DIR}/index.js`, script('index', 0, manifest));
+  files.set(`${OFFLINE_DIR}/${offlineFile.manifest}`, script('index', 0, manifest));
   return files;
-}
-
-/**
- * Postings as base-36 `docDelta,value` pairs, value = weight × 2 + title flag, followed by
- * `:compoundWeight` when there is one: compact, and parsed with one split.
- */
-export function encodePostings(list: ReadonlyMap<number, DocumentWord>): string {
-  let previous = 0;
-  const parts: string[] = [];
-  for (const [doc, { weight, compoundWeight, inTitle }] of list) {
-    const value = (weight * 2 + (inTitle ? 1 : 0)).toString(36);
-    parts.push((doc - previous).toString(36), compoundWeight > 0 ? `${value}:${compoundWeight.toString(36)}` : value);
-    previous = doc;
-  }
-  return parts.join(',');
-}
-
-export interface Posting extends DocumentWord {
-  doc: number;
-}
-
-export function decodePostings(encoded: string): Posting[] {
-  const parts = encoded.split(',');
-  const out: Posting[] = [];
-  let doc = 0;
-  for (let i = 0; i < parts.length; i += 2) {
-    doc += parseInt(parts[i]!, 36);
-    const [value, compound] = parts[i + 1]!.split(':');
-    const number = parseInt(value!, 36);
-    out.push({ doc, weight: number >> 1, inTitle: (number & 1) === 1, compoundWeight: compound ? parseInt(compound, 36) : 0 });
-  }
-  return out;
 }
 
 function summaryOf(text: string): string {

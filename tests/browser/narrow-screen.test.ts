@@ -62,7 +62,6 @@ describe('a title that is a formula on text-only surfaces', () => {
     expect(html).toContain('<title>E = mc² · Papershelf</title>');
     expect(html).toContain('<meta property="og:title" content="E = mc²">');
     expect(html).toContain('"headline":"E = mc²"');
-    expect(html).toContain('data-title="E = mc²"');
     const feed = readFileSync(join(dir, 'dist', 'rss.xml'), 'utf8');
     expect(feed).toContain('<title>E = mc²</title>');
     const offline = readdirSync(join(dir, 'dist', 'offline-search')).filter((f) => f.startsWith('docs-'));

@@ -17,12 +17,13 @@
 import { createRequire } from 'node:module';
 import type { PaperText } from './corpus.ts';
 import { tag, type Token } from '../title/pos.ts';
-import { titleCase } from '../title/case.ts';
+import { naiveSingular } from '../../core/english/inflection.ts';
+import { titleCase } from '../../core/english/title-case.ts';
 
 /** Occurrences read per candidate term, each from another paper of the topic. */
-const OCCURRENCES = 6;
+const OCCURRENCES_READ = 6;
 /** Characters of context read on either side of an occurrence (a few words). */
-const CONTEXT = 48;
+const CONTEXT_CHARS = 48;
 /** An extension or completion is taken when at least this share of the occurrences agree on it. */
 export const MAJORITY = 0.5;
 /**
@@ -72,8 +73,7 @@ export function everydayFrequency(word: string): number {
     }
   }
   const w = word.toLowerCase();
-  const singular = w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
-  return Math.max(frequency.get(w) ?? 0, frequency.get(singular) ?? 0);
+  return Math.max(frequency.get(w) ?? 0, frequency.get(naiveSingular(w)) ?? 0);
 }
 
 /** Whether a name (lowercase words) is everyday English: see EVERYDAY_WORD_PER_MILLION. */
@@ -103,7 +103,7 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.split(/[\s-]+/).map(escape).join('[\\s-]+')}(?:e?s)?(?![\\p{L}\\p{N}])`, 'iu');
   const found: Occurrence[] = [];
   for (const p of texts) {
-    if (found.length >= OCCURRENCES) break;
+    if (found.length >= OCCURRENCES_READ) break;
     for (const text of [p.title, p.abstract]) {
       const m = pattern.exec(text);
       if (!m) continue;
@@ -163,14 +163,14 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
 /** The phrase at [start, end) of `text` with its neighbours, or null when the tagger's tokens do not line up with the text. */
 function read(text: string, start: number, end: number): Occurrence | null {
   // A window of whole words within the sentence.
-  let from = Math.max(0, start - CONTEXT);
-  let to = Math.min(text.length, end + CONTEXT);
+  let from = Math.max(0, start - CONTEXT_CHARS);
+  let to = Math.min(text.length, end + CONTEXT_CHARS);
   const stop = text.lastIndexOf('. ', start);
   if (stop >= from) from = stop + 2;
   const stopAfter = text.indexOf('. ', end);
   if (stopAfter >= 0 && stopAfter < to) to = stopAfter;
-  while (from > 0 && /\S/.test(text[from - 1]!) && from > start - CONTEXT - 20) from--;
-  while (to < text.length && /\S/.test(text[to]!) && to < end + CONTEXT + 20) to++;
+  while (from > 0 && /\S/.test(text[from - 1]!) && from > start - CONTEXT_CHARS - 20) from--;
+  while (to < text.length && /\S/.test(text[to]!) && to < end + CONTEXT_CHARS + 20) to++;
   const window = text.slice(from, to);
   const tokens = tag(window);
   let at = 0;

@@ -10,6 +10,9 @@
  * the papers that write it are (topical coherence: a domain term, not a general academic noun), and
  * no name repeats the words of another with some added ("Large Language Models" beside "Language Models").
  */
+import { TAG_NAME_MINOR } from '../../core/english/function-words.ts';
+import { naiveSingular } from '../../core/english/inflection.ts';
+import { titleCaseTag } from '../../core/english/title-case.ts';
 import type { Corpus, PaperText } from './corpus.ts';
 import { isEveryday, librarianName, MAJORITY } from './name-phrase.ts';
 import { phraseKey } from './tokenize.ts';
@@ -145,7 +148,7 @@ export function nameGroups(
     }
     // No candidate reads as a name: the best one as the tags write it, one that is not everyday English if any.
     for (const first of name ? [] : [...scored.filter((s) => !isEveryday(s.name)), ...scored.filter((s) => isEveryday(s.name))]) {
-      const title = titleCase(first.name);
+      const title = titleCaseTag(first.name);
       if (clashes(title, taken)) continue;
       name = title;
       break;
@@ -180,8 +183,8 @@ function conceptWords(name: string): Set<string> {
   return new Set(
     name
       .split(/[^\p{L}\p{N}-]+/u)
-      .filter((w) => w && !SMALL_WORDS.has(w))
-      .map((w) => (w.endsWith('ies') && w.length > 4 ? `${w.slice(0, -3)}y` : w.endsWith('s') && !w.endsWith('ss') && w.length > 3 ? w.slice(0, -1) : w)),
+      .filter((w) => w && !TAG_NAME_MINOR.has(w))
+      .map(naiveSingular),
   );
 }
 
@@ -232,17 +235,3 @@ function sharesWord(a: string, b: string): boolean {
 }
 /** Letters of a crude stem: English inflection and derivation rarely change the first six. */
 const STEM = 6;
-
-const SMALL_WORDS = new Set(['of', 'and', 'for', 'in', 'on', 'the', 'to', 'with', 'a', 'an', 'via', 'by']);
-const ACRONYMS = new Set(['ai', 'qa', 'asr', 'ocr', 'gan', 'vae', 'ner', 'rl', 'dna', 'rna', 'hiv', 'mri', 'ct', 'ecg', 'eeg', 'nerf', '3d', '2d']);
-/** "multilingual nlp" → "Multilingual NLP": tags are lowercase, topic names are not. */
-export function titleCase(tag: string): string {
-  return tag
-    .split(' ')
-    .map((w, i) => {
-      if (i > 0 && SMALL_WORDS.has(w)) return w;
-      if (ACRONYMS.has(w) || (w.length <= 5 && /^[a-z]+$/.test(w) && !/[aeiouy]/.test(w))) return w.toUpperCase();
-      return w.replace(/(^|-)(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
-    })
-    .join(' ');
-}

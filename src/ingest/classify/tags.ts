@@ -6,7 +6,7 @@
  */
 import { termCoherence } from './coherence.ts';
 import type { Corpus } from './corpus.ts';
-import { wordKey, zipf } from './english.ts';
+import { wordKey, zipf } from '../../core/english/everyday.ts';
 import { compareNames, MIN_TAGS, selectTags, type Candidate } from './tag-select.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { TermTable } from './terms.ts';
@@ -132,7 +132,7 @@ const BACKUP_COHERENCE = 1.5;
  * Mean mentions per paper from which a rare single word is a concept of those papers ("apoptosis").
  * Tune halves at 1.5: gold-80 0.412/0.438 -> 0.406/0.432, cross 0.361/0.333 -> 0.367/0.344.
  */
-const BURST = 2;
+const BURST_MENTIONS = 2;
 /**
  * Share of its phrases an -ing word must end to open a term: "learning rate", "training data" (the
  * list also writes "deep learning", "adversarial training"); "utilizing interpretation methods" not.
@@ -215,7 +215,7 @@ function discoverable(terms: TermTable, t: number, n: number, maxShare: number):
   // A single word is a concept if titles are about it ("diarization", "insulin") or the papers
   // that use it use it again and again ("apoptosis"); abstracts are full of single nouns written
   // once ("activation", "criteria") that are not.
-  if (terms.words[t] === 1) return nounWord(terms, t) && (titled || terms.freq[t]! >= BURST * df);
+  if (terms.words[t] === 1) return nounWord(terms, t) && (titled || terms.freq[t]! >= BURST_MENTIONS * df);
   return !freeModifier(terms, t) && !verbFirst(terms, t) && !everydayOfPhrase(terms, t) && !genericHead(terms, t);
 }
 
@@ -255,74 +255,8 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
   const scratch = new Float64Array(slots);
   const touched = new Int32Array(slots);
   const ranked: Candidate[][] = new Array(n);
-  for (let d = 0; d < n; d++) {
-    let nt = 0;
-    let top = 0;
-    const bump = (slot: number, score: number) => {
-      const prior = scratch[slot]!;
-      let next = score;
-      if (prior === 0) touched[nt++] = slot;
-      else next = Math.max(prior, score) + 0.25 * Math.min(prior, score);
-      scratch[slot] = next;
-      if (next > top) top = next;
-    };
-    // Taxonomy tags, written or implied. A one-word entry ("fluid", "attribution") is ambiguous
-    // outside the taxonomy's field: it counts only in a paper that also writes a longer one.
-    let fieldEvidence = false;
-    for (let i = corpus.start[d]!; i < corpus.start[d + 1]! && !fieldEvidence; i++) {
-      const p = corpus.ids[i]!;
-      fieldEvidence = corpus.words[p]! >= 2 && (index.vocab[p]! >= 0 || index.implied.has(p));
-    }
-    for (let i = corpus.start[d]!; i < corpus.start[d + 1]!; i++) {
-      const p = corpus.ids[i]!;
-      const v = index.vocab[p]!;
-      const implied = index.implied.get(p);
-      if ((v < 0 && !implied) || index.stopped[p] || (!fieldEvidence && corpus.words[p] === 1)) continue;
-      const evidence = (corpus.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + corpus.body[i]!);
-      const weight = 1.2 + 0.3 * specificity(corpus.df[p]!);
-      if (v >= 0) bump(T + v, evidence * weight);
-      if (implied) for (const u of implied) if (u !== v) bump(T + u, IMPLIED_WEIGHT * evidence * weight);
-    }
-    // The list's own terms.
-    const from = terms.start[d]!;
-    const to = terms.start[d + 1]!;
-    for (let i = from; i < to; i++) {
-      const t = terms.ids[i]!;
-      const v = index.termVocab[t]!;
-      if (v >= 0 && (fieldEvidence || terms.words[t]! > 1)) {
-        // A taxonomy tag the term extractor found, though the phrase tokenizer read it otherwise
-        // ("in-context learning").
-        const evidence = (terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!);
-        bump(T + v, evidence * (1.2 + 0.3 * specificity(terms.df[t]!)));
-        continue;
-      }
-      if (!isEligible(t)) continue;
-      const evidence = (terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!);
-      const length = Math.log2(terms.words[t]! + 1) / Math.log2(3);
-      const domain = 1 - DOMAIN_WEIGHT * Math.min(1, terms.rarestZipf(t) / 6);
-      bump(t, evidence * (1 - SPECIFICITY_WEIGHT + SPECIFICITY_WEIGHT * specificity(terms.df[t]!)) * length * domain);
-    }
-    const cands: Candidate[] = [];
-    const floor = 0.1 * top;
-    for (let j = 0; j < nt; j++) {
-      const slot = touched[j]!;
-      if (scratch[slot]! >= floor) cands.push({ slot, score: scratch[slot]!, backup: false });
-      scratch[slot] = 0;
-    }
-    cands.sort(byRank);
-    if (cands.length > CANDIDATES_PER_PAPER) cands.length = CANDIDATES_PER_PAPER;
-    if (cands.length < MIN_TAGS) {
-      // Too little shared vocabulary (a very short or unusual abstract): fall back on its own terms.
-      for (let i = from; i < to; i++) {
-        const t = terms.ids[i]!;
-        if (index.termVocab[t] === -2 || cands.some((c) => c.slot === t) || !plausibleBackup(terms, t) || coherence[t]! < BACKUP_COHERENCE) continue;
-        const score = 0.05 * ((terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!)) * terms.words[t]! * (terms.df[t]! >= 2 ? 10 : 1);
-        cands.push({ slot: t, score, backup: true });
-      }
-      cands.sort(byRank);
-    }
-    ranked[d] = cands;
-  }
+  const paper: PaperScoring = { corpus, index, T, coherence, isEligible, specificity, byRank, scratch, touched };
+  for (let d = 0; d < n; d++) ranked[d] = rankedCandidates(d, paper);
 
   const keyOf = (slot: number): TagKey => (slot >= T ? `v${slot - T}` : `t${slot}`);
   const chosen = selectTags(ranked, {
@@ -335,6 +269,92 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
     },
   });
   return chosen.map((tags) => ({ names: tags.map((t) => nameOf(t.slot)), keys: tags.map((t) => keyOf(t.slot)) }));
+}
+
+/** What `rankedCandidates` needs of `assignTags`: the list's tags and terms, and its scratch arrays. */
+interface PaperScoring {
+  readonly corpus: Corpus;
+  readonly index: TagIndex;
+  /** Number of discovered terms: slots below it are terms, from it on vocabulary tags. */
+  readonly T: number;
+  readonly coherence: Float64Array;
+  readonly isEligible: (t: number) => boolean;
+  readonly specificity: (df: number) => number;
+  readonly byRank: (a: Candidate, b: Candidate) => number;
+  /** Per-paper scores indexed by slot, all zero between papers, reset through `touched`. */
+  readonly scratch: Float64Array;
+  readonly touched: Int32Array;
+}
+
+/** Paper d's tag candidates, best first: taxonomy tags written or implied, then its own terms, then backups when too few. */
+function rankedCandidates(d: number, { corpus, index, T, coherence, isEligible, specificity, byRank, scratch, touched }: PaperScoring): Candidate[] {
+  const { terms } = index;
+  let nt = 0;
+  let top = 0;
+  const bump = (slot: number, score: number) => {
+    const prior = scratch[slot]!;
+    let next = score;
+    if (prior === 0) touched[nt++] = slot;
+    else next = Math.max(prior, score) + 0.25 * Math.min(prior, score);
+    scratch[slot] = next;
+    if (next > top) top = next;
+  };
+  // Taxonomy tags, written or implied. A one-word entry ("fluid", "attribution") is ambiguous
+  // outside the taxonomy's field: it counts only in a paper that also writes a longer one.
+  let fieldEvidence = false;
+  for (let i = corpus.start[d]!; i < corpus.start[d + 1]! && !fieldEvidence; i++) {
+    const p = corpus.ids[i]!;
+    fieldEvidence = corpus.words[p]! >= 2 && (index.vocab[p]! >= 0 || index.implied.has(p));
+  }
+  for (let i = corpus.start[d]!; i < corpus.start[d + 1]!; i++) {
+    const p = corpus.ids[i]!;
+    const v = index.vocab[p]!;
+    const implied = index.implied.get(p);
+    if ((v < 0 && !implied) || index.stopped[p] || (!fieldEvidence && corpus.words[p] === 1)) continue;
+    const evidence = (corpus.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + corpus.body[i]!);
+    const weight = 1.2 + 0.3 * specificity(corpus.df[p]!);
+    if (v >= 0) bump(T + v, evidence * weight);
+    if (implied) for (const u of implied) if (u !== v) bump(T + u, IMPLIED_WEIGHT * evidence * weight);
+  }
+  // The list's own terms.
+  const from = terms.start[d]!;
+  const to = terms.start[d + 1]!;
+  for (let i = from; i < to; i++) {
+    const t = terms.ids[i]!;
+    const v = index.termVocab[t]!;
+    if (v >= 0 && (fieldEvidence || terms.words[t]! > 1)) {
+      // A taxonomy tag the term extractor found, though the phrase tokenizer read it otherwise
+      // ("in-context learning").
+      const evidence = (terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!);
+      bump(T + v, evidence * (1.2 + 0.3 * specificity(terms.df[t]!)));
+      continue;
+    }
+    if (!isEligible(t)) continue;
+    const evidence = (terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!);
+    const length = Math.log2(terms.words[t]! + 1) / Math.log2(3);
+    const domain = 1 - DOMAIN_WEIGHT * Math.min(1, terms.rarestZipf(t) / 6);
+    bump(t, evidence * (1 - SPECIFICITY_WEIGHT + SPECIFICITY_WEIGHT * specificity(terms.df[t]!)) * length * domain);
+  }
+  const cands: Candidate[] = [];
+  const floor = 0.1 * top;
+  for (let j = 0; j < nt; j++) {
+    const slot = touched[j]!;
+    if (scratch[slot]! >= floor) cands.push({ slot, score: scratch[slot]!, backup: false });
+    scratch[slot] = 0;
+  }
+  cands.sort(byRank);
+  if (cands.length > CANDIDATES_PER_PAPER) cands.length = CANDIDATES_PER_PAPER;
+  if (cands.length < MIN_TAGS) {
+    // Too little shared vocabulary (a very short or unusual abstract): fall back on its own terms.
+    for (let i = from; i < to; i++) {
+      const t = terms.ids[i]!;
+      if (index.termVocab[t] === -2 || cands.some((c) => c.slot === t) || !plausibleBackup(terms, t) || coherence[t]! < BACKUP_COHERENCE) continue;
+      const score = 0.05 * ((terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!)) * terms.words[t]! * (terms.df[t]! >= 2 ? 10 : 1);
+      cands.push({ slot: t, score, backup: true });
+    }
+    cands.sort(byRank);
+  }
+  return cands;
 }
 
 function wordSet(key: string): Set<string> {

@@ -2,7 +2,7 @@
  * The words term extraction works on: part-of-speech classes, word streams, and function word +
  * word pairs that are one expression ("in vitro").
  */
-import { wordKey, zipf } from './english.ts';
+import { wordKey, zipf } from '../../core/english/everyday.ts';
 
 // Part-of-speech classes of a token, as far as term extraction cares.
 export const Pos = {

@@ -8,7 +8,7 @@
  * so that one-word terms are not all zero (the usual extension, e.g. Barrón-Cedeño et al. 2009).
  */
 import type { PhraseCounts } from './corpus.ts';
-import { wordKey, zipf } from './english.ts';
+import { wordKey, zipf } from '../../core/english/everyday.ts';
 import { gluedWords, Pos, type PaperStreams, type Stream } from './term-words.ts';
 
 export { Pos, type Stream, type Word } from './term-words.ts';

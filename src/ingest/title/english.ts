@@ -13,7 +13,7 @@
  * (subtitle.ts). An aim of looking at something is titled as a nominal ("Effect of X on Y").
  * Phrases come from part-of-speech chunks (chunk.ts), so they are never cut mid-way.
  */
-import { gerund } from './case.ts';
+import { gerund } from '../../core/english/inflection.ts';
 import { DEICTIC, nounPhrase, nounPhraseWithAttachments, type Phrase } from './chunk.ts';
 import { join, tagEach, type Token } from './pos.ts';
 import { definitions, expansion, ownName, spellOut } from './acronyms.ts';

@@ -2,10 +2,8 @@
  * Is a line a title or an abstract? Decided from several kinds of evidence, because no single one
  * holds: titles can be long, end with "?" or "…", and abstracts can be one short sentence.
  */
+import { HEADLINE_LOWERCASE } from '../core/english/function-words.ts';
 
-const SMALL_WORDS = new Set([
-  'a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'is', 'of', 'on', 'or', 'the', 'to', 'via', 'vs', 'with', 'without',
-]);
 const ABBREVIATION_END = /\b(?:et al|etc|vs|e\.g|i\.e|cf|resp)\.$/i;
 /** Sentence boundaries: end punctuation, a space, then something that starts a sentence. */
 const SENTENCE_BREAK = /[.!?](?:["”’)\]])?\s+(?=[\p{Lu}\p{N}"“(])/gu;
@@ -42,7 +40,7 @@ export function titleScore(text: string): number {
 
 export const isTitleLike = (text: string): boolean => titleScore(text) > 0;
 
-const LONGEST_SMALL_WORD = Math.max(...[...SMALL_WORDS].map((w) => w.length));
+const LONGEST_SMALL_WORD = Math.max(...[...HEADLINE_LOWERCASE].map((w) => w.length));
 /** Sticky, to test one character in place; only for non-ASCII characters. */
 const LETTER_AT = /\p{L}/uy;
 const UPPERCASE_AT = /\p{Lu}/uy;
@@ -62,7 +60,7 @@ function countWords(text: string): { words: number; content: number; capitalised
     words++;
     if (end > start && isLetterAt(text, start)) {
       // Lower-casing never shortens a word, so a longer one cannot be a small word.
-      const small = end - start <= LONGEST_SMALL_WORD && SMALL_WORDS.has(text.slice(start, end).toLowerCase());
+      const small = end - start <= LONGEST_SMALL_WORD && HEADLINE_LOWERCASE.has(text.slice(start, end).toLowerCase());
       if (!small) {
         content++;
         if (isUppercaseAt(text, start)) capitalised++;

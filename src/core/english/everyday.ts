@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { franc } from 'franc-min';
-import { singular } from './tokenize.ts';
+import { pluralCandidates, singular } from './inflection.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -44,14 +44,8 @@ export function isEnglishWord(word: string): boolean {
 export function zipf(key: string): number {
   const { counts, perBillion } = ref();
   let c = counts.get(key) ?? 0;
-  for (const plural of pluralForms(key)) if (plural !== key) c += counts.get(plural) ?? 0;
+  for (const plural of pluralCandidates(key)) if (plural !== key) c += counts.get(plural) ?? 0;
   return c > 0 ? Math.log10(c * perBillion) : 0;
-}
-
-function pluralForms(key: string): string[] {
-  if (/(s|x|ch|sh|z|o)$/.test(key)) return [key + 'es', key + 's'];
-  if (/[^aeiou]y$/.test(key)) return [key.slice(0, -1) + 'ies'];
-  return [key + 's'];
 }
 
 const termKeyCache = new Map<string, string>();

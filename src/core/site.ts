@@ -1,4 +1,12 @@
 /**
+ * The site's name and public address: what the pages (src/site) and the feed and sitemap
+ * (src/publish) both need.
+ */
+
+export const SITE_NAME = 'Papershelf';
+export const SITE_TAGLINE = 'A reading list of research papers';
+
+/**
  * `SITE_URL`: the public address of the site, sub-path included (`https://example.org/reading/`).
  * Optional: without it the site works everywhere through relative links, and only the features
  * that need absolute URLs (canonical links, link-preview images, sitemap, feed links) are left out.
