@@ -10,6 +10,8 @@ import { wordKey, zipf } from './english.ts';
 import { compareNames, MIN_TAGS, selectTags, type Candidate } from './tag-select.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { TermTable } from './terms.ts';
+import { MAX_TERM_WORDS } from './termhood.ts';
+import { taxonomyField } from './tag-field.ts';
 import { phraseKey } from './tokenize.ts';
 import type { Vectors } from './vectors.ts';
 
@@ -150,6 +152,8 @@ const COMMON_FIRST_ZIPF = 5;
 const MODIFIER_SHARE = 0.7;
 /** An everyday head must follow its modifier in this share of the modifier's uses, or it is generic. */
 const GENERIC_HEAD_SHARE = 0.2;
+/** Longest fallback term of one paper, in words, unless it is the whole of a term cut in half. */
+const BACKUP_WORDS = 3;
 
 /** Everyday English: every content word of the term is common in SUBTLEX. */
 export function isEveryday(terms: TermTable, t: number): boolean {
@@ -219,9 +223,27 @@ function discoverable(terms: TermTable, t: number, n: number, maxShare: number):
   return !freeModifier(terms, t) && !verbFirst(terms, t) && !everydayOfPhrase(terms, t) && !genericHead(terms, t);
 }
 
-/** A term of one paper that may still serve as one of its three tags. */
-function plausibleBackup(terms: TermTable, t: number): boolean {
-  if (terms.words[t]! > 3 || terms.independence[t]! <= 0 || isEveryday(terms, t) || freeModifier(terms, t) || verbFirst(terms, t) || everydayOfPhrase(terms, t)) return false;
+/**
+ * Terms cut out of a longer one: every occurrence follows the same word, and that word belongs to
+ * the term (a noun, or a word everyday English seldom writes): "cell carcinoma" of "squamous cell
+ * carcinoma", "english subordinate clauses" of "Old English subordinate clauses". A common
+ * adjective before it ("several ion channels") is the author's wording, and the term stays.
+ * Per term: the whole term it was cut from, or −1.
+ */
+function cutTerms(terms: TermTable): Int32Array {
+  const whole = new Int32Array(terms.count).fill(-1);
+  for (let x = 0; x < terms.count; x++) {
+    const r = terms.rest[x]!;
+    if (r < 0 || terms.freq[x] === 0 || terms.freq[x] !== terms.freq[r]) continue;
+    const nounFirst = (terms.modifierFirst[x]! + terms.gerundFirst[x]!) * 2 <= terms.freq[x]!;
+    if (nounFirst || terms.firstZipf(x) < EVERYDAY_ZIPF) whole[r] = x;
+  }
+  return whole;
+}
+
+/** A term of one paper that may still serve as one of its three tags; longer ones are clauses more often than terms. */
+function plausibleBackup(terms: TermTable, t: number, whole = false): boolean {
+  if (terms.words[t]! > (whole ? MAX_TERM_WORDS : BACKUP_WORDS) || terms.independence[t]! <= 0 || isEveryday(terms, t) || freeModifier(terms, t) || verbFirst(terms, t) || everydayOfPhrase(terms, t)) return false;
   return terms.words[t]! > 1 || nounWord(terms, t);
 }
 
@@ -235,8 +257,10 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
   const maxShare = n < 40 ? 0.5 : 0.06;
   const logN = Math.log(Math.max(n, 4));
   const eligible = new Int8Array(T).fill(-1);
+  const wholeOf = cutTerms(terms);
+  // A taxonomy phrase is discovered like any other term in papers outside the taxonomy's field.
   const isEligible = (t: number): boolean => {
-    if (eligible[t] === -1) eligible[t] = index.termVocab[t] === -1 && discoverable(terms, t, n, maxShare) ? 1 : 0;
+    if (eligible[t] === -1) eligible[t] = index.termVocab[t] !== -2 && wholeOf[t] < 0 && discoverable(terms, t, n, maxShare) ? 1 : 0;
     return eligible[t] === 1;
   };
   // One-word terms must also be used by papers about one thing (coherence.ts).
@@ -251,6 +275,8 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
   const overlapping = (a: Candidate, b: Candidate): boolean => overlaps(wordsOf(a.slot), wordsOf(b.slot));
   const specificity = (df: number) => Math.min(1, Math.log(n / Math.max(1, df)) / logN);
 
+  // The taxonomy tags a paper of another field writes are that field's wording, not the taxonomy's concepts.
+  const inField = taxonomyField(corpus, vectors, (p) => !index.stopped[p] && (index.vocab[p]! >= 0 || index.implied.has(p)));
   // Per-paper scores in a scratch array indexed by slot, reset through the touched list.
   const scratch = new Float64Array(slots);
   const touched = new Int32Array(slots);
@@ -269,7 +295,7 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
     // Taxonomy tags, written or implied. A one-word entry ("fluid", "attribution") is ambiguous
     // outside the taxonomy's field: it counts only in a paper that also writes a longer one.
     let fieldEvidence = false;
-    for (let i = corpus.start[d]!; i < corpus.start[d + 1]! && !fieldEvidence; i++) {
+    for (let i = corpus.start[d]!; i < corpus.start[d + 1]! && !fieldEvidence && inField[d]; i++) {
       const p = corpus.ids[i]!;
       fieldEvidence = corpus.words[p]! >= 2 && (index.vocab[p]! >= 0 || index.implied.has(p));
     }
@@ -277,7 +303,7 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
       const p = corpus.ids[i]!;
       const v = index.vocab[p]!;
       const implied = index.implied.get(p);
-      if ((v < 0 && !implied) || index.stopped[p] || (!fieldEvidence && corpus.words[p] === 1)) continue;
+      if ((v < 0 && !implied) || index.stopped[p] || !inField[d] || (!fieldEvidence && corpus.words[p] === 1)) continue;
       const evidence = (corpus.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + corpus.body[i]!);
       const weight = 1.2 + 0.3 * specificity(corpus.df[p]!);
       if (v >= 0) bump(T + v, evidence * weight);
@@ -289,14 +315,14 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
     for (let i = from; i < to; i++) {
       const t = terms.ids[i]!;
       const v = index.termVocab[t]!;
-      if (v >= 0 && (fieldEvidence || terms.words[t]! > 1)) {
+      if (v >= 0 && inField[d] && (fieldEvidence || terms.words[t]! > 1)) {
         // A taxonomy tag the term extractor found, though the phrase tokenizer read it otherwise
         // ("in-context learning").
         const evidence = (terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!);
         bump(T + v, evidence * (1.2 + 0.3 * specificity(terms.df[t]!)));
         continue;
       }
-      if (!isEligible(t)) continue;
+      if ((v >= 0 && inField[d]) || !isEligible(t)) continue;
       const evidence = (terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!);
       const length = Math.log2(terms.words[t]! + 1) / Math.log2(3);
       const domain = 1 - DOMAIN_WEIGHT * Math.min(1, terms.rarestZipf(t) / 6);
@@ -314,8 +340,9 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
     if (cands.length < MIN_TAGS) {
       // Too little shared vocabulary (a very short or unusual abstract): fall back on its own terms.
       for (let i = from; i < to; i++) {
-        const t = terms.ids[i]!;
-        if (index.termVocab[t] === -2 || cands.some((c) => c.slot === t) || !plausibleBackup(terms, t) || coherence[t]! < BACKUP_COHERENCE) continue;
+        const cutFrom = wholeOf[terms.ids[i]!]!;
+        const t = cutFrom >= 0 ? cutFrom : terms.ids[i]!;
+        if (index.termVocab[t] === -2 || cands.some((c) => c.slot === t) || !plausibleBackup(terms, t, cutFrom >= 0) || coherence[t]! < BACKUP_COHERENCE) continue;
         const score = 0.05 * ((terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!)) * terms.words[t]! * (terms.df[t]! >= 2 ? 10 : 1);
         cands.push({ slot: t, score, backup: true });
       }

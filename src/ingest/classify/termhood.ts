@@ -76,8 +76,11 @@ interface RunWord {
 
 const NOMINAL: ReadonlySet<Pos> = new Set([Pos.Noun, Pos.Adj, Pos.Participle, Pos.Gerund]);
 
-/** A label after a noun: "type 1", "class II", "phase 3". The noun is a label, not part of the term. */
-const LABEL = /^(?:\d+[a-z]?|i|ii|iii|iv|v|vi|vii|viii|ix|x)$/;
+/**
+ * A label after a noun: "type 1", "class II", "phase 3", "type Ia" (supernovae), "class IIb". The
+ * noun is a label, not part of the term.
+ */
+const LABEL = /^(?:\d+[a-z]?|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[abc]?)$/;
 
 /**
  * Counts every candidate of every paper, then their C-values.
