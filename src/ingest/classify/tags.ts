@@ -260,7 +260,7 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
   const wholeOf = cutTerms(terms);
   // A taxonomy phrase is discovered like any other term in papers outside the taxonomy's field.
   const isEligible = (t: number): boolean => {
-    if (eligible[t] === -1) eligible[t] = index.termVocab[t] !== -2 && wholeOf[t] < 0 && discoverable(terms, t, n, maxShare) ? 1 : 0;
+    if (eligible[t] === -1) eligible[t] = index.termVocab[t] !== -2 && wholeOf[t]! < 0 && discoverable(terms, t, n, maxShare) ? 1 : 0;
     return eligible[t] === 1;
   };
   // One-word terms must also be used by papers about one thing (coherence.ts).

@@ -182,6 +182,18 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
       else localBody[id]!++;
     };
     const countRun = (run: readonly RunWord[], inTitle: boolean) => {
+      if (paper.wholeRuns) {
+        // A title is a noun phrase where an abstract's runs are often clauses, so the abstract
+        // only adds mentions of the title's runs.
+        if (run.length > MAX_TERM_WORDS) return;
+        let node = -1;
+        for (const w of run) {
+          node = nodeOf(node, w.id);
+          seen[node]!++;
+        }
+        if (inTitle || localTitle[node]! > 0) add(run, 0, run.length, node, inTitle);
+        return;
+      }
       for (let i = 0; i < run.length; i++) {
         const first = run[i]!;
         if (first.pos === Pos.Of || first.bound) continue;
