@@ -228,17 +228,24 @@ function discoverable(terms: TermTable, t: number, n: number, maxShare: number):
  * the term (a noun, or a word everyday English seldom writes): "cell carcinoma" of "squamous cell
  * carcinoma", "english subordinate clauses" of "Old English subordinate clauses". A common
  * adjective before it ("several ion channels") is the author's wording, and the term stays.
- * Per term: the whole term it was cut from, or −1.
+ * Gives, per term, the whole term it was cut from, or −1.
  */
-function cutTerms(terms: TermTable): Int32Array {
-  const whole = new Int32Array(terms.count).fill(-1);
+function cutTerms(terms: TermTable): (t: number) => number {
+  // Integer checks over every term first; the word-frequency check only for the terms a paper asks about.
+  const longer = new Int32Array(terms.count).fill(-1);
   for (let x = 0; x < terms.count; x++) {
     const r = terms.rest[x]!;
-    if (r < 0 || terms.freq[x] === 0 || terms.freq[x] !== terms.freq[r]) continue;
-    const nounFirst = (terms.modifierFirst[x]! + terms.gerundFirst[x]!) * 2 <= terms.freq[x]!;
-    if (nounFirst || terms.firstZipf(x) < EVERYDAY_ZIPF) whole[r] = x;
+    if (r >= 0 && terms.freq[x]! > 0 && terms.freq[x] === terms.freq[r]) longer[r] = x;
   }
-  return whole;
+  const whole = new Int32Array(terms.count).fill(-2);
+  return (t) => {
+    if (whole[t] === -2) {
+      const x = longer[t]!;
+      const nounFirst = x >= 0 && (terms.modifierFirst[x]! + terms.gerundFirst[x]!) * 2 <= terms.freq[x]!;
+      whole[t] = x >= 0 && (nounFirst || terms.firstZipf(x) < EVERYDAY_ZIPF) ? x : -1;
+    }
+    return whole[t]!;
+  };
 }
 
 /** A term of one paper that may still serve as one of its three tags; longer ones are clauses more often than terms. */
@@ -260,7 +267,7 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
   const wholeOf = cutTerms(terms);
   // A taxonomy phrase is discovered like any other term in papers outside the taxonomy's field.
   const isEligible = (t: number): boolean => {
-    if (eligible[t] === -1) eligible[t] = index.termVocab[t] !== -2 && wholeOf[t]! < 0 && discoverable(terms, t, n, maxShare) ? 1 : 0;
+    if (eligible[t] === -1) eligible[t] = index.termVocab[t] !== -2 && wholeOf(t) < 0 && discoverable(terms, t, n, maxShare) ? 1 : 0;
     return eligible[t] === 1;
   };
   // One-word terms must also be used by papers about one thing (coherence.ts).
@@ -340,7 +347,7 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
     if (cands.length < MIN_TAGS) {
       // Too little shared vocabulary (a very short or unusual abstract): fall back on its own terms.
       for (let i = from; i < to; i++) {
-        const cutFrom = wholeOf[terms.ids[i]!]!;
+        const cutFrom = wholeOf(terms.ids[i]!);
         const t = cutFrom >= 0 ? cutFrom : terms.ids[i]!;
         if (index.termVocab[t] === -2 || cands.some((c) => c.slot === t) || !plausibleBackup(terms, t, cutFrom >= 0) || coherence[t]! < BACKUP_COHERENCE) continue;
         const score = 0.05 * ((terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!)) * terms.words[t]! * (terms.df[t]! >= 2 ? 10 : 1);
