@@ -374,9 +374,10 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
       return node >= 0 && freq[node]! > 0 ? node : -1;
     },
     name: nameOf,
-    // Everyday English is judged on written words: "non-small-cell" is no everyday word though its parts are.
+    // Everyday English is judged on written words, a compound by its rarest part: "real-world" is
+    // as everyday as "world", "non-small-cell" as "non".
     rarestZipf: (id) => {
-      if (rarest[id]! < 0) rarest[id] = Math.min(...writtenKeys(id).filter((w) => !englishStop.has(w)).map(zipf));
+      if (rarest[id]! < 0) rarest[id] = Math.min(...writtenKeys(id).filter((w) => !englishStop.has(w)).map((w) => compoundZipf(w, englishStop)));
       return rarest[id]!;
     },
     firstZipf: (id) => zipf(writtenKeys(id)[0]!),
@@ -385,6 +386,19 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
       return (wordHeads[w] ?? 0) / Math.max(1, wordRuns[w] ?? 0);
     },
   };
+}
+
+/**
+ * Zipf value of a written word; a hyphenated compound of words everyday English writes
+ * ("real-world", "end-to-end", "high-quality") is as everyday as its rarest part, one with a part
+ * English never writes keeps SUBTLEX's own value (0 for most compounds).
+ */
+function compoundZipf(word: string, stop: ReadonlySet<string>): number {
+  const own = zipf(word);
+  if (own > 0 || !word.includes('-')) return own;
+  const parts = word.split('-').filter((p) => p && !stop.has(p));
+  const values = parts.map((p) => zipf(wordKey(p)));
+  return values.length && values.every((v) => v > 0) ? Math.min(...values) : 0;
 }
 
 function joinText(run: readonly RunWord[], i: number, n: number): string {
