@@ -227,22 +227,28 @@ function discoverable(terms: TermTable, t: number, n: number, maxShare: number):
  * Terms cut out of a longer one: every occurrence follows the same word, and that word belongs to
  * the term (a noun, or a word everyday English seldom writes): "cell carcinoma" of "squamous cell
  * carcinoma", "english subordinate clauses" of "Old English subordinate clauses". A common
- * adjective before it ("several ion channels") is the author's wording, and the term stays.
+ * adjective before it ("several ion channels") is the author's wording, and the term stays. A term
+ * every occurrence of which is followed by the same noun lacks its head ("document-level relation"
+ * of "document-level relation extraction", "hypoxia-inducible" of "hypoxia-inducible factor").
  * Gives, per term, the whole term it was cut from, or −1.
  */
 function cutTerms(terms: TermTable): (t: number) => number {
   // Integer checks over every term first; the word-frequency check only for the terms a paper asks about.
   const longer = new Int32Array(terms.count).fill(-1);
+  const headed = new Int32Array(terms.count).fill(-1);
   for (let x = 0; x < terms.count; x++) {
+    if (!terms.freq[x]) continue;
     const r = terms.rest[x]!;
-    if (r >= 0 && terms.freq[x]! > 0 && terms.freq[x] === terms.freq[r]) longer[r] = x;
+    if (r >= 0 && terms.freq[x] === terms.freq[r]) longer[r] = x;
+    const p = terms.prefix[x]!;
+    if (p >= 0 && terms.freq[x] === terms.freq[p]) headed[p] = x;
   }
   const whole = new Int32Array(terms.count).fill(-2);
   return (t) => {
     if (whole[t] === -2) {
       const x = longer[t]!;
       const nounFirst = x >= 0 && (terms.modifierFirst[x]! + terms.gerundFirst[x]!) * 2 <= terms.freq[x]!;
-      whole[t] = x >= 0 && (nounFirst || terms.firstZipf(x) < EVERYDAY_ZIPF) ? x : -1;
+      whole[t] = headed[t]! >= 0 ? headed[t]! : x >= 0 && (nounFirst || terms.firstZipf(x) < EVERYDAY_ZIPF) ? x : -1;
     }
     return whole[t]!;
   };
