@@ -17,6 +17,7 @@
 import { createRequire } from 'node:module';
 import type { PaperText } from './corpus.ts';
 import { tag, type Token } from '../title/pos.ts';
+import { languageOf } from '../../core/english/everyday.ts';
 import { naiveSingular } from '../../core/english/inflection.ts';
 import { titleCase } from '../../core/english/title-case.ts';
 
@@ -83,6 +84,14 @@ export function isEveryday(name: string): boolean {
   return words.every((w) => w.split('-').every((part) => everydayFrequency(part) >= EVERYDAY_PHRASE_PER_MILLION));
 }
 
+const english = new WeakMap<PaperText, boolean>();
+/** Whether a paper is written in English (franc-min through languageOf), once per paper. */
+function isEnglish(p: PaperText): boolean {
+  let known = english.get(p);
+  if (known === undefined) english.set(p, (known = languageOf(`${p.title} ${p.abstract}`) === 'en'));
+  return known;
+}
+
 interface Occurrence {
   /** The phrase as written, completed to whole compounds. */
   tokens: Token[];
@@ -102,17 +111,24 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
   if (term.length > MAX_NAME_CHARS || term.split(/[\s-]+/).length > MAX_NAME_WORDS) return null;
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.split(/[\s-]+/).map(escape).join('[\\s-]+')}(?:e?s)?(?![\\p{L}\\p{N}])`, 'iu');
   const found: Occurrence[] = [];
+  let anyEnglish = false;
   for (const p of texts) {
     if (found.length >= OCCURRENCES_READ) break;
     for (const text of [p.title, p.abstract]) {
       const m = pattern.exec(text);
       if (!m) continue;
       const o = read(text, m.index, m.index + m[0].length);
-      if (o) found.push(o);
+      if (o) {
+        found.push(o);
+        anyEnglish ||= isEnglish(p);
+      }
       break;
     }
   }
   if (!found.length) return null;
+  // The tagger reads English only: elsewhere its noun phrases end on function words ("Apprentissage
+  // Par"), so a term of papers in another language is named as the tags write it.
+  if (!anyEnglish) return null;
   // Completion to whole compounds: the majority's written form.
   const forms = tally(found.map((o) => o.tokens.map((t) => t.lower).join(' ')));
   if (forms[0]![1] < MAJORITY * found.length) return null;

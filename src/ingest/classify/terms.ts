@@ -191,7 +191,8 @@ export function extractTerms(papers: readonly PaperText[]): TermTable {
     const language = languageOf(`${p.title} ${p.abstract}`);
     const read = (text: string) => (language === 'en' ? englishWords(withoutMath(text)) : foreignWords(withoutMath(text), language));
     const title = titleRepeatsAbstract(p.title, p.abstract) ? [] : read(sentenceCase(p.title));
-    return { title, abstract: read(abstract), acronyms: language === 'en' ? definedAcronyms(p.abstract) : new Map<string, string[]>() };
+    if (language === 'en') return { title, abstract: read(abstract), acronyms: definedAcronyms(p.abstract) };
+    return { title, abstract: read(abstract), acronyms: new Map<string, string[]>(), wholeRuns: true };
   });
   return countTerms(streams, TERM_STOPWORDS);
 }
