@@ -80,6 +80,8 @@ export function findRelated(input: RelatedInput, count: number): number[][] {
   const score = new Float64Array(n);
   const touched: number[] = [];
   const add = (doc: number, s: number) => {
+    // A zero share (a tag every paper carries: log(n/df) = 0) would list the paper once per share.
+    if (s <= 0) return;
     if (score[doc] === 0) touched.push(doc);
     score[doc]! += s;
   };
