@@ -15,6 +15,7 @@ export function plainText(markdown: string): string {
   // below leaves it as it is; math KaTeX rejects is left out (…): its source would read as noise.
   const text = markdown.includes('$') ? markdown.replace(MATH, (_m, display: string | undefined, inline: string | undefined) => escapeMarkdown(mathToPlainTextIfValid(display ?? inline ?? '') ?? '…')) : markdown;
   return text
+    .replace(/\\\n/g, '\n') // a hard line break (a structured abstract's sections) is a line end
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // [label](url) → label
     .replace(/<(https?:[^>]+)>/g, '$1')
     .replace(/(^|\s)[*_]+(?=\S)|(?<=\S)[*_]+(?=\s|[.,;:!?)]|$)/g, '$1') // emphasis markers

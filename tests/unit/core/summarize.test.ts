@@ -20,4 +20,10 @@ describe('plainText and summarize', () => {
   test('sentences are joined by one space', () => {
     expect(summarize('One sentence here. Another one there. A third.', 40)).toBe('One sentence here. Another one there.');
   });
+
+  test('a structured abstract (sections joined by hard line breaks) starts at its first section, with no backslash', () => {
+    const body = '**BACKGROUND:** Older adults often stay in bed after surgery.\\\n**METHODS:** We randomised 120 patients.\\\n**CONCLUSIONS:** Getting patients out of bed is safe.';
+    expect(plainText(body)).toBe('BACKGROUND: Older adults often stay in bed after surgery. METHODS: We randomised 120 patients. CONCLUSIONS: Getting patients out of bed is safe.');
+    expect(summarize(body, 100)).toBe('BACKGROUND: Older adults often stay in bed after surgery. METHODS: We randomised 120 patients.');
+  });
 });
