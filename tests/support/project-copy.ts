@@ -1,11 +1,11 @@
 /** A throwaway copy of the project (code, sources, pages, taxonomy; no entries), built as a user would. */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir } from './temp-dir.ts';
 
 export function copyProject(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `papershelf-${name}-`));
+  const dir = tempDir(`papershelf-${name}-`);
   for (const part of ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(part, join(dir, part), { recursive: true });
   mkdirSync(join(dir, 'content'));
   cpSync('content/sources', join(dir, 'content', 'sources'), { recursive: true });

@@ -1,12 +1,12 @@
 /** A reference-manager export added to the sources changes the build's input signature, so the next build runs. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { buildSignature } from '../../../scripts/lib/build-signature.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 test.each(['refs.bib', 'refs.ris', 'refs.json'])('adding %s to content/sources changes the signature', (name) => {
-  const root = mkdtempSync(join(tmpdir(), 'papershelf-signature-'));
+  const root = tempDir('papershelf-signature-');
   mkdirSync(join(root, 'content', 'sources'), { recursive: true });
   writeFileSync(join(root, 'content', 'sources', 'a.txt'), 'Title\nAbstract.\n');
   const before = buildSignature(root, {}, 'code');

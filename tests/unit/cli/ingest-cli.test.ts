@@ -3,15 +3,15 @@
  * that survive being killed midway.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { tempDir } from '../../support/temp-dir.ts';
 
 const SCRIPT = resolve('scripts/ingest.ts');
 
 function project(sources: Record<string, string> | 'seeds'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'papershelf-cli-'));
+  const dir = tempDir('papershelf-cli-');
   mkdirSync(join(dir, 'content', 'sources'), { recursive: true });
   if (sources === 'seeds') cpSync('content/sources', join(dir, 'content', 'sources'), { recursive: true });
   else for (const [name, text] of Object.entries(sources)) writeFileSync(join(dir, 'content', 'sources', name), text);

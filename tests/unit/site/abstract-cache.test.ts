@@ -1,8 +1,8 @@
 /** Rendered abstracts come from a cache keyed by their Markdown, which the build fills and prunes. */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/temp-dir.ts';
 import { abstractHtml, abstractKey, renderAbstract } from '../../../src/site/markdown/abstract-html.ts';
 import { warmAbstractCache } from '../../../src/site/markdown/warm-abstract-cache.ts';
 
@@ -10,7 +10,7 @@ const entry = (title: string, body: string) => `---\nid: x\ntitle: ${title}\n---
 
 describe('abstract cache', () => {
   it('renders once, then serves the cached file', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'abstracts-')), 'current');
+    const dir = join(tempDir('abstracts-'), 'current');
     const markdown = 'The loss is $x^2$ and <b>not bold</b>.';
     const html = await abstractHtml(markdown, dir);
     expect(html).toBe(await renderAbstract(markdown));
@@ -22,7 +22,7 @@ describe('abstract cache', () => {
   });
 
   it('fills the cache for every entry, and drops files and former pipelines no entry uses', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'abstracts-'));
+    const root = tempDir('abstracts-');
     const papers = [
       entry('A', 'First abstract.'),
       entry('B', 'Second abstract, with $y$.'),
