@@ -2,6 +2,7 @@
  * The ingest report for people: counts per file and format, then each problem as
  * `file:line  what  → what to do  [rule]`, sorted by file and line.
  */
+import { counted } from '../core/english/inflection.ts';
 import type { IngestIssue } from '../core/issue.ts';
 import type { IngestReport } from './ingest-report.ts';
 
@@ -17,8 +18,8 @@ export function formatReport(report: IngestReport, issues: readonly IngestIssue[
   const abstracts = report.files.reduce((n, f) => n + f.abstracts, 0);
   lines.push(
     '',
-    `${report.papers} papers from ${abstracts} abstracts in ${report.files.length} files: ${report.merged.length} duplicates merged, ` +
-      `${report.skipped.length} skipped, ${report.repaired.length} repaired, ${report.warnings.length} warnings.`,
+    `${counted(report.papers, 'paper')} from ${counted(abstracts, 'abstract')} in ${counted(report.files.length, 'file')}: ` +
+      `${counted(report.merged.length, 'duplicate')} merged, ${report.skipped.length} skipped, ${report.repaired.length} repaired, ${counted(report.warnings.length, 'warning')}.`,
   );
   const problems = issues;
   if (problems.length > 0) lines.push('');

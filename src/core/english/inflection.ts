@@ -71,3 +71,10 @@ export function article(word: string): string {
   if (/^[A-Z]{2,}/.test(word)) return /^[AEFHILMNORSX]/.test(word) ? 'an' : 'a';
   return /^[aeiou]/i.test(word) && !/^(?:uni|use|usu|eu|one)/i.test(word) ? 'an' : 'a';
 }
+
+const ENGLISH_PLURAL = new Intl.PluralRules('en');
+
+/** A count with its noun in the number English gives it: `counted(1, 'paper')` → "1 paper", `counted(0, 'warning')` → "0 warnings" (Intl.PluralRules). */
+export function counted(n: number, noun: string): string {
+  return `${n} ${ENGLISH_PLURAL.select(n) === 'one' ? noun : regularPlural(noun)}`;
+}
