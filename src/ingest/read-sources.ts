@@ -79,7 +79,7 @@ function recordsOf(
   if (!decoded.ok) return { records: [], exportFormat: undefined };
   const exportFormat = exportFormatOf(source.path);
   if (source.fromFolder && !exportFormat && !/\.txt$/i.test(source.path)) {
-    issues.push(issue('skipped', source.path, null, 'not-txt', 'not a .txt, .bib, .ris or .json file; only those in a sources folder are read', 'Rename a dump to .txt to ingest it, or name it on the command line.'));
+    issues.push(issue('skipped', source.path, null, 'not-txt', 'not a .txt, .bib, .ris or .json file; only those in a sources folder are read', 'If it holds pasted abstracts, rename it to .txt or name it on the command line; a table (.csv, .xlsx) is not read: export BibTeX, RIS or CSL-JSON from your reference manager instead.'));
     return { records: [], exportFormat: undefined };
   }
   summary.encoding = decoded.encoding;
