@@ -7,11 +7,12 @@
  * f is the frequency in the list, T_a the longer candidates that contain a. |a| + 1 instead of |a|
  * so that one-word terms are not all zero (the usual extension, e.g. Barrón-Cedeño et al. 2009).
  */
-import type { PhraseCounts } from './corpus.ts';
 import { wordKey, zipf } from '../../core/english/everyday.ts';
+import type { TermTable } from './term-table.ts';
 import { gluedWords, Pos, type PaperStreams, type Stream } from './term-words.ts';
 
 export { Pos, type Stream, type Word } from './term-words.ts';
+export type { TermTable } from './term-table.ts';
 
 /** Longest candidate, in words: "in vitro fertilization", "large language model" fit; 98 % of gold tags do. */
 export const MAX_TERM_WORDS = 4;
@@ -21,41 +22,6 @@ export const MAX_TERM_WORDS = 4;
  * not a piece of the longer candidates around it.
  */
 const HEAD_SHARE = 0.5;
-
-/** Candidate terms counted per paper (the layout of corpus.ts); an id with freq 0 is only a prefix of longer candidates. */
-export interface TermTable extends PhraseCounts {
-  readonly freq: Int32Array;
-  /** C-value of each term. */
-  readonly cvalue: Float64Array;
-  /** (f(a) − mean f of the terms containing it) / f(a): 0 for a piece that never occurs alone. */
-  readonly independence: Float64Array;
-  /** Occurrences whose last word the tagger read as a noun (not a verb's -ing form). */
-  readonly nounHead: Int32Array;
-  /** Occurrences whose first word the tagger read as an adjective or participle. */
-  readonly modifierFirst: Int32Array;
-  /** The candidate without its first word (−1: none, or a one-word term). */
-  readonly rest: Int32Array;
-  /** The candidate without its last word (−1 for a one-word term): its parent in the trie. */
-  readonly prefix: Int32Array;
-  /** Times the words of a node were read in a row, whatever followed (a prefix of other terms). */
-  readonly seen: Int32Array;
-  /** Zipf value of the term's last written word (its head) in everyday English. */
-  headZipf(id: number): number;
-  /** Key: word keys (lowercase, singular, American spelling) joined by spaces. */
-  key(id: number): string;
-  /** The id of a key, or −1 when the list has no such candidate. */
-  idOf(key: string): number;
-  /** The term as written most of the time (lowercase). */
-  name(id: number): string;
-  /** Zipf value of the term's rarest content word in everyday English (0: English never writes it). */
-  rarestZipf(id: number): number;
-  /** Zipf value of the term's first word. */
-  firstZipf(id: number): number;
-  /** Share of the list's phrases with the term's first word that end in it (it is their head noun). */
-  firstHeadShare(id: number): number;
-  /** Occurrences whose first word is a verb's -ing form ("utilizing interpretation methods"). */
-  readonly gerundFirst: Int32Array;
-}
 
 /** A word of a run: word id for counting, text for display. */
 interface RunWord {
