@@ -3,6 +3,7 @@
  */
 import type { Slug } from '../../core/slug.ts';
 import { PAGE_SIZE, paginate, type PaperSummary, type Term } from './catalog.ts';
+import { renderPlan } from './kept-pages.ts';
 
 export interface ListPageProps {
   term: Term;
@@ -13,6 +14,7 @@ export interface ListPageProps {
 
 /** One entry per page of each term; `firstOnly` picks page 1s, otherwise pages 2 and up. */
 export function termPagePaths(terms: readonly Term[], firstOnly: boolean) {
+  if (!renderPlan().lists) return [];
   return terms.flatMap((term) => {
     const pages = paginate(term.papers, PAGE_SIZE);
     return pages
