@@ -152,6 +152,7 @@ async function main(): Promise<void> {
     return { plan: planned, planFiles: writeRenderPlans(join(root, '.cache'), planned, toRender, renderProcesses(toRender.length, planned.listPages)) };
   });
   console.log(`build: paper pages: ${plan.keep.length} kept from the last build, ${ingested.papers.length - plan.keep.length} to render by ${planFiles.length} Astro process${planFiles.length > 1 ? 'es' : ''}`);
+  console.log(`build: list pages: ${plan.keepLists.length} kept from the last build, ${plan.listPages} to render`);
   const astro = stage('astro', () => renderSite(root, outDir, planFiles, astroHeapMb(ingested.papers.length)));
   // The search indexes read the papers, not the pages, so they are made while Astro renders in its child
   // process: the offline index on this thread, Pagefind in its own binary. The astro stage's CPU time

@@ -12,15 +12,19 @@ import { dirname, join } from 'node:path';
 import type { Paper } from '../../src/core/paper.ts';
 import { routes } from '../../src/core/routes.ts';
 import type { Slug } from '../../src/core/slug.ts';
-import { buildCatalog, navTopics, PAGE_SIZE, paginate } from '../../src/site/lib/catalog.ts';
-import { paperPageSignature, paperPageView } from '../../src/site/lib/paper-page.ts';
+import { buildCatalog, navTopics, PAGE_SIZE, paginate, type Catalog } from '../../src/site/lib/catalog.ts';
+import { termPagePath } from '../../src/site/lib/list-pages.ts';
+import { COMMON_TAGS_SHOWN, commonTags } from '../../src/site/lib/term-stats.ts';
+import { listPageSignature, paperPageSignature, paperPageView } from '../../src/site/lib/paper-page.ts';
 
 const SIGNATURES_FILE = '.papershelf-pages.json';
 
 export interface PagePlan {
   /** Slugs of paper pages kept from the last build. */
   keep: Slug[];
-  /** Signatures of every paper page of this build, to store when it succeeds. */
+  /** Files of list pages (pages of a tag, a topic, all papers) kept from the last build. */
+  keepLists: string[];
+  /** Signatures of every paper page (by slug) and list page (by file) of this build, to store when it succeeds. */
   signatures: Record<string, string>;
   /** How many list pages (topics, tags, all papers, one-off pages) the build renders, to share the work out. */
   listPages: number;
@@ -41,8 +45,37 @@ export function planPaperPages(outDir: string, papers: readonly Paper[], codeSig
     signatures[paper.slug] = signature;
     if (previous[paper.slug] === signature && existsSync(join(outDir, routes.paper(paper.slug)))) keep.push(paper.slug);
   }
-  const listPages = [...catalog.topics, ...catalog.tags].reduce((n, term) => n + paginate(term.papers, PAGE_SIZE).length, ONE_OFF_PAGES + paginate(catalog.papers, PAGE_SIZE).length);
-  return { keep, signatures, listPages };
+  const keepLists: string[] = [];
+  const lists = listPageSignatures(catalog, siteKey);
+  for (const [path, signature] of lists) {
+    signatures[path] = signature;
+    if (previous[path] === signature && existsSync(join(outDir, path))) keepLists.push(path);
+  }
+  return { keep, keepLists, signatures, listPages: ONE_OFF_PAGES + lists.size - keepLists.length };
+}
+
+/**
+ * Signatures of the paginated list pages, by file: what TermList.astro and AllPapers.astro show of the list
+ * (name, size, page count, a topic's common tags) and the papers of the page. Page 1 of all papers is a page of
+ * its own (papers/index.astro), always rendered.
+ */
+function listPageSignatures(catalog: Catalog, siteKey: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const kind of ['tag', 'topic'] as const) {
+    for (const term of kind === 'tag' ? catalog.tags : catalog.topics) {
+      const pages = paginate(term.papers, PAGE_SIZE);
+      const common = kind === 'topic' ? commonTags(term.papers, COMMON_TAGS_SHOWN).map(({ tag, count }) => [tag.name, tag.slug, count]) : null;
+      pages.forEach((papers, i) => {
+        const list = { kind, name: term.name, slug: term.slug, count: term.papers.length, page: i + 1, pages: pages.length, common };
+        out.set(termPagePath(kind, term.slug, i + 1), listPageSignature(siteKey, list, papers));
+      });
+    }
+  }
+  const pages = paginate(catalog.papers, PAGE_SIZE);
+  pages.forEach((papers, i) => {
+    if (i > 0) out.set(routes.allPapers(i + 1), listPageSignature(siteKey, { kind: 'all', count: catalog.papers.length, page: i + 1, pages: pages.length }, papers));
+  });
+  return out;
 }
 
 function takeStoredSignatures(outDir: string): Record<string, string> {
@@ -88,8 +121,8 @@ export function removeStale(outDir: string, since: number, keep: (path: string) 
   return removed;
 }
 
-/** The paths of the kept paper pages, for `removeStale`. */
-export const keptPaths = (plan: PagePlan): Set<string> => new Set(plan.keep.map((slug) => routes.paper(slug)));
+/** The files of the kept pages, for `removeStale`. */
+export const keptPaths = (plan: PagePlan): Set<string> => new Set([...plan.keep.map((slug) => routes.paper(slug)), ...plan.keepLists]);
 
 /**
  * Writes one render plan per Astro process (src/site/lib/kept-pages.ts) into `dir` and returns their
@@ -106,7 +139,7 @@ export function writeRenderPlans(dir: string, plan: PagePlan, toRender: readonly
   return Array.from({ length: processes }, (_, share) => {
     const skip = [...kept, ...toRender.filter((_, i) => shareOf(i) !== share)];
     const file = join(dir, `render-plan-${share}.json`);
-    writeFileSync(file, JSON.stringify({ skip, lists: share === 0 }));
+    writeFileSync(file, JSON.stringify({ skip, lists: share === 0, skipLists: plan.keepLists }));
     return file;
   });
 }

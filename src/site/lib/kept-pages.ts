@@ -12,21 +12,24 @@ export interface RenderPlanFile {
   skip: string[];
   /** This process renders the list pages, the moved papers' redirects and the other one-off pages. */
   lists: boolean;
+  /** Files of list pages (`tags/x.html`, `papers/page/2.html` …) kept from the last build. */
+  skipLists: string[];
 }
 
 export interface RenderPlan {
   skip: ReadonlySet<string>;
   lists: boolean;
+  skipLists: ReadonlySet<string>;
 }
 
 const plans = new Map<string, RenderPlan>();
 
 export function renderPlan(planFile: string | undefined = import.meta.env.PAPERSHELF_RENDER_PLAN): RenderPlan {
-  if (!planFile) return { skip: new Set(), lists: true };
+  if (!planFile) return { skip: new Set(), lists: true, skipLists: new Set() };
   let plan = plans.get(planFile);
   if (!plan) {
     const stored = JSON.parse(readFileSync(planFile, 'utf8')) as RenderPlanFile;
-    plan = { skip: new Set(stored.skip), lists: stored.lists };
+    plan = { skip: new Set(stored.skip), lists: stored.lists, skipLists: new Set(stored.skipLists) };
     plans.set(planFile, plan);
   }
   return plan;
