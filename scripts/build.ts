@@ -85,8 +85,7 @@ async function searchIndexes(searchDocs: SearchDoc[]): Promise<{ pages: number }
   for (const [path, text] of buildOfflineSearch(searchDocs)) writeOut(path, text);
   alongside('offline search', performance.now() - started);
   started = performance.now();
-  // Pagefind leaves a file it would write unchanged as it is, so the stale-file sweep cannot tell its
-  // old files by their time: its folder starts empty instead.
+  // Pagefind leaves a file it would write unchanged as it is: its folder starts empty instead.
   rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
   const indexed = await buildPagefindIndex(outDir, searchDocs);
   alongside('pagefind', performance.now() - started);
@@ -170,9 +169,11 @@ async function main(): Promise<void> {
     cpSync(join(katexDist, 'fonts'), join(outDir, 'assets', 'katex', 'fonts'), { recursive: true });
   });
   // Before the sitemap lists the pages: what Astro did not write again is gone from the site (or kept).
+  // Pagefind's folder is its stage's own, emptied and filled anew by it, with files that may be links to a
+  // cache (a link has the time of the cached file): the sweep leaves it alone.
   await stage('stale files', () => {
     const kept = keptPaths(plan);
-    const removed = removeStale(outDir, performance.timeOrigin, (path) => kept.has(path));
+    const removed = removeStale(outDir, performance.timeOrigin, (path) => kept.has(path) || path.startsWith('pagefind/'));
     if (removed > 0) console.log(`build: ${removed} files of the last build that this one did not make again are deleted`);
   });
   await stage('data', () => {
