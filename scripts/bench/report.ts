@@ -134,7 +134,7 @@ export function markdown(results: BenchResults): string {
   out.push(`- **Load average** (other work on the machine skews timings): ${m.loadAvgStart} at start${m.loadAvgEnd ? `, ${m.loadAvgEnd} at the end` : ''}`);
   out.push(`- **Versions:** ${Object.entries(m.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   out.push(`- **Corpus:** \`make-corpus.mjs N\` (seed 42, 1,000 papers per file); the add-one-file rebuild adds 10 papers (\`--seed 7\`) in one new file.`);
-  out.push(`- **Build:** \`node scripts/build.ts\`${results.options.siteUrl ? ` with \`SITE_URL=${results.options.siteUrl}\` (canonical links, sitemap, feed, link-preview cards when the build makes them)` : ' without SITE_URL'}, `
+  out.push(`- **Build:** \`node scripts/build.ts\`${results.options.siteUrl ? ` with \`SITE_URL=${results.options.siteUrl}\` (canonical links, sitemap, feed, link-preview cards when the build makes them)` : ' without SITE_URL'}${results.options.otherSiteUrl ? `, then the same builds again with \`SITE_URL=${results.options.otherSiteUrl}\` (link-preview cards; rows "with SITE_URL", each rebuild against that configuration's cold build)` : ''}, `
     + `time limit per build ${Object.entries(results.options.limitS).map(([n, l]) => `${fmtInt(Number(n))}: ${l} s`).join(', ')}.`);
   out.push('');
   out.push('How it is measured: each size builds in a scratch copy of the project (`src/`, `public/`, `scripts/`, config, `content/` '
