@@ -163,7 +163,7 @@ export function markdown(results: BenchResults): string {
   const stageNames = [...new Set(sizes.flatMap((x) => Object.keys(x.papershelf.cold.stages)))];
   for (const st of stageNames) row(`· ${st}`, (x) => (x.papershelf.cold.stages[st] === undefined ? '–' : `${x.papershelf.cold.stages[st]!.toFixed(2)} s`));
   const alongsideNames = [...new Set(sizes.flatMap((x) => Object.keys(x.papershelf.cold.alongside ?? {})))];
-  for (const name of alongsideNames) row(`· ${name}, on worker threads alongside the stages above`, (x) => (x.papershelf.cold.alongside?.[name] === undefined ? '–' : `${x.papershelf.cold.alongside[name]!.toFixed(2)} s`));
+  for (const name of alongsideNames) row(`· ${name}, alongside the stages above (worker threads, the Pagefind binary, or this thread while Astro renders in its processes)`, (x) => (x.papershelf.cold.alongside?.[name] === undefined ? '–' : `${x.papershelf.cold.alongside[name]!.toFixed(2)} s`));
   row('· outside the stages (startup, imports)', (x) => (x.papershelf.cold.reportedS === null ? '–' : `${Math.max(0, x.papershelf.cold.wallS - Object.values(x.papershelf.cold.stages).reduce((a, b) => a + b, 0)).toFixed(2)} s`));
   row('peak RSS, process tree', (x) => `${fmtInt(x.papershelf.cold.peakTreeRssMiB)} MiB`);
   row('· largest single process', (x) => `${fmtInt(x.papershelf.cold.peakProcRssMiB)} MiB`);
