@@ -25,7 +25,8 @@ const HELP = `Usage: npm run bench -- [options]
   --no-baselines       Papershelf only
   --no-starlight       no Starlight at all
   --no-search          skip the Chromium first-search measurement
-  --no-site-url        build without SITE_URL (default: SITE_URL=https://example.org/shelf/)
+  --no-site-url        build only without SITE_URL (default: without, then again with
+                       SITE_URL=https://example.org/shelf/, each rebuild against its own cold build)
   --limit S            time limit per build in seconds (default: 600 s, or 0.12 s per paper, at most 3600 s)
   --query WORD         the first-search query (default: diffusion)
   --cold-only          skip the no-op and add-one-file rebuilds (e.g. for 50k)
@@ -49,6 +50,8 @@ interface Options {
   starlight: boolean;
   search: boolean;
   siteUrl: string | null;
+  /** A second configuration built after the first (cold, no-op, add-one), or undefined. */
+  otherSiteUrl: string | null | undefined;
   limitS: number | null;
   query: string;
   merge: boolean;
@@ -57,7 +60,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options | null {
-  const o: Options = { sizes: [1000, 10_000, 50_000], starlightLarge: false, baselines: true, starlight: true, search: true, siteUrl: SITE_URL, limitS: null, query: DEFAULT_QUERY, merge: false, keep: false, coldOnly: false };
+  const o: Options = { sizes: [1000, 10_000, 50_000], starlightLarge: false, baselines: true, starlight: true, search: true, siteUrl: null, otherSiteUrl: SITE_URL, limitS: null, query: DEFAULT_QUERY, merge: false, keep: false, coldOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -72,7 +75,7 @@ function parseArgs(argv: string[]): Options | null {
     else if (a === '--no-baselines') o.baselines = false;
     else if (a === '--no-starlight') o.starlight = false;
     else if (a === '--no-search') o.search = false;
-    else if (a === '--no-site-url') o.siteUrl = null;
+    else if (a === '--no-site-url') o.otherSiteUrl = undefined;
     else if (a === '--limit') o.limitS = Number(value());
     else if (a === '--query') o.query = value();
     else if (a === '--merge') o.merge = true;
@@ -176,6 +179,27 @@ async function benchSize(papers: number, o: Options): Promise<SizeResult> {
     if (!o.keep) rmSync(dir, { recursive: true, force: true });
   }
 
+  if (o.otherSiteUrl !== undefined && p.cold.status === 'ok' && !o.coldOnly) {
+    const siteUrl = o.otherSiteUrl;
+    const label = `${papers}${siteUrl ? ' SITE_URL' : ''}`;
+    makeScratchProject(repo, dir, c.dir);
+    cleanForColdBuild(dir);
+    try {
+      log(`${label}: cold build`);
+      const cold = await timedBuild(dir, { limitS, siteUrl, label: `${label} cold` });
+      p.other = { siteUrl, cold };
+      if (cold.status === 'ok') {
+        log(`${label}: no-op rebuild`);
+        p.other.noop = await timedBuild(dir, { limitS, siteUrl, label: `${label} no-op` });
+        log(`${label}: add-one-file rebuild (10 papers in a new file)`);
+        cpSync(extraFile(), join(dir, 'content', 'sources', 'zz-bench-added.txt'));
+        p.other.addOne = await timedBuild(dir, { limitS, siteUrl, label: `${label} add-one` });
+      }
+    } finally {
+      if (!o.keep) rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
   if (o.baselines) {
     const resultsDir = join(WORK, 'baseline-results');
     mkdirSync(resultsDir, { recursive: true });
@@ -223,6 +247,7 @@ async function main(): Promise<number> {
       sizes: o.sizes,
       starlightSizes: o.baselines && o.starlight ? o.sizes.filter((n) => n <= 1000 || o!.starlightLarge) : [],
       siteUrl: o.siteUrl,
+      ...(o.otherSiteUrl !== undefined ? { otherSiteUrl: o.otherSiteUrl } : {}),
       limitS: Object.fromEntries(o.sizes.map((n) => [n, limitFor(o!, n)])),
       query: o.query,
     },

@@ -2,8 +2,9 @@
  * `npm run build`: ingest → browser code → Astro → assets → data, feed and sitemap → search
  * indexes, all into `dist/`. Prints one line per stage with its time, so a slow stage shows itself.
  */
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { routes } from '../src/core/routes.ts';
 import { SITE_NAME, siteUrl } from '../src/core/site.ts';
@@ -14,7 +15,7 @@ import { feedXml } from '../src/publish/feed.ts';
 import { buildOfflineSearch } from '../src/publish/offline-search.ts';
 import { buildPagefindIndex } from '../src/publish/pagefind-index.ts';
 import { papersJson } from '../src/publish/papers-json.ts';
-import { searchDocOf } from '../src/publish/search-document.ts';
+import { searchDocOf, type SearchDoc } from '../src/publish/search-document.ts';
 import { placeCards, renderCardsToCache } from '../src/publish/og-cards.ts';
 import { siteCards, undrawableOnCards } from '../src/publish/site-cards.ts';
 import { sitemapXml } from '../src/publish/sitemap.ts';
@@ -24,27 +25,70 @@ import { CITATION_CACHE_ROOT, citationCacheDir } from '../src/site/lib/citation-
 import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abstract-cache-dir.ts';
 import { warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
 import { ingest } from './ingest.ts';
-import { astroHeapMb, buildWithAstro } from './lib/astro-child.ts';
+import { astroHeapMb, renderSite } from './lib/astro-child.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
+import { cpuSeconds, stageLine } from './lib/stage-clock.ts';
 import { htmlFilesIn } from './lib/html-files.ts';
 import { buildSignature, codeSignature, storedSignature, storeSignature } from './lib/build-signature.ts';
-import { clearOutDirExcept, planPaperPages, storePageSignatures, writeKeptPages } from './lib/incremental-pages.ts';
+import { keptPaths, planPaperPages, removeStale, storePageSignatures, writeRenderPlans } from './lib/incremental-pages.ts';
 
 const root = process.cwd();
 const outDir = resolve(root, process.env.PAPERSHELF_OUT_DIR ?? 'dist');
 
-const logStage = (name: string, ms: number) => console.log(`build: ${name.padEnd(14)} ${(ms / 1000).toFixed(2)} s`);
+/**
+ * A second Astro process first loads the content store and bundles the pages itself, ≈8 s of CPU at 10k
+ * papers (astro stage CPU 66 s with two processes against 50 s with one, cold, 12.4k pages), while a page
+ * costs ≈3.4 ms; with the search indexes busy on the other core meanwhile, it pays off only for a share
+ * of at least this many pages. A rebuild that adds a dump (≈500 paper pages, the lists in process 0) stays
+ * in one process: two cost it 25 CPU-s against 16.
+ */
+const MIN_PAGES_FOR_SECOND_PROCESS = 2500;
+
+/** Each process holds the whole content store (~1 GiB at 10k papers), so more than two would not fit 50k papers in 3 GiB. */
+const MAX_RENDER_PROCESSES = 2;
+
+/**
+ * Astro processes for `toRender` paper pages and `listPages` other pages: one per core, up to
+ * `MAX_RENDER_PROCESSES`, when the paper pages another process would take (half the pages at most) are enough.
+ */
+function renderProcesses(toRender: number, listPages: number): number {
+  // Set for tests, so a small site is rendered by several processes too.
+  const forced = Number(process.env.PAPERSHELF_RENDER_PROCESSES);
+  if (Number.isInteger(forced) && forced >= 1) return forced;
+  const secondShare = Math.min(toRender, Math.round((toRender + listPages) / 2));
+  return secondShare >= MIN_PAGES_FOR_SECOND_PROCESS ? Math.max(1, Math.min(availableParallelism(), MAX_RENDER_PROCESSES)) : 1;
+}
+
+const logStage = (name: string, ms: number, cpuS?: number) => console.log(stageLine(name, ms, cpuS));
 
 async function stage<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   const started = performance.now();
+  const cpu = cpuSeconds();
   const result = await run();
-  logStage(name, performance.now() - started);
+  logStage(name, performance.now() - started, cpuSeconds() - cpu);
   return result;
 }
 
 function writeOut(path: string, text: string): void {
   mkdirSync(dirname(join(outDir, path)), { recursive: true });
   writeFileSync(join(outDir, path), text);
+}
+
+/**
+ * Both search indexes, from the same search documents so both engines find the same papers. They run
+ * alongside Astro, so their times are logged as `alongside:` lines, not stages (whose times add up).
+ */
+async function searchIndexes(searchDocs: SearchDoc[]): Promise<{ pages: number }> {
+  const alongside = (name: string, ms: number) => console.log(`build: alongside: ${name} ${(ms / 1000).toFixed(2)} s`);
+  let started = performance.now();
+  for (const [path, text] of buildOfflineSearch(searchDocs)) writeOut(path, text);
+  alongside('offline search', performance.now() - started);
+  started = performance.now();
+  // Pagefind leaves a file it would write unchanged as it is: its folder starts empty instead.
+  rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
+  const indexed = await buildPagefindIndex(outDir, searchDocs);
+  alongside('pagefind', performance.now() - started);
+  return indexed;
 }
 
 async function main(): Promise<void> {
@@ -65,11 +109,25 @@ async function main(): Promise<void> {
     return;
   }
   // Tagging (topics, tags, related papers) is reported apart from the rest of the ingest.
-  let taggingMs = 0;
+  const tagging = { ms: 0, cpuS: 0 };
+  const phases: string[] = [];
   const ingestStarted = performance.now();
-  const ingested = ingest(root, [], { onPhase: (name, ms) => void (name === 'tagging' || name === 'related' ? (taggingMs += ms) : 0) });
-  logStage('ingest', performance.now() - ingestStarted - taggingMs);
-  logStage('tagging', taggingMs);
+  const ingestCpu = cpuSeconds();
+  let phaseCpu = ingestCpu;
+  const ingested = ingest(root, [], {
+    onPhase: (name, ms) => {
+      const cpu = cpuSeconds();
+      if (name === 'tagging' || name === 'related') {
+        tagging.ms += ms;
+        tagging.cpuS += cpu - phaseCpu;
+      }
+      phases.push(`${name} ${(ms / 1000).toFixed(2)}`);
+      phaseCpu = cpu;
+    },
+  });
+  logStage('ingest', performance.now() - ingestStarted - tagging.ms, cpuSeconds() - ingestCpu - tagging.cpuS);
+  logStage('tagging', tagging.ms, tagging.cpuS);
+  console.log(`build: ingest phases (s): ${phases.join(', ')}`);
   // Taken after the ingest, whose output is an input of the next build's check.
   const signature = buildSignature(root, process.env, code);
   console.log(`build: ${formatReport(ingested.report, ingested.issues).split('\n\n')[1]} (details: content/ingest-report.json)`);
@@ -85,21 +143,37 @@ async function main(): Promise<void> {
   const citations = await stage('citations', () => warmCitationCache(ingested.papers, citationCacheDir(root)));
   console.log(`build: citations: ${citations.formatted} formatted, ${citations.cached} reused from ${CITATION_CACHE_ROOT}`);
   // Paper pages whose inputs did not change since the last build stay as they are; Astro renders the rest.
-  const keptList = join(root, '.cache', 'kept-pages.json');
-  const plan = await stage('keep pages', () => {
+  const { plan, planFiles } = await stage('keep pages', () => {
     const planned = planPaperPages(outDir, ingested.papers, code, site?.href ?? '');
-    clearOutDirExcept(outDir, planned.keep);
-    writeKeptPages(keptList, planned);
-    return planned;
+    const kept = new Set<string>(planned.keep);
+    const toRender = ingested.papers.map((p) => p.slug).filter((slug) => !kept.has(slug));
+    return { plan: planned, planFiles: writeRenderPlans(join(root, '.cache'), planned, toRender, renderProcesses(toRender.length, planned.listPages)) };
   });
-  console.log(`build: paper pages: ${plan.keep.length} kept from the last build, ${ingested.papers.length - plan.keep.length} to render`);
-  await stage('astro', () => buildWithAstro({ root, outDir, keptList }, astroHeapMb(ingested.papers.length)));
+  console.log(`build: paper pages: ${plan.keep.length} kept from the last build, ${ingested.papers.length - plan.keep.length} to render by ${planFiles.length} Astro process${planFiles.length > 1 ? 'es' : ''}`);
+  console.log(`build: list pages: ${plan.keepLists.length} kept from the last build, ${plan.listPages} to render`);
+  const astro = stage('astro', () => renderSite(root, outDir, planFiles, astroHeapMb(ingested.papers.length)));
+  // The search indexes read the papers, not the pages, so they are made while Astro renders in its child
+  // process: the offline index on this thread, Pagefind in its own binary. The astro stage's CPU time
+  // includes the offline index's.
+  const searching = searchIndexes(ingested.papers.map(searchDocOf));
+  searching.catch(() => {}); // awaited, and so reported, by the search indexes stage
+  await astro;
+  // Awaited before the stale files go: Pagefind must not be writing into a folder being swept.
+  const { pages } = await stage('search indexes', () => searching);
   await stage('assets', () => {
     // KaTeX's stylesheet finds its fonts relatively (fonts/…), so the folder is copied whole.
     const katexDist = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
     mkdirSync(join(outDir, 'assets', 'katex'), { recursive: true });
     cpSync(join(katexDist, 'katex.min.css'), join(outDir, 'assets', 'katex', 'katex.min.css'));
     cpSync(join(katexDist, 'fonts'), join(outDir, 'assets', 'katex', 'fonts'), { recursive: true });
+  });
+  // Before the sitemap lists the pages: what Astro did not write again is gone from the site (or kept).
+  // Pagefind's folder is its stage's own, emptied and filled anew by it, with files that may be links to a
+  // cache (a link has the time of the cached file): the sweep leaves it alone.
+  await stage('stale files', () => {
+    const kept = keptPaths(plan);
+    const removed = removeStale(outDir, performance.timeOrigin, (path) => kept.has(path) || path.startsWith('pagefind/'));
+    if (removed > 0) console.log(`build: ${removed} files of the last build that this one did not make again are deleted`);
   });
   await stage('data', () => {
     const moved = new Set(ingested.papers.flatMap((p) => p.aliases.map((a) => `papers/${a}.html`)));
@@ -123,12 +197,6 @@ async function main(): Promise<void> {
       console.log(`build: og cards: ${boxes.length} cards have characters that no card font draws, shown as boxes: ${named}${boxes.length > 5 ? ', …' : ''}`);
     }
   }
-  // Both engines index the same search documents, so they find the same papers.
-  const searchDocs = ingested.papers.map(searchDocOf);
-  await stage('offline search', () => {
-    for (const [path, text] of buildOfflineSearch(searchDocs)) writeOut(path, text);
-  });
-  const { pages } = await stage('pagefind', () => buildPagefindIndex(outDir, searchDocs));
   storePageSignatures(outDir, plan);
   storeSignature(outDir, signature);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

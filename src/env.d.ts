@@ -1,8 +1,8 @@
 interface ImportMetaEnv {
   /** The abstract cache folder, set by astro.config.mjs (see src/site/markdown/abstract-html.ts). */
   readonly PAPERSHELF_ABSTRACT_CACHE?: string;
-  /** A file listing paper pages the build kept from its last run, set by scripts/build.ts only. */
-  readonly PAPERSHELF_KEPT_PAGES?: string;
+  /** The file of this Astro process's render plan (src/site/lib/kept-pages.ts), set by scripts/build.ts only. */
+  readonly PAPERSHELF_RENDER_PLAN?: string;
   /** The formatted-reference cache folder, set by astro.config.mjs (see src/site/lib/citation-cache.ts). */
   readonly PAPERSHELF_CITATION_CACHE?: string;
 }

@@ -50,14 +50,16 @@ export function cleanForColdBuild(dir: string): void {
   for (const p of GENERATED) rmSync(join(dir, p), { recursive: true, force: true });
 }
 
-const STAGE = /^build: (.+?)\s+(\d+(?:\.\d+)?) s$/;
+/** `build: <stage> <wall> s`, with `(cpu <s> s)` after it since the build counts CPU time too. */
+const STAGE = /^build: (.+?)\s+(\d+(?:\.\d+)?) s(?: \(cpu (\d+(?:\.\d+)?) s\))?$/;
 const ALONGSIDE = /^build: alongside: (.+?)\s+(\d+(?:\.\d+)?) s$/;
 const DONE = /^build: done in (\d+(?:\.\d+)?) s: (\d+) papers, (\d+) pages searchable/;
 /** The build's shortcut when the signature of its inputs matches the one stored with dist/. */
 const UP_TO_DATE = /^build: nothing changed since the last build;.*\((\d+(?:\.\d+)?) s\)$/;
 
-export function parseBuildOutput(output: string): Pick<BuildRun, 'stages' | 'alongside' | 'reportedS' | 'papers' | 'searchable' | 'upToDate'> {
+export function parseBuildOutput(output: string): Pick<BuildRun, 'stages' | 'stageCpu' | 'alongside' | 'reportedS' | 'papers' | 'searchable' | 'upToDate'> {
   const stages: Record<string, number> = {};
+  const stageCpu: Record<string, number> = {};
   const alongside: Record<string, number> = {};
   let reportedS: number | null = null;
   let papers: number | null = null;
@@ -84,9 +86,13 @@ export function parseBuildOutput(output: string): Pick<BuildRun, 'stages' | 'alo
       continue;
     }
     const stage = STAGE.exec(line);
-    if (stage) stages[stage[1]!.trim()] = (stages[stage[1]!.trim()] ?? 0) + Number(stage[2]);
+    if (stage) {
+      const name = stage[1]!.trim();
+      stages[name] = (stages[name] ?? 0) + Number(stage[2]);
+      if (stage[3] !== undefined) stageCpu[name] = (stageCpu[name] ?? 0) + Number(stage[3]);
+    }
   }
-  return { stages, alongside, reportedS, papers, searchable, upToDate };
+  return { stages, stageCpu, alongside, reportedS, papers, searchable, upToDate };
 }
 
 export async function timedBuild(dir: string, options: { limitS: number; siteUrl: string | null; label: string }): Promise<BuildRun> {

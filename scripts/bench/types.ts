@@ -13,6 +13,8 @@ export interface BuildRun {
   reportedS: number | null;
   /** Per-stage seconds from the `build: <stage> <s> s` lines, in order. */
   stages: Record<string, number>;
+  /** Per-stage CPU seconds (the build process's threads and its ended children) from the same lines. */
+  stageCpu: Record<string, number>;
   /** Seconds of work that ran on worker threads alongside the stages (`build: alongside: <name> <s> s`). */
   alongside: Record<string, number>;
   peakTreeRssMiB: number;
@@ -31,7 +33,18 @@ export interface PaperPageSizes {
   gzipMaxPage: string;
 }
 
+/** The builds of one configuration (with or without SITE_URL), each rebuild against that configuration's cold build. */
+export interface ConfigRuns {
+  /** SITE_URL of these builds; null: without. */
+  siteUrl: string | null;
+  cold: BuildRun;
+  noop?: BuildRun;
+  addOne?: BuildRun;
+}
+
 export interface PapershelfResult {
+  /** The same builds in the other configuration (with SITE_URL when the main one is without). */
+  other?: ConfigRuns;
   cold: BuildRun;
   noop?: BuildRun;
   addOne?: BuildRun;
@@ -93,6 +106,6 @@ export interface BenchResults {
   version: 1;
   date: string;
   machine: Machine;
-  options: { sizes: number[]; starlightSizes: number[]; siteUrl: string | null; limitS: Record<string, number>; query: string };
+  options: { sizes: number[]; starlightSizes: number[]; siteUrl: string | null; otherSiteUrl?: string | null; limitS: Record<string, number>; query: string };
   sizes: SizeResult[];
 }

@@ -1,18 +1,27 @@
 /**
- * `astro build` in a child process. Astro holds on to what it loaded (its content store, the bundled
- * pages, a heap grown to fit them) until its process ends, and the stages after it — Pagefind above
- * all, a memory-hungry binary of its own — would have to fit beside that. A child's memory is gone
- * when it exits. Its heap is also capped (`astroHeapMb`): V8 otherwise lets garbage pile up to its
- * default limit (4 GB here) before it collects in earnest.
+ * `astro build` in child processes. Astro holds on to what it loaded (its content store, the bundled
+ * pages, a heap grown to fit them) until its process ends, and the stages after it would have to fit
+ * beside that; a child's memory is gone when it exits. Its heap is also capped (`astroHeapMb`): V8
+ * otherwise lets garbage pile up to its default limit (4 GB here) before it collects in earnest.
+ *
+ * Astro renders pages on one thread, so the site is rendered by several builds at once, each with a
+ * render plan (src/site/lib/kept-pages.ts): process 0 writes into `dist/` and renders the list pages and
+ * some paper pages; each other process renders only its share of paper pages, into a folder of its own
+ * whose paper pages are then moved into `dist/`. Each has its own content store and Vite cache (two
+ * processes must not write one store at once); the generated types in `.astro/` they write alike.
  */
 import { fork } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface AstroBuildOptions {
   root: string;
   outDir: string;
-  /** The file listing paper pages kept from the last build (src/site/lib/kept-pages.ts). */
-  keptList: string;
+  /** This process's render plan (src/site/lib/kept-pages.ts). */
+  planFile: string;
+  /** 0 for the process that writes `outDir` itself; the others get their own caches. */
+  share: number;
 }
 
 /**
@@ -23,7 +32,10 @@ export function astroHeapMb(papers: number): number {
   return Math.round(Math.min(4096, Math.max(1536, 768 + papers * 0.03)));
 }
 
-export function buildWithAstro(options: AstroBuildOptions, heapMb: number): Promise<void> {
+/** Where process `share` (> 0) writes its pages and keeps its caches. */
+const shareDir = (root: string, share: number) => join(root, '.cache', `astro-share-${share}`);
+
+function buildWithAstro(options: AstroBuildOptions, heapMb: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [JSON.stringify(options)], { execArgv: [`--max-old-space-size=${heapMb}`], stdio: 'inherit' });
     child.once('error', reject);
@@ -31,13 +43,35 @@ export function buildWithAstro(options: AstroBuildOptions, heapMb: number): Prom
   });
 }
 
+/**
+ * Renders the site into `outDir` with one Astro process per plan file (writeRenderPlans), at once, then
+ * moves the other processes' paper pages into `outDir/papers/`.
+ */
+export async function renderSite(root: string, outDir: string, planFiles: readonly string[], heapMb: number): Promise<void> {
+  const outDirs = planFiles.map((_, share) => (share === 0 ? outDir : join(shareDir(root, share), 'dist')));
+  outDirs.slice(1).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  await Promise.all(planFiles.map((planFile, share) => buildWithAstro({ root, outDir: outDirs[share]!, planFile, share }, heapMb)));
+  mkdirSync(join(outDir, 'papers'), { recursive: true });
+  for (const dir of outDirs.slice(1)) {
+    const papers = join(dir, 'papers');
+    if (existsSync(papers)) for (const name of readdirSync(papers)) if (name.endsWith('.html')) renameSync(join(papers, name), join(outDir, 'papers', name));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(options: AstroBuildOptions): Promise<void> {
   const { build } = await import('astro');
+  const own = options.share === 0 ? {} : { cacheDir: join(shareDir(options.root, options.share), 'astro') };
   await build({
     root: options.root,
     logLevel: 'warn',
     outDir: options.outDir,
-    vite: { define: { 'import.meta.env.PAPERSHELF_KEPT_PAGES': JSON.stringify(options.keptList) }, build: { emptyOutDir: false } },
+    ...own,
+    vite: {
+      define: { 'import.meta.env.PAPERSHELF_RENDER_PLAN': JSON.stringify(options.planFile) },
+      build: { emptyOutDir: false },
+      ...(options.share === 0 ? {} : { cacheDir: join(shareDir(options.root, options.share), 'vite') }),
+    },
   });
 }
 

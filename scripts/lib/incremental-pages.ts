@@ -1,28 +1,37 @@
 /**
  * Incremental paper pages. Each paper page has a signature (src/site/lib/paper-page.ts) stored with
  * `dist/` after a build; the next build keeps the pages whose signature is unchanged, tells Astro not to
- * render them (src/site/lib/kept-pages.ts) and clears the rest of `dist/` itself, as Astro would.
+ * render them (src/site/lib/kept-pages.ts); after the build, `removeStale` deletes what no stage wrote again.
  *
  * The stored signatures are deleted when a build starts and written when it succeeds, so a failed or
  * interrupted build leaves nothing to keep and the next one renders every page.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Paper } from '../../src/core/paper.ts';
 import { routes } from '../../src/core/routes.ts';
 import type { Slug } from '../../src/core/slug.ts';
-import { buildCatalog, navTopics } from '../../src/site/lib/catalog.ts';
-import { paperPageSignature, paperPageView } from '../../src/site/lib/paper-page.ts';
+import { buildCatalog, navTopics, PAGE_SIZE, paginate, type Catalog } from '../../src/site/lib/catalog.ts';
+import { termPagePath } from '../../src/site/lib/list-pages.ts';
+import { COMMON_TAGS_SHOWN, commonTags } from '../../src/site/lib/term-stats.ts';
+import { listPageSignature, paperPageSignature, paperPageView } from '../../src/site/lib/paper-page.ts';
 
 const SIGNATURES_FILE = '.papershelf-pages.json';
 
 export interface PagePlan {
   /** Slugs of paper pages kept from the last build. */
   keep: Slug[];
-  /** Signatures of every paper page of this build, to store when it succeeds. */
+  /** Files of list pages (pages of a tag, a topic, all papers) kept from the last build. */
+  keepLists: string[];
+  /** Signatures of every paper page (by slug) and list page (by file) of this build, to store when it succeeds. */
   signatures: Record<string, string>;
+  /** How many list pages (topics, tags, all papers, one-off pages) the build renders, to share the work out. */
+  listPages: number;
 }
+
+/** Pages besides paper pages and paginated lists: home, about, search, 404, the three list indexes. */
+const ONE_OFF_PAGES = 7;
 
 export function planPaperPages(outDir: string, papers: readonly Paper[], codeSignature: string, siteUrl: string): PagePlan {
   const previous = takeStoredSignatures(outDir);
@@ -36,7 +45,37 @@ export function planPaperPages(outDir: string, papers: readonly Paper[], codeSig
     signatures[paper.slug] = signature;
     if (previous[paper.slug] === signature && existsSync(join(outDir, routes.paper(paper.slug)))) keep.push(paper.slug);
   }
-  return { keep, signatures };
+  const keepLists: string[] = [];
+  const lists = listPageSignatures(catalog, siteKey);
+  for (const [path, signature] of lists) {
+    signatures[path] = signature;
+    if (previous[path] === signature && existsSync(join(outDir, path))) keepLists.push(path);
+  }
+  return { keep, keepLists, signatures, listPages: ONE_OFF_PAGES + lists.size - keepLists.length };
+}
+
+/**
+ * Signatures of the paginated list pages, by file: what TermList.astro and AllPapers.astro show of the list
+ * (name, size, page count, a topic's common tags) and the papers of the page. Page 1 of all papers is a page of
+ * its own (papers/index.astro), always rendered.
+ */
+function listPageSignatures(catalog: Catalog, siteKey: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const kind of ['tag', 'topic'] as const) {
+    for (const term of kind === 'tag' ? catalog.tags : catalog.topics) {
+      const pages = paginate(term.papers, PAGE_SIZE);
+      const common = kind === 'topic' ? commonTags(term.papers, COMMON_TAGS_SHOWN).map(({ tag, count }) => [tag.name, tag.slug, count]) : null;
+      pages.forEach((papers, i) => {
+        const list = { kind, name: term.name, slug: term.slug, count: term.papers.length, page: i + 1, pages: pages.length, common };
+        out.set(termPagePath(kind, term.slug, i + 1), listPageSignature(siteKey, list, papers));
+      });
+    }
+  }
+  const pages = paginate(catalog.papers, PAGE_SIZE);
+  pages.forEach((papers, i) => {
+    if (i > 0) out.set(routes.allPapers(i + 1), listPageSignature(siteKey, { kind: 'all', count: catalog.papers.length, page: i + 1, pages: pages.length }, papers));
+  });
+  return out;
 }
 
 function takeStoredSignatures(outDir: string): Record<string, string> {
@@ -54,27 +93,53 @@ export function storePageSignatures(outDir: string, plan: PagePlan): void {
   writeFileSync(join(outDir, SIGNATURES_FILE), JSON.stringify(plan.signatures));
 }
 
-/** Empties `outDir` but for the kept paper pages (what Astro does before a build, when it renders every page). */
-export function clearOutDirExcept(outDir: string, keep: readonly Slug[]): void {
-  if (!existsSync(outDir)) return;
-  const kept = new Set(keep.map((slug) => routes.paper(slug)));
-  const clear = (dir: string, rel: string): boolean => {
+/**
+ * Deletes what the last build left in `outDir` that this one neither wrote nor kept: the pages of papers,
+ * tags or topics that are gone, old search index files. Every stage writes its files anew, so a file not
+ * modified since `since` (epoch ms; the build process's start, before which the last build had ended) and
+ * not in `keep` is stale. `dist/` is not emptied before the build, as Astro does: emptying it cost 3–40 s at
+ * 10k papers (24k files), and unchanged files keep their place. Returns how many files it deleted.
+ */
+export function removeStale(outDir: string, since: number, keep: (path: string) => boolean): number {
+  let removed = 0;
+  const sweep = (rel: string): boolean => {
     let empty = true;
-    for (const entry of readdirSync(join(outDir, dir), { withFileTypes: true })) {
+    for (const entry of readdirSync(join(outDir, rel), { withFileTypes: true })) {
       const path = rel + entry.name;
       if (entry.isDirectory()) {
-        if (clear(join(dir, entry.name), `${path}/`)) rmdirSync(join(outDir, path));
+        if (sweep(`${path}/`)) rmdirSync(join(outDir, path));
         else empty = false;
-      } else if (kept.has(path)) empty = false;
-      else unlinkSync(join(outDir, path));
+      } else if (keep(path) || statSync(join(outDir, path)).mtimeMs >= since) empty = false;
+      else {
+        unlinkSync(join(outDir, path));
+        removed++;
+      }
     }
     return empty;
   };
-  clear('', '');
+  if (existsSync(outDir)) sweep('');
+  return removed;
 }
 
-/** Writes the slugs Astro must not render, for src/site/lib/kept-pages.ts. */
-export function writeKeptPages(path: string, plan: PagePlan): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify(plan.keep));
+/** The files of the kept pages, for `removeStale`. */
+export const keptPaths = (plan: PagePlan): Set<string> => new Set([...plan.keep.map((slug) => routes.paper(slug)), ...plan.keepLists]);
+
+/**
+ * Writes one render plan per Astro process (src/site/lib/kept-pages.ts) into `dir` and returns their
+ * files. Process 0 renders the list pages and a smaller share of the paper pages to render, so the
+ * processes get about as many pages each (pages of any kind cost about the same to render); the paper
+ * pages are dealt out in turn, so each share holds papers from the whole list.
+ */
+export function writeRenderPlans(dir: string, plan: PagePlan, toRender: readonly Slug[], processes: number): string[] {
+  mkdirSync(dir, { recursive: true });
+  const total = toRender.length + plan.listPages;
+  const firstShare = processes > 1 ? Math.max(0, Math.round(total / processes) - plan.listPages) : toRender.length;
+  const shareOf = (i: number): number => (i < firstShare ? 0 : 1 + ((i - firstShare) % (processes - 1)));
+  const kept = new Set<string>(plan.keep);
+  return Array.from({ length: processes }, (_, share) => {
+    const skip = [...kept, ...toRender.filter((_, i) => shareOf(i) !== share)];
+    const file = join(dir, `render-plan-${share}.json`);
+    writeFileSync(file, JSON.stringify({ skip, lists: share === 0, skipLists: plan.keepLists }));
+    return file;
+  });
 }

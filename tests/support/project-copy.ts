@@ -26,5 +26,6 @@ export function copyProjectWithSources(name: string, addSources: (sourcesDir: st
 
 export const ingest = (dir: string) => execFileSync(process.execPath, ['scripts/ingest.ts', '--quiet'], { cwd: dir, stdio: 'pipe' });
 
-/** `npm run build` in the copy, without SITE_URL (no cards: they are tested elsewhere); returns its output. */
-export const build = (dir: string) => execFileSync(process.execPath, ['scripts/build.ts'], { cwd: dir, stdio: 'pipe', env: { ...process.env, SITE_URL: '' } }).toString();
+/** `npm run build` in the copy, without SITE_URL (no cards: they are tested elsewhere) and with `env`; returns its output. */
+export const build = (dir: string, env: Record<string, string> = {}) =>
+  execFileSync(process.execPath, ['scripts/build.ts'], { cwd: dir, stdio: 'pipe', env: { ...process.env, SITE_URL: '', ...env } }).toString();

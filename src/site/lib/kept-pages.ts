@@ -1,10 +1,36 @@
 /**
- * Paper pages that `npm run build` kept from its last run and Astro must not render again
- * (scripts/lib/incremental-pages.ts). The build names the list's file through Vite's `define`; any other
- * `astro build` renders every page.
+ * Which pages this `astro build` renders. `npm run build` renders the site in several Astro processes at
+ * once (scripts/lib/astro-child.ts) and keeps paper pages from its last run (scripts/lib/incremental-pages.ts);
+ * it tells each process its share through a plan file named by Vite's `define`. Without one (any other
+ * `astro build`, `astro dev`) every page is rendered.
  */
 import { readFileSync } from 'node:fs';
 
-export function keptPaperPages(listFile: string | undefined): Set<string> {
-  return new Set(listFile ? (JSON.parse(readFileSync(listFile, 'utf8')) as string[]) : []);
+/** A render plan as the build writes it. */
+export interface RenderPlanFile {
+  /** Paper slugs this process must not render: kept from the last build, or another process's share. */
+  skip: string[];
+  /** This process renders the list pages, the moved papers' redirects and the other one-off pages. */
+  lists: boolean;
+  /** Files of list pages (`tags/x.html`, `papers/page/2.html` …) kept from the last build. */
+  skipLists: string[];
+}
+
+export interface RenderPlan {
+  skip: ReadonlySet<string>;
+  lists: boolean;
+  skipLists: ReadonlySet<string>;
+}
+
+const plans = new Map<string, RenderPlan>();
+
+export function renderPlan(planFile: string | undefined = import.meta.env.PAPERSHELF_RENDER_PLAN): RenderPlan {
+  if (!planFile) return { skip: new Set(), lists: true, skipLists: new Set() };
+  let plan = plans.get(planFile);
+  if (!plan) {
+    const stored = JSON.parse(readFileSync(planFile, 'utf8')) as RenderPlanFile;
+    plan = { skip: new Set(stored.skip), lists: stored.lists, skipLists: new Set(stored.skipLists) };
+    plans.set(planFile, plan);
+  }
+  return plan;
 }

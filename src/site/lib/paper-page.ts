@@ -32,6 +32,17 @@ function termRefs(value: Term | Term[] | undefined): unknown {
 }
 
 /**
+ * The signature of a list page (a page of a tag, a topic or of all papers): the site-wide part, what the page
+ * says about the list as a whole (`list`: its name, size, page count, common tags …) and the summaries of the
+ * papers it shows, whole, as for paper pages.
+ */
+export function listPageSignature(siteKey: string, list: unknown, papers: readonly PaperSummary[]): string {
+  const hash = createHash('sha256').update(siteKey).update('\0').update(JSON.stringify(list));
+  for (const paper of papers) hash.update('\0').update(summaryJson(paper));
+  return hash.digest('hex').slice(0, 32);
+}
+
+/**
  * The signature of a paper page: the site-wide part (code, SITE_URL, navigation), the paper's whole entry,
  * and the summaries of every other paper the page names. Summaries are whole `PaperSummary` objects, so a
  * component that starts showing another field of a related paper is covered without touching this.
