@@ -129,7 +129,8 @@ async function main(): Promise<void> {
   await stage('offline search', () => {
     for (const [path, text] of buildOfflineSearch(searchDocs)) writeOut(path, text);
   });
-  const { pages } = await stage('pagefind', () => buildPagefindIndex(outDir, searchDocs));
+  const { pages, shards, indexed } = await stage('pagefind', () => buildPagefindIndex(outDir, searchDocs, join(root, '.cache', 'pagefind')));
+  console.log(`build: pagefind: ${indexed} of ${shards} shards indexed, ${shards - indexed} reused from .cache/pagefind`);
   storePageSignatures(outDir, plan);
   storeSignature(outDir, signature);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

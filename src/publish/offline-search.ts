@@ -16,43 +16,12 @@
  * - `docs-<n>.js`: `CHUNK_SIZE` documents: url, title, topic, tags, opening of the abstract.
  */
 import { indexWords, searchableText, shardOf, TITLE_WEIGHT, WEIGHT_UNIT } from '../core/search-terms.ts';
+import { encodePostings, OFFLINE_DIR, type DocumentWord, type OfflineManifest, type OfflineShard, type OfflineTags } from '../core/search-index-format.ts';
 import { labelText, type SearchDoc } from './search-document.ts';
 
-export const OFFLINE_DIR = 'offline-search';
 /** Documents per chunk: a first page of 10 results touches up to 10 chunks, so small chunks load less (100 → 25: index bytes read from disk for `diffusion` at 540 papers 184 → 76 KB). */
 export const CHUNK_SIZE = 25;
 const SUMMARY_LENGTH = 220;
-
-export interface OfflineManifest {
-  version: 2;
-  docs: number;
-  chunkSize: number;
-  topics: string[];
-  tags: string[];
-  shards: string[];
-  /** Each document's topic index in base 36, `topicWidth` characters each (`-` for none): facet counts without loading documents. */
-  docTopics: string;
-  topicWidth: number;
-  /** Each document's length in words (Pagefind's page length), base 36, `lengthWidth` characters each. */
-  lengths: string;
-  lengthWidth: number;
-  averageLength: number;
-}
-
-/** A shard: word → encoded postings, and word → length of its compounds' shortest first part. */
-export type OfflineShard = [postings: Record<string, string>, firstParts: Record<string, number>];
-
-/** Each document's tag indexes in base 36, `.`-separated, documents `;`-separated. */
-export type OfflineTags = string;
-
-export interface DocumentWord {
-  /** Summed weight on the page, in Pagefind's units. */
-  weight: number;
-  /** The part of `weight` from compound words whose first part begins this word (see `indexWords`). */
-  compoundWeight: number;
-  /** The word is a whole word of the title (not a compound's part). */
-  inTitle: boolean;
-}
 
 /**
  * The words of one document, the length of the shortest first part any of its compound words
@@ -147,38 +116,6 @@ export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, stri
   };
   files.set(`${OFFLINE_DIR}/index.js`, script('index', 0, manifest));
   return files;
-}
-
-/**
- * Postings as base-36 `docDelta,value` pairs, value = weight × 2 + title flag, followed by
- * `:compoundWeight` when there is one: compact, and parsed with one split.
- */
-export function encodePostings(list: ReadonlyMap<number, DocumentWord>): string {
-  let previous = 0;
-  const parts: string[] = [];
-  for (const [doc, { weight, compoundWeight, inTitle }] of list) {
-    const value = (weight * 2 + (inTitle ? 1 : 0)).toString(36);
-    parts.push((doc - previous).toString(36), compoundWeight > 0 ? `${value}:${compoundWeight.toString(36)}` : value);
-    previous = doc;
-  }
-  return parts.join(',');
-}
-
-export interface Posting extends DocumentWord {
-  doc: number;
-}
-
-export function decodePostings(encoded: string): Posting[] {
-  const parts = encoded.split(',');
-  const out: Posting[] = [];
-  let doc = 0;
-  for (let i = 0; i < parts.length; i += 2) {
-    doc += parseInt(parts[i]!, 36);
-    const [value, compound] = parts[i + 1]!.split(':');
-    const number = parseInt(value!, 36);
-    out.push({ doc, weight: number >> 1, inTitle: (number & 1) === 1, compoundWeight: compound ? parseInt(compound, 36) : 0 });
-  }
-  return out;
 }
 
 function summaryOf(text: string): string {

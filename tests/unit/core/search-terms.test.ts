@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { searchDocOf } from '../../../src/publish/search-document.ts';
 import { findTerms, indexWords, queryTerms, searchableText, shardOf } from '../../../src/core/search-terms.ts';
-import { decodePostings, documentWords, encodePostings } from '../../../src/publish/offline-search.ts';
+import { decodePostings, encodePostings } from '../../../src/core/search-index-format.ts';
+import { documentWords } from '../../../src/publish/offline-search.ts';
 
 const wordsOf = (text: string): string[] => {
   const out: string[] = [];
