@@ -88,6 +88,11 @@ export interface PagefindShards {
   shards: string[];
   /** The word files there are (`shardOf` keys): a query term with no file has no word anywhere. */
   wordFiles: string[];
+  /**
+   * Each shard's `pagefind-entry.json`, by folder: with it the search page fetches the shards'
+   * metadata (and the first shard's WebAssembly) at once instead of one request after another.
+   */
+  entries: Record<string, { languages: Record<string, { hash: string; wasm: string | null; page_count: number }> }>;
 }
 
 /** Word → the indexes (in `PagefindShards.shards`) of the shards holding it, or 1 when all do. */

@@ -87,10 +87,7 @@ function linkTree(from: string, to: string, skip: (name: string) => boolean = ()
   }
 }
 
-const pageCount = (shardDir: string): number => {
-  const entry = JSON.parse(readFileSync(join(shardDir, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count: number }> };
-  return Object.values(entry.languages ?? {}).reduce((n, l) => n + l.page_count, 0);
-};
+const entryOf = (shardDir: string): PagefindShards['entries'][string] => JSON.parse(readFileSync(join(shardDir, 'pagefind-entry.json'), 'utf8')) as PagefindShards['entries'][string];
 
 const SIGNATURE_FILE = 'papershelf-signature';
 /** Part of each shard's signature: raise it when what is made from a shard (records, word and facet files) changes shape. */
@@ -138,6 +135,7 @@ export async function buildPagefindIndex(siteDir: string, docs: readonly SearchD
     rmSync(join(siteDir, PAGEFIND_DIR), { recursive: true, force: true });
     let indexed = 0;
     let pages = 0;
+    const entries: PagefindShards['entries'] = {};
     const words = new Map<string, number[]>();
     for (const [i, shard] of shards.entries()) {
       const records = shard.items.map((doc) => ({ url: `/${doc.url}`, content: pagefindRecord(doc) }));
@@ -161,13 +159,14 @@ export async function buildPagefindIndex(siteDir: string, docs: readonly SearchD
         if (!holders) words.set(word, (holders = []));
         holders.push(i);
       }
-      pages += pageCount(dir);
+      entries[names[i]!] = entryOf(dir);
+      pages += Object.values(entries[names[i]!]!.languages).reduce((n, l) => n + l.page_count, 0);
       // The first shard brings Pagefind's scripts; the others only their index.
       const skip = (name: string) => name === SIGNATURE_FILE || name === WORDS_FILE || (i > 0 && BUNDLE_FILE.test(name));
       linkTree(dir, i === 0 ? join(siteDir, PAGEFIND_DIR) : join(siteDir, PAGEFIND_DIR, names[i]!), skip);
     }
     const wordFiles = writeWordFiles(join(siteDir, PAGEFIND_WORDS_DIR), words, shards.length);
-    const list: PagefindShards = { version: 1, shards: names, wordFiles };
+    const list: PagefindShards = { version: 1, shards: names, wordFiles, entries };
     writeFileSync(join(siteDir, PAGEFIND_SHARDS_FILE), `${JSON.stringify(list)}\n`);
     return { pages, shards: shards.length, indexed };
   } catch (error) {

@@ -51,7 +51,7 @@ const json = <T>(url: URL, fallback: T): Promise<T> =>
     .then((response) => (response.ok ? (response.json() as Promise<T>) : fallback))
     .catch(() => fallback);
 
-const NO_SHARDS: PagefindShards = { version: 1, shards: [], wordFiles: [] };
+const NO_SHARDS: PagefindShards = { version: 1, shards: [], wordFiles: [], entries: {} };
 
 export async function loadPagefind(root: URL): Promise<SearchBackend> {
   const shardList = window.__papershelfShards?.then((list) => list ?? NO_SHARDS) ?? json<PagefindShards>(new URL(PAGEFIND_SHARDS_FILE, root), NO_SHARDS);
