@@ -26,7 +26,7 @@ export const WEIGHT_UNIT = 24;
 export const TITLE_WEIGHT = 7 * WEIGHT_UNIT;
 
 /** Query words that would only narrow results to pages with a function word: dropped from every query, in both engines. */
-const STOP_WORDS = new Set(
+export const STOP_WORDS = new Set(
   'a an and are as at be but by for from has have in into is it its of on or that the their this to was were which with'.split(' '),
 );
 
