@@ -4,7 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { rehypePlugins, remarkPlugins } from './src/site/markdown/plugins.ts';
-import { siteUrl } from './src/site/lib/site-url.ts';
+import { siteUrl } from './src/core/site.ts';
 import { abstractCacheDir } from './src/site/markdown/abstract-cache-dir.ts';
 import { citationCacheDir } from './src/site/lib/citation-cache-dir.ts';
 

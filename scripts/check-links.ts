@@ -1,29 +1,52 @@
 /**
  * `node scripts/check-links.ts [dist]`: every internal href and src of every page resolves to a
  * file, relatively (no root-absolute link, no folder link). Exits 1 and lists the broken ones.
+ *
+ * Pages are parsed with cheerio (an HTML parser, so attributes in single quotes, without quotes or
+ * holding entities such as `&amp;` read as a browser reads them).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
+import { load } from 'cheerio';
 import { htmlFilesIn } from './lib/html-files.ts';
 
-const ATTRIBUTE = /\s(?:href|src)="([^"]*)"/g;
+/** Elements whose `href` or `src` the browser fetches or follows. */
+const LINKING = 'a[href], link[href]:not([rel~="canonical"]), script[src], img[src]';
 
+/** An address with a scheme (`https:`, `mailto:`, `data:` …) or a fragment of the same page: not a file of the site. */
+const OUTSIDE = /^(?:[a-z][a-z0-9+.-]*:|#)/i;
+
+/**
+ * Every internal link of the site in `dir` that does not reach a file, as `page: href`, or
+ * `page: href (reason)` when the href cannot be read as a URL path (a stray `%`). Pages in sorted
+ * order, links in document order.
+ */
 export function brokenLinks(dir: string): string[] {
   const broken: string[] = [];
   for (const page of htmlFilesIn(dir)) {
-    const html = readFileSync(join(dir, page), 'utf8');
-    for (const [tag] of html.matchAll(/<(?:a|link|script|img)\b[^>]*>/g)) {
-      if (/rel="canonical"/.test(tag)) continue;
-      for (const [, value] of tag.matchAll(ATTRIBUTE)) {
-        if (!value || /^(?:[a-z][a-z0-9+.-]*:|#)/i.test(value)) continue;
-        const path = value.split(/[?#]/)[0]!.replace(/&amp;/g, '&');
-        const target = posix.normalize(posix.join(posix.dirname(page), decodeURIComponent(path)));
-        const full = join(dir, target);
-        if (value.startsWith('/') || target.startsWith('..') || !existsSync(full) || statSync(full).isDirectory()) broken.push(`${page}: ${value}`);
-      }
+    const $ = load(readFileSync(join(dir, page), 'utf8'));
+    for (const element of $(LINKING).toArray()) {
+      const value = $(element).attr('href') ?? $(element).attr('src') ?? '';
+      if (!value || OUTSIDE.test(value)) continue;
+      const problem = linkProblem(dir, page, value);
+      if (problem !== null) broken.push(problem ? `${page}: ${value} (${problem})` : `${page}: ${value}`);
     }
   }
   return broken;
+}
+
+/** Why `value` on `page` is broken: `''` for a plain broken link, a reason for an unreadable one, null when it works. */
+function linkProblem(dir: string, page: string, value: string): string | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(value.split(/[?#]/)[0]!);
+  } catch {
+    return 'not a valid URL: a "%" that starts no percent-escape';
+  }
+  const target = posix.normalize(posix.join(posix.dirname(page), path));
+  const full = join(dir, target);
+  const works = !value.startsWith('/') && !target.startsWith('..') && existsSync(full) && !statSync(full).isDirectory();
+  return works ? null : '';
 }
 
 if (import.meta.main) {

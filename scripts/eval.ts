@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import type { SourcePath } from '../src/core/issue.ts';
 import { ingestSources, seedSources, sourcesIn } from '../tests/support/ingest-fixtures.ts';
 import { classifyPapers, parseTaxonomy, relatedPapers, type Classification, type ClassifyInput, type Taxonomy } from '../src/ingest/classify/index.ts';
+import { labelHygiene } from './lib/label-hygiene.ts';
 import { titleEvaluation } from './lib/title-eval.ts';
 
 interface GoldLabel {
@@ -168,6 +169,13 @@ for (const field of [...new Set(cross.papers.map((g) => g.field!))].sort()) {
   const human = ari(idx.map((i) => cross.papers[i]!.A.topic), idx.map((i) => cross.papers[i]!.B.topic));
   const topics = new Set(idx.map((i) => crossMine[i]!.topic)).size;
   console.log(`topic ARI within ${field.padEnd(12)} ${String(idx.length).padStart(3)}  vs A ${t('A').toFixed(3)}  vs B ${t('B').toFixed(3)}  (A vs B ${human.toFixed(3)})   ${topics} product topics`);
+  // The same fixed split by hash as the tags below: the partition of each half's papers.
+  for (const name of ['tune', 'held-out'] as const) {
+    const part = idx.filter((i) => crossHalf[i] === name);
+    const h = (who: 'A' | 'B') => ari(part.map((i) => crossMine[i]!.topic), part.map((i) => cross.papers[i]![who].topic));
+    const hh = ari(part.map((i) => cross.papers[i]!.A.topic), part.map((i) => cross.papers[i]!.B.topic));
+    console.log(`  ${name.padEnd(9)} ${String(part.length).padStart(3)}                  vs A ${h('A').toFixed(3)}  vs B ${h('B').toFixed(3)}  (A vs B ${hh.toFixed(3)})`);
+  }
 }
 {
   const all = cross.papers.map((_, i) => i);
@@ -192,25 +200,14 @@ function pct(x: number): string {
   return `${(100 * x).toFixed(1)}%`;
 }
 function hygiene(name: string, papers: ClassifyInput[], labels: Map<string, Classification>): void {
-  const topics = new Map<string, number>();
-  const tagUse = new Map<string, number>();
-  const perPaper: number[] = [];
-  for (const p of papers) {
-    const l = labels.get(p.id)!;
-    topics.set(l.topic, (topics.get(l.topic) ?? 0) + 1);
-    perPaper.push(l.tags.length);
-    for (const t of l.tags) tagUse.set(t, (tagUse.get(t) ?? 0) + 1);
-  }
-  perPaper.sort((a, b) => a - b);
-  const n = papers.length;
-  const largest = Math.max(...topics.values());
-  const catchAll = [...topics].filter(([t]) => /\b(other|misc|general|uncategori[sz]ed)\b/i.test(t)).reduce((s, [, c]) => s + c, 0);
-  const shared = [...tagUse.values()].filter((c) => c >= 2).length;
+  const h = labelHygiene(papers, labels);
+  const { topics, tagsPerPaper: perPaper, tagUse } = h;
+  const n = h.papers;
   console.log(`\n${name}: ${n} papers`);
-  console.log(`  topics ${topics.size}, largest topic share ${pct(largest / n)}, catch-all share ${pct(catchAll / n)}`);
+  console.log(`  topics ${topics.size}, largest topic share ${pct(h.largestTopicShare)}, catch-all share ${pct(h.catchAllShare)}`);
   console.log(
     `  tags per paper min ${perPaper[0]} / median ${perPaper[Math.floor(n / 2)]} / max ${perPaper[n - 1]}, ` +
-      `distinct tags ${tagUse.size}, used by ≥2 papers ${pct(shared / tagUse.size)}, untagged papers ${perPaper.filter((c) => c === 0).length}`,
+      `distinct tags ${tagUse.size}, used by ≥2 papers ${pct(h.sharedTagShare)}, untagged papers ${perPaper.filter((c) => c === 0).length}`,
   );
   if (showTopics) {
     for (const [topic, count] of [...topics].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {

@@ -1,7 +1,7 @@
 /**
  * The one door to citation-js (`@citation-js/core` with its BibTeX, RIS and CSL plugins): its
  * parsers read reference-manager exports (src/ingest/import/), its CSL engine writes citations
- * (src/publish/citation.ts). The package ships no types; the few calls used are typed here, with
+ * (src/site/lib/citation.ts). The package ships no types; the few calls used are typed here, with
  * CSL-JSON as the item shape (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html).
  */
 import core from '@citation-js/core';

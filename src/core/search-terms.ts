@@ -17,6 +17,7 @@
  * `Intl.Segmenter`, which Pagefind does only for a page whose whole index is in that language.
  */
 import stemEnglish from 'wink-eng-lite-web-model/dist/porter-stemmer.js';
+import { QUERY_STOP_WORDS } from './english/query-stop-words.ts';
 
 /** Kept inside words, so `C++`, `C#` and `F#` are words of their own (Pagefind's `includeCharacters`). */
 export const INCLUDE_CHARACTERS = '+#';
@@ -24,11 +25,6 @@ export const INCLUDE_CHARACTERS = '+#';
 /** Pagefind's weight unit: a body word weighs 24, a word of an `<h1>` 7 × 24 (its auto weights). */
 export const WEIGHT_UNIT = 24;
 export const TITLE_WEIGHT = 7 * WEIGHT_UNIT;
-
-/** Query words that would only narrow results to pages with a function word: dropped from every query, in both engines. */
-export const STOP_WORDS = new Set(
-  'a an and are as at be but by for from has have in into is it its of on or that the their this to was were which with'.split(' '),
-);
 
 const DASH_BETWEEN_LETTERS = /(?<=[\p{L}\p{N}])[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D](?=[\p{L}\p{N}])/gu;
 /** Scripts written without spaces between words; the prolonged sound mark and iteration marks belong to the run. */
@@ -140,7 +136,7 @@ export function queryTerms(query: string): QueryTerm[] {
     .toLowerCase()
     .split(/\s+/)
     .filter((w) => w && !/^[+#]+$/.test(w));
-  const meaningful = words.filter((w) => !STOP_WORDS.has(w) && !/^[a-z0-9]$/.test(w));
+  const meaningful = words.filter((w) => !QUERY_STOP_WORDS.has(w) && !/^[a-z0-9]$/.test(w));
   return [...new Set(meaningful.length > 0 ? meaningful : words)].map((text) => ({ text, stem: stem(text) }));
 }
 

@@ -9,7 +9,7 @@
  * MEDLINE abstracts.
  */
 import { franc } from 'franc-min';
-import { titleCase } from './title/case.ts';
+import { titleCase } from '../core/english/title-case.ts';
 import { MAX_TITLE_WORDS, titleDefects } from './title/defects.ts';
 import { englishCandidates } from './title/english.ts';
 import { listWeights, type WordWeight } from './title/keyness.ts';

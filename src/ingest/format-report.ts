@@ -3,7 +3,7 @@
  * `file:line  what  → what to do  [rule]`, sorted by file and line.
  */
 import type { IngestIssue } from '../core/issue.ts';
-import type { IngestReport } from './pipeline.ts';
+import type { IngestReport } from './ingest-report.ts';
 
 const LABEL: Record<IngestIssue['kind'], string> = { skipped: 'skipped', repaired: 'repaired', warning: 'warning' };
 

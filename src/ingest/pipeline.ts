@@ -1,52 +1,25 @@
 /**
- * The ingest, start to end. The only file that knows the order of the stages:
- * decode → normalise lines → split records → clean → identify → merge duplicates → title →
- * slug → classify → keep hand edits → entry files.
- *
- * Pure: it takes file contents and returns file contents plus a report; `scripts/ingest.ts` does
- * the reading and writing.
+ * The ingest, start to end: the only file that knows the order of the stages. Pure: it takes file
+ * contents and returns file contents plus a report; `scripts/ingest.ts` does the reading and writing.
  */
-import { compareIssues, issue, type IngestIssue, type SourcePath } from '../core/issue.ts';
-import type { Paper, PaperFrontMatter, PaperMetadata } from '../core/paper.ts';
+import { compareIssues, type IngestIssue, type SourcePath } from '../core/issue.ts';
+import type { Paper } from '../core/paper.ts';
 import type { Slug } from '../core/slug.ts';
 import { assignSlugs } from './assign-slugs.ts';
-import { classifyPapers, relatedPapers, topicMethod, type ClassifyInput, type Taxonomy } from './classify/index.ts';
-import { fallBackFromBrokenMath, titleMathFailures } from './check-math.ts';
-import { cleanAbstract, cleanTitle, titleText, toPlainText } from './clean-text.ts';
-import { decodeSource } from './decode.ts';
+import { analysePapers, classifyPapers, relatedPapers, topicMethod, type Classification, type ClassifyInput, type Taxonomy } from './classify/index.ts';
+import { cleanTitle, titleText } from './clean-text.ts';
 import { deriveTitles } from './derive-title.ts';
-import { formatEntry } from '../core/entry-file.ts';
-import { abstractToMarkdown } from './to-markdown.ts';
 import { identityKey, paperId } from './identity.ts';
-import { keepHandEdits, type EditableFields } from './keep-hand-edits.ts';
-import { exportFormatOf, importReferences, type ExportFormat, type ImportedRecord } from './import/index.ts';
-import { mergeDuplicates, type MergeEvidence, type Occurrence } from './merge-duplicates.ts';
-import { abstractSource, groupTitle, mergeKeywords, mergeMetadata, type MetadataSource } from './merge-metadata.ts';
-import { normalizeLines } from './normalize-lines.ts';
-import { splitRecords, type DumpFormat, type RawRecord } from './split-records.ts';
+import { ingestReport, type IngestReport } from './ingest-report.ts';
+import { previousTopics, type ExistingEntry, type IngestState } from './ingest-state.ts';
+import { mergeDuplicates, type Merge, type MergedGroup } from './merge-duplicates.ts';
+import { abstractSource, groupTitle, mergeKeywords } from './merge-metadata.ts';
+import { readSources, type CleanOccurrence, type SourceFile } from './read-sources.ts';
+import { writeEntries, type PaperDraft } from './write-entries.ts';
 
-export interface SourceFile {
-  path: SourcePath;
-  bytes: Uint8Array;
-  /** Found by listing a folder (only its dumps and exports are read: `.txt`, `.bib`, `.ris`, `.json`), rather than named by the user. */
-  fromFolder?: boolean;
-}
-
-/** An entry already in `content/papers/`, as read back. */
-export interface ExistingEntry {
-  slug: Slug;
-  data: PaperFrontMatter;
-}
-
-/** What the last ingest generated for each paper, to tell hand edits from generated values. */
-export interface IngestState {
-  version: 1;
-  papers: Record<string, EditableFields>;
-  /** Each paper's slug at the last ingest: a slug that changed since (a renamed entry) becomes an alias. */
-  slugs?: Record<string, string>;
-  /** The topic method and taxonomy the generated topics came from (classify's `topicMethod`). */
-  topicMethod?: string;
-}
+export type { IngestReport, ReportedIssue } from './ingest-report.ts';
+export type { ExistingEntry, IngestState } from './ingest-state.ts';
+export type { FileSummary, SourceFile } from './read-sources.ts';
 
 export interface IngestInput {
   sources: readonly SourceFile[];
@@ -54,28 +27,6 @@ export interface IngestInput {
   state: IngestState | null;
   /** The parsed content/taxonomy.yaml; without one, topics and tags are discovered from the text alone. */
   taxonomy?: Taxonomy;
-}
-
-/** How many related papers each paper page lists. */
-const RELATED_COUNT = 5;
-
-export interface FileSummary {
-  file: SourcePath;
-  format: DumpFormat | ExportFormat | null;
-  encoding: string | null;
-  abstracts: number;
-  papers: number;
-  merged: number;
-}
-
-export interface IngestReport {
-  papers: number;
-  /** `by`: what the record had in common with the paper (the abstract, a DOI, an arXiv id, a PMID, the title). */
-  merged: Array<{ file: SourcePath; line: number; into: string; by: MergeEvidence }>;
-  skipped: Array<{ file: SourcePath; line: number | null; reason: string }>;
-  repaired: Array<{ file: SourcePath; line: number | null; what: string }>;
-  warnings: Array<{ file: SourcePath; line: number | null; message: string }>;
-  files: FileSummary[];
 }
 
 export interface IngestOutput {
@@ -87,14 +38,11 @@ export interface IngestOutput {
   report: IngestReport;
 }
 
+/** How many related papers each paper page lists. */
+const RELATED_COUNT = 5;
+
 /** No taxonomy file: every topic and tag is discovered from the papers' own text. */
 const EMPTY_TAXONOMY: Taxonomy = { topics: [], tags: [], stopTags: [] };
-
-interface CleanOccurrence extends Occurrence, MetadataSource {
-  abstract: string;
-  body: PaperBodyNodes;
-}
-type PaperBodyNodes = ReturnType<typeof cleanAbstract>['nodes'];
 
 export interface IngestHooks {
   /** Called as each source file is read, for progress display on long runs. */
@@ -120,166 +68,98 @@ export function phaseClock<P extends string>(onPhase?: (name: P, ms: number) => 
   };
 }
 
+/**
+ * Source files and the entries already written → papers, entry files, the state for the next
+ * ingest, and the issues and report. The stages, each timed as the phase it reports to `onPhase`:
+ * - parse: decode each file, normalise its lines, split it into records (or import an export's),
+ *   clean each title and abstract (read-sources.ts);
+ * - merge: records of the same paper become one (merge-duplicates.ts), each paper gets its id;
+ * - titles: papers without a title get one derived from the abstract (derive-title.ts);
+ * - slugs: file names, an existing entry's kept (assign-slugs.ts);
+ * - tagging and related: topics, tags and related papers (classify/), from one analysis of the papers;
+ * - entries: front matter with hand edits kept, entry files and state (write-entries.ts);
+ * - report: issues in report order, and the report (ingest-report.ts).
+ * Same input, same output: files are read in path order and every stage is deterministic.
+ */
 export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOutput {
-  const issues: IngestIssue[] = [];
-  const occurrences: CleanOccurrence[] = [];
-  const summaries = new Map<SourcePath, FileSummary>();
   const phase = phaseClock(hooks.onPhase);
-
-  const sources = [...input.sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const [index, source] of sources.entries()) {
-    hooks.onFileStart?.(index, sources.length, source.path);
-    const summary: FileSummary = { file: source.path, format: null, encoding: null, abstracts: 0, papers: 0, merged: 0 };
-    summaries.set(source.path, summary);
-    const decoded = decodeSource(source.bytes, source.path);
-    issues.push(...decoded.issues);
-    if (!decoded.ok) continue;
-    const exportFormat = exportFormatOf(source.path);
-    if (source.fromFolder && !exportFormat && !/\.txt$/i.test(source.path)) {
-      issues.push(issue('skipped', source.path, null, 'not-txt', 'not a .txt, .bib, .ris or .json file; only those in a sources folder are read', 'Rename a dump to .txt to ingest it, or name it on the command line.'));
-      continue;
-    }
-    summary.encoding = decoded.encoding;
-    let records: Array<RawRecord | ImportedRecord>;
-    let recordIssues: IngestIssue[];
-    if (exportFormat) {
-      ({ records, issues: recordIssues } = importReferences(decoded.text, source.path, exportFormat));
-      summary.format = exportFormat;
-    } else {
-      const { lines, issues: lineIssues } = normalizeLines(decoded.text, source.path);
-      issues.push(...lineIssues);
-      const split = splitRecords(lines, source.path);
-      ({ records, issues: recordIssues } = split);
-      summary.format = split.format;
-    }
-    issues.push(...recordIssues);
-    summary.abstracts = records.length;
-    if (records.length === 0 && recordIssues.length === 0) {
-      issues.push(issue('skipped', source.path, null, 'no-abstracts', 'no abstracts found (the file holds only blank lines or page chrome); skipped', 'Paste abstracts into it, or delete it.'));
-    }
-    for (const record of records) {
-      const cleaned = cleanAbstract(record.abstract);
-      for (const macro of new Set(cleaned.unknownMacros)) {
-        issues.push(issue('warning', record.file, record.line, 'latex-unknown-macro', `unknown LaTeX macro ${macro}; shown as "${macro.slice(1)}"`, 'Replace it with the text it stands for.'));
-      }
-      if (cleaned.unclosedMath > 0) {
-        issues.push(issue('warning', record.file, record.line, 'math-unclosed', 'math that opens but never closes; shown as typed', 'Close the math with the matching delimiter ($, $$, \\) or \\]).'));
-      }
-      const checked = fallBackFromBrokenMath(cleaned.nodes);
-      cleaned.nodes = checked.nodes;
-      for (const failure of checked.failures) {
-        issues.push(issue('warning', record.file, record.line, 'math-katex-error', failure, 'Fix the LaTeX of the formula; until then it shows as typed.'));
-      }
-      const abstract = toPlainText(cleaned.nodes);
-      // An export's record may lack an abstract and still be a paper (its title and metadata).
-      if (!exportFormat && !/[\p{L}\p{N}]/u.test(abstract)) {
-        summary.abstracts--; // not an abstract after all: reported as skipped instead
-        issues.push(issue('skipped', record.file, record.line, 'empty-after-cleaning', `line "${record.abstract.slice(0, 60)}" has no letter or digit once cleaned; skipped`, 'Delete the line, or paste the abstract it should hold.'));
-        continue;
-      }
-      const title = record.title ? cleanTitle(record.title.text) : null;
-      if (record.title && !title) {
-        issues.push(issue('skipped', record.file, record.title.line, 'empty-after-cleaning', `title line "${record.title.text.slice(0, 60)}" is empty once cleaned; a title is derived from the abstract instead`, 'Delete the line, or type the title.'));
-      }
-      for (const failure of title ? titleMathFailures(title) : []) {
-        issues.push(issue('warning', record.file, record.title!.line, 'math-katex-error', failure, 'Fix the LaTeX of the formula; until then it shows as typed.'));
-      }
-      if (title && title.length > 300) {
-        issues.push(issue('warning', record.file, record.title!.line, 'long-title', `title is ${title.length} characters long`, 'Check that the line is a title; shorten it if it is.'));
-      }
-      occurrences.push({
-        file: record.file, line: record.line, key: abstract ? identityKey(abstract) : '', title: title || null, abstract, body: cleaned.nodes,
-        ids: record.meta?.ids, meta: record.meta, keywords: (record as ImportedRecord).keywords, exported: exportFormat !== undefined,
-      });
-    }
-  }
-
+  const read = readSources(input.sources, hooks.onFileStart);
   phase('parse');
+  const merged = mergeRecords(read.occurrences);
+  phase('merge');
+  const titles = titlePapers(merged);
+  phase('titles');
+  const slugs = slugPapers(merged, titles, input.existing, input.state);
+  phase('slugs');
+  const toClassify = classifyInputs(merged, titles);
+  const analysis = analysePapers(toClassify);
+  const taxonomy = input.taxonomy ?? EMPTY_TAXONOMY;
+  const method = topicMethod(taxonomy);
+  // The topics generated last time keep a rebuild that adds a few papers from moving the others.
+  const labels = classifyPapers(toClassify, taxonomy, { previousTopics: previousTopics(input.state, method), analysis });
+  phase('tagging');
+  const related = relatedPapers(toClassify, labels, { count: RELATED_COUNT, analysis });
+  phase('related');
+  const written = writeEntries(paperDrafts(merged, titles, slugs, labels, related), input.existing, input.state, method);
+  phase('entries');
+  const issues = [...read.issues, ...written.issues].sort(compareIssues);
+  const merges = merged.merges.map((m) => ({ file: m.file, line: m.line, into: merged.ids[m.into]!, by: m.by }));
+  const report = ingestReport(merged.groups.map((g) => g.occurrences[0]!.file), merges, issues, read.summaries.values());
+  phase('report');
+  return { papers: written.papers, entries: written.entries, state: written.state, issues, report };
+}
 
+/** The papers the records make: groups of records, the record whose abstract each shows (`home`), and each one's id. */
+interface MergedRecords {
+  groups: MergedGroup<CleanOccurrence>[];
+  merges: Merge[];
+  home: CleanOccurrence[];
+  ids: string[];
+}
+
+function mergeRecords(occurrences: readonly CleanOccurrence[]): MergedRecords {
   const { groups, merges } = mergeDuplicates(occurrences);
   // A paper without an abstract anywhere is known by its title (an export's record always has one).
   const home = groups.map((g) => abstractSource(g.occurrences) ?? g.occurrences[0]!);
   for (const g of groups) g.title = groupTitle(g.occurrences);
   const ids = groups.map((g, i) => paperId(home[i]!.key || `title\u0000${identityKey(g.title ?? '')}`));
-  phase('merge');
+  return { groups, merges, home, ids };
+}
+
+/** Each paper's title: its sources' best, or one derived from its abstract (unlike every other title). */
+function titlePapers({ groups, home }: MergedRecords): string[] {
   const untitled = groups.flatMap((g, i) => (g.title === null ? [i] : []));
   const derived = deriveTitles(untitled.map((i) => home[i]!.abstract), groups.flatMap((g) => (g.title ? [g.title] : [])));
   const titles = groups.map((g) => g.title);
   untitled.forEach((i, k) => (titles[i] = cleanTitle(derived[k]!)));
-  phase('titles');
-  const existingById = new Map(input.existing.map((e) => [e.data.id, e]));
-  const slugs = assignSlugs(
+  return titles.map((t) => t!);
+}
+
+/** Each paper's slug by id: an existing entry's file name wins; a paper whose entry was deleted gets its last slug back. */
+function slugPapers({ groups, ids }: MergedRecords, titles: readonly string[], existing: readonly ExistingEntry[], state: IngestState | null): Map<string, Slug> {
+  return assignSlugs(
     groups.map((_, i) => ({ id: ids[i]!, title: titleText(titles[i]!) })),
-    // An entry's file name wins; a paper whose entry was deleted gets its last slug back.
-    new Map<string, Slug>([...(Object.entries(input.state?.slugs ?? {}) as Array<[string, Slug]>), ...input.existing.map((e) => [e.data.id, e.slug] as [string, Slug])]),
-    [...input.existing.flatMap((e) => e.data.aliases), ...Object.values(input.state?.slugs ?? {})],
+    new Map<string, Slug>([...(Object.entries(state?.slugs ?? {}) as Array<[string, Slug]>), ...existing.map((e) => [e.data.id, e.slug] as [string, Slug])]),
+    [...existing.flatMap((e) => e.data.aliases), ...Object.values(state?.slugs ?? {})],
   );
-  phase('slugs');
+}
 
+/** What the classifier reads of each paper: title, abstract (its keywords when it has none) and keywords. */
+function classifyInputs({ groups, home, ids }: MergedRecords, titles: readonly string[]): ClassifyInput[] {
   const keywords = groups.map((g) => mergeKeywords(g.occurrences));
-  const toClassify: ClassifyInput[] = groups.map((_, i) => ({ id: ids[i]!, title: titleText(titles[i]!), abstract: home[i]!.abstract || keywords[i]!.join('. '), ...(keywords[i]!.length ? { keywords: keywords[i]! } : {}) }));
-  // The topics generated last time keep a rebuild that adds a few papers from moving the others.
-  const taxonomy = input.taxonomy ?? EMPTY_TAXONOMY;
-  const method = topicMethod(taxonomy);
-  const previousTopics = input.state?.topicMethod === method ? new Map(Object.entries(input.state.papers).map(([id, fields]) => [id, fields.topic])) : undefined;
-  const labels = classifyPapers(toClassify, taxonomy, previousTopics);
-  phase('tagging');
-  const related = relatedPapers(toClassify, labels, RELATED_COUNT);
-  phase('related');
+  return groups.map((_, i) => ({ id: ids[i]!, title: titleText(titles[i]!), abstract: home[i]!.abstract || keywords[i]!.join('. '), ...(keywords[i]!.length ? { keywords: keywords[i]! } : {}) }));
+}
 
-  const papers: Paper[] = [];
-  const entries = new Map<string, string>();
-  const state: IngestState = { version: 1, papers: {}, slugs: {}, topicMethod: method };
-  groups.forEach((group, i) => {
+function paperDrafts(
+  { groups, home, ids }: MergedRecords,
+  titles: readonly string[],
+  slugs: ReadonlyMap<string, Slug>,
+  labels: ReadonlyMap<string, Classification>,
+  related: ReadonlyMap<string, string[]>,
+): PaperDraft[] {
+  return groups.map((group, i) => {
     const id = ids[i]!;
-    const first = group.occurrences[0]!;
-    const label = labels.get(id)!;
-    const generated: EditableFields = { title: titles[i]!, tags: label.tags, topic: label.topic, ...mergeMetadata(group.occurrences) };
-    const existing = existingById.get(id);
-    const { fields, edited } = keepHandEdits(generated, existing?.data, input.state?.papers[id]);
-    state.papers[id] = generated;
-    const slug = slugs.get(id)!;
-    state.slugs![id] = slug;
-    const aliases = [...(existing?.data.aliases ?? [])];
-    for (const former of [existing?.slug, input.state?.slugs?.[id]]) {
-      if (former && former !== slug && !aliases.includes(former)) aliases.push(former);
-    }
-    const { title, tags, topic, ...metadata } = fields;
-    const data: PaperFrontMatter = {
-      id,
-      title,
-      derivedTitle: group.title === null && !edited.includes('title'),
-      ...metadata,
-      topic,
-      tags,
-      sources: group.occurrences.map((o) => ({ file: o.file, line: o.line })),
-      aliases,
-      related: related.get(id) ?? [],
-      ...(existing?.data.notes !== undefined ? { notes: existing.data.notes } : {}),
-    };
-    const body = abstractToMarkdown(home[i]!.body);
-    papers.push({ ...data, slug, abstract: home[i]!.abstract, body });
-    entries.set(`${slug}.md`, formatEntry(data, body));
-    summaries.get(first.file)!.papers++;
-    if (group.title === null) {
-      issues.push(issue('warning', first.file, first.line, 'title-derived', `no title line; derived "${data.title}"`, 'Add a title line above the abstract to choose it yourself.'));
-    }
-    if (!home[i]!.abstract) {
-      issues.push(issue('warning', first.file, first.line, 'no-abstract', `no abstract for "${data.title}" in any source; its page has the title, authors and links, and tags from the title and keywords`, 'Add the abstract in your reference manager and export again, or paste it into a dump.'));
-    }
+    const { topic, tags } = labels.get(id)!;
+    return { id, occurrences: group.occurrences, home: home[i]!, derived: group.title === null, title: titles[i]!, slug: slugs.get(id)!, topic, tags, related: related.get(id) ?? [] };
   });
-  for (const merge of merges) summaries.get(merge.file)!.merged++;
-  phase('entries');
-
-  issues.sort(compareIssues);
-  const report: IngestReport = {
-    papers: papers.length,
-    merged: merges.map((m) => ({ file: m.file, line: m.line, into: ids[m.into]!, by: m.by })),
-    skipped: issues.filter((x) => x.kind === 'skipped').map((x) => ({ file: x.file, line: x.line, reason: x.message })),
-    repaired: issues.filter((x) => x.kind === 'repaired').map((x) => ({ file: x.file, line: x.line, what: x.message })),
-    warnings: issues.filter((x) => x.kind === 'warning').map((x) => ({ file: x.file, line: x.line, message: x.message })),
-    files: [...summaries.values()],
-  };
-  phase('report');
-  return { papers, entries, state, issues, report };
 }

@@ -4,7 +4,7 @@
  * before records are split, and end-of-line hyphenation is undone where the joined word is a word.
  */
 import { createRequire } from 'node:module';
-import { titleScore } from './classify-line.ts';
+import { titleScore } from './title-line.ts';
 import type { SourceLine } from './normalize-lines.ts';
 
 /**

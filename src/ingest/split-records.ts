@@ -12,7 +12,7 @@
  */
 import { issue, type IngestIssue, type SourcePath } from '../core/issue.ts';
 import type { PaperMetadata } from '../core/paper.ts';
-import { titleScore } from './classify-line.ts';
+import { titleScore } from './title-line.ts';
 import type { SourceLine } from './normalize-lines.ts';
 import { isChromeLine, isNameList, stripGluedChrome } from './page-chrome.ts';
 import { isExpanded, readFieldLine, splitNames, stripMoreLess, toMetadata, type RecordFacts } from './record-fields.ts';
@@ -58,49 +58,8 @@ type TextItem = Extract<Item, { kind: 'text' | 'title' | 'abstract' }>;
 
 export function splitRecords(lines: readonly SourceLine[], file: SourcePath): SplitResult {
   const issues: IngestIssue[] = [];
-  let chromeLines = 0;
-  const unchromed: SourceLine[] = [];
-  for (const { line, text } of lines) {
-    if (text && isChromeLine(text)) {
-      chromeLines++;
-      continue;
-    }
-    const unglued = text ? stripGluedChrome(text) : undefined;
-    if (unglued !== undefined) chromeLines++;
-    unchromed.push({ line, text: unglued ?? text });
-  }
-  const reflowed = reflowWrappedBlocks(unchromed);
-  if (reflowed.blocks > 0) {
-    const hyphens = reflowed.joinedWords + reflowed.keptHyphens;
-    issues.push(issue('repaired', file, null, 'hard-wrapped', `joined ${reflowed.blocks} hard-wrapped block${reflowed.blocks > 1 ? 's' : ''} (text copied from a PDF) into titles and abstracts` + (hyphens > 0 ? `; of ${hyphens} line-end hyphens, ${reflowed.joinedWords} joined a split word and ${reflowed.keptHyphens} kept a real hyphen` : ''), 'Nothing to do; check the abstracts read as whole paragraphs.'));
-  }
-
-  let labelledLines = 0;
-  const items: Item[] = [];
-  for (const { line, text: content } of reflowed.lines) {
-    if (!content) continue;
-    const field = readFieldLine(content);
-    if (!field) {
-      const previous = items.at(-1);
-      // A list of names right under a title is the card's author line.
-      // The full version of an abstract whose truncated version was the line before replaces it.
-      if (previous?.kind === 'abstract' && previous.truncated && isExpanded(content)) {
-        items[items.length - 1] = { kind: 'abstract', line: previous.line, text: stripMoreLess(content) };
-        continue;
-      }
-      if (previous && (previous.kind === 'title' || (previous.kind === 'text' && previous.score! > 0)) && isNameList(content.replace(AFFILIATION_MARKS, ''))) {
-        items.push({ kind: 'meta', line, facts: { authors: splitNames(content) } });
-      } else {
-        const text = stripMoreLess(content);
-        items.push({ kind: 'text', line, text, score: titleScore(text) });
-      }
-    } else if (field.kind === 'anchor' || field.kind === 'meta') items.push({ kind: field.kind, line, facts: field.facts });
-    else if (field.kind === 'section') items.push({ kind: 'section', line, text: content, label: field.label });
-    else {
-      labelledLines++;
-      items.push(field.kind === 'abstract' ? { kind: 'abstract', line, text: field.text, truncated: field.truncated } : { kind: field.kind, line, text: field.text });
-    }
-  }
+  const { reflowed, chromeLines } = withoutChrome(lines, file, issues);
+  const { items, labelledLines } = readItems(reflowed.lines);
   const structured = gatherSections(items);
 
   const content = items.filter((item): item is TextItem => item.kind === 'text' || item.kind === 'title' || item.kind === 'abstract');
@@ -145,6 +104,58 @@ export function splitRecords(lines: readonly SourceLine[], file: SourcePath): Sp
   if (pending) dropDangling(pending.item, 'at the end of the file');
   attachMetadata(items, records, starts);
   return { format, records, issues };
+}
+
+/** The lines without the page's chrome (menus, buttons, footers) and with hard-wrapped blocks joined, reporting the joins. */
+function withoutChrome(lines: readonly SourceLine[], file: SourcePath, issues: IngestIssue[]): { reflowed: ReturnType<typeof reflowWrappedBlocks>; chromeLines: number } {
+  let chromeLines = 0;
+  const unchromed: SourceLine[] = [];
+  for (const { line, text } of lines) {
+    if (text && isChromeLine(text)) {
+      chromeLines++;
+      continue;
+    }
+    const unglued = text ? stripGluedChrome(text) : undefined;
+    if (unglued !== undefined) chromeLines++;
+    unchromed.push({ line, text: unglued ?? text });
+  }
+  const reflowed = reflowWrappedBlocks(unchromed);
+  if (reflowed.blocks > 0) {
+    const hyphens = reflowed.joinedWords + reflowed.keptHyphens;
+    issues.push(issue('repaired', file, null, 'hard-wrapped', `joined ${reflowed.blocks} hard-wrapped block${reflowed.blocks > 1 ? 's' : ''} (text copied from a PDF) into titles and abstracts` + (hyphens > 0 ? `; of ${hyphens} line-end hyphens, ${reflowed.joinedWords} joined a split word and ${reflowed.keptHyphens} kept a real hyphen` : ''), 'Nothing to do; check the abstracts read as whole paragraphs.'));
+  }
+  return { reflowed, chromeLines };
+}
+
+/** Each non-empty line as an item: a field line by its label, an author line under a title, or text with its title score. */
+function readItems(lines: readonly SourceLine[]): { items: Item[]; labelledLines: number } {
+  let labelledLines = 0;
+  const items: Item[] = [];
+  for (const { line, text: content } of lines) {
+    if (!content) continue;
+    const field = readFieldLine(content);
+    if (!field) {
+      const previous = items.at(-1);
+      // A list of names right under a title is the card's author line.
+      // The full version of an abstract whose truncated version was the line before replaces it.
+      if (previous?.kind === 'abstract' && previous.truncated && isExpanded(content)) {
+        items[items.length - 1] = { kind: 'abstract', line: previous.line, text: stripMoreLess(content) };
+        continue;
+      }
+      if (previous && (previous.kind === 'title' || (previous.kind === 'text' && previous.score! > 0)) && isNameList(content.replace(AFFILIATION_MARKS, ''))) {
+        items.push({ kind: 'meta', line, facts: { authors: splitNames(content) } });
+      } else {
+        const text = stripMoreLess(content);
+        items.push({ kind: 'text', line, text, score: titleScore(text) });
+      }
+    } else if (field.kind === 'anchor' || field.kind === 'meta') items.push({ kind: field.kind, line, facts: field.facts });
+    else if (field.kind === 'section') items.push({ kind: 'section', line, text: content, label: field.label });
+    else {
+      labelledLines++;
+      items.push(field.kind === 'abstract' ? { kind: 'abstract', line, text: field.text, truncated: field.truncated } : { kind: field.kind, line, text: field.text });
+    }
+  }
+  return { items, labelledLines };
 }
 
 /**

@@ -6,7 +6,7 @@
 import { routes } from '../core/routes.ts';
 import type { Paper } from '../core/paper.ts';
 import { titlePlainText } from '../core/title-math.ts';
-import { SITE_NAME, SITE_TAGLINE } from '../site/consts.ts';
+import { SITE_NAME, SITE_TAGLINE } from '../core/site.ts';
 import { xmlEscape } from './xml.ts';
 
 export const FEED_LIMIT = 200;

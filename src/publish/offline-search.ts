@@ -9,14 +9,20 @@
  * loads only what it needs: a small manifest, the word shards its terms start with, the tags of
  * each paper (for tag counts), and the document chunks holding its top results.
  *
- * Files (all under `offline-search/`), each a script calling `__papershelfOffline(kind, key, data)`:
- * - `index.js`: counts, page lengths, topic of each paper, topic and tag names, shards and chunks;
- * - `terms-<shard>.js`: for each word starting with the shard's characters, its postings;
- * - `tags.js`: each paper's tags;
- * - `docs-<n>.js`: `CHUNK_SIZE` documents: url, title, topic, tags, opening of the abstract.
+ * The files and their encodings are defined in src/core/offline-index.ts.
  */
+import {
+  encodeFixedWidth,
+  encodePostings,
+  encodeTags,
+  OFFLINE_DIR,
+  offlineFile,
+  type DocumentWord,
+  type OfflineDocRow,
+  type OfflineManifest,
+  type OfflineShard,
+} from '../core/offline-index.ts';
 import { indexWords, searchableText, shardOf, TITLE_WEIGHT, WEIGHT_UNIT } from '../core/search-terms.ts';
-import { encodePostings, OFFLINE_DIR, type DocumentWord, type OfflineManifest, type OfflineShard, type OfflineTags } from '../core/search-index-format.ts';
 import { labelText, type SearchDoc } from './search-document.ts';
 
 /** Documents per chunk: a first page of 10 results touches up to 10 chunks, so small chunks load less (100 → 25: index bytes read from disk for `diffusion` at 540 papers 184 → 76 KB). */
@@ -45,11 +51,6 @@ export function documentWords(doc: SearchDoc): { words: Map<string, DocumentWord
   length += indexWords(searchableText(labelText(doc)), WEIGHT_UNIT, adder(false));
   return { words, firstParts, length };
 }
-
-const fixedWidth = (values: readonly number[]): { text: string; width: number } => {
-  const width = Math.max(1, ...values.map((v) => v.toString(36).length));
-  return { text: values.map((v) => v.toString(36).padStart(width, '0')).join(''), width };
-};
 
 /** Builds every file of the offline index: path (relative to the site root) → file text. */
 export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, string> {
@@ -85,22 +86,21 @@ export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, stri
   const files = new Map<string, string>();
   const script = (kind: string, key: string | number, data: unknown) =>
     `__papershelfOffline(${JSON.stringify(kind)},${JSON.stringify(key)},${safeJson(data)});\n`;
-  for (const [shard, data] of shards) files.set(`${OFFLINE_DIR}/terms-${shard}.js`, script('terms', shard, data));
+  for (const [shard, data] of shards) files.set(`${OFFLINE_DIR}/${offlineFile.terms(shard)}`, script('terms', shard, data));
   for (let start = 0, chunk = 0; start < docs.length; start += CHUNK_SIZE, chunk++) {
-    const rows = docs.slice(start, start + CHUNK_SIZE).map((d) => [
+    const rows = docs.slice(start, start + CHUNK_SIZE).map((d): OfflineDocRow => [
       d.url,
       d.title,
       d.topic ? topicIndex.get(d.topic)! : -1,
       d.tags.map((t) => tagIndex.get(t)!),
       summaryOf(d.body),
     ]);
-    files.set(`${OFFLINE_DIR}/docs-${chunk}.js`, script('docs', chunk, rows));
+    files.set(`${OFFLINE_DIR}/${offlineFile.docs(chunk)}`, script('docs', chunk, rows));
   }
-  const docTags: OfflineTags = docs.map((d) => d.tags.map((t) => tagIndex.get(t)!.toString(36)).join('.')).join(';');
-  files.set(`${OFFLINE_DIR}/tags.js`, script('tags', 0, docTags));
-  const docTopics = fixedWidth(docs.map((d) => (d.topic ? topicIndex.get(d.topic)! : 0)));
-  const topicText = docs.map((d, i) => (d.topic ? docTopics.text.slice(i * docTopics.width, (i + 1) * docTopics.width) : '-'.repeat(docTopics.width))).join('');
-  const lengthCodes = fixedWidth(lengths);
+  const docTags = encodeTags(docs.map((d) => d.tags.map((t) => tagIndex.get(t)!)));
+  files.set(`${OFFLINE_DIR}/${offlineFile.tags}`, script('tags', 0, docTags));
+  const docTopics = encodeFixedWidth(docs.map((d) => (d.topic ? topicIndex.get(d.topic)! : undefined)));
+  const lengthCodes = encodeFixedWidth(lengths);
   const manifest: OfflineManifest = {
     version: 2,
     docs: docs.length,
@@ -108,13 +108,13 @@ export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, stri
     topics,
     tags,
     shards: [...shards.keys()].sort(),
-    docTopics: topicText,
+    docTopics: docTopics.text,
     topicWidth: docTopics.width,
     lengths: lengthCodes.text,
     lengthWidth: lengthCodes.width,
     averageLength: lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length),
   };
-  files.set(`${OFFLINE_DIR}/index.js`, script('index', 0, manifest));
+  files.set(`${OFFLINE_DIR}/${offlineFile.manifest}`, script('index', 0, manifest));
   return files;
 }
 

@@ -5,7 +5,7 @@
  * Pure and synchronous: `cardTree(content)` depends on nothing but its argument, which is what lets
  * `cardKey` hash the content (plus `LAYOUT_VERSION`) instead of the pixels.
  */
-import type { CardContent } from './og-cards.ts';
+import type { CardContent } from './og-card-content.ts';
 import { FONT_FAMILY } from './og-card-fonts.ts';
 
 /** Bump whenever anything below changes what a card looks like: it invalidates every cached card. */

@@ -22,7 +22,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import satori from 'satori';
-import type { CardContent } from './og-cards.ts';
+import type { CardContent } from './og-card-content.ts';
 import { getBaseFonts, loadFallbackFonts } from './og-card-fonts.ts';
 import { BODY_BOX, BODY_CANVAS, bodyTree, CARD_HEIGHT, CARD_WIDTH, cardTree, frameTree, normaliseCard, type NormalisedCard } from './og-card-layout.ts';
 import { encodeRgbaPng, indexPixels, Palette, palettePng, rawRows, wordsOf } from './og-card-png.ts';

@@ -12,21 +12,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, posix } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fontFingerprint } from './og-card-fonts.ts';
+import type { CardContent } from './og-card-content.ts';
 import { LAYOUT_VERSION, normaliseCard } from './og-card-layout.ts';
-
-export interface CardContent {
-  /** 'paper' cards show title, topic and top tags; 'list' cards (home, a tag, a topic) show a heading and a subtitle like "42 papers". */
-  kind: 'paper' | 'list';
-  /** May be long (1,000+ chars), non-Latin, contain <, {, $ … — rendered as literal text. */
-  title: string;
-  /** Paper cards. */
-  topic?: string;
-  /** Paper cards; the first 4 are shown (fewer if they do not fit on one row). */
-  tags?: string[];
-  /** List cards. */
-  subtitle?: string;
-  siteName: string;
-}
 
 /**
  * The renderer (satori, resvg, fonts) is imported on first use: a build that only needs `cardKey`, or whose

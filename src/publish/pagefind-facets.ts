@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { PagefindFacets } from '../core/search-index-format.ts';
+import type { PagefindFacets } from '../core/pagefind-format.ts';
 
 type Filters = Record<string, string[] | undefined>;
 interface Fragment {

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { PAGEFIND_DIR, PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardLanguage, type PagefindShards, type PagefindWords } from '../core/search-index-format.ts';
+import { PAGEFIND_DIR, PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardLanguage, type PagefindShards, type PagefindWords } from '../core/pagefind-format.ts';
 import { INCLUDE_CHARACTERS, searchableText, shardOf } from '../core/search-terms.ts';
 import { documentWords } from './offline-search.ts';
 import { facetTable } from './pagefind-facets.ts';

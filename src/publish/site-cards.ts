@@ -7,7 +7,7 @@ import { cardRoutes } from '../core/routes.ts';
 import { titlePlainText } from '../core/title-math.ts';
 import { canDraw, drawableText, undrawable } from './og-card-fonts.ts';
 import { termIndex } from './term-index.ts';
-import type { CardContent } from './og-cards.ts';
+import type { CardContent } from './og-card-content.ts';
 
 const withoutExtension = (path: string) => path.replace(/\.png$/, '');
 const papersCount = (n: number) => `${n} ${n === 1 ? 'paper' : 'papers'}`;

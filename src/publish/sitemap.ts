@@ -2,7 +2,7 @@
  * `sitemap.xml`: every page a search engine should know, with absolute URLs under SITE_URL.
  * Without SITE_URL the locations are site-relative, which crawlers ignore but people can read.
  */
-import { canonicalPath } from '../site/lib/site-url.ts';
+import { canonicalPath } from '../core/site.ts';
 import { xmlEscape } from './xml.ts';
 
 export function sitemapXml(pages: readonly string[], site: URL | undefined): string {

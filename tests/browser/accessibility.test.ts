@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, withPage } from '../support/browser.ts';
 import { pageTypesOf } from '../support/page-types.ts';
 import { papersJson, siteDir } from '../support/site.ts';
 
@@ -22,9 +22,11 @@ interface AxeViolation {
 
 describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (scheme) => {
   test.each(Object.entries(pageTypesOf(papersJson())))('finds no violation on the %s page', async (_type, path) => {
-    const context = await browser.newContext({ colorScheme: scheme });
-    try {
-      const page = await context.newPage();
+    const open = async () => {
+      const context = await browser.newContext({ colorScheme: scheme });
+      return { context, page: await context.newPage() };
+    };
+    await withPage(open, async ({ page }) => {
       await page.goto(pathToFileURL(join(siteDir(), path)).href);
       await page.addScriptTag({ path: axePath });
       const violations = await page.evaluate(async () => {
@@ -32,8 +34,6 @@ describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (scheme) =
         return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
       });
       expect(violations).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { papersJson, siteDir, siteUrlPath } from '../support/site.ts';
-import { launchBrowser, openWatchedPage, waitForHeading } from '../support/browser.ts';
+import { launchBrowser, openWatchedPage, waitForHeading, withPage } from '../support/browser.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { useSetups } from '../support/setups.ts';
 
@@ -8,8 +8,7 @@ const setups = useSetups();
 
 describe.each(setups.map((s) => [s.name, s] as const))('the site %s', (_name, setup) => {
   test('home → all papers → a paper page shows that paper, with no error and no outside request', async () => {
-    const { page, context, consoleErrors, blockedRequests } = await setup.open();
-    try {
+    await withPage(setup.open, async ({ page, consoleErrors, blockedRequests }) => {
       await page.goto(setup.url('index.html'));
       await page.getByRole('link', { name: /Browse all \d+ papers/ }).click();
       await waitForHeading(page, 'All papers');
@@ -20,9 +19,7 @@ describe.each(setups.map((s) => [s.name, s] as const))('the site %s', (_name, se
       expect(papersJson().papers.some((p) => p.title === title)).toBe(true);
       expect(consoleErrors).toEqual([]);
       expect(blockedRequests).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 

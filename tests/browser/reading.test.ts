@@ -2,7 +2,7 @@
  * What a reader does on the site: browse by topic and tag, switch the theme, mark papers read.
  */
 import { describe, expect, test } from 'vitest';
-import { waitForHeading } from '../support/browser.ts';
+import { waitForHeading, withPage } from '../support/browser.ts';
 import { useSetups } from '../support/setups.ts';
 import { papersJson } from '../support/site.ts';
 
@@ -11,8 +11,7 @@ const fromDisk = setups.find((s) => s.name === 'opened from disk')!;
 
 describe.each(setups.map((s) => [s.name, s] as const))('browsing the site %s', (_name, setup) => {
   test('home → topic → paper → tag → paper, then back', async () => {
-    const { page, context, consoleErrors, blockedRequests } = await setup.open();
-    try {
+    await withPage(setup.open, async ({ page, consoleErrors, blockedRequests }) => {
       const { topics } = papersJson();
       await page.goto(setup.url('index.html'));
       await page.locator('.card-grid a', { hasText: topics[0]!.name }).first().click();
@@ -34,16 +33,13 @@ describe.each(setups.map((s) => [s.name, s] as const))('browsing the site %s', (
       await waitForHeading(page, `Tag: ${tagName}`);
       expect(consoleErrors).toEqual([]);
       expect(blockedRequests).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('browser-side features, from disk', () => {
   test('the theme choice applies at once and is kept across pages', async () => {
-    const { page, context } = await fromDisk.open();
-    try {
+    await withPage(fromDisk.open, async ({ page }) => {
       await page.goto(fromDisk.url('index.html'));
       const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       const light = await background();
@@ -58,14 +54,11 @@ describe('browser-side features, from disk', () => {
       expect(await page.inputValue('#theme-select')).toBe('dark');
       await page.selectOption('#theme-select', 'auto');
       expect(await page.getAttribute('html', 'data-theme')).toBeNull();
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('marking a paper read shows on its page and in the lists', async () => {
-    const { page, context } = await fromDisk.open();
-    try {
+    await withPage(fromDisk.open, async ({ page }) => {
       const paper = papersJson().papers.find((p) => p.topic)!;
       await page.goto(fromDisk.url(paper.url));
       const toggle = page.locator('[data-read-toggle]');
@@ -84,8 +77,6 @@ describe('browser-side features, from disk', () => {
       await page.goto(fromDisk.url(paper.url));
       await page.locator('[data-read-toggle]').click();
       expect(await page.locator('[data-read-toggle]').getAttribute('aria-pressed')).toBe('false');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

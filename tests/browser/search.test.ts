@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { waitForHeading } from '../support/browser.ts';
+import { waitForHeading, withPage } from '../support/browser.ts';
 import { useSetups } from '../support/setups.ts';
 
 const setups = useSetups();
@@ -7,8 +7,7 @@ const KNOWN = { query: 'trellis networks', title: 'Trellis Networks for Sequence
 
 describe.each(setups.map((s) => [s.name, s] as const))('search on the site %s', (_name, setup) => {
   test('the header box shows results as you type and opens one with the keyboard', async () => {
-    const { page, context, consoleErrors, blockedRequests } = await setup.open();
-    try {
+    await withPage(setup.open, async ({ page, consoleErrors, blockedRequests }) => {
       await page.goto(setup.url('index.html'));
       await page.keyboard.press('/');
       await page.keyboard.type(KNOWN.query, { delay: 20 });
@@ -21,14 +20,11 @@ describe.each(setups.map((s) => [s.name, s] as const))('search on the site %s', 
       await waitForHeading(page, KNOWN.title);
       expect(consoleErrors).toEqual([]);
       expect(blockedRequests).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('a topic filter narrows the results to that topic', async () => {
-    const { page, context, consoleErrors } = await setup.open();
-    try {
+    await withPage(setup.open, async ({ page, consoleErrors }) => {
       await page.goto(setup.url('search/index.html?q=graph'));
       await page.locator('.search-results .result-title').first().waitFor();
       const status = page.locator('[data-search-status]');
@@ -43,14 +39,11 @@ describe.each(setups.map((s) => [s.name, s] as const))('search on the site %s', 
       expect(shown.length).toBeGreaterThan(0);
       for (const label of shown) expect(label).toBe(` · ${topic}`);
       expect(consoleErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('search/?q= shows results on load, with highlighted excerpts', async () => {
-    const { page, context, consoleErrors, blockedRequests } = await setup.open();
-    try {
+    await withPage(setup.open, async ({ page, consoleErrors, blockedRequests }) => {
       await page.goto(setup.url(`search/index.html?q=${encodeURIComponent(KNOWN.query)}`));
       await page.locator('.search-results .result-title', { hasText: KNOWN.title }).waitFor();
       expect(await page.locator('[data-search-status]').textContent()).toMatch(/papers? match/);
@@ -58,8 +51,6 @@ describe.each(setups.map((s) => [s.name, s] as const))('search on the site %s', 
       expect(await page.locator('html').getAttribute('data-search-engine')).toBe(setup.name === 'opened from disk' ? 'offline' : 'pagefind');
       expect(consoleErrors).toEqual([]);
       expect(blockedRequests).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -22,7 +22,7 @@ let output: string;
 
 beforeAll(() => {
   dir = copyProjectWithSources('cards', (sources) => {
-    for (const name of CASES) cpSync(join(FIXTURES, name), sources, { recursive: true });
+    for (const name of CASES) cpSync(join(FIXTURES, name, 'input'), sources, { recursive: true });
   });
   output = execFileSync(process.execPath, ['scripts/build.ts'], { cwd: dir, stdio: 'pipe', env: { ...process.env, SITE_URL } }).toString();
 }, 300_000);
@@ -35,7 +35,7 @@ const papers = () => (JSON.parse(readFileSync(join(dir, 'dist', 'papers.json'), 
 
 describe('an arXiv listing paper (fixture 03)', () => {
   test('its page shows its authors and links to its arXiv page and PDF', () => {
-    // The fixture's first record: arXiv:2403.01234, by these three authors (tests/fixtures/real-world/03-arxiv-listing).
+    // The fixture's first record: arXiv:2403.01234, by these three authors (tests/fixtures/real-world/03-arxiv-listing/input).
     const paper = papers().find((p) => p.title === 'Contrastive Pretraining with Hard Negative Mining for Medical Images')!;
     const $ = load(readFileSync(join(dir, 'dist', paper.url), 'utf8'));
     expect($('.paper-authors').text()).toBe('Mira Okonkwo, Tomas Lindqvist, Priya Raman');

@@ -47,3 +47,17 @@ export async function openWatchedPage(browser: Browser, allowedOrigin: string | 
 export async function waitForHeading(page: Page, text: string): Promise<void> {
   await page.locator('h1').getByText(text, { exact: true }).waitFor({ timeout: 15_000 });
 }
+
+/**
+ * Runs `use` on a page from `open` (usually `setup.open` or `() => openWatchedPage(…)`) and closes
+ * the page's context afterwards, whether `use` passes or throws, so one failing test leaves no
+ * context open for the next.
+ */
+export async function withPage<P extends { context: BrowserContext }, T>(open: () => Promise<P>, use: (opened: P) => Promise<T>): Promise<T> {
+  const opened = await open();
+  try {
+    return await use(opened);
+  } finally {
+    await opened.context.close();
+  }
+}

@@ -8,9 +8,9 @@ import type { Page } from 'playwright-core';
 
 /** Source folders added to the seed sources of the test site. */
 export const SEARCH_SOURCES = [
-  'tests/fixtures/real-world/06-search-cjk',
-  'tests/fixtures/real-world/14-url-special-chars',
-  'tests/fixtures/real-world/01-pdf-ligatures',
+  'tests/fixtures/real-world/06-search-cjk/input',
+  'tests/fixtures/real-world/14-url-special-chars/input',
+  'tests/fixtures/real-world/01-pdf-ligatures/input',
   'tests/fixtures/search-sources',
 ];
 

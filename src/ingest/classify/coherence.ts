@@ -34,8 +34,11 @@ export function termCoherence(vectors: Vectors, terms: TermTable, wanted: (t: nu
   return out;
 }
 
-/** Mean cosine over the pairs of the given papers (unit vectors): (‖Σv‖² − Σ‖v‖²) / (k(k − 1)). */
-function meanPairwise(v: Vectors, ds: readonly number[], dense: Float64Array): number {
+/**
+ * Mean cosine over the pairs of the given papers (unit vectors): (‖Σv‖² − Σ‖v‖²) / (k(k − 1)); NaN
+ * for fewer than two. `dense` is scratch space of v.dims zeros, left zero.
+ */
+export function meanPairwise(v: Vectors, ds: readonly number[], dense = new Float64Array(v.dims)): number {
   if (ds.length < 2) return NaN;
   let self = 0;
   for (const d of ds) {

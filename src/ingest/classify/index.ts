@@ -3,6 +3,7 @@
  * and the editable taxonomy (content/taxonomy.yaml). Same input, same output: every ordering below
  * is explicit and the only randomness is a fixed-seed generator.
  */
+import type { Classification, ClassifyInput } from './classification.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { preferKeywordTags } from './keywords.ts';
 import { findRelated } from './related.ts';
@@ -14,51 +15,47 @@ import { assignTopics } from './topics.ts';
 import { paperVectors, type Vectors } from './vectors.ts';
 import { withWordNet } from './wordnet-features.ts';
 
+export type { Classification, ClassifyInput } from './classification.ts';
 export type { Taxonomy, TopicDef, TagDef } from './taxonomy.ts';
-
-export interface ClassifyInput {
-  id: string;
-  title: string;
-  /** Plain text, math as $…$. */
-  abstract: string;
-  /** The source's own keywords (a reference-manager export's), a signal for tags: see keywords.ts. */
-  keywords?: readonly string[];
-}
-
-export interface Classification {
-  topic: string;
-  tags: string[];
-}
 
 /** Parses content/taxonomy.yaml's text; errors name the line. `file` is only used in messages. */
 export function parseTaxonomy(text: string, file: string): { ok: true; taxonomy: Taxonomy } | { ok: false; error: string; line: number | null } {
   return parse(text, file);
 }
 
-/**
- * The tokenized corpus of the last list of papers seen, so that relatedPapers after classifyPapers
- * on the same array does not read every abstract twice. Keyed by the array itself.
- */
-const analysed = new WeakMap<readonly ClassifyInput[], { corpus: Corpus; vectors: Vectors; fingerprint: string }>();
+/** What the classifier reads of a list of papers: its corpus (words, phrases, counts) and the papers' vectors. */
+export interface PaperAnalysis {
+  corpus: Corpus;
+  vectors: Vectors;
+}
 
-function analyse(papers: readonly ClassifyInput[]): { corpus: Corpus; vectors: Vectors } {
-  const fingerprint = papers.map((p) => `${p.id}\u0000${p.title.length}\u0000${p.abstract.length}`).join('\u0001');
-  const cached = analysed.get(papers);
-  if (cached && cached.fingerprint === fingerprint) return cached;
+/**
+ * The analysis of `papers`, the costly part of classifying them (it reads every abstract). Make it
+ * once and hand it to `classifyPapers` and `relatedPapers` for the same papers, in the same order.
+ */
+export function analysePapers(papers: readonly ClassifyInput[]): PaperAnalysis {
   const corpus = buildCorpus(papers);
-  const vectors = paperVectors(corpus);
-  const entry = { corpus, vectors, fingerprint };
-  analysed.set(papers, entry);
-  return entry;
+  return { corpus, vectors: paperVectors(corpus) };
+}
+
+export interface ClassifyOptions {
+  /** Id → the topic generated last time: makes topics incremental (see stable.ts). */
+  previousTopics?: ReadonlyMap<string, string>;
+  /** `analysePapers(papers)`, when the caller has it already. */
+  analysis?: PaperAnalysis;
 }
 
 /**
  * One topic and 3–6 tags per paper, keyed by id. Papers arrive in a deterministic order.
- * `previousTopics` (id → the topic generated last time) makes topics incremental: when only a few
- * papers are new, the others keep their topics (see stable.ts).
+ * `previousTopics` makes topics incremental: when only a few papers are new, the others keep
+ * their topics (see stable.ts).
  */
-export function classifyPapers(papers: readonly ClassifyInput[], taxonomy: Taxonomy, previousTopics?: ReadonlyMap<string, string>): Map<string, Classification> {
-  const { corpus, vectors } = analyse(papers);
+export function classifyPapers(
+  papers: readonly ClassifyInput[],
+  taxonomy: Taxonomy,
+  { previousTopics, analysis = analysePapers(papers) }: ClassifyOptions = {},
+): Map<string, Classification> {
+  const { corpus, vectors } = analysis;
   const vocabulary = indexVocabulary(corpus, taxonomy, extractTerms(papers));
   const tags = assignTags(corpus, vocabulary, vectors);
   const kept = previousTopics ? keepTopics(vectors, papers.map((p) => previousTopics.get(p.id))) : null;
@@ -78,12 +75,16 @@ export function topicMethod(taxonomy: Taxonomy): string {
   let h = 2166136261;
   const text = JSON.stringify(taxonomy.topics);
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return `ward-ctfidf-wordnet-3:${(h >>> 0).toString(16)}`;
+  return `ward-ctfidf-wordnet-4:${(h >>> 0).toString(16)}`;
 }
 
-/** 3–5 related paper ids per paper (most related first), keyed by id. */
-export function relatedPapers(papers: readonly ClassifyInput[], labels: ReadonlyMap<string, Classification>, count = 5): Map<string, string[]> {
-  const { vectors } = analyse(papers);
+/** Up to `count` (1–50) related paper ids per paper, most related first, keyed by id. `analysis`: `analysePapers(papers)`, when the caller has it. */
+export function relatedPapers(
+  papers: readonly ClassifyInput[],
+  labels: ReadonlyMap<string, Classification>,
+  { count = 5, analysis = analysePapers(papers) }: { count?: number; analysis?: PaperAnalysis } = {},
+): Map<string, string[]> {
+  const { vectors } = analysis;
   const wanted = Math.max(1, Math.min(count, 50));
   const lists = findRelated(
     {

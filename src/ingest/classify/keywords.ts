@@ -4,7 +4,7 @@
  * "graph neural networks" or "GNN" is taken up, while a library category ("Computer Science -
  * Machine Learning") or a one-off label stays out, as the tag vocabulary decides, not the export.
  */
-import type { Classification, ClassifyInput } from './index.ts';
+import type { Classification, ClassifyInput } from './classification.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { phraseKey } from './tokenize.ts';
 

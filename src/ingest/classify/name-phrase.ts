@@ -17,12 +17,14 @@
 import { createRequire } from 'node:module';
 import type { PaperText } from './corpus.ts';
 import { tag, type Token } from '../title/pos.ts';
-import { titleCase } from '../title/case.ts';
+import { languageOf } from '../../core/english/everyday.ts';
+import { naiveSingular } from '../../core/english/inflection.ts';
+import { titleCase } from '../../core/english/title-case.ts';
 
 /** Occurrences read per candidate term, each from another paper of the topic. */
-const OCCURRENCES = 6;
+const OCCURRENCES_READ = 6;
 /** Characters of context read on either side of an occurrence (a few words). */
-const CONTEXT = 48;
+const CONTEXT_CHARS = 48;
 /** An extension or completion is taken when at least this share of the occurrences agree on it. */
 export const MAJORITY = 0.5;
 /**
@@ -72,8 +74,7 @@ export function everydayFrequency(word: string): number {
     }
   }
   const w = word.toLowerCase();
-  const singular = w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
-  return Math.max(frequency.get(w) ?? 0, frequency.get(singular) ?? 0);
+  return Math.max(frequency.get(w) ?? 0, frequency.get(naiveSingular(w)) ?? 0);
 }
 
 /** Whether a name (lowercase words) is everyday English: see EVERYDAY_WORD_PER_MILLION. */
@@ -81,6 +82,14 @@ export function isEveryday(name: string): boolean {
   const words = name.toLowerCase().split(/[\s]+/).filter(Boolean);
   if (words.length === 1) return words[0]!.split('-').every((w) => everydayFrequency(w) >= EVERYDAY_WORD_PER_MILLION);
   return words.every((w) => w.split('-').every((part) => everydayFrequency(part) >= EVERYDAY_PHRASE_PER_MILLION));
+}
+
+const english = new WeakMap<PaperText, boolean>();
+/** Whether a paper is written in English (franc-min through languageOf), once per paper. */
+function isEnglish(p: PaperText): boolean {
+  let known = english.get(p);
+  if (known === undefined) english.set(p, (known = languageOf(`${p.title} ${p.abstract}`) === 'en'));
+  return known;
 }
 
 interface Occurrence {
@@ -102,17 +111,24 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
   if (term.length > MAX_NAME_CHARS || term.split(/[\s-]+/).length > MAX_NAME_WORDS) return null;
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.split(/[\s-]+/).map(escape).join('[\\s-]+')}(?:e?s)?(?![\\p{L}\\p{N}])`, 'iu');
   const found: Occurrence[] = [];
+  let anyEnglish = false;
   for (const p of texts) {
-    if (found.length >= OCCURRENCES) break;
+    if (found.length >= OCCURRENCES_READ) break;
     for (const text of [p.title, p.abstract]) {
       const m = pattern.exec(text);
       if (!m) continue;
       const o = read(text, m.index, m.index + m[0].length);
-      if (o) found.push(o);
+      if (o) {
+        found.push(o);
+        anyEnglish ||= isEnglish(p);
+      }
       break;
     }
   }
   if (!found.length) return null;
+  // The tagger reads English only: elsewhere its noun phrases end on function words ("Apprentissage
+  // Par"), so a term of papers in another language is named as the tags write it.
+  if (!anyEnglish) return null;
   // Completion to whole compounds: the majority's written form.
   const forms = tally(found.map((o) => o.tokens.map((t) => t.lower).join(' ')));
   if (forms[0]![1] < MAJORITY * found.length) return null;
@@ -140,6 +156,11 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
   if (agreed(prev)) {
     words = [written(prev[0], found), ...words];
     tags = ['ADJ', ...tags];
+  } else if (main.length >= MIN_AGREEING && main.every((o) => o.before && (MODIFIER.has(o.before.pos) || o.before.pos === 'ADV') && o.before.lower === main[0]!.before!.lower)) {
+    // The same modifier before every occurrence, one too everyday to complete the name: the term is
+    // cut from a fixed expression ("short-term memory" of "long short-term memory", where the tagger
+    // reads "long" as an adverb), not a name.
+    return null;
   }
   if (!NOUN.has(tags.at(-1)!) || !tags.every((t) => INSIDE.has(t)) || tags[0] === 'ADP' || tags[0] === 'PUNCT') return null;
   if (words.some((w) => !/[\p{L}\p{N}]/u.test(w))) return null;
@@ -158,14 +179,14 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
 /** The phrase at [start, end) of `text` with its neighbours, or null when the tagger's tokens do not line up with the text. */
 function read(text: string, start: number, end: number): Occurrence | null {
   // A window of whole words within the sentence.
-  let from = Math.max(0, start - CONTEXT);
-  let to = Math.min(text.length, end + CONTEXT);
+  let from = Math.max(0, start - CONTEXT_CHARS);
+  let to = Math.min(text.length, end + CONTEXT_CHARS);
   const stop = text.lastIndexOf('. ', start);
   if (stop >= from) from = stop + 2;
   const stopAfter = text.indexOf('. ', end);
   if (stopAfter >= 0 && stopAfter < to) to = stopAfter;
-  while (from > 0 && /\S/.test(text[from - 1]!) && from > start - CONTEXT - 20) from--;
-  while (to < text.length && /\S/.test(text[to]!) && to < end + CONTEXT + 20) to++;
+  while (from > 0 && /\S/.test(text[from - 1]!) && from > start - CONTEXT_CHARS - 20) from--;
+  while (to < text.length && /\S/.test(text[to]!) && to < end + CONTEXT_CHARS + 20) to++;
   const window = text.slice(from, to);
   const tokens = tag(window);
   let at = 0;

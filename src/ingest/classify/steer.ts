@@ -20,10 +20,10 @@ const SEED_EVIDENCE = 5;
 const FIT_SIMILARITY = 0.5;
 /** Weight of (saturated) keyword evidence against centroid similarity. */
 const KEYWORD_PRIOR = 0.25;
-/** Keyword evidence of a title mention, against log2(1 + mentions) in the abstract. */
-const KW_TITLE = 2.5;
-/** Multi-word keywords are specific: they weigh this much more than single words. */
-const KW_MULTI = 2;
+/** Keyword evidence of a title mention, against log2(1 + mentions) in the abstract (as tags.ts's TITLE_EVIDENCE; no measurement of its own recorded). */
+const KEYWORD_TITLE_EVIDENCE = 2.5;
+/** Multi-word keywords are specific: they weigh this much more than single words (no measurement recorded). */
+const MULTIWORD_KEYWORD_WEIGHT = 2;
 /** A keyword used by at most this share of the papers is fully specific (see keywordScores). */
 const FULL_WEIGHT_SHARE = 0.01;
 
@@ -119,7 +119,7 @@ function keywordScores(corpus: Corpus, taxonomy: Taxonomy): Float64Array[] {
   const weight = new Map<number, number>();
   for (const [p, topics] of byPhrase) {
     const specificity = Math.min(1, Math.log(corpus.size / Math.max(1, corpus.df[p]!)) / -Math.log(FULL_WEIGHT_SHARE));
-    weight.set(p, ((corpus.words[p]! > 1 ? KW_MULTI : 1) / Math.sqrt(topics.length)) * specificity);
+    weight.set(p, ((corpus.words[p]! > 1 ? MULTIWORD_KEYWORD_WEIGHT : 1) / Math.sqrt(topics.length)) * specificity);
   }
   return Array.from({ length: corpus.size }, (_, d) => {
     const scores = new Float64Array(taxonomy.topics.length);
@@ -128,7 +128,7 @@ function keywordScores(corpus: Corpus, taxonomy: Taxonomy): Float64Array[] {
       if (!isKeyword[p]) continue;
       const topics = byPhrase.get(p)!;
       const w = weight.get(p)!;
-      const evidence = (corpus.title[i]! > 0 ? KW_TITLE : 0) + Math.log2(1 + corpus.body[i]!);
+      const evidence = (corpus.title[i]! > 0 ? KEYWORD_TITLE_EVIDENCE : 0) + Math.log2(1 + corpus.body[i]!);
       for (const t of topics) scores[t]! += w * evidence;
     }
     return scores;

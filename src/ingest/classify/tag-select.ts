@@ -17,8 +17,8 @@ export const MIN_TAGS = 3;
 export const MAX_TAGS = 6;
 /** Share of distinct tags that may be used by a single paper. */
 const SINGLE_SHARE = 0.02;
-/** A tag must score this share of the paper's best candidate (before falling back to weaker ones). */
-const KEEP = 0.3;
+/** Threshold: a tag must score this share of the paper's best candidate (before falling back to weaker ones; no measurement recorded). */
+const KEEP_SHARE_OF_BEST = 0.3;
 
 export interface SelectContext {
   readonly slots: number;
@@ -60,7 +60,7 @@ export function selectTags(ranked: readonly Candidate[][], ctx: SelectContext): 
     };
     // Kept tags first, so a replacement only fills the place of a dropped one.
     for (const c of mine) if (!drop.has(c)) out.push(c);
-    pass(Math.max(KEEP * top, 0.9), shared);
+    pass(Math.max(KEEP_SHARE_OF_BEST * top, 0.9), shared);
     if (out.length < MIN_TAGS) pass(0.15 * top, shared);
     if (out.length < MIN_TAGS) pass(1e-9, false);
     if (out.length < MIN_TAGS) {

@@ -6,10 +6,12 @@
  */
 import { termCoherence } from './coherence.ts';
 import type { Corpus } from './corpus.ts';
-import { wordKey, zipf } from './english.ts';
+import { wordKey } from '../../core/english/everyday.ts';
 import { compareNames, MIN_TAGS, selectTags, type Candidate } from './tag-select.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { TermTable } from './terms.ts';
+import { taxonomyField } from './tag-field.ts';
+import { cutTerms, discoverable, plausibleBackup } from './term-filters.ts';
 import { phraseKey } from './tokenize.ts';
 import type { Vectors } from './vectors.ts';
 
@@ -95,18 +97,8 @@ const SPECIFICITY_WEIGHT = 0.2;
  * gold-80 0.393/0.417, cross 0.359/0.338; 2.5 0.410/0.436, 0.344/0.322; 3.5 0.406/0.426, 0.352/0.323.
  */
 const TITLE_EVIDENCE = 2.5;
-/**
- * Zipf value (log10 per billion words) from which a word is everyday English: "valuable" 4.2,
- * "insight(s)" 3.6, "males" 4.3, "bladder" 3.6; "cataract" 2.1, "fertilization" 2.4 are not.
- */
-const EVERYDAY_ZIPF = 3.3;
 /** A vocabulary term found in a paper outweighs a discovered one; an implied one weighs this much of it. */
 const IMPLIED_WEIGHT = 0.7;
-/**
- * A discovered term counts only if at least this share of its occurrences is outside longer terms
- * (0.2 measured the same since nesting counts only containers that change the head).
- */
-const MIN_INDEPENDENCE = 0.35;
 /**
  * Weight of distance from everyday English in a discovered term's score: a term whose rarest word
  * English never writes scores 1, one whose rarest word is as common as "place" (Zipf 6) scores
@@ -128,102 +120,7 @@ const MIN_COHERENCE = 4;
  * on terms of their own and tags used by 2+ papers drop under 90 % (seeds 88.7 %, real dumps 83.4 %).
  */
 const BACKUP_COHERENCE = 1.5;
-/**
- * Mean mentions per paper from which a rare single word is a concept of those papers ("apoptosis").
- * Tune halves at 1.5: gold-80 0.412/0.438 -> 0.406/0.432, cross 0.361/0.333 -> 0.367/0.344.
- */
-const BURST = 2;
-/**
- * Share of its phrases an -ing word must end to open a term: "learning rate", "training data" (the
- * list also writes "deep learning", "adversarial training"); "utilizing interpretation methods" not.
- * Requiring the same of every one-word tag ("low-resource", "blood-brain", "transmembrane")
- * measured worse on cross tag F1 (0.352 -> 0.333 at 0.5, 0.369 -> 0.363 at 0.3): a domain noun is
- * often the modifier of longer phrases too, and other general nouns take the freed places.
- */
-const VERB_HEAD_SHARE = 0.3;
-/** A first word this common in everyday English ("several", "new") is a modifier, whatever its tag. */
-const COMMON_FIRST_ZIPF = 5;
-/**
- * A modified term must make up this share of its rest's occurrences, or the modifier is free. Tune
- * halves: 0.3 and 0.5 gold-80 0.415/0.439, cross 0.381/0.353; 0.7 0.415/0.439, 0.384/0.354.
- */
-const MODIFIER_SHARE = 0.7;
-/** An everyday head must follow its modifier in this share of the modifier's uses, or it is generic. */
-const GENERIC_HEAD_SHARE = 0.2;
 
-/** Everyday English: every content word of the term is common in SUBTLEX. */
-export function isEveryday(terms: TermTable, t: number): boolean {
-  return terms.rarestZipf(t) >= EVERYDAY_ZIPF;
-}
-
-/**
- * A free modifier: the term's first word is an adjective (or a very common word) that the rest of
- * the term mostly goes without ("several ion channels", "severe phenotype", "widespread use"). The
- * rest is the term; the modifier is the author's wording. "large language models", "squamous cell
- * carcinoma" keep theirs: the rest seldom occurs without it.
- */
-function freeModifier(terms: TermTable, t: number): boolean {
-  if (terms.words[t]! < 2) return false;
-  const modifier = terms.modifierFirst[t]! * 2 > terms.freq[t]! || terms.firstZipf(t) >= COMMON_FIRST_ZIPF;
-  if (!modifier) return false;
-  const rest = terms.rest[t]!;
-  return rest >= 0 && terms.freq[rest]! > 0 && terms.freq[t]! < MODIFIER_SHARE * terms.freq[rest]!;
-}
-
-/**
- * "presence of leishmania", "issue of noisy labels", "human evaluation of chatgpt": an everyday noun
- * phrase before "of" makes the phrase a description, not a term ("mixture of experts" is one).
- */
-function everydayOfPhrase(terms: TermTable, t: number): boolean {
-  const key = terms.key(t);
-  const at = key.indexOf(' of ');
-  if (at < 0) return false;
-  return Math.min(...key.slice(0, at).split(' ').map(zipf)) >= EVERYDAY_ZIPF;
-}
-
-/**
- * A generic head: an everyday noun after a modifier that goes with many heads ("end-to-end manner",
- * "end-to-end way", "end-to-end fashion" beside "end-to-end training", "end-to-end speech"): the
- * phrase is the author's wording around the modifier, not a term.
- */
-function genericHead(terms: TermTable, t: number): boolean {
-  const prefix = terms.prefix[t]!;
-  if (prefix < 0 || terms.headZipf(t) < EVERYDAY_ZIPF) return false;
-  return terms.freq[t]! < GENERIC_HEAD_SHARE * terms.seen[prefix]!;
-}
-
-/** A one-word term read as a noun (not a verb's -ing form), not a short token. */
-function nounWord(terms: TermTable, t: number): boolean {
-  return terms.nounHead[t]! * 2 > terms.freq[t]! && terms.key(t).length >= 4;
-}
-
-/** A verb's -ing form opening the term that the list never writes as a head: a verb and its object. */
-function verbFirst(terms: TermTable, t: number): boolean {
-  return terms.gerundFirst[t]! * 2 > terms.freq[t]! && terms.firstHeadShare(t) < VERB_HEAD_SHARE;
-}
-
-/**
- * Whether a discovered term may be a tag on a list of n papers: shared by 2+ papers but not
- * background; not a piece of a longer term; not everyday English unless titles are about it
- * ("sleep" in the titles of sleep studies); not a free modifier and its noun.
- */
-function discoverable(terms: TermTable, t: number, n: number, maxShare: number): boolean {
-  const df = terms.df[t]!;
-  if (df < 2 || df > Math.max(2, maxShare * n) || terms.independence[t]! < MIN_INDEPENDENCE) return false;
-  const titled = terms.titleDf[t]! >= 2 && terms.titleDf[t]! * 3 >= df;
-  if (isEveryday(terms, t)) return titled && terms.words[t]! > 1 && !freeModifier(terms, t);
-  // A single word is a concept if titles are about it ("diarization", "insulin") or the papers
-  // that use it use it again and again ("apoptosis"); abstracts are full of single nouns written
-  // once ("activation", "criteria") that are not.
-  if (terms.words[t] === 1) return nounWord(terms, t) && (titled || terms.freq[t]! >= BURST * df);
-  return !freeModifier(terms, t) && !verbFirst(terms, t) && !everydayOfPhrase(terms, t) && !genericHead(terms, t);
-}
-
-/** A term of one paper that may still serve as one of its three tags. */
-function plausibleBackup(terms: TermTable, t: number): boolean {
-  if (terms.words[t]! > 3 || terms.independence[t]! <= 0 || isEveryday(terms, t) || freeModifier(terms, t) || verbFirst(terms, t) || everydayOfPhrase(terms, t)) return false;
-  return terms.words[t]! > 1 || nounWord(terms, t);
-}
 
 /** 3–6 tags per paper (fewer when its text has no terms), best first. */
 export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): PaperTags[] {
@@ -235,8 +132,10 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
   const maxShare = n < 40 ? 0.5 : 0.06;
   const logN = Math.log(Math.max(n, 4));
   const eligible = new Int8Array(T).fill(-1);
+  const wholeOf = cutTerms(terms);
+  // A taxonomy phrase is discovered like any other term in papers outside the taxonomy's field.
   const isEligible = (t: number): boolean => {
-    if (eligible[t] === -1) eligible[t] = index.termVocab[t] === -1 && discoverable(terms, t, n, maxShare) ? 1 : 0;
+    if (eligible[t] === -1) eligible[t] = index.termVocab[t] !== -2 && wholeOf(t) < 0 && discoverable(terms, t, n, maxShare) ? 1 : 0;
     return eligible[t] === 1;
   };
   // One-word terms must also be used by papers about one thing (coherence.ts).
@@ -251,78 +150,14 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
   const overlapping = (a: Candidate, b: Candidate): boolean => overlaps(wordsOf(a.slot), wordsOf(b.slot));
   const specificity = (df: number) => Math.min(1, Math.log(n / Math.max(1, df)) / logN);
 
+  // The taxonomy tags a paper of another field writes are that field's wording, not the taxonomy's concepts.
+  const inField = taxonomyField(corpus, vectors, (p) => !index.stopped[p] && (index.vocab[p]! >= 0 || index.implied.has(p)));
   // Per-paper scores in a scratch array indexed by slot, reset through the touched list.
   const scratch = new Float64Array(slots);
   const touched = new Int32Array(slots);
   const ranked: Candidate[][] = new Array(n);
-  for (let d = 0; d < n; d++) {
-    let nt = 0;
-    let top = 0;
-    const bump = (slot: number, score: number) => {
-      const prior = scratch[slot]!;
-      let next = score;
-      if (prior === 0) touched[nt++] = slot;
-      else next = Math.max(prior, score) + 0.25 * Math.min(prior, score);
-      scratch[slot] = next;
-      if (next > top) top = next;
-    };
-    // Taxonomy tags, written or implied. A one-word entry ("fluid", "attribution") is ambiguous
-    // outside the taxonomy's field: it counts only in a paper that also writes a longer one.
-    let fieldEvidence = false;
-    for (let i = corpus.start[d]!; i < corpus.start[d + 1]! && !fieldEvidence; i++) {
-      const p = corpus.ids[i]!;
-      fieldEvidence = corpus.words[p]! >= 2 && (index.vocab[p]! >= 0 || index.implied.has(p));
-    }
-    for (let i = corpus.start[d]!; i < corpus.start[d + 1]!; i++) {
-      const p = corpus.ids[i]!;
-      const v = index.vocab[p]!;
-      const implied = index.implied.get(p);
-      if ((v < 0 && !implied) || index.stopped[p] || (!fieldEvidence && corpus.words[p] === 1)) continue;
-      const evidence = (corpus.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + corpus.body[i]!);
-      const weight = 1.2 + 0.3 * specificity(corpus.df[p]!);
-      if (v >= 0) bump(T + v, evidence * weight);
-      if (implied) for (const u of implied) if (u !== v) bump(T + u, IMPLIED_WEIGHT * evidence * weight);
-    }
-    // The list's own terms.
-    const from = terms.start[d]!;
-    const to = terms.start[d + 1]!;
-    for (let i = from; i < to; i++) {
-      const t = terms.ids[i]!;
-      const v = index.termVocab[t]!;
-      if (v >= 0 && (fieldEvidence || terms.words[t]! > 1)) {
-        // A taxonomy tag the term extractor found, though the phrase tokenizer read it otherwise
-        // ("in-context learning").
-        const evidence = (terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!);
-        bump(T + v, evidence * (1.2 + 0.3 * specificity(terms.df[t]!)));
-        continue;
-      }
-      if (!isEligible(t)) continue;
-      const evidence = (terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!);
-      const length = Math.log2(terms.words[t]! + 1) / Math.log2(3);
-      const domain = 1 - DOMAIN_WEIGHT * Math.min(1, terms.rarestZipf(t) / 6);
-      bump(t, evidence * (1 - SPECIFICITY_WEIGHT + SPECIFICITY_WEIGHT * specificity(terms.df[t]!)) * length * domain);
-    }
-    const cands: Candidate[] = [];
-    const floor = 0.1 * top;
-    for (let j = 0; j < nt; j++) {
-      const slot = touched[j]!;
-      if (scratch[slot]! >= floor) cands.push({ slot, score: scratch[slot]!, backup: false });
-      scratch[slot] = 0;
-    }
-    cands.sort(byRank);
-    if (cands.length > CANDIDATES_PER_PAPER) cands.length = CANDIDATES_PER_PAPER;
-    if (cands.length < MIN_TAGS) {
-      // Too little shared vocabulary (a very short or unusual abstract): fall back on its own terms.
-      for (let i = from; i < to; i++) {
-        const t = terms.ids[i]!;
-        if (index.termVocab[t] === -2 || cands.some((c) => c.slot === t) || !plausibleBackup(terms, t) || coherence[t]! < BACKUP_COHERENCE) continue;
-        const score = 0.05 * ((terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!)) * terms.words[t]! * (terms.df[t]! >= 2 ? 10 : 1);
-        cands.push({ slot: t, score, backup: true });
-      }
-      cands.sort(byRank);
-    }
-    ranked[d] = cands;
-  }
+  const paper: PaperScoring = { corpus, index, T, coherence, isEligible, specificity, byRank, scratch, touched, inField, wholeOf };
+  for (let d = 0; d < n; d++) ranked[d] = rankedCandidates(d, paper);
 
   const keyOf = (slot: number): TagKey => (slot >= T ? `v${slot - T}` : `t${slot}`);
   const chosen = selectTags(ranked, {
@@ -335,6 +170,97 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
     },
   });
   return chosen.map((tags) => ({ names: tags.map((t) => nameOf(t.slot)), keys: tags.map((t) => keyOf(t.slot)) }));
+}
+
+/** What `rankedCandidates` needs of `assignTags`: the list's tags and terms, and its scratch arrays. */
+interface PaperScoring {
+  readonly corpus: Corpus;
+  readonly index: TagIndex;
+  /** Number of discovered terms: slots below it are terms, from it on vocabulary tags. */
+  readonly T: number;
+  readonly coherence: Float64Array;
+  readonly isEligible: (t: number) => boolean;
+  readonly specificity: (df: number) => number;
+  readonly byRank: (a: Candidate, b: Candidate) => number;
+  /** Per-paper scores indexed by slot, all zero between papers, reset through `touched`. */
+  readonly scratch: Float64Array;
+  readonly touched: Int32Array;
+  /** Per paper, whether it belongs to the taxonomy's field (tag-field.ts). */
+  readonly inField: Uint8Array;
+  /** The whole term a term was cut from, or −1 (cutTerms). */
+  readonly wholeOf: (t: number) => number;
+}
+
+/** Paper d's tag candidates, best first: taxonomy tags written or implied, then its own terms, then backups when too few. */
+function rankedCandidates(d: number, { corpus, index, T, coherence, isEligible, specificity, byRank, scratch, touched, inField, wholeOf }: PaperScoring): Candidate[] {
+  const { terms } = index;
+  let nt = 0;
+  let top = 0;
+  const bump = (slot: number, score: number) => {
+    const prior = scratch[slot]!;
+    let next = score;
+    if (prior === 0) touched[nt++] = slot;
+    else next = Math.max(prior, score) + 0.25 * Math.min(prior, score);
+    scratch[slot] = next;
+    if (next > top) top = next;
+  };
+  // Taxonomy tags, written or implied. A one-word entry ("fluid", "attribution") is ambiguous
+  // outside the taxonomy's field: it counts only in a paper that also writes a longer one.
+  let fieldEvidence = false;
+  for (let i = corpus.start[d]!; i < corpus.start[d + 1]! && !fieldEvidence && inField[d]; i++) {
+    const p = corpus.ids[i]!;
+    fieldEvidence = corpus.words[p]! >= 2 && (index.vocab[p]! >= 0 || index.implied.has(p));
+  }
+  for (let i = corpus.start[d]!; i < corpus.start[d + 1]!; i++) {
+    const p = corpus.ids[i]!;
+    const v = index.vocab[p]!;
+    const implied = index.implied.get(p);
+    if ((v < 0 && !implied) || index.stopped[p] || !inField[d] || (!fieldEvidence && corpus.words[p] === 1)) continue;
+    const evidence = (corpus.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + corpus.body[i]!);
+    const weight = 1.2 + 0.3 * specificity(corpus.df[p]!);
+    if (v >= 0) bump(T + v, evidence * weight);
+    if (implied) for (const u of implied) if (u !== v) bump(T + u, IMPLIED_WEIGHT * evidence * weight);
+  }
+  // The list's own terms.
+  const from = terms.start[d]!;
+  const to = terms.start[d + 1]!;
+  for (let i = from; i < to; i++) {
+    const t = terms.ids[i]!;
+    const v = index.termVocab[t]!;
+    if (v >= 0 && inField[d] && (fieldEvidence || terms.words[t]! > 1)) {
+      // A taxonomy tag the term extractor found, though the phrase tokenizer read it otherwise
+      // ("in-context learning").
+      const evidence = (terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!);
+      bump(T + v, evidence * (1.2 + 0.3 * specificity(terms.df[t]!)));
+      continue;
+    }
+    if ((v >= 0 && inField[d]) || !isEligible(t)) continue;
+    const evidence = (terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!);
+    const length = Math.log2(terms.words[t]! + 1) / Math.log2(3);
+    const domain = 1 - DOMAIN_WEIGHT * Math.min(1, terms.rarestZipf(t) / 6);
+    bump(t, evidence * (1 - SPECIFICITY_WEIGHT + SPECIFICITY_WEIGHT * specificity(terms.df[t]!)) * length * domain);
+  }
+  const cands: Candidate[] = [];
+  const floor = 0.1 * top;
+  for (let j = 0; j < nt; j++) {
+    const slot = touched[j]!;
+    if (scratch[slot]! >= floor) cands.push({ slot, score: scratch[slot]!, backup: false });
+    scratch[slot] = 0;
+  }
+  cands.sort(byRank);
+  if (cands.length > CANDIDATES_PER_PAPER) cands.length = CANDIDATES_PER_PAPER;
+  if (cands.length < MIN_TAGS) {
+    // Too little shared vocabulary (a very short or unusual abstract): fall back on its own terms.
+    for (let i = from; i < to; i++) {
+      const cutFrom = wholeOf(terms.ids[i]!);
+      const t = cutFrom >= 0 ? cutFrom : terms.ids[i]!;
+      if (index.termVocab[t] === -2 || cands.some((c) => c.slot === t) || !plausibleBackup(terms, t, cutFrom >= 0) || coherence[t]! < BACKUP_COHERENCE) continue;
+      const score = 0.05 * ((terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!)) * terms.words[t]! * (terms.df[t]! >= 2 ? 10 : 1);
+      cands.push({ slot: t, score, backup: true });
+    }
+    cands.sort(byRank);
+  }
+  return cands;
 }
 
 function wordSet(key: string): Set<string> {

@@ -2,7 +2,7 @@
  * The words term extraction works on: part-of-speech classes, word streams, and function word +
  * word pairs that are one expression ("in vitro").
  */
-import { wordKey, zipf } from './english.ts';
+import { wordKey, zipf } from '../../core/english/everyday.ts';
 
 // Part-of-speech classes of a token, as far as term extraction cares.
 export const Pos = {
@@ -35,6 +35,12 @@ export interface PaperStreams {
   readonly abstract: Stream;
   /** Acronyms the abstract defines, as written ("GNN"), to the words of their expansion. */
   readonly acronyms: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Only whole runs of the title are candidates, not the runs' parts: a text read without a
+   * part-of-speech tagger (another language) has no noun-phrase heads to end a term at, and a part
+   * of a run is a fragment ("الكبيرة للترجمة الآلية" of an Arabic title) as often as a term.
+   */
+  readonly wholeRuns?: boolean;
 }
 
 /**

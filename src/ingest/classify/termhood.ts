@@ -8,7 +8,7 @@
  * so that one-word terms are not all zero (the usual extension, e.g. Barrón-Cedeño et al. 2009).
  */
 import type { PhraseCounts } from './corpus.ts';
-import { wordKey, zipf } from './english.ts';
+import { wordKey, zipf } from '../../core/english/everyday.ts';
 import { gluedWords, Pos, type PaperStreams, type Stream } from './term-words.ts';
 
 export { Pos, type Stream, type Word } from './term-words.ts';
@@ -76,8 +76,11 @@ interface RunWord {
 
 const NOMINAL: ReadonlySet<Pos> = new Set([Pos.Noun, Pos.Adj, Pos.Participle, Pos.Gerund]);
 
-/** A label after a noun: "type 1", "class II", "phase 3". The noun is a label, not part of the term. */
-const LABEL = /^(?:\d+[a-z]?|i|ii|iii|iv|v|vi|vii|viii|ix|x)$/;
+/**
+ * A label after a noun: "type 1", "class II", "phase 3", "type Ia" (supernovae), "class IIb". The
+ * noun is a label, not part of the term.
+ */
+const LABEL = /^(?:\d+[a-z]?|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[abc]?)$/;
 
 /**
  * Counts every candidate of every paper, then their C-values.
@@ -179,6 +182,18 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
       else localBody[id]!++;
     };
     const countRun = (run: readonly RunWord[], inTitle: boolean) => {
+      if (paper.wholeRuns) {
+        // A title is a noun phrase where an abstract's runs are often clauses, so the abstract
+        // only adds mentions of the title's runs.
+        if (run.length > MAX_TERM_WORDS) return;
+        let node = -1;
+        for (const w of run) {
+          node = nodeOf(node, w.id);
+          seen[node]!++;
+        }
+        if (inTitle || localTitle[node]! > 0) add(run, 0, run.length, node, inTitle);
+        return;
+      }
       for (let i = 0; i < run.length; i++) {
         const first = run[i]!;
         if (first.pos === Pos.Of || first.bound) continue;
@@ -359,9 +374,10 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
       return node >= 0 && freq[node]! > 0 ? node : -1;
     },
     name: nameOf,
-    // Everyday English is judged on written words: "non-small-cell" is no everyday word though its parts are.
+    // Everyday English is judged on written words, a compound by its rarest part: "real-world" is
+    // as everyday as "world", "non-small-cell" as "non".
     rarestZipf: (id) => {
-      if (rarest[id]! < 0) rarest[id] = Math.min(...writtenKeys(id).filter((w) => !englishStop.has(w)).map(zipf));
+      if (rarest[id]! < 0) rarest[id] = Math.min(...writtenKeys(id).filter((w) => !englishStop.has(w)).map((w) => compoundZipf(w, englishStop)));
       return rarest[id]!;
     },
     firstZipf: (id) => zipf(writtenKeys(id)[0]!),
@@ -370,6 +386,19 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
       return (wordHeads[w] ?? 0) / Math.max(1, wordRuns[w] ?? 0);
     },
   };
+}
+
+/**
+ * Zipf value of a written word; a hyphenated compound of words everyday English writes
+ * ("real-world", "end-to-end", "high-quality") is as everyday as its rarest part, one with a part
+ * English never writes keeps SUBTLEX's own value (0 for most compounds).
+ */
+function compoundZipf(word: string, stop: ReadonlySet<string>): number {
+  const own = zipf(word);
+  if (own > 0 || !word.includes('-')) return own;
+  const parts = word.split('-').filter((p) => p && !stop.has(p));
+  const values = parts.map((p) => zipf(wordKey(p)));
+  return values.length && values.every((v) => v > 0) ? Math.min(...values) : 0;
 }
 
 function joinText(run: readonly RunWord[], i: number, n: number): string {

@@ -4,25 +4,11 @@
  * Hand-written rather than taken from a library: the measures and the taxonomy merge singular and plural
  * forms only (a full Porter stemmer would fuse "learning"/"learned", "network"/"networking" and make
  * tag names unreadable), hyphenated prefixes must meet their closed forms ("pre-training" = "pretraining"),
- * and the tokens must keep their surface form so a tag can be shown as readers write it.
+ * and the tokens must keep their surface form so a tag can be shown as readers write it. The word rules
+ * (stop words, the plural rule) are in src/core/english/.
  */
-
-/** Function words: never the start or end of a phrase, never a tag on their own. */
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  (
-    'a an the and or nor but if then than so as of in on at to for from by with without within into onto upon ' +
-    'about above below over under between among through during before after across along around against toward towards ' +
-    'is are was were be been being am do does did done doing has have had having can could may might must shall should ' +
-    'will would this that these those it its itself they them their theirs we us our ours you your he she his her ' +
-    'which who whom whose what when where why how whether while both either neither each every all any some such ' +
-    'no not only own same other another more most less least much many few very too also just even still yet thus ' +
-    'hence therefore however moreover furthermore although though because since unless until whereas i me my here there ' +
-    'via e g i e etc vs et al using beyond'
-  ).split(/\s+/),
-);
-
-/** Words that may sit inside a phrase but not at its ends ("mixture of experts", "learning to rank"). */
-export const INNER_WORDS: ReadonlySet<string> = new Set(['of', 'to']);
+import { TERM_STOPWORDS } from '../../core/english/function-words.ts';
+import { singular } from '../../core/english/inflection.ts';
 
 /**
  * Prefixes that writers attach with a hyphen, a space or nothing; joining them gives one key for
@@ -34,30 +20,6 @@ const JOINED_PREFIXES: ReadonlySet<string> = new Set([
 ]);
 // The prefixes that are never words of their own, so a following word may join them across a space.
 const SPACE_JOINED: ReadonlySet<string> = new Set(['pre', 'post', 'multi', 'non', 'semi', 'fine', 'meta', 'sub', 'hyper', 'cross', 'bi']);
-// Short words the plural rule must leave alone.
-const PLURAL_EXCEPTIONS: ReadonlySet<string> = new Set([
-  'its', 'this', 'is', 'was', 'has', 'does', 'gas', 'bias', 'series', 'species', 'lens', 'news', 'physics', 'mathematics',
-  'statistics', 'analysis', 'basis', 'axis', 'thesis', 'hypothesis', 'synthesis', 'diagnosis', 'prognosis', 'process',
-  'class', 'loss', 'less', 'across', 'plus', 'corpus', 'virus', 'status', 'focus', 'consensus', 'radius', 'bus',
-  'calculus', 'stimulus', 'nucleus', 'campus', 'versus', 'us', 'dynamics', 'kinematics', 'genetics', 'economics',
-  'linguistics', 'robotics', 'electronics', 'graphics', 'ethics', 'semantics', 'pragmatics', 'mechanics', 'optics',
-  'acoustics', 'logistics', 'analytics', 'metrics', 'ssl', 'gps', 'aids', 'sars', 'mrs', 'ms', 'ls',
-  'ics', 'sss', 'erms', 'christmas', 'always', 'perhaps', 'sometimes', 'thus', 'yes', 'towards', 'whereas',
-]);
-
-/**
- * Singular key of a lowercase word, following the rule of the gold measure (-s, -es, -ies) so that
- * "networks", "boxes" and "strategies" meet "network", "box" and "strategy".
- */
-export function singular(word: string): string {
-  if (word.length < 4 || !word.endsWith('s') || PLURAL_EXCEPTIONS.has(word)) return word;
-  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
-  if (word.endsWith('sses') || word.endsWith('xes') || word.endsWith('ches') || word.endsWith('shes') || word.endsWith('zzes')) {
-    return word.slice(0, -2);
-  }
-  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is') || word.endsWith('ics')) return word;
-  return word.slice(0, -1);
-}
 
 export interface Token {
   /** Lowercase singular form, the identity used for counting and matching. */
@@ -152,7 +114,7 @@ function pushWords(chunk: Token[], word: string, inner: boolean): void {
 export function wordTokens(word: string, inner = /[-'’]/.test(word)): { tokens: Token[]; spaceJoin: boolean } {
   if (!inner) {
     const key = singular(word);
-    return { tokens: [{ key, surface: word, stop: STOPWORDS.has(key), joined: false }], spaceJoin: true };
+    return { tokens: [{ key, surface: word, stop: TERM_STOPWORDS.has(key), joined: false }], spaceJoin: true };
   }
   const parts = word.replace(/['’]s$/, '').split(/[-'’]/).filter(Boolean);
   const tokens: Token[] = [];
@@ -166,7 +128,7 @@ export function wordTokens(word: string, inner = /[-'’]/.test(word)): { tokens
       surface = `${surface}-${next}`;
       key = singular(surface.replace('-', ''));
     }
-    tokens.push({ key, surface, stop: STOPWORDS.has(key), joined });
+    tokens.push({ key, surface, stop: TERM_STOPWORDS.has(key), joined });
   }
   return { tokens, spaceJoin: parts.length === 1 };
 }
@@ -231,11 +193,11 @@ function matchInitials(words: string[], letters: string): string[] | null {
     const want = letters.slice(Math.max(0, li - initials.length + 1), li + 1);
     if (initials.length > 1 && want === initials) li -= initials.length;
     else if (parts[0]![0] === letters[li]) li -= 1;
-    else if (!STOPWORDS.has(parts[0]!)) return null;
+    else if (!TERM_STOPWORDS.has(parts[0]!)) return null;
     wi--;
   }
   if (li >= 0) return null;
   const expansion = words.slice(wi + 1);
-  if (STOPWORDS.has(expansion[0]!.toLowerCase())) return null;
+  if (TERM_STOPWORDS.has(expansion[0]!.toLowerCase())) return null;
   return expansion.map((w) => w.toLowerCase());
 }

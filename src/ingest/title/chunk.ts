@@ -63,7 +63,8 @@ export function nounPhrase(tokens: readonly Token[], i: number, keepThe = false,
       j = close + 1;
       continue;
     }
-    if (!praise && PRAISE.has(t.lower) && next && (MODIFIER.has(next.pos) || next.pos === 'CCONJ' || next.pos === 'VERB')) {
+    // "the first three seconds" counts; "the first framework" praises.
+    if (!praise && PRAISE.has(t.lower) && next && (MODIFIER.has(next.pos) || next.pos === 'CCONJ' || next.pos === 'VERB') && !(t.lower === 'first' && next.pos === 'NUM')) {
       // "a novel and general scheme": the conjunction goes with the praise.
       j += next.pos === 'CCONJ' ? 2 : 1;
       continue;

@@ -5,19 +5,16 @@
  * conjunction, never speaks as the paper ("We Present …"), and is never cut mid-phrase (an open
  * bracket, a trailing verb as in "… Dataset Designed", a clause as in "Zipf Posited That …").
  *
- * Word classes are closed classes of English, so they are listed; the open classes come from the
- * tagger. Checked against the 700 real titles of tests/fixtures/real-dumps (ACL, EMNLP, MEDLINE):
+ * Word classes are closed classes of English, so they are listed (src/core/english/function-words.ts);
+ * the open classes come from the tagger. Checked against the 700 real titles of tests/fixtures/real-dumps (ACL, EMNLP, MEDLINE):
  * see `npm run eval`, which prints the share of real titles the checker flags.
  */
+import { ARTICLES, CONJUNCTIONS, PREPOSITIONS, PRONOUNS } from '../../core/english/function-words.ts';
 import { tag } from './pos.ts';
 
 export const MIN_TITLE_WORDS = 4;
 export const MAX_TITLE_WORDS = 16;
 
-export const ARTICLES = new Set(['a', 'an', 'the']);
-export const PREPOSITIONS = new Set('about above across after against along amid among around as at before behind below beneath beside besides between beyond by despite down during except for from in inside into like near of off on onto out outside over per since than through throughout to toward towards under underneath unlike until up upon via versus vs with within without'.split(' '));
-export const CONJUNCTIONS = new Set('and or but nor so yet because although though while whereas whether if unless that which who whom whose where when since once'.split(' '));
-export const PRONOUNS = new Set('i me my we us our ours you your he him his she her it its they them their theirs this these those'.split(' '));
 const FUNCTION_WORDS = new Set([...ARTICLES, ...PREPOSITIONS, ...CONJUNCTIONS, ...PRONOUNS, 'is', 'are', 'be', 'been', 'was', 'were', 'can', 'not']);
 /**
  * A relative or subordinate clause opened inside the title ("… Pairs Where Natural Language

@@ -3,7 +3,7 @@
  * the task it names, every noun phrase, and the small helpers that join and compare them.
  */
 import { expansion } from './acronyms.ts';
-import { article } from './case.ts';
+import { article } from '../../core/english/inflection.ts';
 import { nounPhraseWithAttachments } from './chunk.ts';
 import { join, type Token } from './pos.ts';
 import type { Sentence } from './sentences.ts';

@@ -2,7 +2,7 @@
  * What a page tells link previews and search engines: its Open Graph type, its card image and
  * its schema.org data. Absolute URLs come only from SITE_URL; without it they are left out.
  */
-import { absoluteUrl, canonicalPath } from './site-url.ts';
+import { absoluteUrl, canonicalPath } from '../../core/site.ts';
 
 export interface Crumb {
   label: string;

@@ -7,11 +7,10 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import type { Options as KatexOptions } from 'rehype-katex';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
-import { rehypeMarkMathForSearch } from './rehype-mark-math-for-search.ts';
 import { remarkHtmlAsText } from './remark-html-as-text.ts';
 
 // rehype-katex reports bad math as a build warning and shows it as source; it never throws.
 const katex: KatexOptions = { output: 'htmlAndMathml' };
 
 export const remarkPlugins: RemarkPlugins = [remarkHtmlAsText, remarkMath];
-export const rehypePlugins: RehypePlugins = [[rehypeKatex, katex], rehypeMarkMathForSearch];
+export const rehypePlugins: RehypePlugins = [[rehypeKatex, katex]];

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { classifyPapers, parseTaxonomy, relatedPapers, type Classification, type ClassifyInput, type Taxonomy } from '../../../src/ingest/classify/index.ts';
 import { ingestSources, seedSources, sourcesIn } from '../../support/ingest-fixtures.ts';
+import { labelHygiene, type LabelHygiene } from '../../../scripts/lib/label-hygiene.ts';
 
 const parsed = parseTaxonomy(readFileSync('content/taxonomy.yaml', 'utf8'), 'content/taxonomy.yaml');
 if (!parsed.ok) throw new Error(parsed.error);
@@ -14,59 +15,39 @@ const realPapers = ingestSources(sourcesIn('tests/fixtures/real-dumps', (name) =
 const real = realPapers.map(asInput);
 const realLabels = classifyPapers(real, taxonomy);
 
-function figures(papers: readonly ClassifyInput[], labels: ReadonlyMap<string, Classification>) {
-  const topics = new Map<string, number>();
-  const tagUse = new Map<string, number>();
-  const counts: number[] = [];
-  for (const p of papers) {
-    const l = labels.get(p.id)!;
-    topics.set(l.topic, (topics.get(l.topic) ?? 0) + 1);
-    counts.push(l.tags.length);
-    for (const t of l.tags) tagUse.set(t, (tagUse.get(t) ?? 0) + 1);
-  }
-  const n = papers.length;
-  return {
-    topics,
-    largestShare: Math.max(...topics.values()) / n,
-    catchAllShare: [...topics].filter(([t]) => /\b(other|misc)/i.test(t)).reduce((s, [, c]) => s + c, 0) / n,
-    minTags: Math.min(...counts),
-    maxTags: Math.max(...counts),
-    sharedTagShare: [...tagUse.values()].filter((c) => c >= 2).length / tagUse.size,
-    tags: [...tagUse.keys()],
-  };
-}
+const tagNames = (h: LabelHygiene): string[] => [...h.tagUse.keys()];
 
 describe('topics and tags of the seed reading list', () => {
-  const f = figures(seeds, seedLabels);
+  const f = labelHygiene(seeds, seedLabels);
 
   test('every paper gets one topic among 10 to 20 human-named topics, none over a quarter of the papers', () => {
     expect(seedLabels.size).toBe(seeds.length);
     expect(f.topics.size).toBeGreaterThanOrEqual(10);
     expect(f.topics.size).toBeLessThanOrEqual(20);
-    expect(f.largestShare).toBeLessThanOrEqual(0.25);
+    expect(f.largestTopicShare).toBeLessThanOrEqual(0.25);
     expect(f.catchAllShare).toBeLessThanOrEqual(0.05);
     for (const topic of f.topics.keys()) expect(topic).toMatch(/^[A-Z0-9]/);
   });
 
   test('every paper gets 3 to 6 lowercase tags, at least 90% of tags shared by two papers', () => {
-    expect(f.minTags).toBeGreaterThanOrEqual(3);
-    expect(f.maxTags).toBeLessThanOrEqual(6);
+    expect(f.tagsPerPaper[0]).toBeGreaterThanOrEqual(3);
+    expect(f.tagsPerPaper.at(-1)).toBeLessThanOrEqual(6);
     expect(f.sharedTagShare).toBeGreaterThanOrEqual(0.9);
-    for (const tag of f.tags) expect(tag).toBe(tag.toLowerCase());
+    for (const tag of tagNames(f)) expect(tag).toBe(tag.toLowerCase());
   });
 
   test('stop-tags and generic phrases never become tags', () => {
     for (const generic of [...taxonomy.stopTags, 'deep learning', 'neural networks', 'method', 'performance']) {
-      expect(f.tags).not.toContain(generic);
+      expect(tagNames(f)).not.toContain(generic);
     }
   });
 
   test('synonyms, acronyms and plural forms meet in one tag', () => {
     // "GNNs", "graph neural network" and "Graph Neural Networks" are one tag.
-    expect(f.tags).toContain('graph neural networks');
-    expect(f.tags.filter((t) => /^(gnns?|graph neural network)$/.test(t))).toEqual([]);
-    const singulars = new Set(f.tags.map((t) => t.replace(/(ies|es|s)$/, '')));
-    expect(singulars.size).toBeGreaterThan(f.tags.length * 0.97);
+    expect(tagNames(f)).toContain('graph neural networks');
+    expect(tagNames(f).filter((t) => /^(gnns?|graph neural network)$/.test(t))).toEqual([]);
+    const singulars = new Set(tagNames(f).map((t) => t.replace(/(ies|es|s)$/, '')));
+    expect(singulars.size).toBeGreaterThan(tagNames(f).length * 0.97);
   });
 
   test('papers about graphs, speech and pruning land in the topics made for them', () => {
@@ -88,15 +69,15 @@ describe('the same input gives the same output', () => {
 });
 
 describe('a reading list from other fields (ACL 2023, EMNLP 2023, MEDLINE)', () => {
-  const f = figures(real, realLabels);
+  const f = labelHygiene(real, realLabels);
 
   test('keeps the hygiene figures: sizes of topics, tags per paper, shared tags', () => {
     expect(f.topics.size).toBeGreaterThanOrEqual(8);
     expect(f.topics.size).toBeLessThanOrEqual(20);
-    expect(f.largestShare).toBeLessThanOrEqual(0.25);
+    expect(f.largestTopicShare).toBeLessThanOrEqual(0.25);
     expect(f.catchAllShare).toBeLessThanOrEqual(0.05);
-    expect(f.minTags).toBeGreaterThanOrEqual(3);
-    expect(f.maxTags).toBeLessThanOrEqual(6);
+    expect(f.tagsPerPaper[0]).toBeGreaterThanOrEqual(3);
+    expect(f.tagsPerPaper.at(-1)).toBeLessThanOrEqual(6);
     expect(f.sharedTagShare).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -117,9 +98,9 @@ describe('a reading list from other fields (ACL 2023, EMNLP 2023, MEDLINE)', () 
 
   test('with no taxonomy topics at all, topics are still discovered rather than one "Other"', () => {
     const labels = classifyPapers(real, { ...taxonomy, topics: [] });
-    const g = figures(real, labels);
+    const g = labelHygiene(real, labels);
     expect(g.topics.size).toBeGreaterThanOrEqual(5);
-    expect(g.largestShare).toBeLessThanOrEqual(0.25);
+    expect(g.largestTopicShare).toBeLessThanOrEqual(0.25);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildCorpus, titleRepeatsAbstract } from '../../../src/ingest/classify/corpus.ts';
-import { definedAcronyms, INNER_WORDS, tokenize } from '../../../src/ingest/classify/tokenize.ts';
+import { TERM_INNER_WORDS } from '../../../src/core/english/function-words.ts';
+import { definedAcronyms, tokenize } from '../../../src/ingest/classify/tokenize.ts';
 import { paperVectors } from '../../../src/ingest/classify/vectors.ts';
 import { ingestSources, seedSources } from '../../support/ingest-fixtures.ts';
 
@@ -18,7 +19,7 @@ function referencePhrases(text: string, acronyms: Map<string, string[]>): Map<st
         if (/^\d+$/.test(t.key)) break;
         words.push(t.key);
         if (t.stop) {
-          if (!INNER_WORDS.has(t.key)) break;
+          if (!TERM_INNER_WORDS.has(t.key)) break;
           continue;
         }
         const key = words.join(' ');

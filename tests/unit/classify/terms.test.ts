@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { SourcePath } from '../../../src/core/issue.ts';
-import { functionWords, languageOf, wordKey, zipf } from '../../../src/ingest/classify/english.ts';
+import { functionWords, languageOf, wordKey, zipf } from '../../../src/core/english/everyday.ts';
 import { classifyPapers, parseTaxonomy, type ClassifyInput, type Taxonomy } from '../../../src/ingest/classify/index.ts';
 import { extractTerms } from '../../../src/ingest/classify/terms.ts';
-import { STOPWORDS } from '../../../src/ingest/classify/tokenize.ts';
+import { TERM_STOPWORDS } from '../../../src/core/english/function-words.ts';
 import { ingestSources } from '../../support/ingest-fixtures.ts';
 
 const EMPTY: Taxonomy = { topics: [], tags: [], stopTags: [] };
@@ -130,7 +130,7 @@ describe('tags as domain terms', () => {
 });
 
 describe('abstracts in other languages', () => {
-  const text = readFileSync('tests/fixtures/real-world/13-non-english/multilingual.txt', 'utf8');
+  const text = readFileSync('tests/fixtures/real-world/13-non-english/input/multilingual.txt', 'utf8');
   const papers = ingestSources([{ path: 'x/multilingual.txt' as SourcePath, bytes: new TextEncoder().encode(text) }]).papers.map((p) => paper(p.id, p.title, p.abstract));
 
   test('languages are told apart', () => {
@@ -142,7 +142,7 @@ describe('abstracts in other languages', () => {
 
   test('no tag starts or ends with a function word of its language (English, French, German, Russian)', () => {
     // English function words: the tokenizer's list (stopwords-iso's English list also holds content words such as "system").
-    const stop = new Set([...STOPWORDS, ...['fr', 'de', 'ru'].flatMap((l) => [...functionWords(l)])]);
+    const stop = new Set([...TERM_STOPWORDS, ...['fr', 'de', 'ru'].flatMap((l) => [...functionWords(l)])]);
     expect(stop.has('для') && stop.has('pour') && stop.has('die')).toBe(true);
     const tags = [...tagsOf(papers).values()].flat();
     for (const tag of tags) {
@@ -167,7 +167,7 @@ describe('a mixed list of two fields (tests/fixtures/mixed-list)', () => {
   });
 
   test('no tag is everyday English or a fragment ending in a function word', () => {
-    const english = STOPWORDS;
+    const english = TERM_STOPWORDS;
     for (const tag of tags.flat()) {
       const words = tag.split(/\s+/);
       expect(english.has(words[0]!) || english.has(words[words.length - 1]!), tag).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { searchDocOf } from '../../../src/publish/search-document.ts';
 import { findTerms, indexWords, queryTerms, searchableText, shardOf } from '../../../src/core/search-terms.ts';
-import { decodePostings, encodePostings } from '../../../src/core/search-index-format.ts';
+import { decodePostings, encodePostings } from '../../../src/core/offline-index.ts';
 import { documentWords } from '../../../src/publish/offline-search.ts';
 
 const wordsOf = (text: string): string[] => {
@@ -58,6 +58,28 @@ describe('search words (both engines)', () => {
     expect(findTerms(text, queryTerms('modeling study knn'))).toEqual(new Set([0, 1, 2]));
     expect(findTerms(text, queryTerms('sequence-modeling k-NN'))).toEqual(new Set([0, 1]));
     expect(findTerms(text, queryTerms('trellis zzqxv'))).toEqual(new Set([0]));
+  });
+
+  /** Issue 15's rule: a text answers a query when every term begins one of its words. */
+  test.each([
+    ['GPT-4 beats the baselines', 'gpt4', true],
+    ['GPT-4 beats the baselines', 'gpt-4', true],
+    ['a k-NN classifier', 'knn', true],
+    ['the Kullback–Leibler divergence', 'leibler', true],
+    ['Code search in C++ and C#', 'C++', true],
+    ['Code search in C++ and C#', 'C#', true],
+    ['Code search in Java', 'C++', false],
+    ['Code search in Java', 'C#', false],
+    ['Eﬃcient Fine-Tuning of Sparse Models', 'efficient', true],
+    ['Poincaré embeddings', 'poincare', true],
+    ['Poincare embeddings', 'Poincaré', true],
+    ['基于图神经网络的分子性质预测', '图神经网络', true],
+    ['Trellis networks for sequences', 'net', true],
+    ['Trellis networks for sequences', 'zzqxv', false],
+    ['Trellis networks for sequences', 'trellis zzqxv', false],
+  ])('“%s” answers “%s”: %s', (text, query, answers) => {
+    const terms = queryTerms(query);
+    expect(findTerms(searchableText(text), terms).size === terms.length).toBe(answers);
   });
 
   test('shards: two characters for a–z and 0–9, one otherwise, safe as file names', () => {

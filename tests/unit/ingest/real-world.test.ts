@@ -1,23 +1,26 @@
 /**
  * The real-world cases (tests/fixtures/real-world/README.md, a copy of shared/fixtures/real-world):
- * what people really paste. Each case is ingested alone and all of them together, as one list;
- * every expected value here is the README's. What needs the built site (cards, search served,
- * KaTeX in page headings) is tested over dist/; here is what the ingest hands the site.
+ * what people really paste. Each case is ingested alone (its expected report and entries are
+ * compared in fixture-cases.test.ts) and all of them together, as one list; every expected value
+ * here is the README's. What needs the built site (cards, search served, KaTeX in page headings) is
+ * tested over dist/; here is what the ingest hands the site.
  */
 import { paperLinks } from '../../../src/core/paper-links.ts';
-import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import type { Paper } from '../../../src/core/paper.ts';
 import { isSlug } from '../../../src/core/slug.ts';
 import { renderAbstract } from '../../../src/site/markdown/abstract-html.ts';
-import { ingestSources, sourcesIn } from '../../support/ingest-fixtures.ts';
+import { casesIn, caseSources, ingestCase } from '../../support/fixture-cases.ts';
+import { ingestSources } from '../../support/ingest-fixtures.ts';
 
 const DIR = 'tests/fixtures/real-world';
-const CASES = readdirSync(DIR).filter((name) => /^\d\d-/.test(name)).sort();
-const caseSources = (name: string) => sourcesIn(`${DIR}/${name}`).map((s) => ({ ...s, fromFolder: true }));
-const alone = new Map(CASES.map((name) => [name, ingestSources(caseSources(name))]));
-const together = ingestSources(CASES.flatMap(caseSources));
+const CASES = casesIn(DIR);
+const alone = new Map(CASES.map((name) => [name, ingestCase(join(DIR, name))]));
+const together = ingestSources(CASES.flatMap((name) => caseSources(join(DIR, name))));
+/** Source file → its case, for the papers of the list built together. */
+const caseOfFile = new Map(CASES.flatMap((name) => caseSources(join(DIR, name)).map((s) => [s.path as string, name])));
 
 /** Papers of one case, as ingested alone. */
 const papersOf = (name: string): Paper[] => alone.get(name)!.papers;
@@ -52,7 +55,7 @@ describe('all cases', () => {
   test('built together in one list give 29 papers, each case its own', () => {
     expect(together.papers).toHaveLength(29);
     for (const name of CASES) {
-      const fromCase = together.papers.filter((p) => p.sources[0]!.file.startsWith(`${DIR}/${name}/`));
+      const fromCase = together.papers.filter((p) => caseOfFile.get(p.sources[0]!.file) === name);
       expect(fromCase.map((p) => p.title).sort(), name).toEqual(titlesOf(name).sort());
     }
   });
@@ -160,6 +163,17 @@ describe('06-search-cjk', () => {
     expect(titlesOf('06-search-cjk')).toHaveLength(3);
     expect(titlesOf('06-search-cjk')[0]).toContain('图神经网络');
     expect(titlesOf('06-search-cjk')[2]).toBe('Multilingual Retrieval with 中文 and English Queries');
+  });
+
+  test('no tag is a whole clause: none holds clause punctuation or equals a clause of its abstract', () => {
+    const CLAUSE_END = /[，。、；：！？,;:.!?]/;
+    for (const paper of papersOf('06-search-cjk')) {
+      const clauses = new Set(paper.abstract.split(CLAUSE_END).map((c) => c.trim().toLowerCase()));
+      for (const tag of paper.tags) {
+        expect(tag, paper.title).not.toMatch(CLAUSE_END);
+        expect(clauses.has(tag.toLowerCase()), `${paper.title}: ${tag}`).toBe(false);
+      }
+    }
   });
 
   test('keeps the full-width punctuation of Chinese text (compatibility folding is for letters)', () => {

@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { CardContent } from '../../../src/publish/og-cards.ts';
+import type { CardContent } from '../../../src/publish/og-card-content.ts';
 import { BODY_BOX, CARD_HEIGHT, CARD_WIDTH, normaliseCard } from '../../../src/publish/og-card-layout.ts';
 import { cardFrame, encodeCard, rasterise, renderCardPng, renderCardSvg } from '../../../src/publish/og-card-render.ts';
 

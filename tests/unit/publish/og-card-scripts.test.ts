@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { canDraw, cardFontFor, drawableText, unhandledCharacters } from '../../../src/publish/og-card-fonts.ts';
 import { cardTree, textDirection, type CardElement, type CardNode } from '../../../src/publish/og-card-layout.ts';
 import { renderCardSvg } from '../../../src/publish/og-card-render.ts';
-import type { CardContent } from '../../../src/publish/og-cards.ts';
+import type { CardContent } from '../../../src/publish/og-card-content.ts';
 import { undrawableOnCards } from '../../../src/publish/site-cards.ts';
 
 const SCRIPTS: ReadonlyArray<{ script: string; title: string; tag: string; family: string }> = [

@@ -1,16 +1,26 @@
 /**
- * Search through the offline index (see src/publish/offline-search.ts): classic scripts loaded
- * on demand, so it works on a page opened from disk. Matches and ranks as Pagefind does
+ * Search through the offline index (its format: src/core/offline-index.ts): classic scripts
+ * loaded on demand, so it works on a page opened from disk. Matches and ranks as Pagefind does
  * (src/core/search-terms.ts, src/core/search-rank.ts): every term must begin a word of the
  * paper, each such word scores with Pagefind's BM25. Loads the manifest, the shards of the
  * query's terms, the papers' tags, and only the document chunks of the results it shows.
  */
+import {
+  decodeFixedWidth,
+  decodePostings,
+  decodeTags,
+  OFFLINE_DIR,
+  offlineFile,
+  type OfflineDocRow,
+  type OfflineManifest,
+  type OfflineShard,
+  type OfflineTags,
+  type Posting,
+} from '../../../core/offline-index.ts';
 import { idf, lengthBonus, pageScore, titleBoost, type WordMatch } from '../../../core/search-rank.ts';
 import { findTerms, queryTerms, shardOf, utf8Bytes, type QueryTerm } from '../../../core/search-terms.ts';
-import { decodePostings, OFFLINE_DIR, type OfflineManifest, type OfflineShard, type OfflineTags, type Posting } from '../../../core/search-index-format.ts';
 import { NO_RESULTS, sortedCounts, type ExcerptPiece, type Facets, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
 
-type DocRow = [url: string, title: string, topic: number, tags: number[], summary: string];
 type Receiver = (kind: string, key: string | number, data: unknown) => void;
 
 declare global {
@@ -52,17 +62,13 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
     return promise as Promise<T>;
   }
 
-  const manifest = await load<OfflineManifest>('index', 0, 'index.js');
+  const manifest = await load<OfflineManifest>('index', 0, offlineFile.manifest);
   const shards = new Set(manifest.shards);
-  const fixed = (codes: string, width: number, doc: number): string => codes.slice(doc * width, (doc + 1) * width);
-  const topicOf = (doc: number): number => {
-    const code = fixed(manifest.docTopics, manifest.topicWidth, doc);
-    return code.startsWith('-') ? -1 : parseInt(code, 36);
-  };
-  const lengthOf = (doc: number): number => parseInt(fixed(manifest.lengths, manifest.lengthWidth, doc), 36);
+  const topicOf = (doc: number): number => decodeFixedWidth(manifest.docTopics, manifest.topicWidth, doc) ?? -1;
+  const lengthOf = (doc: number): number => decodeFixedWidth(manifest.lengths, manifest.lengthWidth, doc)!;
   let docTags: Promise<number[][]> | undefined;
   const tagsOfDocs = () =>
-    (docTags ??= load<OfflineTags>('tags', 0, 'tags.js').then((text) => text.split(';').map((d) => (d ? d.split('.').map((t) => parseInt(t, 36)) : []))));
+    (docTags ??= load<OfflineTags>('tags', 0, offlineFile.tags).then(decodeTags));
 
   /**
    * Every indexed word the term's stem begins, with its postings: doc → weights. `shadowed` when
@@ -71,7 +77,7 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
   async function wordsFor(term: QueryTerm): Promise<Array<{ word: string; shadowed: boolean; docs: Map<number, Posting> }>> {
     const shard = shardOf(term.stem);
     if (!shards.has(shard)) return [];
-    const [words, firstParts] = await load<OfflineShard>('terms', shard, `terms-${shard}.js`);
+    const [words, firstParts] = await load<OfflineShard>('terms', shard, offlineFile.terms(shard));
     return Object.entries(words)
       .filter(([word]) => word.startsWith(term.stem))
       .map(([word, encoded]) => ({
@@ -142,7 +148,7 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
 
   async function hitFor(doc: number, terms: QueryTerm[]): Promise<SearchHit> {
     const chunk = Math.floor(doc / manifest.chunkSize);
-    const rows = await load<DocRow[]>('docs', chunk, `docs-${chunk}.js`);
+    const rows = await load<OfflineDocRow[]>('docs', chunk, offlineFile.docs(chunk));
     const [url, title, topic, , summary] = rows[doc % manifest.chunkSize]!;
     return { url: new URL(url, root).href, title, topic: topic >= 0 ? manifest.topics[topic]! : '', excerpt: highlight(summary, terms) };
   }

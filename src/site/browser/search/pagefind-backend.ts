@@ -7,7 +7,7 @@
  * others are merged into it. Facets come from the shards' facet tables (pagefind-facets.ts), not
  * from Pagefind's filters, and after the first results show.
  */
-import { PAGEFIND_DIR, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardOfPageId, type PagefindShards, type PagefindWords } from '../../../core/search-index-format.ts';
+import { PAGEFIND_DIR, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardOfPageId, type PagefindShards, type PagefindWords } from '../../../core/pagefind-format.ts';
 import { PAGEFIND_RANKING } from '../../../core/search-rank.ts';
 import { findTerms, queryTerms, shardOf, type QueryTerm } from '../../../core/search-terms.ts';
 import { NO_RESULTS, unspaceExcerpt, type ExcerptPiece, type SearchBackend, type SearchResponse } from './backend.ts';

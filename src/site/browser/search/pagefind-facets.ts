@@ -4,7 +4,7 @@
  * tables replace Pagefind's own filters: Pagefind counts them in time pages × results, seconds
  * for a common word at 10k papers, and on the page's thread.
  */
-import { PAGEFIND_DIR, PAGEFIND_FACETS_FILE, shardOfPageId, type PagefindFacets } from '../../../core/search-index-format.ts';
+import { PAGEFIND_DIR, PAGEFIND_FACETS_FILE, shardOfPageId, type PagefindFacets } from '../../../core/pagefind-format.ts';
 import { sortedCounts, type Facets } from './backend.ts';
 
 interface PageFacets {

@@ -1,0 +1,153 @@
+/**
+ * Which discovered terms may be tags: the filters that keep everyday English, free modifiers, verb
+ * phrases and terms cut out of longer ones away from the tag list (ISO 704's "term" as a noun phrase
+ * naming a concept). Thresholds were chosen on the tune halves of the gold sets (npm run eval).
+ */
+import { zipf } from '../../core/english/everyday.ts';
+import type { TermTable } from './terms.ts';
+import { MAX_TERM_WORDS } from './termhood.ts';
+
+/**
+ * Zipf value (log10 per billion words) from which a word is everyday English: "valuable" 4.2,
+ * "insight(s)" 3.6, "males" 4.3, "bladder" 3.6; "cataract" 2.1, "fertilization" 2.4 are not.
+ */
+const EVERYDAY_ZIPF = 3.3;
+
+/**
+ * A discovered term counts only if at least this share of its occurrences is outside longer terms
+ * (0.2 measured the same since nesting counts only containers that change the head).
+ */
+const MIN_INDEPENDENCE = 0.35;
+/**
+ * Mean mentions per paper from which a rare single word is a concept of those papers ("apoptosis").
+ * Tune halves at 1.5: gold-80 0.412/0.438 -> 0.406/0.432, cross 0.361/0.333 -> 0.367/0.344.
+ */
+const BURST_MENTIONS = 2;
+/**
+ * Share of its phrases an -ing word must end to open a term: "learning rate", "training data" (the
+ * list also writes "deep learning", "adversarial training"); "utilizing interpretation methods" not.
+ * Requiring the same of every one-word tag ("low-resource", "blood-brain", "transmembrane")
+ * measured worse on cross tag F1 (0.352 -> 0.333 at 0.5, 0.369 -> 0.363 at 0.3): a domain noun is
+ * often the modifier of longer phrases too, and other general nouns take the freed places.
+ */
+const VERB_HEAD_SHARE = 0.3;
+/** A first word this common in everyday English ("several", "new") is a modifier, whatever its tag. */
+const COMMON_FIRST_ZIPF = 5;
+/**
+ * A modified term must make up this share of its rest's occurrences, or the modifier is free. Tune
+ * halves: 0.3 and 0.5 gold-80 0.415/0.439, cross 0.381/0.353; 0.7 0.415/0.439, 0.384/0.354.
+ */
+const MODIFIER_SHARE = 0.7;
+/** An everyday head must follow its modifier in this share of the modifier's uses, or it is generic. */
+const GENERIC_HEAD_SHARE = 0.2;
+/** Longest fallback term of one paper, in words, unless it is the whole of a term cut in half. */
+const BACKUP_WORDS = 3;
+
+/** Everyday English: every content word of the term is common in SUBTLEX. */
+export function isEveryday(terms: TermTable, t: number): boolean {
+  return terms.rarestZipf(t) >= EVERYDAY_ZIPF;
+}
+
+/**
+ * A free modifier: the term's first word is an adjective (or a very common word) that the rest of
+ * the term mostly goes without ("several ion channels", "severe phenotype", "widespread use"). The
+ * rest is the term; the modifier is the author's wording. "large language models", "squamous cell
+ * carcinoma" keep theirs: the rest seldom occurs without it.
+ */
+function freeModifier(terms: TermTable, t: number): boolean {
+  if (terms.words[t]! < 2) return false;
+  const modifier = terms.modifierFirst[t]! * 2 > terms.freq[t]! || terms.firstZipf(t) >= COMMON_FIRST_ZIPF;
+  if (!modifier) return false;
+  const rest = terms.rest[t]!;
+  return rest >= 0 && terms.freq[rest]! > 0 && terms.freq[t]! < MODIFIER_SHARE * terms.freq[rest]!;
+}
+
+/**
+ * "presence of leishmania", "issue of noisy labels", "human evaluation of chatgpt": an everyday noun
+ * phrase before "of" makes the phrase a description, not a term ("mixture of experts" is one).
+ */
+function everydayOfPhrase(terms: TermTable, t: number): boolean {
+  const key = terms.key(t);
+  const at = key.indexOf(' of ');
+  if (at < 0) return false;
+  return Math.min(...key.slice(0, at).split(' ').map(zipf)) >= EVERYDAY_ZIPF;
+}
+
+/**
+ * A generic head: an everyday noun after a modifier that goes with many heads ("end-to-end manner",
+ * "end-to-end way", "end-to-end fashion" beside "end-to-end training", "end-to-end speech"): the
+ * phrase is the author's wording around the modifier, not a term.
+ */
+function genericHead(terms: TermTable, t: number): boolean {
+  const prefix = terms.prefix[t]!;
+  if (prefix < 0 || terms.headZipf(t) < EVERYDAY_ZIPF) return false;
+  return terms.freq[t]! < GENERIC_HEAD_SHARE * terms.seen[prefix]!;
+}
+
+/** A one-word term read as a noun (not a verb's -ing form), not a short token. */
+function nounWord(terms: TermTable, t: number): boolean {
+  return terms.nounHead[t]! * 2 > terms.freq[t]! && terms.key(t).length >= 4;
+}
+
+/** A verb's -ing form opening the term that the list never writes as a head: a verb and its object. */
+function verbFirst(terms: TermTable, t: number): boolean {
+  return terms.gerundFirst[t]! * 2 > terms.freq[t]! && terms.firstHeadShare(t) < VERB_HEAD_SHARE;
+}
+
+/**
+ * Whether a discovered term may be a tag on a list of n papers: shared by 2+ papers but not
+ * background; not a piece of a longer term; not everyday English unless titles are about it
+ * ("sleep" in the titles of sleep studies); not a free modifier and its noun.
+ */
+export function discoverable(terms: TermTable, t: number, n: number, maxShare: number): boolean {
+  const df = terms.df[t]!;
+  if (df < 2 || df > Math.max(2, maxShare * n) || terms.independence[t]! < MIN_INDEPENDENCE) return false;
+  const titled = terms.titleDf[t]! >= 2 && terms.titleDf[t]! * 3 >= df;
+  if (isEveryday(terms, t)) return titled && terms.words[t]! > 1 && !freeModifier(terms, t);
+  // A single word is a concept if titles are about it ("diarization", "insulin") or the papers
+  // that use it use it again and again ("apoptosis"); abstracts are full of single nouns written
+  // once ("activation", "criteria") that are not.
+  if (terms.words[t] === 1) return nounWord(terms, t) && (titled || terms.freq[t]! >= BURST_MENTIONS * df);
+  return !freeModifier(terms, t) && !verbFirst(terms, t) && !everydayOfPhrase(terms, t) && !genericHead(terms, t);
+}
+
+/**
+ * Terms cut out of a longer one: every occurrence follows the same word, and that word belongs to
+ * the term (a noun, or a word everyday English seldom writes): "cell carcinoma" of "squamous cell
+ * carcinoma", "english subordinate clauses" of "Old English subordinate clauses". A common
+ * adjective before it ("several ion channels") is the author's wording, and the term stays. A term
+ * every occurrence of which is followed by the same noun lacks its head ("document-level relation"
+ * of "document-level relation extraction", "hypoxia-inducible" of "hypoxia-inducible factor").
+ * Gives, per term, the whole term it was cut from, or −1.
+ */
+export function cutTerms(terms: TermTable): (t: number) => number {
+  // Integer checks over every term first; the word-frequency check only for the terms a paper asks about.
+  const longer = new Int32Array(terms.count).fill(-1);
+  const headed = new Int32Array(terms.count).fill(-1);
+  for (let x = 0; x < terms.count; x++) {
+    if (!terms.freq[x]) continue;
+    const r = terms.rest[x]!;
+    if (r >= 0 && terms.freq[x] === terms.freq[r]) longer[r] = x;
+    const p = terms.prefix[x]!;
+    // One occurrence is no evidence of a missing head: in a short list every term seen once is
+    // followed by the same word ("model answers" of "distilled model answers queries").
+    if (p >= 0 && terms.freq[x]! >= 2 && terms.freq[x] === terms.freq[p]) headed[p] = x;
+  }
+  const whole = new Int32Array(terms.count).fill(-2);
+  return (t) => {
+    if (whole[t] === -2) {
+      const x = longer[t]!;
+      // A word read as a noun before a term seen once may be a verb the tagger misread ("combines
+      // fused attention kernels"); only a word everyday English seldom writes then belongs to it.
+      const nounFirst = x >= 0 && terms.freq[x]! >= 2 && (terms.modifierFirst[x]! + terms.gerundFirst[x]!) * 2 <= terms.freq[x]!;
+      whole[t] = headed[t]! >= 0 ? headed[t]! : x >= 0 && (nounFirst || terms.firstZipf(x) < EVERYDAY_ZIPF) ? x : -1;
+    }
+    return whole[t]!;
+  };
+}
+
+/** A term of one paper that may still serve as one of its three tags; longer ones are clauses more often than terms. */
+export function plausibleBackup(terms: TermTable, t: number, whole = false): boolean {
+  if (terms.words[t]! > (whole ? MAX_TERM_WORDS : BACKUP_WORDS) || terms.independence[t]! <= 0 || isEveryday(terms, t) || freeModifier(terms, t) || verbFirst(terms, t) || everydayOfPhrase(terms, t)) return false;
+  return terms.words[t]! > 1 || nounWord(terms, t);
+}

@@ -1,0 +1,52 @@
+/**
+ * Topic names as a librarian writes them (issue 19): never a term cut from a longer one ("Math Word"
+ * of "math word problems", "Short-Term Memory" of "long short-term memory"), and never two names a
+ * reader cannot tell apart ("Language Models" beside "Large Language Models").
+ */
+import { describe, expect, test } from 'vitest';
+import { clashes } from '../../../src/ingest/classify/naming.ts';
+import { librarianName } from '../../../src/ingest/classify/name-phrase.ts';
+
+const papers = (...abstracts: string[]) => abstracts.map((abstract, i) => ({ id: `p${i}`, title: `Paper ${i}`, abstract }));
+
+describe('a candidate term read where its papers write it', () => {
+  test('is extended by the noun that follows it in most papers', () => {
+    const texts = papers(
+      'We solve math word problems with a language model and verify each step.',
+      'A benchmark of math word problems for children shows where models fail.',
+      'Solving math word problems needs arithmetic reasoning over several steps.',
+    );
+    expect(librarianName('math word', texts)).toBe('Math Word Problems');
+  });
+
+  test('is refused when the same modifier precedes it everywhere, even an everyday one the name may not take', () => {
+    const texts = papers(
+      'We train a long short-term memory network on speech and compare it with transformers.',
+      'A long short-term memory cell gates what the network keeps from step to step.',
+      'Stacked long short-term memory layers model the sequence of sensor readings.',
+    );
+    expect(librarianName('short-term memory', texts)).toBeNull();
+    expect(librarianName('short-term memory', texts, 1, 0)).toBeNull();
+  });
+
+  test('keeps a term its papers qualify in different ways', () => {
+    const texts = papers(
+      'The host galaxies of long gamma-ray bursts are faint star-forming dwarfs.',
+      'The afterglow of a short gamma-ray burst followed a gravitational-wave signal.',
+    );
+    expect(librarianName('gamma-ray bursts', texts)).toMatch(/^Gamma-Ray Bursts?$/);
+  });
+});
+
+describe('near-identical topic names', () => {
+  const taken = new Set(['language models']);
+  test('a name whose words contain or are contained in a taken name clashes with it', () => {
+    expect(clashes('Large Language Models', taken)).toBe(true);
+    expect(clashes('Pretrained Language Model', taken)).toBe(true);
+    expect(clashes('Models', taken)).toBe(true);
+  });
+  test('names that share only some words do not', () => {
+    expect(clashes('Language Understanding', taken)).toBe(false);
+    expect(clashes('Vision-Language Models', taken)).toBe(false);
+  });
+});
