@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, type PagefindFacets, type PagefindShards, type PagefindWords } from '../../../src/core/search-index-format.ts';
+import { PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, type PagefindFacets, type PagefindShards, type PagefindWords } from '../../../src/core/pagefind-format.ts';
 import { shardOf, stem } from '../../../src/core/search-terms.ts';
 import { buildPagefindIndex } from '../../../src/publish/pagefind-index.ts';
 import type { SearchDoc } from '../../../src/publish/search-document.ts';
