@@ -84,10 +84,10 @@ async function searchIndexes(searchDocs: SearchDoc[]): Promise<{ pages: number }
   for (const [path, text] of buildOfflineSearch(searchDocs)) writeOut(path, text);
   alongside('offline search', performance.now() - started);
   started = performance.now();
-  // Pagefind leaves a file it would write unchanged as it is: its folder starts empty instead.
-  rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
-  const indexed = await buildPagefindIndex(outDir, searchDocs);
+  // buildPagefindIndex empties dist/pagefind itself, then links each shard from .cache/pagefind.
+  const indexed = await buildPagefindIndex(outDir, searchDocs, join(root, '.cache', 'pagefind'));
   alongside('pagefind', performance.now() - started);
+  console.log(`build: pagefind: ${indexed.indexed} of ${indexed.shards} shards indexed, ${indexed.shards - indexed.indexed} reused from .cache/pagefind`);
   return indexed;
 }
 

@@ -7,11 +7,22 @@
  *
  * One index language (`forceLanguage`), so a query finds papers in every language at once:
  * Pagefind otherwise splits the index by page language and searches only the page's own.
+ *
+ * Sharded (src/publish/search-shards.ts): each shard is a Pagefind run of its own, written to
+ * `.cache/` with the signature of its records, so a rebuild runs Pagefind only for the shards
+ * whose records changed, and Pagefind's memory is that of one shard (the binary is closed after
+ * each). The shards are then linked into `dist/pagefind/` (see `PAGEFIND_SHARDS_FILE`).
  */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { INCLUDE_CHARACTERS, searchableText } from '../core/search-terms.ts';
+import { PAGEFIND_DIR, PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardLanguage, type PagefindShards, type PagefindWords } from '../core/pagefind-format.ts';
+import { INCLUDE_CHARACTERS, searchableText, shardOf } from '../core/search-terms.ts';
+import { documentWords } from './offline-search.ts';
+import { facetTable } from './pagefind-facets.ts';
 import { labelText, type SearchDoc } from './search-document.ts';
+import { SHARD_MAX_PAGES, shardsOf } from './search-shards.ts';
 
 function check<T extends { errors: string[] }>(response: T, step: string): T {
   if (response.errors.length > 0) throw new Error(`Pagefind failed to ${step}:\n${response.errors.join('\n')}`);
@@ -34,26 +45,131 @@ export function pagefindRecord(doc: SearchDoc): string {
   );
 }
 
-export async function buildPagefindIndex(siteDir: string, docs: readonly SearchDoc[]): Promise<{ pages: number }> {
+const configOf = (folder: string) => ({ forceLanguage: shardLanguage(folder), includeCharacters: INCLUDE_CHARACTERS });
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** Pagefind's own files, which only the first shard (`pagefind/`) needs. */
+const BUNDLE_FILE = /\.(js|css|pagefind)$/;
+
+/** Runs Pagefind over one shard's records into `outputPath`. */
+async function indexShard(folder: string, outputPath: string, records: ReadonlyArray<{ url: string; content: string }>): Promise<void> {
   try {
-    const { index } = check(await pagefind.createIndex({ forceLanguage: 'en', includeCharacters: INCLUDE_CHARACTERS }), 'start');
+    const { index } = check(await pagefind.createIndex(configOf(folder)), 'start');
     if (!index) throw new Error('Pagefind returned no index.');
     // Records go over Pagefind's pipe in batches: one at a time waits on each reply, all at once floods it.
-    for (let start = 0; start < docs.length; start += 256) {
-      const batch = docs.slice(start, start + 256);
-      const responses = await Promise.all(batch.map((doc) => index.addHTMLFile({ url: `/${doc.url}`, content: pagefindRecord(doc) })));
+    for (let start = 0; start < records.length; start += 256) {
+      const batch = records.slice(start, start + 256);
+      const responses = await Promise.all(batch.map((record) => index.addHTMLFile(record)));
       responses.forEach((response, i) => check(response, `index ${batch[i]!.url}`));
     }
-    const outputPath = `${siteDir}/pagefind`;
     check(await index.writeFiles({ outputPath }), 'write its files');
-    // The entry file counts the indexed pages. Not `getFiles()`: it sends the whole index back over
-    // Pagefind's pipe as base64, which cost 11 s of a 20 s stage at 10k papers.
-    const entry = JSON.parse(await readFile(`${outputPath}/pagefind-entry.json`, 'utf8')) as { languages?: Record<string, { page_count: number }> };
-    const languages = entry.languages ?? {};
-    return { pages: Object.values(languages).reduce((n, l) => n + l.page_count, 0) };
+  } finally {
+    // Closing stops the binary, so its memory goes with it before the next shard starts.
+    await pagefind.close();
+  }
+}
+
+/** Hard-links (or copies, across file systems) the files of `from` into `to`, except those `skip` names. */
+function linkTree(from: string, to: string, skip: (name: string) => boolean = () => false): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (skip(entry.name)) continue;
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else {
+      rmSync(target, { force: true });
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
+}
+
+const entryOf = (shardDir: string): PagefindShards['entries'][string] => JSON.parse(readFileSync(join(shardDir, 'pagefind-entry.json'), 'utf8')) as PagefindShards['entries'][string];
+
+const SIGNATURE_FILE = 'papershelf-signature';
+/** Part of each shard's signature: raise it when what is made from a shard (records, word and facet files) changes shape. */
+const SHARD_FORMAT = 1;
+/** The shard's indexed words (as the offline index cuts them, which is as Pagefind does), kept for the word files. */
+const WORDS_FILE = 'papershelf-words.json';
+
+/**
+ * The word files: for each word, the shards that hold it, grouped by the word's first characters
+ * as the offline index groups its words, so a query term loads one small file. The browser drops
+ * the results of a shard that lacks a query term: Pagefind answers a term a shard lacks with the
+ * shard's pages holding the term's longest indexed prefix, or ignores the term (its issues #599, #793).
+ */
+function writeWordFiles(dir: string, words: ReadonlyMap<string, number[]>, shardCount: number): string[] {
+  const files = new Map<string, PagefindWords>();
+  for (const word of [...words.keys()].sort()) {
+    const file = shardOf(word);
+    let data = files.get(file);
+    if (!data) files.set(file, (data = {}));
+    const holders = words.get(word)!;
+    data[word] = holders.length === shardCount ? 1 : holders;
+  }
+  mkdirSync(dir, { recursive: true });
+  for (const [file, data] of files) writeFileSync(join(dir, `${file}.json`), JSON.stringify(data));
+  return [...files.keys()];
+}
+
+export interface PagefindBuild {
+  pages: number;
+  shards: number;
+  /** Shards Pagefind ran for; the others were unchanged since the last build and reused from the cache. */
+  indexed: number;
+}
+
+/**
+ * Writes the sharded Pagefind index of `docs` into `siteDir/pagefind/`, running Pagefind only for
+ * shards whose records differ from those cached in `cacheDir`.
+ */
+export async function buildPagefindIndex(siteDir: string, docs: readonly SearchDoc[], cacheDir: string, maxPages = SHARD_MAX_PAGES): Promise<PagefindBuild> {
+  try {
+    const shards = shardsOf(docs, (d) => d.url, maxPages);
+    const names = shards.map((s) => `s${s.key}`);
+    mkdirSync(cacheDir, { recursive: true });
+    for (const stale of readdirSync(cacheDir)) if (!names.includes(stale)) rmSync(join(cacheDir, stale), { recursive: true, force: true });
+    rmSync(join(siteDir, PAGEFIND_DIR), { recursive: true, force: true });
+    let indexed = 0;
+    let pages = 0;
+    const entries: PagefindShards['entries'] = {};
+    const words = new Map<string, number[]>();
+    for (const [i, shard] of shards.entries()) {
+      const records = shard.items.map((doc) => ({ url: `/${doc.url}`, content: pagefindRecord(doc) }));
+      const hash = createHash('sha1').update(`${SHARD_FORMAT}\n${PAGEFIND_VERSION}\n${JSON.stringify(configOf(names[i]!))}`);
+      for (const record of records) hash.update(`\n${record.url}\n${record.content}`);
+      const signature = hash.digest('hex');
+      const dir = join(cacheDir, names[i]!);
+      const signatureFile = join(dir, SIGNATURE_FILE);
+      const wordsFile = join(dir, WORDS_FILE);
+      if (!existsSync(signatureFile) || readFileSync(signatureFile, 'utf8') !== signature) {
+        rmSync(dir, { recursive: true, force: true });
+        await indexShard(names[i]!, dir, records);
+        writeFileSync(signatureFile, signature);
+        indexed++;
+      }
+      // Made after Pagefind's run, and again for a cached shard that lacks them.
+      if (!existsSync(join(dir, PAGEFIND_FACETS_FILE))) writeFileSync(join(dir, PAGEFIND_FACETS_FILE), facetTable(dir));
+      if (!existsSync(wordsFile)) writeFileSync(wordsFile, JSON.stringify([...new Set(shard.items.flatMap((doc) => [...documentWords(doc).words.keys()]))].sort()));
+      for (const word of JSON.parse(readFileSync(wordsFile, 'utf8')) as string[]) {
+        let holders = words.get(word);
+        if (!holders) words.set(word, (holders = []));
+        holders.push(i);
+      }
+      entries[names[i]!] = entryOf(dir);
+      pages += Object.values(entries[names[i]!]!.languages).reduce((n, l) => n + l.page_count, 0);
+      // The first shard brings Pagefind's scripts; the others only their index.
+      const skip = (name: string) => name === SIGNATURE_FILE || name === WORDS_FILE || (i > 0 && BUNDLE_FILE.test(name));
+      linkTree(dir, i === 0 ? join(siteDir, PAGEFIND_DIR) : join(siteDir, PAGEFIND_DIR, names[i]!), skip);
+    }
+    const wordFiles = writeWordFiles(join(siteDir, PAGEFIND_WORDS_DIR), words, shards.length);
+    const list: PagefindShards = { version: 1, shards: names, wordFiles, entries };
+    writeFileSync(join(siteDir, PAGEFIND_SHARDS_FILE), `${JSON.stringify(list)}\n`);
+    return { pages, shards: shards.length, indexed };
   } catch (error) {
     throw new Error(`Search index: ${(error as Error).message}`, { cause: error });
-  } finally {
-    await pagefind.close();
   }
 }

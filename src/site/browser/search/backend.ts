@@ -19,13 +19,18 @@ export interface FacetCount {
   count: number;
 }
 
-export interface SearchResponse {
-  /** Results after the filters. */
-  total: number;
-  hits: SearchHit[];
+export interface Facets {
   /** Result counts per topic and per tag for the query, ignoring the filters. */
   topics: FacetCount[];
   tags: FacetCount[];
+}
+
+export interface SearchResponse extends Facets {
+  /** Results after the filters. */
+  total: number;
+  hits: SearchHit[];
+  /** The facet counts, when they come after the results (then `topics` and `tags` are empty): called once the results show. */
+  facets?: () => Promise<Facets>;
 }
 
 export interface SearchOptions {

@@ -19,25 +19,36 @@ import {
 } from '../../../core/offline-index.ts';
 import { idf, lengthBonus, pageScore, titleBoost, type WordMatch } from '../../../core/search-rank.ts';
 import { findTerms, queryTerms, shardOf, utf8Bytes, type QueryTerm } from '../../../core/search-terms.ts';
-import { NO_RESULTS, sortedCounts, type ExcerptPiece, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
+import { NO_RESULTS, sortedCounts, type ExcerptPiece, type Facets, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
 
 type Receiver = (kind: string, key: string | number, data: unknown) => void;
 
 declare global {
   interface Window {
     __papershelfOffline?: Receiver;
+    /** Index files the search page started loading before this script ran (src/pages/search/index.astro), and what arrived; a file that failed leaves `requested`. */
+    __papershelfOfflineEarly?: { requested: string[]; data: Record<string, unknown>; onerror?: () => void };
   }
 }
 
 export async function loadOffline(root: URL): Promise<SearchBackend> {
   const waiting = new Map<string, (data: unknown) => void>();
   const loaded = new Map<string, Promise<unknown>>();
+  const early = window.__papershelfOfflineEarly;
   window.__papershelfOffline = (kind, key, data) => waiting.get(`${kind}:${key}`)?.(data);
 
   /** Loads one index script once; its data arrives through `__papershelfOffline`. */
   function load<T>(kind: string, key: string | number, file: string): Promise<T> {
     const id = `${kind}:${key}`;
     let promise = loaded.get(id);
+    if (!promise && early && id in early.data) loaded.set(id, (promise = Promise.resolve(early.data[id])));
+    if (!promise && early?.requested.includes(id)) {
+      promise = new Promise((resolve, reject) => {
+        waiting.set(id, resolve);
+        early.onerror = () => reject(new Error(`search index file ${file} is missing; rebuild the site`));
+      });
+      loaded.set(id, promise);
+    }
     if (!promise) {
       promise = new Promise((resolve, reject) => {
         waiting.set(id, resolve);
@@ -58,8 +69,6 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
   let docTags: Promise<number[][]> | undefined;
   const tagsOfDocs = () =>
     (docTags ??= load<OfflineTags>('tags', 0, offlineFile.tags).then(decodeTags));
-  // The papers' tags load while the reader types: the first search needs them for its tag counts.
-  tagsOfDocs().catch(() => undefined); // a missing file is reported by the search that needs it
 
   /**
    * Every indexed word the term's stem begins, with its postings: doc → weights. `shadowed` when
@@ -83,7 +92,8 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
     async search(query, { topics, tags, limit }): Promise<SearchResponse> {
       const terms = queryTerms(query);
       if (terms.length === 0) return NO_RESULTS;
-      const [perTerm, tagLists] = await Promise.all([Promise.all(terms.map(wordsFor)), tagsOfDocs()]);
+      // The papers' tags are needed first only to filter by tag; otherwise the facet counts wait for them after the results.
+      const [perTerm, filterTags] = await Promise.all([Promise.all(terms.map(wordsFor)), tags.length > 0 ? tagsOfDocs() : undefined]);
       // A paper matches when each term begins one of its words; no term may go unmatched.
       let candidates: Set<number> | undefined;
       const termPages: number[] = [];
@@ -114,21 +124,25 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
         const bm25 = pageScore([...matches.values()], lengthOf(doc), manifest.averageLength, manifest.docs);
         scores.set(doc, bm25 + titleBoost(titleIdf, queryIdf));
       }
-      const topicCounts = new Map<string, number>();
-      const tagCounts = new Map<string, number>();
-      for (const doc of candidates) {
-        const topic = topicOf(doc);
-        if (topic >= 0) topicCounts.set(manifest.topics[topic]!, (topicCounts.get(manifest.topics[topic]!) ?? 0) + 1);
-        for (const tag of tagLists[doc] ?? []) tagCounts.set(manifest.tags[tag]!, (tagCounts.get(manifest.tags[tag]!) ?? 0) + 1);
-      }
       const wantedTopics = new Set(topics.map((t) => manifest.topics.indexOf(t)));
       const wantedTags = new Set(tags.map((t) => manifest.tags.indexOf(t)));
       const ranked = [...scores]
         .filter(([doc]) => wantedTopics.size === 0 || wantedTopics.has(topicOf(doc)))
-        .filter(([doc]) => wantedTags.size === 0 || (tagLists[doc] ?? []).some((t) => wantedTags.has(t)))
+        .filter(([doc]) => !filterTags || (filterTags[doc] ?? []).some((t) => wantedTags.has(t)))
         .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      const facets = async (): Promise<Facets> => {
+        const tagLists = filterTags ?? (await tagsOfDocs());
+        const topicCounts = new Map<string, number>();
+        const tagCounts = new Map<string, number>();
+        for (const doc of candidates!) {
+          const topic = topicOf(doc);
+          if (topic >= 0) topicCounts.set(manifest.topics[topic]!, (topicCounts.get(manifest.topics[topic]!) ?? 0) + 1);
+          for (const tag of tagLists[doc] ?? []) tagCounts.set(manifest.tags[tag]!, (tagCounts.get(manifest.tags[tag]!) ?? 0) + 1);
+        }
+        return { topics: sortedCounts(topicCounts), tags: sortedCounts(tagCounts) };
+      };
       const hits = await Promise.all(ranked.slice(0, limit).map(([doc]) => hitFor(doc, terms)));
-      return { total: ranked.length, hits, topics: sortedCounts(topicCounts), tags: sortedCounts(tagCounts) };
+      return { total: ranked.length, hits, topics: [], tags: [], facets };
     },
   };
 

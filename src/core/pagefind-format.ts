@@ -1,0 +1,50 @@
+/**
+ * The files Papershelf adds to the sharded Pagefind index, shared by their writer
+ * (src/publish/pagefind-index.ts, pagefind-facets.ts) and their reader in the browser
+ * (src/site/browser/search/pagefind-backend.ts, pagefind-facets.ts).
+ *
+ * The Pagefind index is sharded (src/publish/search-shards.ts): the first shard is `pagefind/`
+ * itself, with Pagefind's scripts; each other shard is a folder of it, merged into the first in
+ * the browser (Pagefind's `mergeIndex`). Each shard is indexed under its own language code
+ * (`en-x-<folder>`: English stemming, and page ids that name the shard), so the browser can tell
+ * which shard a result comes from.
+ */
+export const PAGEFIND_DIR = 'pagefind';
+export const PAGEFIND_SHARDS_FILE = `${PAGEFIND_DIR}/papershelf-shards.json`;
+/** `pagefind/papershelf-words/<shardOf(word)>.json`: which shards hold each indexed word (`PagefindWords`). */
+export const PAGEFIND_WORDS_DIR = `${PAGEFIND_DIR}/papershelf-words`;
+
+export interface PagefindShards {
+  version: 1;
+  /** Every shard's folder under `pagefind/`, the first (`pagefind/` itself) first. */
+  shards: string[];
+  /** The word files there are (`shardOf` keys): a query term with no file has no word anywhere. */
+  wordFiles: string[];
+  /**
+   * Each shard's `pagefind-entry.json`, by folder: with it the search page fetches the shards'
+   * metadata (and the first shard's WebAssembly) at once instead of one request after another.
+   */
+  entries: Record<string, { languages: Record<string, { hash: string; wasm: string | null; page_count: number }> }>;
+}
+
+/** Word → the indexes (in `PagefindShards.shards`) of the shards holding it, or 1 when all do. */
+export type PagefindWords = Record<string, number[] | 1>;
+
+/** The language code a shard is indexed under, and the shard a Pagefind page id (`<language>_<hash>`) comes from. */
+export const shardLanguage = (folder: string): string => `en-x-${folder}`;
+export const shardOfPageId = (id: string): string => id.slice(0, id.lastIndexOf('_')).split('-x-')[1] ?? '';
+
+/**
+ * `pagefind/<folder>/papershelf-facets.json.gz`: each page's topic and tags by its Pagefind page
+ * id (without the `<language>_` part), gzipped. The browser counts and filters facets with it
+ * instead of Pagefind's filters, whose counting costs pages × results (`get_filters` scans the
+ * result list for every page of every filter value).
+ */
+export const PAGEFIND_FACETS_FILE = 'papershelf-facets.json.gz';
+
+export interface PagefindFacets {
+  topics: string[];
+  tags: string[];
+  /** Page id → its topic index in base 36 (empty for none), then `.` and each tag index. */
+  pages: Record<string, string>;
+}

@@ -1,0 +1,56 @@
+/**
+ * Issue 18: Pagefind runs once per shard, and a rebuild runs it only for shards whose papers
+ * changed; the browser finds each shard, the shards holding each word and each page's facets.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, test } from 'vitest';
+import { PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, type PagefindFacets, type PagefindShards, type PagefindWords } from '../../../src/core/pagefind-format.ts';
+import { shardOf, stem } from '../../../src/core/search-terms.ts';
+import { buildPagefindIndex } from '../../../src/publish/pagefind-index.ts';
+import type { SearchDoc } from '../../../src/publish/search-document.ts';
+
+const WORDS = ['graph', 'kernel', 'sparse', 'tensor', 'bandit', 'ranking', 'lattice', 'quantum'];
+const docs: SearchDoc[] = WORDS.map((word, i) => ({
+  url: `papers/p${i}.html`,
+  title: `On ${word} methods`,
+  body: `We study ${word} methods and their limits.`,
+  topic: i % 2 ? 'Even topic' : 'Odd topic',
+  tags: [`${word} tag`],
+}));
+
+const dir = mkdtempSync(join(tmpdir(), 'papershelf-pagefind-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const site = join(dir, 'site');
+const cache = join(dir, 'cache');
+
+describe('the sharded Pagefind index', () => {
+  test('each shard is indexed once, and again only when its papers change', async () => {
+    const first = await buildPagefindIndex(site, docs, cache, 3);
+    expect(first.pages).toBe(docs.length);
+    expect(first.shards).toBeGreaterThanOrEqual(3);
+    expect(first.indexed).toBe(first.shards);
+
+    expect((await buildPagefindIndex(site, docs, cache, 3)).indexed).toBe(0);
+
+    const changed = docs.map((d, i) => (i === 5 ? { ...d, body: `${d.body} Revised.` } : d));
+    const third = await buildPagefindIndex(site, changed, cache, 3);
+    expect(third.indexed).toBe(1);
+    expect(third.pages).toBe(docs.length);
+  }, 120_000);
+
+  test('the site lists its shards, which shards hold each word, and each page’s facets', () => {
+    const { shards } = JSON.parse(readFileSync(join(site, PAGEFIND_SHARDS_FILE), 'utf8')) as PagefindShards;
+    shards.slice(1).forEach((folder) => expect(existsSync(join(site, 'pagefind', folder, 'pagefind-entry.json'))).toBe(true));
+    // Each paper's own word lives in exactly one shard.
+    for (const word of WORDS) {
+      const words = JSON.parse(readFileSync(join(site, PAGEFIND_WORDS_DIR, `${shardOf(stem(word))}.json`), 'utf8')) as PagefindWords;
+      expect(words[stem(word)]).toHaveLength(1);
+    }
+    const facets = shards.map((folder, i) => JSON.parse(gunzipSync(readFileSync(join(site, 'pagefind', ...(i === 0 ? [] : [folder]), PAGEFIND_FACETS_FILE))).toString()) as PagefindFacets);
+    expect(facets.reduce((n, f) => n + Object.keys(f.pages).length, 0)).toBe(docs.length);
+    expect(new Set(facets.flatMap((f) => f.tags))).toEqual(new Set(docs.flatMap((d) => d.tags)));
+  });
+});
