@@ -53,4 +53,20 @@ describe.each(setups.map((s) => [s.name, s] as const))('search on the site %s', 
       expect(blockedRequests).toEqual([]);
     });
   });
+
+  test('on a 360 px phone the first result shows without scrolling, the filters after the results', async () => {
+    await withPage(setup.open, async ({ page, consoleErrors }) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto(setup.url('search/index.html?q=learning'));
+      const first = page.locator('.search-results .result-title').first();
+      await first.waitFor();
+      await page.locator('[data-search-filters] fieldset').first().waitFor();
+      const result = (await first.boundingBox())!;
+      const filters = (await page.locator('[data-search-filters]').boundingBox())!;
+      expect(result.y + result.height).toBeLessThanOrEqual(740);
+      expect(filters.y).toBeGreaterThan(result.y);
+      expect(consoleErrors).toEqual([]);
+    });
+  });
 });
+
