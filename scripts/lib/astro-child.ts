@@ -50,13 +50,34 @@ function buildWithAstro(options: AstroBuildOptions, heapMb: number): Promise<voi
 export async function renderSite(root: string, outDir: string, planFiles: readonly string[], heapMb: number): Promise<void> {
   const outDirs = planFiles.map((_, share) => (share === 0 ? outDir : join(shareDir(root, share), 'dist')));
   outDirs.slice(1).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
-  await Promise.all(planFiles.map((planFile, share) => buildWithAstro({ root, outDir: outDirs[share]!, planFile, share }, heapMb)));
+  // Removed first so that the first process always writes them, and the wait below always ends.
+  if (planFiles.length > 1) for (const f of SHARED_FILES) rmSync(join(root, '.astro', f), { force: true });
+  const first = buildWithAstro({ root, outDir: outDirs[0]!, planFile: planFiles[0]!, share: 0 }, heapMb);
+  // The others start once the first has written the module lists every process writes alike into
+  // `.astro/`: Astro writes each through one fixed temporary name, so two processes writing at once
+  // failed (UnknownFilesystemError, a cold 10k build on a fresh copy); after that they find the file
+  // as they would write it and leave it.
+  if (planFiles.length > 1) await firstWritten(root, first);
+  await Promise.all([first, ...planFiles.slice(1).map((planFile, i) => buildWithAstro({ root, outDir: outDirs[i + 1]!, planFile, share: i + 1 }, heapMb))]);
   mkdirSync(join(outDir, 'papers'), { recursive: true });
   for (const dir of outDirs.slice(1)) {
     const papers = join(dir, 'papers');
     if (existsSync(papers)) for (const name of readdirSync(papers)) if (name.endsWith('.html')) renameSync(join(papers, name), join(outDir, 'papers', name));
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Astro's module lists in `.astro/` that every process writes through the same temporary file. */
+const SHARED_FILES = ['content-modules.mjs', 'content-assets.mjs'];
+
+/** Resolves when the shared `.astro/` files exist (at once if they do), or when `build` ends first. */
+async function firstWritten(root: string, build: Promise<void>): Promise<void> {
+  let ended = false;
+  void build.then(
+    () => (ended = true),
+    () => (ended = true),
+  );
+  while (!ended && !SHARED_FILES.every((f) => existsSync(join(root, '.astro', f)))) await new Promise((r) => setTimeout(r, 100));
 }
 
 async function main(options: AstroBuildOptions): Promise<void> {
