@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { routes } from '../src/core/routes.ts';
 import { SITE_NAME, siteUrl } from '../src/core/site.ts';
 import { summarize } from '../src/core/summarize.ts';
@@ -203,7 +204,25 @@ async function main(): Promise<void> {
   console.log(`build: done in ${seconds} s: ${ingested.papers.length} papers, ${pages} pages searchable, in ${relative(root, outDir) || '.'}/`);
 }
 
-main().catch((error: unknown) => {
-  console.error(`build failed: ${(error as Error).message}`);
-  process.exit(1); // now, not when the card workers finish
-});
+const HELP = `Usage: npm run build [-- --help]
+
+Builds the reading-list site from content/sources/ into dist/: ingest, Astro pages, both search
+indexes, and link-preview cards when SITE_URL is set. A rebuild does only what changed.
+
+Environment:
+  SITE_URL=https://example.org/reading/   the site's public address, sub-path included: canonical
+                                          links, link previews, absolute sitemap and feed links`;
+
+let help = false;
+try {
+  help = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }).values.help === true;
+} catch (error) {
+  console.error(`build: ${(error as Error).message}\nRun npm run build -- --help to see the options.`);
+  process.exit(2);
+}
+if (help) console.log(HELP);
+else
+  main().catch((error: unknown) => {
+    console.error(`build failed: ${(error as Error).message}`);
+    process.exit(1); // now, not when the card workers finish
+  });
