@@ -71,6 +71,38 @@ export function unspaceExcerpt(pieces: readonly ExcerptPiece[]): ExcerptPiece[] 
     .filter((p) => p.text);
 }
 
+/** A word as compared with a title's: lowercase, NFKC, letters and digits only. */
+const wordKey = (word: string): string => word.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * Excerpt pieces without the end of the paper's title they open with. Pagefind indexes a paper's
+ * title before its abstract (src/publish/pagefind-index.ts), so its excerpt can start inside the title
+ * ("to Pre-Train Graph Neural Networks? From Data…"), which the result already shows above it; the
+ * offline engine's excerpts come from the abstract alone. Two words or more must match (or the whole
+ * title) so that an abstract that merely starts with the title's last word keeps it; an excerpt that
+ * is all title is kept as it is.
+ */
+export function withoutTitle(pieces: readonly ExcerptPiece[], title: string): ExcerptPiece[] {
+  const text = pieces.map((p) => p.text).join('');
+  const words = [...text.matchAll(/\S+/g)];
+  const titleWords = title.split(/\s+/).map(wordKey).filter(Boolean);
+  const excerptKeys = words.map((m) => wordKey(m[0]));
+  let k = Math.min(titleWords.length, words.length - 1);
+  for (; k > 0; k--) {
+    if (excerptKeys.slice(0, k).every((w, i) => w === titleWords[titleWords.length - k + i])) break;
+  }
+  if (k === 0 || (k < 2 && k < titleWords.length)) return [...pieces];
+  const cut = words[k]!.index!;
+  let at = 0;
+  return pieces
+    .map((p) => {
+      const from = Math.max(0, cut - at);
+      at += p.text.length;
+      return { text: p.text.slice(from), mark: p.mark };
+    })
+    .filter((p) => p.text);
+}
+
 export interface SearchBackend {
   readonly name: 'pagefind' | 'offline';
   search(query: string, options: SearchOptions): Promise<SearchResponse>;

@@ -10,7 +10,7 @@
 import { PAGEFIND_DIR, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardOfPageId, type PagefindShards, type PagefindWords } from '../../../core/pagefind-format.ts';
 import { PAGEFIND_RANKING } from '../../../core/search-rank.ts';
 import { findTerms, queryTerms, shardOf, type QueryTerm } from '../../../core/search-terms.ts';
-import { NO_RESULTS, unspaceExcerpt, type ExcerptPiece, type SearchBackend, type SearchResponse } from './backend.ts';
+import { NO_RESULTS, unspaceExcerpt, withoutTitle, type ExcerptPiece, type SearchBackend, type SearchResponse } from './backend.ts';
 import { countFacets, FacetTables } from './pagefind-facets.ts';
 
 interface PagefindResultData {
@@ -119,7 +119,7 @@ export async function loadPagefind(root: URL): Promise<SearchBackend> {
           url: new URL(d.url, location.href).href,
           title: d.meta.title ?? d.url,
           topic: d.filters.topic?.[0] ?? '',
-          excerpt: unspaceExcerpt(excerptPieces(d.excerpt)),
+          excerpt: withoutTitle(unspaceExcerpt(excerptPieces(d.excerpt)), d.meta.title ?? ''),
         })),
         topics: [],
         tags: [],
