@@ -91,6 +91,8 @@ function initHeaderSearch(): void {
     const engine = await searchBackend();
     const response = await engine.search(query, { topics: [], tags: [], limit: 8 });
     if (ticket !== latest) return; // a newer query is on its way
+    // A paper chosen with the arrow keys stays chosen when a slower query's results replace the list.
+    const chosen = active >= 0 ? items[active]?.querySelector('a')?.href : undefined;
     const list = document.createElement('ol');
     list.id = listId;
     list.setAttribute('role', 'listbox');
@@ -114,7 +116,7 @@ function initHeaderSearch(): void {
     popup.replaceChildren(list, footer);
     popup.hidden = false;
     input.setAttribute('aria-expanded', 'true');
-    setActive(-1);
+    setActive(chosen ? items.findIndex((item) => item.querySelector('a')!.href === chosen) : -1);
   }, 120);
 
   input.addEventListener('input', () => run(input.value));
