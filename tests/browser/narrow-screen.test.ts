@@ -4,7 +4,7 @@
  * heading while the tab title reads it as text (`E = mc²`, never `E = mc2`).
  * A small site of its own, built from a copy of the project with these sources only.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -46,7 +46,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const pagesToCheck = () => {

@@ -3,7 +3,7 @@
  * with the seed sources and `SEARCH_SOURCES`) answers one fixed list of queries
  * in both engines: Pagefind (served) and the offline index (opened from disk).
  */
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -32,7 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const search = (query: string): Promise<[PageAnswer, PageAnswer]> => {

@@ -7,10 +7,10 @@
  * tests/unit/publish/og-card-scripts.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { load } from 'cheerio';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { copyProjectWithSources } from '../support/project-copy.ts';
 
 const FIXTURES = resolve('tests/fixtures/real-world');
@@ -26,10 +26,6 @@ beforeAll(() => {
   });
   output = execFileSync(process.execPath, ['scripts/build.ts'], { cwd: dir, stdio: 'pipe', env: { ...process.env, SITE_URL } }).toString();
 }, 300_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
 
 const papers = () => (JSON.parse(readFileSync(join(dir, 'dist', 'papers.json'), 'utf8')) as { papers: Array<{ slug: string; url: string; title: string }> }).papers;
 

@@ -3,18 +3,18 @@
  * `dist/`, the render plans that share pages out between Astro processes, and the stage lines the
  * benchmark reads.
  */
-import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseBuildOutput } from '../../../scripts/bench/papershelf.ts';
 import { removeStale, writeRenderPlans, type PagePlan } from '../../../scripts/lib/incremental-pages.ts';
 import type { RenderPlanFile } from '../../../src/site/lib/kept-pages.ts';
 import type { Slug } from '../../../src/core/slug.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 describe('removeStale', () => {
   test('deletes files older than the build unless kept, and the folders it empties', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'papershelf-stale-'));
+    const dir = tempDir('papershelf-stale-');
     const old = Date.now() / 1000 - 3600;
     const write = (path: string, stale: boolean) => {
       mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -40,7 +40,7 @@ describe('writeRenderPlans', () => {
   const toRender = slugs.slice(20);
 
   test('every page to render is rendered by exactly one process, kept pages by none, lists by process 0', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'papershelf-plans-'));
+    const dir = tempDir('papershelf-plans-');
     const plans = writeRenderPlans(dir, plan, toRender, 2).map((file) => JSON.parse(readFileSync(file, 'utf8')) as RenderPlanFile);
     expect(plans.map((p) => p.lists)).toEqual([true, false]);
     for (const slug of slugs) {
@@ -53,7 +53,7 @@ describe('writeRenderPlans', () => {
   });
 
   test('one process renders everything that is not kept', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'papershelf-plans-'));
+    const dir = tempDir('papershelf-plans-');
     const [only] = writeRenderPlans(dir, plan, toRender, 1).map((file) => JSON.parse(readFileSync(file, 'utf8')) as RenderPlanFile);
     expect(only!.lists).toBe(true);
     expect(new Set(only!.skip)).toEqual(new Set(plan.keep));

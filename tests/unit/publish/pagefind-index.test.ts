@@ -2,15 +2,15 @@
  * Issue 18: Pagefind runs once per shard, and a rebuild runs it only for shards whose papers
  * changed; the browser finds each shard, the shards holding each word and each page's facets.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, type PagefindFacets, type PagefindShards, type PagefindWords } from '../../../src/core/pagefind-format.ts';
 import { shardOf, stem } from '../../../src/core/search-terms.ts';
 import { buildPagefindIndex } from '../../../src/publish/pagefind-index.ts';
 import type { SearchDoc } from '../../../src/publish/search-document.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 const WORDS = ['graph', 'kernel', 'sparse', 'tensor', 'bandit', 'ranking', 'lattice', 'quantum'];
 const docs: SearchDoc[] = WORDS.map((word, i) => ({
@@ -21,8 +21,7 @@ const docs: SearchDoc[] = WORDS.map((word, i) => ({
   tags: [`${word} tag`],
 }));
 
-const dir = mkdtempSync(join(tmpdir(), 'papershelf-pagefind-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('papershelf-pagefind-');
 const site = join(dir, 'site');
 const cache = join(dir, 'cache');
 
