@@ -87,8 +87,9 @@ function compoundParts(word: string): string[] {
     .filter(Boolean);
 }
 
+const UTF8 = new TextEncoder();
 /** Length in UTF-8 bytes, as Pagefind (Rust) measures words. */
-export const utf8Bytes = (s: string): number => new TextEncoder().encode(s).length;
+export const utf8Bytes = (s: string): number => UTF8.encode(s).length;
 
 /**
  * Calls `add(word, weight, firstPart, isPart)` for every word Pagefind indexes in `text` (stemmed;

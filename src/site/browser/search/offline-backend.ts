@@ -74,7 +74,7 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
    * Every indexed word the term's stem begins, with its postings: doc → weights. `shadowed` when
    * the term also begins the word's compounds' first part, which Pagefind then counts instead.
    */
-  async function wordsFor(term: QueryTerm): Promise<Array<{ word: string; shadowed: boolean; docs: Map<number, Posting> }>> {
+  async function wordsFor(term: QueryTerm): Promise<Array<{ word: string; shadowed: boolean; bonus: number; docs: Map<number, Posting> }>> {
     const shard = shardOf(term.stem);
     if (!shards.has(shard)) return [];
     const [words, firstParts] = await load<OfflineShard>('terms', shard, offlineFile.terms(shard));
@@ -83,6 +83,7 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
       .map(([word, encoded]) => ({
         word,
         shadowed: firstParts[word] !== undefined && term.stem.length <= firstParts[word],
+        bonus: lengthBonus(utf8Bytes(word), utf8Bytes(term.stem)),
         docs: new Map(decodePostings(encoded).map((p) => [p.doc, p])),
       }));
   }
@@ -103,21 +104,23 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
         candidates = candidates ? new Set([...candidates].filter((d) => docs.has(d))) : docs;
       }
       if (!candidates || candidates.size === 0) return NO_RESULTS;
-      const queryIdf = termPages.reduce((sum, pages) => sum + idf(manifest.docs, pages), 0);
+      // Per term, not per paper: a term's IDF is the same in every paper that holds it.
+      const termIdf = termPages.map((pages) => idf(manifest.docs, pages));
+      const queryIdf = termIdf.reduce((sum, value) => sum + value, 0);
       const scores = new Map<number, number>();
       for (const doc of candidates) {
         const matches = new Map<string, WordMatch>();
         const titled = new Set<string>();
         let titleIdf = 0;
         perTerm.forEach((words, i) => {
-          for (const { word, shadowed, docs } of words) {
+          for (const { word, shadowed, bonus, docs } of words) {
             const posting = docs.get(doc);
             if (posting === undefined || matches.has(word) || titled.has(word)) continue;
             const weight = shadowed ? posting.weight - posting.compoundWeight : posting.weight;
-            if (weight > 0) matches.set(word, { weight, bonus: lengthBonus(utf8Bytes(word), utf8Bytes(terms[i]!.stem)), termPages: termPages[i]! });
+            if (weight > 0) matches.set(word, { weight, bonus, termPages: termPages[i]! });
             if (posting.inTitle) {
               titled.add(word);
-              titleIdf += idf(manifest.docs, termPages[i]!);
+              titleIdf += termIdf[i]!;
             }
           }
         });

@@ -101,8 +101,11 @@ export async function loadPagefind(root: URL): Promise<SearchBackend> {
       const response = await pagefind.search(text);
       const matching = (response?.results ?? []).filter((r) => !allowed || allowed.has(shardOfPageId(r.id)));
       let results = matching;
+      // The matching papers' topics and tags: read once, for the filters and for the facet counts.
+      let matchingPages: ReturnType<typeof facetTables.of> | undefined;
+      const pagesOfMatching = () => (matchingPages ??= facetTables.of(matching.map((r) => r.id)));
       if (topics.length > 0 || tags.length > 0) {
-        const pages = await facetTables.of(results.map((r) => r.id));
+        const pages = await pagesOfMatching();
         results = results.filter((_, i) => {
           const page = pages[i];
           return page && (topics.length === 0 || topics.includes(page.topic)) && (tags.length === 0 || page.tags.some((t) => tags.includes(t)));
@@ -124,7 +127,7 @@ export async function loadPagefind(root: URL): Promise<SearchBackend> {
         topics: [],
         tags: [],
         // Counted over the query's results without the filters, after the results show.
-        facets: () => facetTables.of(matching.map((r) => r.id)).then(countFacets),
+        facets: () => pagesOfMatching().then(countFacets),
       };
     },
   };
