@@ -5,6 +5,7 @@
  */
 import type { Classification, ClassifyInput } from './classification.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
+import { HASH_SEED, hashChar } from './corpus-hash.ts';
 import { preferKeywordTags } from './keywords.ts';
 import { findRelated } from './related.ts';
 import { assignTags, indexVocabulary } from './tags.ts';
@@ -59,7 +60,7 @@ export function classifyPapers(
   const vocabulary = indexVocabulary(corpus, taxonomy, extractTerms(papers));
   const tags = assignTags(corpus, vocabulary, vectors);
   const kept = previousTopics ? keepTopics(vectors, papers.map((p) => previousTopics.get(p.id))) : null;
-  const topics = kept ?? assignTopics(corpus, papers, taxonomy, vectors, tags, withWordNet(corpus, vectors));
+  const topics = kept ?? assignTopics(corpus, papers, taxonomy, vectors, tags, () => withWordNet(corpus, vectors));
   const out = new Map<string, Classification>();
   papers.forEach((p, d) => out.set(p.id, { topic: topics[d]!, tags: tags[d]!.names }));
   preferKeywordTags(papers, out, taxonomy);
@@ -72,9 +73,9 @@ export function classifyPapers(
  * is unchanged. Bump the version when assignTopics changes its results.
  */
 export function topicMethod(taxonomy: Taxonomy): string {
-  let h = 2166136261;
+  let h = HASH_SEED;
   const text = JSON.stringify(taxonomy.topics);
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  for (let i = 0; i < text.length; i++) h = hashChar(h, text.charCodeAt(i));
   return `ward-ctfidf-wordnet-4:${(h >>> 0).toString(16)}`;
 }
 

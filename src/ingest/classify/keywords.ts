@@ -5,11 +5,9 @@
  * Machine Learning") or a one-off label stays out, as the tag vocabulary decides, not the export.
  */
 import type { Classification, ClassifyInput } from './classification.ts';
+import { MAX_TAGS } from './tag-select.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { phraseKey } from './tokenize.ts';
-
-/** As in tags.ts: a paper shows at most this many tags. */
-const MAX_TAGS = 6;
 
 /** Puts each paper's vocabulary keywords first among its tags (in the export's order), keeping at most MAX_TAGS. */
 export function preferKeywordTags(papers: readonly ClassifyInput[], labels: Map<string, Classification>, taxonomy: Taxonomy): void {

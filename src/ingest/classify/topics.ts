@@ -75,7 +75,7 @@ const FIELD_SEED_SHARE = 0.15;
 const TAXONOMY_SPREAD = 0.6;
 
 /** Paper d's topic name at index d; `texts[d]` is paper d's title and abstract. Deterministic. */
-export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxonomy: Taxonomy, vectors: Vectors, tags: readonly PaperTags[], knowledge: Vectors = vectors): string[] {
+export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxonomy: Taxonomy, vectors: Vectors, tags: readonly PaperTags[], knowledge: () => Vectors = () => vectors): string[] {
   const n = corpus.size;
   if (!n) return [];
   const k = Math.max(MIN_TOPICS, Math.min(MAX_TOPICS, Math.round(TOPICS_PER_ROOT * Math.sqrt(n))));
@@ -124,10 +124,12 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
   //    taxonomy labels, Ward clusters for the others.
   const groupOf = new Int32Array(n);
   const taxonomyOf: number[] = [];
+  let withKnowledge: Vectors | undefined;
   for (let f = 0; f < fields; f++) {
     const members = all.filter((d) => field[d] === f);
     const kField = topicsOf[f]!;
-    const vectors = taxonomyFields[f] ? plain : knowledge;
+    // WordNet's vectors are made only for a field the taxonomy does not steer: loading WordNet costs 0.44 s.
+    const vectors = taxonomyFields[f] ? plain : (withKnowledge ??= knowledge());
     const maxSize = n < MIN_SPLIT_LIST || taxonomyFields[f] ? maxListSize : Math.min(maxListSize, Math.max(minSize, Math.floor((MAX_TIMES_AVERAGE * members.length) / kField)));
     const byLabel = new Map<number, number>();
     for (const d of members) {
