@@ -5,7 +5,7 @@
 import type { Classification, ClassifyInput } from '../../src/ingest/classify/index.ts';
 
 /** A topic whose name says it is a bin rather than a subject ("Other", "Miscellaneous", "General", "Uncategorised"). */
-const CATCH_ALL = /\b(?:other|misc|general|uncategori[sz]ed)/i;
+const CATCH_ALL = /\b(?:others?|misc\w*|general|uncategori[sz]ed)\b/i;
 
 export interface LabelHygiene {
   papers: number;
