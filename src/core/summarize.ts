@@ -26,7 +26,11 @@ export function plainText(markdown: string): string {
 
 /** A summary of whole sentences, no markup, at most `max` characters. */
 export function summarize(markdown: string, max = 200): string {
-  const text = plainText(markdown);
+  return summarizePlain(plainText(markdown), max);
+}
+
+/** `summarize` of text already made plain by `plainText` (for a caller that needs both). */
+export function summarizePlain(text: string, max = 200): string {
   const sentences = text.match(/[^.!?]+[.!?]+(?=\s|$)/g) ?? [text];
   let summary = '';
   for (const sentence of sentences) {
