@@ -89,9 +89,11 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   phase('merge');
   const titles = titlePapers(merged);
   phase('titles');
-  const slugs = slugPapers(merged, titles, input.existing, input.state);
+  // Titles as plain text (math read as text), for slugs and the classifier.
+  const plainTitles = titles.map(titleText);
+  const slugs = slugPapers(merged, plainTitles, input.existing, input.state);
   phase('slugs');
-  const toClassify = classifyInputs(merged, titles);
+  const toClassify = classifyInputs(merged, plainTitles);
   const analysis = analysePapers(toClassify);
   const taxonomy = input.taxonomy ?? EMPTY_TAXONOMY;
   const method = topicMethod(taxonomy);
@@ -136,18 +138,18 @@ function titlePapers({ groups, home }: MergedRecords): string[] {
 }
 
 /** Each paper's slug by id: an existing entry's file name wins; a paper whose entry was deleted gets its last slug back. */
-function slugPapers({ groups, ids }: MergedRecords, titles: readonly string[], existing: readonly ExistingEntry[], state: IngestState | null): Map<string, Slug> {
+function slugPapers({ groups, ids }: MergedRecords, plainTitles: readonly string[], existing: readonly ExistingEntry[], state: IngestState | null): Map<string, Slug> {
   return assignSlugs(
-    groups.map((_, i) => ({ id: ids[i]!, title: titleText(titles[i]!) })),
+    groups.map((_, i) => ({ id: ids[i]!, title: plainTitles[i]! })),
     new Map<string, Slug>([...(Object.entries(state?.slugs ?? {}) as Array<[string, Slug]>), ...existing.map((e) => [e.data.id, e.slug] as [string, Slug])]),
     [...existing.flatMap((e) => e.data.aliases), ...Object.values(state?.slugs ?? {})],
   );
 }
 
 /** What the classifier reads of each paper: title, abstract (its keywords when it has none) and keywords. */
-function classifyInputs({ groups, home, ids }: MergedRecords, titles: readonly string[]): ClassifyInput[] {
+function classifyInputs({ groups, home, ids }: MergedRecords, plainTitles: readonly string[]): ClassifyInput[] {
   const keywords = groups.map((g) => mergeKeywords(g.occurrences));
-  return groups.map((_, i) => ({ id: ids[i]!, title: titleText(titles[i]!), abstract: home[i]!.abstract || keywords[i]!.join('. '), ...(keywords[i]!.length ? { keywords: keywords[i]! } : {}) }));
+  return groups.map((_, i) => ({ id: ids[i]!, title: plainTitles[i]!, abstract: home[i]!.abstract || keywords[i]!.join('. '), ...(keywords[i]!.length ? { keywords: keywords[i]! } : {}) }));
 }
 
 function paperDrafts(

@@ -6,7 +6,7 @@
  * cut is at punctuation and function words only.
  */
 import { iso6393To1 } from 'iso-639-3';
-import stopwords from 'stopwords-iso' with { type: 'json' };
+import { functionWords } from '../../core/english/everyday.ts';
 import { splitSentences } from './sentences.ts';
 
 /** "We" in languages that state it (ISO 639-3 → the pronoun); a language that drops it starts at its verb. */
@@ -18,7 +18,7 @@ const MIN_WORDS = 3;
 /** The title, or undefined when the abstract gives no phrase long enough. */
 export function otherLanguageTitle(abstract: string, language: string): string | undefined {
   const code = iso6393To1[language];
-  const stop = new Set<string>(code ? ((stopwords as Record<string, string[]>)[code] ?? []) : []);
+  const stop = functionWords(code ?? '');
   const we = WE[language];
   const sentences = splitSentences(abstract).slice(0, 3).map((s) => s.text);
   for (const sentence of sentences) {
@@ -32,7 +32,7 @@ export function otherLanguageTitle(abstract: string, language: string): string |
   return sentences[0] ? cut(sentences[0], stop) : undefined;
 }
 
-function cut(text: string, stop: Set<string>): string | undefined {
+function cut(text: string, stop: ReadonlySet<string>): string | undefined {
   const clause = text.split(/[,;:.!?()]|\s[-–—]\s/)[0]!.trim();
   const all = clause.split(/\s+/).filter(Boolean);
   const words = all.slice(0, MAX_WORDS);
