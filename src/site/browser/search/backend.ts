@@ -103,6 +103,18 @@ export function withoutTitle(pieces: readonly ExcerptPiece[], title: string): Ex
     .filter((p) => p.text);
 }
 
+/** Result counts per topic and per tag, from each result's topic ('' for none) and tags; both engines count alike. */
+export function countFacets(pages: ReadonlyArray<{ topic: string; tags: readonly string[] } | undefined>): Facets {
+  const topics = new Map<string, number>();
+  const tags = new Map<string, number>();
+  for (const page of pages) {
+    if (!page) continue;
+    if (page.topic) topics.set(page.topic, (topics.get(page.topic) ?? 0) + 1);
+    for (const tag of page.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+  }
+  return { topics: sortedCounts(topics), tags: sortedCounts(tags) };
+}
+
 export interface SearchBackend {
   readonly name: 'pagefind' | 'offline';
   search(query: string, options: SearchOptions): Promise<SearchResponse>;

@@ -19,7 +19,7 @@ import {
 } from '../../../core/offline-index.ts';
 import { idf, lengthBonus, pageScore, titleBoost, type WordMatch } from '../../../core/search-rank.ts';
 import { findTerms, queryTerms, shardOf, utf8Bytes, type QueryTerm } from '../../../core/search-terms.ts';
-import { NO_RESULTS, sortedCounts, type ExcerptPiece, type Facets, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
+import { countFacets, NO_RESULTS, type ExcerptPiece, type Facets, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
 
 type Receiver = (kind: string, key: string | number, data: unknown) => void;
 
@@ -135,14 +135,7 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
         .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       const facets = async (): Promise<Facets> => {
         const tagLists = filterTags ?? (await tagsOfDocs());
-        const topicCounts = new Map<string, number>();
-        const tagCounts = new Map<string, number>();
-        for (const doc of candidates!) {
-          const topic = topicOf(doc);
-          if (topic >= 0) topicCounts.set(manifest.topics[topic]!, (topicCounts.get(manifest.topics[topic]!) ?? 0) + 1);
-          for (const tag of tagLists[doc] ?? []) tagCounts.set(manifest.tags[tag]!, (tagCounts.get(manifest.tags[tag]!) ?? 0) + 1);
-        }
-        return { topics: sortedCounts(topicCounts), tags: sortedCounts(tagCounts) };
+        return countFacets([...candidates!].map((doc) => ({ topic: manifest.topics[topicOf(doc)] ?? '', tags: (tagLists[doc] ?? []).map((t) => manifest.tags[t]!) })));
       };
       const hits = await Promise.all(ranked.slice(0, limit).map(([doc]) => hitFor(doc, terms)));
       return { total: ranked.length, hits, topics: [], tags: [], facets };

@@ -10,8 +10,8 @@
 import { PAGEFIND_DIR, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardOfPageId, type PagefindShards, type PagefindWords } from '../../../core/pagefind-format.ts';
 import { PAGEFIND_RANKING } from '../../../core/search-rank.ts';
 import { findTerms, queryTerms, shardOf, type QueryTerm } from '../../../core/search-terms.ts';
-import { NO_RESULTS, unspaceExcerpt, withoutTitle, type ExcerptPiece, type SearchBackend, type SearchResponse } from './backend.ts';
-import { countFacets, FacetTables } from './pagefind-facets.ts';
+import { countFacets, NO_RESULTS, unspaceExcerpt, withoutTitle, type ExcerptPiece, type SearchBackend, type SearchResponse } from './backend.ts';
+import { FacetTables } from './pagefind-facets.ts';
 
 interface PagefindResultData {
   url: string;

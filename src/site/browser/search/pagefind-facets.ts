@@ -5,7 +5,6 @@
  * for a common word at 10k papers, and on the page's thread.
  */
 import { PAGEFIND_DIR, PAGEFIND_FACETS_FILE, shardOfPageId, type PagefindFacets } from '../../../core/pagefind-format.ts';
-import { sortedCounts, type Facets } from './backend.ts';
 
 interface PageFacets {
   topic: string;
@@ -58,16 +57,4 @@ export class FacetTables {
     const tables = new Map(await Promise.all(folders.map(async (folder) => [folder, await this.table(folder)] as const)));
     return ids.map((id) => tables.get(shardOfPageId(id))?.get(id.slice(id.lastIndexOf('_') + 1)));
   }
-}
-
-/** Result counts per topic and per tag. */
-export function countFacets(pages: ReadonlyArray<PageFacets | undefined>): Facets {
-  const topics = new Map<string, number>();
-  const tags = new Map<string, number>();
-  for (const page of pages) {
-    if (!page) continue;
-    if (page.topic) topics.set(page.topic, (topics.get(page.topic) ?? 0) + 1);
-    for (const tag of page.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
-  }
-  return { topics: sortedCounts(topics), tags: sortedCounts(tags) };
 }
