@@ -57,8 +57,12 @@ export function keepTopics(vectors: Vectors, previous: readonly (string | undefi
       continue;
     }
     let best = 0;
-    for (let i = 1; i < names.length; i++) if (dot(vectors, d, centers[i]!) > dot(vectors, d, centers[best]!)) best = i;
-    if (dot(vectors, d, centers[best]!) < FIT_SHARE * typical[best]!) return null;
+    let bestScore = dot(vectors, d, centers[0]!);
+    for (let i = 1; i < names.length; i++) {
+      const score = dot(vectors, d, centers[i]!);
+      if (score > bestScore) [best, bestScore] = [i, score];
+    }
+    if (bestScore < FIT_SHARE * typical[best]!) return null;
     out.push(names[best]!);
   }
   return out;

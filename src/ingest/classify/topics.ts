@@ -240,9 +240,11 @@ function joinNearest(vectors: Vectors, members: readonly number[], groupOf: Int3
     const d = members[i]!;
     const room = sizes.some((s) => s < maxSize);
     let best = -1;
+    let bestScore = -Infinity;
     for (let j = 0; j < keep.length; j++) {
       if (room && sizes[j]! >= maxSize) continue;
-      if (best < 0 || dot(vectors, d, centers[j]!) > dot(vectors, d, centers[best]!)) best = j;
+      const score = dot(vectors, d, centers[j]!);
+      if (best < 0 || score > bestScore) [best, bestScore] = [j, score];
     }
     sizes[best]!++;
     groupOf[i] = keep[best]!;
