@@ -4,8 +4,7 @@
  *
  * URL shapes are the registries' documented permalinks: arXiv `https://arxiv.org/abs/<id>` and
  * `/pdf/<id>`, DOI `https://doi.org/<doi>` (DOI Handbook §3.8), PubMed
- * `https://pubmed.ncbi.nlm.nih.gov/<pmid>/`. The searches are arXiv's title search and Semantic
- * Scholar's search page, both plain GET URLs.
+ * `https://pubmed.ncbi.nlm.nih.gov/<pmid>/`. The searches are the services' plain GET search URLs.
  */
 import type { PaperIds, PaperLink, PaperMetadata } from './paper.ts';
 
@@ -75,13 +74,29 @@ export function paperLinks(meta: Pick<PaperMetadata, 'ids' | 'links'>): PaperLin
   return out;
 }
 
-/** Searches for a paper by its title, for papers the sources give no link to. */
-export function findPaperLinks(title: string): PaperLink[] {
-  const q = encodeURIComponent(title);
+/** How many words of its abstract stand for a paper whose title was derived (no index knows that title). */
+const PHRASE_WORDS = 12;
+
+/**
+ * Searches for a paper the sources give no link to: Google Scholar and Semantic Scholar (every field),
+ * arXiv and PubMed (the two open indexes of preprints and of biomedicine). The query is the plain
+ * title; a derived title is Papershelf's own and finds nothing, so such a paper is searched by the first
+ * `PHRASE_WORDS` words of its abstract as a quoted phrase (arXiv then searches abstracts, not titles).
+ */
+export function findPaperLinks(paper: { plainTitle: string; derivedTitle?: boolean; plainAbstract?: string }): PaperLink[] {
+  const phrase = paper.derivedTitle ? abstractPhrase(paper.plainAbstract ?? '') : '';
+  const q = encodeURIComponent(phrase ? `"${phrase}"` : paper.plainTitle);
   return [
-    { label: 'arXiv search', url: `https://arxiv.org/search/?query=${q}&searchtype=title` },
-    { label: 'Semantic Scholar search', url: `https://www.semanticscholar.org/search?q=${q}` },
+    { label: 'Google Scholar', url: `https://scholar.google.com/scholar?q=${q}` },
+    { label: 'Semantic Scholar', url: `https://www.semanticscholar.org/search?q=${q}` },
+    { label: 'arXiv', url: `https://arxiv.org/search/?query=${q}&searchtype=${phrase ? 'abstract' : 'title'}` },
+    { label: 'PubMed', url: `https://pubmed.ncbi.nlm.nih.gov/?term=${q}` },
   ];
+}
+
+/** The first words of an abstract, without trailing punctuation (search engines ignore punctuation inside a phrase). */
+function abstractPhrase(abstract: string): string {
+  return abstract.split(/\s+/).filter(Boolean).slice(0, PHRASE_WORDS).join(' ').replace(/[.,;:!?]+$/, '');
 }
 
 /** What a link to a host is called: the host name without `www.`. */

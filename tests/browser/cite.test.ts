@@ -72,16 +72,19 @@ describe('a paper page opened from disk', () => {
     });
   });
 
-  test('a paper without abstract, id or link says so and offers to find it by title on arXiv and Semantic Scholar', async () => {
+  test('a paper without abstract, id or link says so and offers to find it by title', async () => {
     const paper = papers.find((p) => !p.links)!;
     expect(paper.abstract).toBe('');
     await withPage(fromDisk, async ({ page }) => {
       await page.goto(fileUrl(paper.url));
       await expect.poll(() => page.locator('.abstract').textContent()).toContain('no abstract');
       const hrefs = await page.locator('.find-paper a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const q = encodeURIComponent(paper.title);
       expect(hrefs).toEqual([
-        `https://arxiv.org/search/?query=${encodeURIComponent(paper.title)}&searchtype=title`,
-        `https://www.semanticscholar.org/search?q=${encodeURIComponent(paper.title)}`,
+        `https://scholar.google.com/scholar?q=${q}`,
+        `https://www.semanticscholar.org/search?q=${q}`,
+        `https://arxiv.org/search/?query=${q}&searchtype=title`,
+        `https://pubmed.ncbi.nlm.nih.gov/?term=${q}`,
       ]);
     });
   });

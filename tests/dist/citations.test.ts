@@ -1,6 +1,6 @@
 /**
- * Every paper page of the seed site (whose dumps carry no ids) offers "find this paper" searches by
- * title and a Cite box; `papers.bib` holds the whole list and parses back with citation-js.
+ * Every paper page of the seed site (whose dumps carry no ids) offers "find this paper" searches (by
+ * title, or by the start of the abstract when the title was derived) and a Cite box; `papers.bib` holds the whole list and parses back with citation-js.
  */
 import { titlePlainText } from '../../src/core/title-math.ts';
 import { readFileSync } from 'node:fs';
@@ -18,14 +18,22 @@ const asciiBibtex = (title: string) => title.normalize('NFKD').normalize('NFC');
 describe('paper metadata and citations in the seed site', () => {
   const data = papersJson();
 
-  test('a paper without ids or links links searches for its title on arXiv and Semantic Scholar', () => {
+  test('a paper without ids or links offers searches for it on Google Scholar, Semantic Scholar, arXiv and PubMed', () => {
     const withoutLinks = data.papers.filter((p) => !p.links);
-    expect(withoutLinks.length).toBeGreaterThan(0);
+    expect(withoutLinks.some((p) => p.derivedTitle) && withoutLinks.some((p) => !p.derivedTitle)).toBe(true);
     for (const paper of withoutLinks) {
       const $ = readPage(paper.url);
-      const hrefs = $('.find-paper a').map((_, a) => $(a).attr('href')).get();
-      const q = encodeURIComponent(paper.title);
-      expect(hrefs, paper.url).toEqual([`https://arxiv.org/search/?query=${q}&searchtype=title`, `https://www.semanticscholar.org/search?q=${q}`]);
+      const urls = $('.find-paper a').map((_, a) => new URL($(a).attr('href')!)).get();
+      expect(urls.map((u) => u.hostname), paper.url).toEqual(['scholar.google.com', 'www.semanticscholar.org', 'arxiv.org', 'pubmed.ncbi.nlm.nih.gov']);
+      const queries = urls.map((u) => u.searchParams.get('q') ?? u.searchParams.get('query') ?? u.searchParams.get('term'));
+      expect(new Set(queries).size, paper.url).toBe(1);
+      if (paper.derivedTitle) {
+        // Nobody knows a title Papershelf derived: the search is a quoted phrase the abstract begins with.
+        expect(queries[0], paper.url).toMatch(/^".+"$/);
+        expect(words(paper.abstract).startsWith(words(queries[0]!)), paper.url).toBe(true);
+      } else {
+        expect(queries[0], paper.url).toBe(titlePlainText(paper.title));
+      }
     }
   });
 

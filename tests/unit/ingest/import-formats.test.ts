@@ -78,10 +78,28 @@ describe('links', () => {
     ]);
   });
 
-  test('"find this paper" searches the title on arXiv and Semantic Scholar', () => {
-    expect(findPaperLinks('E = mc² & more').map((l) => l.url)).toEqual([
-      'https://arxiv.org/search/?query=E%20%3D%20mc%C2%B2%20%26%20more&searchtype=title',
-      'https://www.semanticscholar.org/search?q=E%20%3D%20mc%C2%B2%20%26%20more',
+  test('"find this paper" searches the plain title on Google Scholar, Semantic Scholar, arXiv and PubMed', () => {
+    const q = 'E%20%3D%20mc%C2%B2%20%26%20more';
+    expect(findPaperLinks({ plainTitle: 'E = mc² & more' }).map((l) => l.url)).toEqual([
+      `https://scholar.google.com/scholar?q=${q}`,
+      `https://www.semanticscholar.org/search?q=${q}`,
+      `https://arxiv.org/search/?query=${q}&searchtype=title`,
+      `https://pubmed.ncbi.nlm.nih.gov/?term=${q}`,
+    ]);
+  });
+
+  test('a derived title, which no index knows, is searched by a quoted phrase of the abstract', () => {
+    const links = findPaperLinks({
+      plainTitle: 'Derived: A Title Nobody Wrote',
+      derivedTitle: true,
+      plainAbstract: 'We study sleep spindles in older adults. Their role in memory: consolidation during naps, and more.',
+    });
+    const phrase = encodeURIComponent('"We study sleep spindles in older adults. Their role in memory: consolidation"');
+    expect(links.map((l) => l.url)).toEqual([
+      `https://scholar.google.com/scholar?q=${phrase}`,
+      `https://www.semanticscholar.org/search?q=${phrase}`,
+      `https://arxiv.org/search/?query=${phrase}&searchtype=abstract`,
+      `https://pubmed.ncbi.nlm.nih.gov/?term=${phrase}`,
     ]);
   });
 });
