@@ -26,6 +26,12 @@
  * 0.200/0.209 → 0.131/0.162). Second-order similarity (cosine of papers' 10-nearest-neighbour rows)
  * was below first-order too (0.377 / 0.452). Most biomedical terms that decide a subfield
  * ("crizotinib", "sestrin2", "orthognathic") are not in WordNet at all.
+ * Hypernyms of every word and pair a paper writes, not only of those two papers share (a word one
+ * paper writes has no feature, so its hypernyms were never added), weighted by TF-IDF: retrieval MAP
+ * biomedicine 0.427/0.477 → 0.443/0.478 (vs A / vs B), ARI 0.350/0.354 → 0.320/0.368 (held-out
+ * 0.200/0.209 → 0.218/0.317, tune half 0.664/0.635 → 0.391/0.371), but on the real dumps the
+ * MEDLINE topic "Intraocular Lens Implantation and Cataract Surgery" grew from 12 to 33 papers
+ * (the issue's complaint) and "Activation and Kinases" to 45: not kept.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
