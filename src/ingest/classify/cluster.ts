@@ -5,6 +5,12 @@
  * k-means it needs no random start, and the whole merge tree is kept, so a topic that comes out too
  * large is split along the tree instead of re-clustered.
  *
+ * Measured against the alternatives on gold-cross (the WordNet vectors of each field's 50 papers, ARI
+ * vs A / vs B at 10 groups; session 5): Ward then 3 k-means steps (`refine`) biomedicine 0.351/0.365,
+ * NLP 0.231/0.183 (at 8: 0.343/0.259); Ward alone 0.209/0.206; spherical k-means, mean of 8 seeds,
+ * 0.222/0.232 and 0.148/0.122; average link on cosine 0.219/0.231 and 0.306/0.278 (with refine
+ * 0.247/0.258, 0.173/0.155); Ward with 20 refine steps 0.323/0.358. Ward + refine stays.
+ *
  * Cost: the merge runs on the papers themselves up to MAX_LEAVES of them. A longer list is first
  * bisected into BISECT_LEAVES small groups by k-means (the usual "k-means, then agglomerate" scheme
  * for large collections), once per list; every merge tree of a part of it reuses those groups.

@@ -6,7 +6,7 @@
  * unlike the graph-learning papers and stays in its own field.
  */
 import type { Corpus } from './corpus.ts';
-import type { Taxonomy } from './taxonomy.ts';
+import type { Taxonomy, TopicDef } from './taxonomy.ts';
 import { phraseKey } from './tokenize.ts';
 import { addInto, dot, selfDot, type Vectors } from './vectors.ts';
 
@@ -28,23 +28,71 @@ const MULTIWORD_KEYWORD_WEIGHT = 2;
 const FULL_WEIGHT_SHARE = 0.01;
 
 /**
- * The taxonomy topic (index into taxonomy.topics) of each paper, or −1 where none fits. `region[d]`
- * says whether paper d lies where the taxonomy applies (a group of similar papers most of which
- * its keywords describe); papers elsewhere are never labelled.
+ * The taxonomy's topics in one list: its topics (index t < taxonomy.topics.length, as in the file),
+ * then the subtopics of each, with `parent` the index of the topic they refine (−1 for a topic).
  */
-export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vectors, region: (seeded: Int32Array) => Uint8Array): Int32Array {
+export function flatTopics(taxonomy: Taxonomy): Array<TopicDef & { parent: number }> {
+  const out: Array<TopicDef & { parent: number }> = taxonomy.topics.map((t) => ({ ...t, parent: -1 }));
+  taxonomy.topics.forEach((t, p) => t.subtopics?.forEach((s) => out.push({ ...s, parent: p })));
+  return out;
+}
+
+/** Where the taxonomy applies, decided from its keyword-seeded papers (see taxonomyLabels). */
+export interface TaxonomyPlan {
+  /** Per paper: 1 where the taxonomy applies. */
+  readonly inside: Uint8Array;
+  /**
+   * The topics (indexes into `flatTopics`) paper d may take: in a part of the list where a topic
+   * gives way to its subtopics, those instead of it.
+   */
+  readonly candidates: (d: number) => readonly number[];
+}
+
+/**
+ * The taxonomy topic (index into `flatTopics(taxonomy)`) of each paper, or −1 where none fits.
+ * `plan` gets each paper's seed topic (top-level index, or −1) and its seed subtopic within that
+ * topic (flat index, or −1), and says where the taxonomy applies (a group of similar papers most of
+ * which its keywords describe) and where a topic gives way to its subtopics; papers outside are never
+ * labelled.
+ */
+export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vectors, plan: (seeded: Int32Array, subSeeded: Int32Array) => TaxonomyPlan): Int32Array {
   const n = corpus.size;
-  const k = taxonomy.topics.length;
+  const flat = flatTopics(taxonomy);
+  const k = flat.length;
+  const top = taxonomy.topics.length;
   const label = new Int32Array(n).fill(-1);
   if (!k) return label;
-  const kw = keywordScores(corpus, taxonomy);
+  // Topics and subtopics are scored apart, so a keyword a topic shares with its own subtopic keeps its weight for the topic.
+  const topKw = keywordScores(corpus, taxonomy.topics);
+  const subKw = keywordScores(corpus, flat.slice(top));
+  const kw = topKw.map((scores, d) => {
+    const all = new Float64Array(k);
+    all.set(scores);
+    all.set(subKw[d]!, top);
+    return all;
+  });
+  const childrenOf = taxonomy.topics.map((_, p) => flat.flatMap((t, i) => (t.parent === p ? [i] : [])));
+  const topLevel = taxonomy.topics.map((_, t) => t);
   const seeds = new Int32Array(n).fill(-1);
+  const subSeeds = new Int32Array(n).fill(-1);
   for (let d = 0; d < n; d++) {
-    const [best, second] = topTwo(kw[d]!);
+    const [best, second] = topTwoOf(kw[d]!, topLevel);
+    if (best.score < SEED_EVIDENCE || best.score < 1.4 * second.score) continue;
+    seeds[d] = best.index;
+    const children = childrenOf[best.index]!;
+    if (!children.length) continue;
+    const [a, b] = topTwoOf(kw[d]!, children);
+    if (a.score >= SEED_EVIDENCE && a.score >= 1.4 * b.score) subSeeds[d] = a.index;
+  }
+  const { inside, candidates } = plan(seeds, subSeeds);
+  // Seeded again among the topics each paper may take (where a topic gave way to its subtopics, its
+  // subtopics compete with the topics that remain).
+  for (let d = 0; d < n; d++) {
+    seeds[d] = -1;
+    if (!inside[d]) continue;
+    const [best, second] = topTwoOf(kw[d]!, candidates(d));
     if (best.score >= SEED_EVIDENCE && best.score >= 1.4 * second.score) seeds[d] = best.index;
   }
-  const inside = region(seeds);
-  for (let d = 0; d < n; d++) if (!inside[d]) seeds[d] = -1;
   const sims = similarities(vectors, seeds, k);
   // A typical seed paper's similarity to the other seed papers of its topic sets the scale.
   const own: number[] = [];
@@ -57,7 +105,7 @@ export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vect
     let best = -1;
     let top = -Infinity;
     if (!inside[d]) continue;
-    for (let t = 0; t < k; t++) {
+    for (const t of candidates(d)) {
       // Inside the region, clear keyword evidence is enough on its own.
       if (sims[t]![d]! < FIT_SIMILARITY * typical && seeds[d] !== t) continue;
       const s = sims[t]![d]! + KEYWORD_PRIOR * saturate(kw[d]![t]!);
@@ -97,9 +145,9 @@ function similarities(vectors: Vectors, label: Int32Array, k: number): Float64Ar
   });
 }
 
-function keywordScores(corpus: Corpus, taxonomy: Taxonomy): Float64Array[] {
+function keywordScores(corpus: Corpus, topics: readonly TopicDef[]): Float64Array[] {
   const byPhrase = new Map<number, number[]>();
-  taxonomy.topics.forEach((topic, t) => {
+  topics.forEach((topic, t) => {
     for (const keyword of topic.keywords) {
       const id = corpus.idOf(phraseKey(keyword));
       if (id === undefined) continue;
@@ -122,7 +170,7 @@ function keywordScores(corpus: Corpus, taxonomy: Taxonomy): Float64Array[] {
     weight.set(p, ((corpus.words[p]! > 1 ? MULTIWORD_KEYWORD_WEIGHT : 1) / Math.sqrt(topics.length)) * specificity);
   }
   return Array.from({ length: corpus.size }, (_, d) => {
-    const scores = new Float64Array(taxonomy.topics.length);
+    const scores = new Float64Array(topics.length);
     for (let i = corpus.start[d]!; i < corpus.start[d + 1]!; i++) {
       const p = corpus.ids[i]!;
       if (!isKeyword[p]) continue;
@@ -140,14 +188,16 @@ function saturate(x: number): number {
   return x / (x + 4);
 }
 
-function topTwo(scores: Float64Array): [{ index: number; score: number }, { index: number; score: number }] {
-  let a = { index: 0, score: -Infinity };
-  let b = { index: 0, score: -Infinity };
-  scores.forEach((score, index) => {
+/** The two best scores among the topics `among`, best first (the second floored at 0). */
+function topTwoOf(scores: Float64Array, among: readonly number[]): [{ index: number; score: number }, { index: number; score: number }] {
+  let a = { index: among[0] ?? 0, score: -Infinity };
+  let b = { index: among[0] ?? 0, score: -Infinity };
+  for (const index of among) {
+    const score = scores[index]!;
     if (score > a.score) {
       b = a;
       a = { index, score };
     } else if (score > b.score) b = { index, score };
-  });
+  }
   return [a, { index: b.index, score: Math.max(0, b.score) }];
 }

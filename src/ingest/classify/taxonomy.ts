@@ -7,6 +7,12 @@ export interface TopicDef {
   readonly description: string;
   /** Phrases whose presence in a paper is evidence for the topic. */
   readonly keywords: readonly string[];
+  /**
+   * Narrower topics (one level, key `subtopics`), used instead of this topic in a part of a list
+   * where it would hold too many papers (topics.ts): "Natural Language Processing" is one topic of an
+   * ML list and splits into dialogue, translation, question answering … on a list of NLP papers.
+   */
+  readonly subtopics?: readonly TopicDef[];
 }
 
 export interface TagDef {
@@ -77,12 +83,13 @@ function read(root: Node | null, lineOf: (n: Node | null | undefined) => number 
     const seq = topicsPair.value as Node;
     if (!isSeq(seq)) throw new TaxonomyError('"topics" must be a list of topics', lineOf(seq));
     const names = new Map<string, number | null>();
-    for (const item of seq.items as Node[]) {
+    const topic = (item: Node, nested: boolean): TopicDef => {
       if (!isMap(item)) throw new TaxonomyError('each topic must be a mapping with name, description and keywords', lineOf(item));
+      const allowed = nested ? ['name', 'description', 'keywords'] : ['name', 'description', 'keywords', 'subtopics'];
       for (const pair of item.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
-        if (!['name', 'description', 'keywords'].includes(key)) {
-          throw new TaxonomyError(`unknown topic key "${key}" (expected name, description or keywords)`, lineOf(pair.key as Node));
+        if (!allowed.includes(key)) {
+          throw new TaxonomyError(`unknown ${nested ? 'subtopic' : 'topic'} key "${key}" (expected ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)})`, lineOf(pair.key as Node));
         }
       }
       const nameNode = item.get('name', true) as Node | undefined;
@@ -96,8 +103,14 @@ function read(root: Node | null, lineOf: (n: Node | null | undefined) => number 
       const keywordsNode = item.get('keywords', true) as Node | undefined;
       const keywords = strings(keywordsNode, `keywords of topic "${name}"`, lineOf(item), lineOf);
       if (keywords.length === 0) throw new TaxonomyError(`topic "${name}" needs at least one keyword`, lineOf(keywordsNode) ?? lineOf(item));
-      topics.push({ name, description, keywords });
-    }
+      const subNode = item.get('subtopics', true) as Node | undefined;
+      if (subNode === undefined) return { name, description, keywords };
+      if (!isSeq(subNode)) throw new TaxonomyError(`"subtopics" of topic "${name}" must be a list of topics`, lineOf(subNode) ?? lineOf(item));
+      const subtopics = (subNode.items as Node[]).map((sub) => topic(sub, true));
+      if (subtopics.length < 2) throw new TaxonomyError(`topic "${name}" needs at least two subtopics, or none`, lineOf(subNode));
+      return { name, description, keywords, subtopics };
+    };
+    for (const item of seq.items as Node[]) topics.push(topic(item, false));
   }
 
   const tagsPair = section('tags');

@@ -56,6 +56,13 @@ describe('topics and tags of the seed reading list', () => {
     expect(topicOf('QuartzNet: Deep Automatic Speech Recognition with 1D Time-Channel Separable Convolutions')).toBe('Speech & Audio');
     expect(topicOf('Conditional Automated Channel Pruning for Deep Neural Networks')).toBe('Model Compression & Efficient Inference');
   });
+
+  test('the NLP papers of an ML list share one topic: the subtopics of "Natural Language Processing" stay unused', () => {
+    const nlp = taxonomy.topics.find((t) => t.name === 'Natural Language Processing')!;
+    expect(nlp.subtopics?.length).toBeGreaterThan(5);
+    expect(f.topics.has('Natural Language Processing')).toBe(true);
+    for (const sub of nlp.subtopics!) expect(f.topics.has(sub.name), sub.name).toBe(false);
+  });
 });
 
 describe('the same input gives the same output', () => {
@@ -84,10 +91,18 @@ describe('a reading list from other fields (ACL 2023, EMNLP 2023, MEDLINE)', () 
   test('biomedical papers, which fit no ML topic, get discovered topics of their own, named after their tags', () => {
     const medline = realPapers.filter((p) => p.sources.some((s) => s.file.endsWith('other-field-listing.txt')));
     expect(medline.length).toBeGreaterThan(100);
-    const mlTopics = new Set(taxonomy.topics.map((t) => t.name));
+    const mlTopics = new Set(taxonomy.topics.flatMap((t) => [t.name, ...(t.subtopics ?? []).map((s) => s.name)]));
     const outside = medline.filter((p) => !mlTopics.has(realLabels.get(p.id)!.topic));
     expect(outside.length / medline.length).toBeGreaterThan(0.6);
     for (const p of outside) expect(realLabels.get(p.id)!.topic).toMatch(/^[A-Z0-9][^&]*( & [A-Z0-9].*)?$/);
+  });
+
+  test('the ACL and EMNLP papers, too many for one NLP topic, are divided by its subtopics (issue 19)', () => {
+    const acl = realPapers.filter((p) => !p.sources.some((s) => s.file.endsWith('other-field-listing.txt')));
+    const subtopics = new Set(taxonomy.topics.flatMap((t) => (t.subtopics ?? []).map((s) => s.name)));
+    const used = new Set(acl.map((p) => realLabels.get(p.id)!.topic).filter((t) => subtopics.has(t)));
+    expect(used.size).toBeGreaterThanOrEqual(8);
+    for (const p of acl) expect(realLabels.get(p.id)!.topic).not.toBe('Natural Language Processing');
   });
 
   test('an NLP list too big for one topic is split into several named parts', () => {
@@ -147,7 +162,7 @@ describe('related papers', () => {
 
 describe('names of discovered topics', () => {
   test('are title-cased concept phrases, never a lone adjective or participle', () => {
-    const mlTopics = new Set(taxonomy.topics.map((t) => t.name));
+    const mlTopics = new Set(taxonomy.topics.flatMap((t) => [t.name, ...(t.subtopics ?? []).map((s) => s.name)]));
     const discovered = [...new Set(real.map((p) => realLabels.get(p.id)!.topic))].filter((t) => !mlTopics.has(t));
     expect(discovered.length).toBeGreaterThan(0);
     for (const name of discovered) {

@@ -66,6 +66,24 @@ describe('the taxonomy file', () => {
     expect(e.error).toContain('unknown topic key "colour"');
   });
 
+  test('a topic may have subtopics, one level deep and at least two', () => {
+    const ok = parseTaxonomy(
+      'topics:\n  - name: Language\n    keywords: [language]\n    subtopics:\n      - name: Translation\n        keywords: [translation]\n      - name: Dialogue\n        keywords: [dialogue]\n',
+      FILE,
+    );
+    if (!ok.ok) throw new Error(ok.error);
+    expect(ok.taxonomy.topics[0]!.subtopics!.map((t) => t.name)).toEqual(['Translation', 'Dialogue']);
+    const nested = error(
+      'topics:\n  - name: Language\n    keywords: [language]\n    subtopics:\n      - name: Translation\n        keywords: [translation]\n        subtopics: []\n      - name: Dialogue\n        keywords: [dialogue]\n',
+    );
+    expect(nested.line).toBe(7);
+    expect(nested.error).toContain('unknown subtopic key "subtopics"');
+    const single = error('topics:\n  - name: Language\n    keywords: [language]\n    subtopics:\n      - name: Translation\n        keywords: [translation]\n');
+    expect(single.error).toContain('at least two subtopics');
+    const twice = error('topics:\n  - name: Language\n    keywords: [language]\n    subtopics:\n      - name: Language\n        keywords: [x]\n      - name: Dialogue\n        keywords: [dialogue]\n');
+    expect(twice.error).toContain('defined twice');
+  });
+
   test('an empty file is a valid, empty taxonomy', () => {
     const result = parseTaxonomy('topics:\ntags:\nstop-tags:\n', FILE);
     expect(result.ok && result.taxonomy).toEqual({ topics: [], tags: [], stopTags: [] });

@@ -13,7 +13,9 @@ const parsed = parseTaxonomy(readFileSync('content/taxonomy.yaml', 'utf8'), 'con
 if (!parsed.ok) throw new Error(parsed.error);
 const shipped: Taxonomy = parsed.taxonomy;
 const empty: Taxonomy = { ...shipped, topics: [] };
-const mlTopics = new Set(shipped.topics.map((t) => t.name));
+// Every name the taxonomy gives, its subtopics' included.
+const mlTopics = new Set(shipped.topics.flatMap((t) => [t.name, ...(t.subtopics ?? []).map((s) => s.name)]));
+const topLevelMl = new Set(shipped.topics.map((t) => t.name));
 const asInput = (p: ClassifyInput): ClassifyInput => ({ id: p.id, title: p.title, abstract: p.abstract });
 
 // The field of each paper, from the fixture README's table (title → field).
@@ -179,7 +181,10 @@ describe('the real dumps of other fields, as one list (ACL 2023, EMNLP 2023, MED
         // …and reads as a librarian's name.
         if (!mlTopics.has(topic)) expect(nameFaults(topic, members), topic).toEqual([]);
       }
-      for (const id of medline) expect(mlTopics.has(labels.get(id)!.topic)).toBe(false);
+      // No MEDLINE paper in a topic of the ML taxonomy. Its NLP subtopics divide the papers the list
+      // split off as the NLP field, so a MEDLINE paper put there (a science-policy abstract on a
+      // "science and society alliance", no biomedical word) is a stray of that field, counted below.
+      for (const id of medline) expect(topLevelMl.has(labels.get(id)!.topic), labels.get(id)!.topic).toBe(false);
       expect(nearIdentical([...topics.keys()])).toEqual([]);
       // A paper among papers of the other field: at most 2% of the list (measured 1% with the
       // shipped taxonomy: argument-mining and story papers among clinical ones, issue 19 asks for 0).
