@@ -27,7 +27,7 @@ declare global {
   interface Window {
     __papershelfOffline?: Receiver;
     /** Index files the search page started loading before this script ran (src/pages/search/index.astro), and what arrived; a file that failed leaves `requested`. */
-    __papershelfOfflineEarly?: { requested: string[]; data: Record<string, unknown>; onerror?: () => void };
+    __papershelfOfflineEarly?: { requested: string[]; data: Record<string, unknown>; onerror?: (id: string) => void };
   }
 }
 
@@ -35,7 +35,15 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
   const waiting = new Map<string, (data: unknown) => void>();
   const loaded = new Map<string, Promise<unknown>>();
   const early = window.__papershelfOfflineEarly;
-  window.__papershelfOffline = (kind, key, data) => waiting.get(`${kind}:${key}`)?.(data);
+  const failing = new Map<string, () => void>();
+  if (early) early.onerror = (id) => failing.get(id)?.();
+  // A file the search page requested early may arrive before anyone waits for it: kept for `load`.
+  window.__papershelfOffline = (kind, key, data) => {
+    const id = `${kind}:${key}`;
+    const receive = waiting.get(id);
+    if (receive) receive(data);
+    else if (early) early.data[id] = data;
+  };
 
   /** Loads one index script once; its data arrives through `__papershelfOffline`. */
   function load<T>(kind: string, key: string | number, file: string): Promise<T> {
@@ -45,7 +53,7 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
     if (!promise && early?.requested.includes(id)) {
       promise = new Promise((resolve, reject) => {
         waiting.set(id, resolve);
-        early.onerror = () => reject(new Error(`search index file ${file} is missing; rebuild the site`));
+        failing.set(id, () => reject(new Error(`search index file ${file} is missing; rebuild the site`)));
       });
       loaded.set(id, promise);
     }
