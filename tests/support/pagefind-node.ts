@@ -11,6 +11,7 @@ interface PagefindModule {
   options(options: object): Promise<void>;
   init(): Promise<void>;
   mergeIndex(path: string, options: object): Promise<void>;
+  preload(query: string): Promise<void>;
   search(query: string): Promise<{ results: Array<{ id: string; score: number; data(): Promise<{ raw_url: string }> }> }>;
 }
 
@@ -21,7 +22,11 @@ let copies = 0;
  * `options` as the search page starts it. Returns a search that gives each result's URL and score,
  * best first. `fetch` reads `file:` URLs from disk while the returned `close` is not called.
  */
-export async function pagefindInNode(siteDir: string, merged: readonly string[], options: object): Promise<{ search: (query: string) => Promise<Array<{ url: string; score: number }>>; close: () => void }> {
+export async function pagefindInNode(
+  siteDir: string,
+  merged: readonly string[],
+  options: object,
+): Promise<{ search: (query: string) => Promise<Array<{ url: string; score: number }>>; preload: (query: string) => Promise<void>; close: () => void }> {
   const realFetch = globalThis.fetch;
   globalThis.fetch = (async (input: RequestInfo | URL) => {
     const url = String(input instanceof Request ? input.url : input);
@@ -42,6 +47,7 @@ export async function pagefindInNode(siteDir: string, merged: readonly string[],
       const { results } = await pagefind.search(query);
       return Promise.all(results.map(async (r) => ({ url: (await r.data()).raw_url, score: r.score })));
     },
+    preload: (query) => pagefind.preload(query),
     close: () => void (globalThis.fetch = realFetch),
   };
 }

@@ -3,7 +3,8 @@
  * that shard's statistics (page count, average length, pages holding a term) and merges the shards'
  * results by score; the offline index must order the same papers the same way. The papers are
  * written so that the statistics differ between shards: "kernel" is in every paper of the first
- * shard but in one of each other shard, so its IDF is low in the first and high in the others.
+ * shard but in one of each other shard, so its IDF is low in the first and high in the others;
+ * some titles hold two words a term begins.
  * The expected order is Pagefind's own, run in Node over the built shards.
  */
 import { join } from 'node:path';
@@ -29,7 +30,9 @@ const docs: SearchDoc[] = shards.flatMap((shard, s) =>
     // Every paper a different length, so no two score alike.
     const filler = FILLER.slice(0, 1 + (i % FILLER.length)).join(' ');
     const kernel = s === 0 || k === 0 ? `kernel methods ${k % 2 ? 'with sparse kernel features' : ''}` : 'dense features';
-    return { url, title: `Study ${i} of ${FILLER[i % FILLER.length]}`, body: `We report ${kernel} and ${filler} ${'sparse '.repeat(i % 3)}results.`, topic: '', tags: [] };
+    // Some titles hold two words a query term begins (`kernel-based` and `kernels`): Pagefind's title boost counts the term once.
+    const title = i % 4 === 1 ? `Kernel-based kernels of ${FILLER[i % FILLER.length]}` : `Study ${i} of ${FILLER[i % FILLER.length]}`;
+    return { url, title, body: `We report ${kernel} and ${filler} ${'sparse '.repeat(i % 3)}results.`, topic: '', tags: [] };
   }),
 );
 
