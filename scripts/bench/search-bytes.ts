@@ -57,7 +57,7 @@ async function measure(siteDir: string, over: 'http' | 'file', query: string): P
       });
       observer.observe(document, { childList: true, subtree: true });
     });
-    const finished: Array<{ at: number; bytes: number }> = [];
+    const finished: Array<{ url: string; at: number; bytes: number }> = [];
     const pending: Array<Promise<void>> = [];
     page.on('requestfinished', (request) => {
       const arrived = Date.now();
@@ -83,9 +83,7 @@ async function measure(siteDir: string, over: 'http' | 'file', query: string): P
           }
         }
         result.requests++;
-        // When the response ended, on the wall clock; requests from disk carry no timing, so their event's arrival stands in.
-        const timing = request.timing();
-        finished.push({ at: timing.responseEnd >= 0 ? timing.startTime + timing.responseEnd : arrived, bytes: body + headers });
+        finished.push({ url: url.split('#')[0]!, at: arrived, bytes: body + headers });
         result.bytes += body + headers;
         result.bytesGzipped += gzipBody + headers;
         if (/\/(pagefind|offline-search)\//.test(path)) result.searchBytes += body + headers;
@@ -96,9 +94,13 @@ async function measure(siteDir: string, over: 'http' | 'file', query: string): P
       : `${pathToFileURL(`${siteDir}/search/index.html`).href}?q=${encodeURIComponent(query)}`;
     await page.goto(target);
     await page.locator('.search-results .result-title').first().waitFor({ timeout: 60_000 });
+    // What had arrived by then: over http, the page and the resources whose response ended before
+    // (Resource Timing); Chromium gives no Resource Timing for file:// loads, so from disk the
+    // arrival of each load's event in this process stands in, on the wall clock.
     const first = await page.evaluate(() => {
       const at = (window as unknown as { __firstResultAt: number }).__firstResultAt;
-      return { at, wallClock: performance.timeOrigin + at };
+      const ended = performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).responseEnd <= at).map((e) => e.name);
+      return { at, wallClock: performance.timeOrigin + at, ended: [performance.getEntriesByType('navigation')[0]?.name ?? location.href, ...ended] };
     });
     result.ms = Math.round(first.at);
     await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
@@ -108,8 +110,8 @@ async function measure(siteDir: string, over: 'http' | 'file', query: string): P
     const count = /([\d,]+)\s+papers?\s+match/.exec(status);
     result.results = count ? Number(count[1]!.replace(/,/g, '')) : null;
     await Promise.all(pending);
-    // What had arrived when the first result showed.
-    const before = finished.filter((f) => f.at <= first.wallClock);
+    const ended = new Set(first.ended.map((url) => url.split('#')[0]!));
+    const before = finished.filter((f) => (server ? ended.has(f.url) : f.at <= first.wallClock));
     result.firstResultBytes = before.reduce((n, f) => n + f.bytes, 0);
     result.firstResultRequests = before.length;
     await context.close();
