@@ -15,6 +15,15 @@ const realPapers = ingestSources(sourcesIn('tests/fixtures/real-dumps', (name) =
 const real = realPapers.map(asInput);
 const realLabels = classifyPapers(real, taxonomy);
 
+/**
+ * Issue 19 asks to "reuse a tag across papers", with no share. This floor was 90 % from the first
+ * tagging engine, chosen by no one: the gold annotators reuse 25-35 % of their distinct tags (on
+ * samples of 80 and 100 papers of longer lists), and relaxing the selector's reuse (tag-select.ts
+ * SINGLE_SHARE 0.02 → 0.1/0.3/0.6) moved gold-80 tag F1 vs A 0.471 → 0.474/0.468/0.464, so the
+ * floor was not what capped recall. A tag of one paper is a dead end on the site: most tags
+ * stay shared, with room for the paper-specific terms annotators give.
+ */
+const SHARED_TAG_FLOOR = 0.8;
 const tagNames = (h: LabelHygiene): string[] => [...h.tagUse.keys()];
 
 describe('topics and tags of the seed reading list', () => {
@@ -29,10 +38,10 @@ describe('topics and tags of the seed reading list', () => {
     for (const topic of f.topics.keys()) expect(topic).toMatch(/^[A-Z0-9]/);
   });
 
-  test('every paper gets 3 to 6 lowercase tags, at least 90% of tags shared by two papers', () => {
+  test('every paper gets 3 to 6 lowercase tags, most of them shared by two papers', () => {
     expect(f.tagsPerPaper[0]).toBeGreaterThanOrEqual(3);
     expect(f.tagsPerPaper.at(-1)).toBeLessThanOrEqual(6);
-    expect(f.sharedTagShare).toBeGreaterThanOrEqual(0.9);
+    expect(f.sharedTagShare).toBeGreaterThanOrEqual(SHARED_TAG_FLOOR);
     for (const tag of tagNames(f)) expect(tag).toBe(tag.toLowerCase());
   });
 
@@ -78,7 +87,7 @@ describe('a reading list from other fields (ACL 2023, EMNLP 2023, MEDLINE)', () 
     expect(f.catchAllShare).toBeLessThanOrEqual(0.05);
     expect(f.tagsPerPaper[0]).toBeGreaterThanOrEqual(3);
     expect(f.tagsPerPaper.at(-1)).toBeLessThanOrEqual(6);
-    expect(f.sharedTagShare).toBeGreaterThanOrEqual(0.9);
+    expect(f.sharedTagShare).toBeGreaterThanOrEqual(SHARED_TAG_FLOOR);
   });
 
   test('biomedical papers, which fit no ML topic, get discovered topics of their own, named after their tags', () => {
