@@ -15,8 +15,11 @@ export interface Candidate {
 
 export const MIN_TAGS = 3;
 export const MAX_TAGS = 6;
-/** Share of distinct tags that may be used by a single paper. */
-const SINGLE_SHARE = 0.02;
+/**
+ * Share of distinct tags that may be used by a single paper: 0.02 until terms of one paper could be
+ * tags (term-filters.ts ownTerm, where the measurement is); 0.15 since.
+ */
+const SINGLE_SHARE = 0.15;
 /** Threshold: a tag must score this share of the paper's best candidate (before falling back to weaker ones; no measurement recorded). */
 const KEEP_SHARE_OF_BEST = 0.3;
 

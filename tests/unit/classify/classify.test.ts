@@ -17,13 +17,14 @@ const realLabels = classifyPapers(real, taxonomy);
 
 /**
  * Issue 19 asks to "reuse a tag across papers", with no share. This floor was 90 % from the first
- * tagging engine, chosen by no one: the gold annotators reuse 25-35 % of their distinct tags (on
- * samples of 80 and 100 papers of longer lists), and relaxing the selector's reuse (tag-select.ts
- * SINGLE_SHARE 0.02 → 0.1/0.3/0.6) moved gold-80 tag F1 vs A 0.471 → 0.474/0.468/0.464, so the
- * floor was not what capped recall. A tag of one paper is a dead end on the site: most tags
- * stay shared, with room for the paper-specific terms annotators give.
+ * tagging engine, chosen by no one, and it kept the terms of one paper out: the gold annotators
+ * reuse 25-35 % of their distinct tags (on samples of 80 and 100 papers of longer lists), and
+ * letting a paper's own title terms be tags (term-filters.ts ownTerm) raised gold-cross tag F1
+ * 0.373/0.365 → 0.400/0.377 while the seeds' shared tags fell to 83 % and the real dumps' to 72 %.
+ * A tag of one paper is a dead end on the site, so most tags stay shared: two in three, still twice
+ * the annotators' share.
  */
-const SHARED_TAG_FLOOR = 0.8;
+const SHARED_TAG_FLOOR = 2 / 3;
 const tagNames = (h: LabelHygiene): string[] => [...h.tagUse.keys()];
 
 describe('topics and tags of the seed reading list', () => {
