@@ -41,7 +41,9 @@ const MIN_BASE = 4;
  * `key`: lowercase singular, except plural -ings kept ("findings").
  */
 export function verbZipf(key: string): number {
-  let best = 0;
+  let best = cache.get(key);
+  if (best !== undefined) return best;
+  best = 0;
   for (const [suffix, endings] of RULES) {
     const m = suffix.exec(key);
     if (!m) continue;
@@ -56,5 +58,8 @@ export function verbZipf(key: string): number {
     }
     break;
   }
+  if (cache.size > 100_000) cache.clear();
+  cache.set(key, best);
   return best;
 }
+const cache = new Map<string, number>();
