@@ -15,6 +15,16 @@ const realPapers = ingestSources(sourcesIn('tests/fixtures/real-dumps', (name) =
 const real = realPapers.map(asInput);
 const realLabels = classifyPapers(real, taxonomy);
 
+/**
+ * Issue 19 asks to "reuse a tag across papers", with no share. This floor was 90 % from the first
+ * tagging engine, chosen by no one, and it kept the terms of one paper out: the gold annotators
+ * reuse 25-35 % of their distinct tags (on samples of 80 and 100 papers of longer lists), and
+ * letting a paper's own title terms be tags (term-filters.ts ownTerm) raised gold-cross tag F1
+ * 0.373/0.365 → 0.400/0.377 while the seeds' shared tags fell to 83 % and the real dumps' to 72 %.
+ * A tag of one paper is a dead end on the site, so most tags stay shared: two in three, still twice
+ * the annotators' share.
+ */
+const SHARED_TAG_FLOOR = 2 / 3;
 const tagNames = (h: LabelHygiene): string[] => [...h.tagUse.keys()];
 
 describe('topics and tags of the seed reading list', () => {
@@ -29,10 +39,10 @@ describe('topics and tags of the seed reading list', () => {
     for (const topic of f.topics.keys()) expect(topic).toMatch(/^[A-Z0-9]/);
   });
 
-  test('every paper gets 3 to 6 lowercase tags, at least 90% of tags shared by two papers', () => {
+  test('every paper gets 3 to 6 lowercase tags, most of them shared by two papers', () => {
     expect(f.tagsPerPaper[0]).toBeGreaterThanOrEqual(3);
     expect(f.tagsPerPaper.at(-1)).toBeLessThanOrEqual(6);
-    expect(f.sharedTagShare).toBeGreaterThanOrEqual(0.9);
+    expect(f.sharedTagShare).toBeGreaterThanOrEqual(SHARED_TAG_FLOOR);
     for (const tag of tagNames(f)) expect(tag).toBe(tag.toLowerCase());
   });
 
@@ -85,7 +95,7 @@ describe('a reading list from other fields (ACL 2023, EMNLP 2023, MEDLINE)', () 
     expect(f.catchAllShare).toBeLessThanOrEqual(0.05);
     expect(f.tagsPerPaper[0]).toBeGreaterThanOrEqual(3);
     expect(f.tagsPerPaper.at(-1)).toBeLessThanOrEqual(6);
-    expect(f.sharedTagShare).toBeGreaterThanOrEqual(0.9);
+    expect(f.sharedTagShare).toBeGreaterThanOrEqual(SHARED_TAG_FLOOR);
   });
 
   test('biomedical papers, which fit no ML topic, get discovered topics of their own, named after their tags', () => {
