@@ -11,7 +11,8 @@ const acl = dumps.find((s) => s.path.endsWith('acl-listing.txt'))!;
 const lines = new TextDecoder().decode(acl.bytes).trimEnd().split('\n');
 const fewer = dumps.map((s) => (s === acl ? { path: s.path as SourcePath, bytes: new TextEncoder().encode(`${lines.slice(0, -20).join('\n')}\n`) } : s));
 
-describe('incremental topics', () => {
+// Each test ingests and classifies the 700 real-dump papers once or twice (seconds of CPU, more while other files share the cores).
+describe('incremental topics', { timeout: 120_000 }, () => {
   const first = ingestSources(fewer);
   const before = new Map(first.papers.map((p) => [p.id, p.topic]));
 
