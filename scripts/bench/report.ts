@@ -149,7 +149,8 @@ export function markdown(results: BenchResults): string {
     + '(GNU time\'s own figure, the largest single process, is in the JSON). First-search bytes: a fresh headless Chromium opens '
     + `\`search/index.html?q=${results.options.query}\` and every response is added up until the first results show and the network is idle, `
     + 'once served over http from 127.0.0.1 (Pagefind; the bench server does not compress, the gzipped figure is what a gzipping host would send) '
-    + 'and once from file:// (the offline index; sizes of the files read).', '');
+    + 'and once from file:// (the offline index; sizes of the files read). First result: the time from the search page\'s navigation start '
+    + '(the page\'s own clock) until the first result is in the page, each query in a fresh browser, and the bytes that had arrived by then.', '');
   out.push('![Build time and peak memory against corpus size](benchmarks.svg)', '');
 
   out.push('## Results', '');
@@ -183,7 +184,8 @@ export function markdown(results: BenchResults): string {
     const l = x.papershelf.search?.[over];
     if (!l || l.error) return '–';
     const n = Object.keys(l.msPerQuery ?? {}).length;
-    return l.msMedian === undefined ? `${fmtInt(l.ms)} ms` : `${fmtInt(l.msMedian)} ms (median of ${n} queries; ${results.options.query}: ${fmtInt(l.ms)} ms)`;
+    const bytes = l.firstResultBytes === undefined ? '' : `, ${kb(l.firstResultBytes)} in ${l.firstResultRequests} requests`;
+    return l.msMedian === undefined ? `${fmtInt(l.ms)} ms${bytes}` : `${fmtInt(l.msMedian)} ms (median of ${n} queries; ${results.options.query}: ${fmtInt(l.ms)} ms${bytes})`;
   };
   row('first result over http', (x) => firstResultCell(x, 'http'));
   row('first result from file://', (x) => firstResultCell(x, 'file'));

@@ -1,7 +1,7 @@
 /**
  * Bytes a reader's browser loads for a first search: open `search/index.html?q=<word>` in a fresh
- * headless Chromium context (empty cache), wait for the first result and for the network to go
- * quiet, and add up every response. Served over http (the page uses Pagefind) and opened from
+ * headless Chromium context (empty cache), note when the first result shows and what had arrived
+ * by then, wait for the network to go quiet, and add up every response. Served over http (the page uses Pagefind) and opened from
  * disk (the page uses the offline index; sizes are those of the files read).
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -22,8 +22,11 @@ export interface SearchLoad {
   bytesGzipped: number;
   /** The part of `bytes` that is the search engine and its index (pagefind/ or offline-search/). */
   searchBytes: number;
-  /** From opening the search page to the first result shown, for `query`. */
+  /** From the search page's navigation start (the page's own clock) to the first result shown, for `query`. */
   ms: number;
+  /** The part of `bytes` (with its requests) that had arrived when the first result showed: what the first result cost. */
+  firstResultBytes?: number;
+  firstResultRequests?: number;
   /** The same time for each of `FIRST_RESULT_QUERIES`, each in a fresh browser (empty cache), and their median. */
   msPerQuery?: Record<string, number>;
   msMedian?: number;
@@ -44,8 +47,20 @@ async function measure(siteDir: string, over: 'http' | 'file', query: string): P
   const result: SearchLoad = { engine: null, query, results: null, requests: 0, bytes: 0, bytesGzipped: 0, searchBytes: 0, ms: 0 };
   try {
     const { page, context } = await openWatchedPage(browser, server ? server.origin : 'file');
+    // The page notes when the first result appears, on its own clock (0 = navigation start).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstResultAt?: number };
+      const observer = new MutationObserver(() => {
+        if (w.__firstResultAt !== undefined || !document.querySelector('.search-results .result-title')) return;
+        w.__firstResultAt = performance.now();
+        observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    const finished: Array<{ url: string; at: number; bytes: number }> = [];
     const pending: Array<Promise<void>> = [];
     page.on('requestfinished', (request) => {
+      const arrived = Date.now();
       pending.push((async () => {
         const url = request.url();
         if (url.startsWith('data:') || url.startsWith('blob:')) return;
@@ -68,6 +83,7 @@ async function measure(siteDir: string, over: 'http' | 'file', query: string): P
           }
         }
         result.requests++;
+        finished.push({ url: url.split('#')[0]!, at: arrived, bytes: body + headers });
         result.bytes += body + headers;
         result.bytesGzipped += gzipBody + headers;
         if (/\/(pagefind|offline-search)\//.test(path)) result.searchBytes += body + headers;
@@ -76,10 +92,17 @@ async function measure(siteDir: string, over: 'http' | 'file', query: string): P
     const target = server
       ? `${server.base}search/index.html?q=${encodeURIComponent(query)}`
       : `${pathToFileURL(`${siteDir}/search/index.html`).href}?q=${encodeURIComponent(query)}`;
-    const started = performance.now();
     await page.goto(target);
     await page.locator('.search-results .result-title').first().waitFor({ timeout: 60_000 });
-    result.ms = Math.round(performance.now() - started);
+    // What had arrived by then: over http, the page and the resources whose response ended before
+    // (Resource Timing); Chromium gives no Resource Timing for file:// loads, so from disk the
+    // arrival of each load's event in this process stands in, on the wall clock.
+    const first = await page.evaluate(() => {
+      const at = (window as unknown as { __firstResultAt: number }).__firstResultAt;
+      const ended = performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).responseEnd <= at).map((e) => e.name);
+      return { at, wallClock: performance.timeOrigin + at, ended: [performance.getEntriesByType('navigation')[0]?.name ?? location.href, ...ended] };
+    });
+    result.ms = Math.round(first.at);
     await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
     await page.waitForTimeout(300);
     result.engine = await page.locator('html').getAttribute('data-search-engine');
@@ -87,6 +110,10 @@ async function measure(siteDir: string, over: 'http' | 'file', query: string): P
     const count = /([\d,]+)\s+papers?\s+match/.exec(status);
     result.results = count ? Number(count[1]!.replace(/,/g, '')) : null;
     await Promise.all(pending);
+    const ended = new Set(first.ended.map((url) => url.split('#')[0]!));
+    const before = finished.filter((f) => (server ? ended.has(f.url) : f.at <= first.wallClock));
+    result.firstResultBytes = before.reduce((n, f) => n + f.bytes, 0);
+    result.firstResultRequests = before.length;
     await context.close();
   } catch (error) {
     result.error = (error as Error).message.split('\n')[0];

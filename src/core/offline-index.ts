@@ -12,6 +12,8 @@
  * every search opened from `file://`, so it stays small and parses with `split`.
  */
 
+import type { ShardStats } from './search-rank.ts';
+
 export const OFFLINE_DIR = 'offline-search';
 
 /** The name of each index file inside `OFFLINE_DIR`. */
@@ -23,7 +25,7 @@ export const offlineFile = {
 } as const;
 
 export interface OfflineManifest {
-  version: 2;
+  version: 3;
   docs: number;
   chunkSize: number;
   topics: string[];
@@ -35,7 +37,15 @@ export interface OfflineManifest {
   /** Each document's length in words (Pagefind's page length), base 36, `lengthWidth` characters each. */
   lengths: string;
   lengthWidth: number;
-  averageLength: number;
+  /**
+   * Each document's Pagefind shard (src/publish/search-shards.ts), an index into `shardStats`,
+   * base 36, `shardWidth` characters each. Pagefind scores a page with its own shard's page count,
+   * average length and term counts, so the offline engine does too (src/core/search-rank.ts).
+   */
+  docShards: string;
+  shardWidth: number;
+  /** Per Pagefind shard: its page count and average page length in words. */
+  shardStats: ShardStats[];
 }
 
 /** A shard: word → encoded postings, and word → length of its compounds' shortest first part. */

@@ -14,6 +14,22 @@ export const PAGEFIND_SHARDS_FILE = `${PAGEFIND_DIR}/papershelf-shards.json`;
 /** `pagefind/papershelf-words/<shardOf(word)>.json`: which shards hold each indexed word (`PagefindWords`). */
 export const PAGEFIND_WORDS_DIR = `${PAGEFIND_DIR}/papershelf-words`;
 
+/**
+ * `pagefind/papershelf-chunks.json` (`PagefindChunks`): every shard's index chunks, as its
+ * `pf_meta` lists them. Pagefind loads for a query term only the chunk whose word range holds the
+ * term (and the query word as typed), so the words the term begins that lie in the next chunks are
+ * missed (`graph` lost `graphlet` and `graphical` at 10k papers: 5,477 results instead of 5,722);
+ * the browser has Pagefind load those chunks too. The search page also preloads a query word's
+ * chunk as soon as this file arrives, before Pagefind's WebAssembly can name it.
+ */
+export const PAGEFIND_CHUNKS_FILE = `${PAGEFIND_DIR}/papershelf-chunks.json`;
+
+/** Shard folder → its index chunks, in word order: each holds the words `from` to `to` (code-point order) in `index/<hash>.pf_index`. */
+export type PagefindChunks = Record<string, Array<[from: string, to: string, hash: string]>>;
+
+/** A chunk's file, relative to its shard's folder. */
+export const pagefindChunkFile = (hash: string): string => `index/${hash}.pf_index`;
+
 export interface PagefindShards {
   version: 1;
   /** Every shard's folder under `pagefind/`, the first (`pagefind/` itself) first. */

@@ -24,6 +24,7 @@ import {
 } from '../core/offline-index.ts';
 import { indexWords, searchableText, shardOf, TITLE_WEIGHT, WEIGHT_UNIT } from '../core/search-terms.ts';
 import { labelText, type SearchDoc } from './search-document.ts';
+import { SHARD_MAX_PAGES, shardsOf } from './search-shards.ts';
 
 /** Documents per chunk: a first page of 10 results touches up to 10 chunks, so small chunks load less (100 → 25: index bytes read from disk for `diffusion` at 540 papers 184 → 76 KB). */
 export const CHUNK_SIZE = 25;
@@ -52,8 +53,12 @@ export function documentWords(doc: SearchDoc): { words: Map<string, DocumentWord
   return { words, firstParts, length };
 }
 
-/** Builds every file of the offline index: path (relative to the site root) → file text. */
-export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, string> {
+/**
+ * Builds every file of the offline index: path (relative to the site root) → file text.
+ * `maxPages` must be the Pagefind index's (src/publish/pagefind-index.ts): documents are scored
+ * with the statistics of the Pagefind shard they fall in.
+ */
+export function buildOfflineSearch(docs: readonly SearchDoc[], maxPages = SHARD_MAX_PAGES): Map<string, string> {
   const topics = [...new Set(docs.map((d) => d.topic).filter(Boolean))].sort();
   const tags = [...new Set(docs.flatMap((d) => d.tags))].sort();
   const topicIndex = new Map(topics.map((t, i) => [t, i]));
@@ -101,8 +106,14 @@ export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, stri
   files.set(`${OFFLINE_DIR}/${offlineFile.tags}`, script('tags', 0, docTags));
   const docTopics = encodeFixedWidth(docs.map((d) => (d.topic ? topicIndex.get(d.topic)! : undefined)));
   const lengthCodes = encodeFixedWidth(lengths);
+  const shardOfDoc = new Map<SearchDoc, number>();
+  const pagefindShards = shardsOf(docs, (d) => d.url, maxPages);
+  pagefindShards.forEach((shard, i) => shard.items.forEach((doc) => shardOfDoc.set(doc, i)));
+  const docShards = encodeFixedWidth(docs.map((d) => shardOfDoc.get(d)!));
+  const shardLength = pagefindShards.map(() => 0);
+  docs.forEach((d, n) => (shardLength[shardOfDoc.get(d)!]! += lengths[n]!));
   const manifest: OfflineManifest = {
-    version: 2,
+    version: 3,
     docs: docs.length,
     chunkSize: CHUNK_SIZE,
     topics,
@@ -112,7 +123,9 @@ export function buildOfflineSearch(docs: readonly SearchDoc[]): Map<string, stri
     topicWidth: docTopics.width,
     lengths: lengthCodes.text,
     lengthWidth: lengthCodes.width,
-    averageLength: lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length),
+    docShards: docShards.text,
+    shardWidth: docShards.width,
+    shardStats: pagefindShards.map((shard, i) => ({ pages: shard.items.length, averageLength: shardLength[i]! / Math.max(1, shard.items.length) })),
   };
   files.set(`${OFFLINE_DIR}/${offlineFile.manifest}`, script('index', 0, manifest));
   return files;

@@ -17,9 +17,10 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { PAGEFIND_DIR, PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardLanguage, type PagefindShards, type PagefindWords } from '../core/pagefind-format.ts';
+import { PAGEFIND_CHUNKS_FILE, PAGEFIND_DIR, PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardLanguage, type PagefindChunks, type PagefindShards, type PagefindWords } from '../core/pagefind-format.ts';
 import { INCLUDE_CHARACTERS, searchableText, shardOf } from '../core/search-terms.ts';
 import { documentWords } from './offline-search.ts';
+import { indexChunks } from './pagefind-chunks.ts';
 import { facetTable } from './pagefind-facets.ts';
 import { labelText, type SearchDoc } from './search-document.ts';
 import { SHARD_MAX_PAGES, shardsOf } from './search-shards.ts';
@@ -137,6 +138,7 @@ export async function buildPagefindIndex(siteDir: string, docs: readonly SearchD
     let pages = 0;
     const entries: PagefindShards['entries'] = {};
     const words = new Map<string, number[]>();
+    const chunks: PagefindChunks = {};
     for (const [i, shard] of shards.entries()) {
       const records = shard.items.map((doc) => ({ url: `/${doc.url}`, content: pagefindRecord(doc) }));
       const hash = createHash('sha1').update(`${SHARD_FORMAT}\n${PAGEFIND_VERSION}\n${JSON.stringify(configOf(names[i]!))}`);
@@ -160,12 +162,14 @@ export async function buildPagefindIndex(siteDir: string, docs: readonly SearchD
         holders.push(i);
       }
       entries[names[i]!] = entryOf(dir);
+      chunks[names[i]!] = Object.values(entries[names[i]!]!.languages).flatMap(({ hash }) => indexChunks(dir, hash));
       pages += Object.values(entries[names[i]!]!.languages).reduce((n, l) => n + l.page_count, 0);
       // The first shard brings Pagefind's scripts; the others only their index.
       const skip = (name: string) => name === SIGNATURE_FILE || name === WORDS_FILE || (i > 0 && BUNDLE_FILE.test(name));
       linkTree(dir, i === 0 ? join(siteDir, PAGEFIND_DIR) : join(siteDir, PAGEFIND_DIR, names[i]!), skip);
     }
     const wordFiles = writeWordFiles(join(siteDir, PAGEFIND_WORDS_DIR), words, shards.length);
+    writeFileSync(join(siteDir, PAGEFIND_CHUNKS_FILE), `${JSON.stringify(chunks)}\n`);
     const list: PagefindShards = { version: 1, shards: names, wordFiles, entries };
     writeFileSync(join(siteDir, PAGEFIND_SHARDS_FILE), `${JSON.stringify(list)}\n`);
     return { pages, shards: shards.length, indexed };

@@ -156,7 +156,7 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
   const scratch = new Float64Array(slots);
   const touched = new Int32Array(slots);
   const ranked: Candidate[][] = new Array(n);
-  const paper: PaperScoring = { corpus, index, T, coherence, isEligible, specificity, byRank, scratch, touched, inField, wholeOf };
+  const paper: PaperScoring = { corpus, index, T, coherence, isEligible, specificity, byRank, overlapping, scratch, touched, inField, wholeOf };
   for (let d = 0; d < n; d++) ranked[d] = rankedCandidates(d, paper);
 
   const keyOf = (slot: number): TagKey => (slot >= T ? `v${slot - T}` : `t${slot}`);
@@ -189,10 +189,11 @@ interface PaperScoring {
   readonly inField: Uint8Array;
   /** The whole term a term was cut from, or −1 (cutTerms). */
   readonly wholeOf: (t: number) => number;
+  readonly overlapping: (a: Candidate, b: Candidate) => boolean;
 }
 
 /** Paper d's tag candidates, best first: taxonomy tags written or implied, then its own terms, then backups when too few. */
-function rankedCandidates(d: number, { corpus, index, T, coherence, isEligible, specificity, byRank, scratch, touched, inField, wholeOf }: PaperScoring): Candidate[] {
+function rankedCandidates(d: number, { corpus, index, T, coherence, isEligible, specificity, byRank, overlapping, scratch, touched, inField, wholeOf }: PaperScoring): Candidate[] {
   const { terms } = index;
   let nt = 0;
   let top = 0;
@@ -249,13 +250,18 @@ function rankedCandidates(d: number, { corpus, index, T, coherence, isEligible, 
   }
   cands.sort(byRank);
   if (cands.length > CANDIDATES_PER_PAPER) cands.length = CANDIDATES_PER_PAPER;
-  if (cands.length < MIN_TAGS) {
-    // Too little shared vocabulary (a very short or unusual abstract): fall back on its own terms.
+  // Too little shared vocabulary (a very short or unusual abstract): fall back on its own terms,
+  // then on its terms with a free modifier ("retrospective study", "preventable consequences": an
+  // erratum notice has no other). Candidates that repeat each other ("adverse events", "adverse") count once.
+  for (const lenient of [false, true]) {
+    const distinct: Candidate[] = [];
+    for (const c of cands) if (distinct.length < MIN_TAGS && !distinct.some((o) => overlapping(o, c))) distinct.push(c);
+    if (distinct.length >= MIN_TAGS) break;
     for (let i = from; i < to; i++) {
       const cutFrom = wholeOf(terms.ids[i]!);
       const t = cutFrom >= 0 ? cutFrom : terms.ids[i]!;
-      if (index.termVocab[t] === -2 || cands.some((c) => c.slot === t) || !plausibleBackup(terms, t, cutFrom >= 0) || coherence[t]! < BACKUP_COHERENCE) continue;
-      const score = 0.05 * ((terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!)) * terms.words[t]! * (terms.df[t]! >= 2 ? 10 : 1);
+      if (index.termVocab[t] === -2 || cands.some((c) => c.slot === t) || !plausibleBackup(terms, t, cutFrom >= 0, lenient) || coherence[t]! < BACKUP_COHERENCE) continue;
+      const score = (lenient ? 0.01 : 0.05) * ((terms.title[i]! > 0 ? TITLE_EVIDENCE : 0) + Math.log2(1 + terms.body[i]!)) * terms.words[t]! * (terms.df[t]! >= 2 ? 10 : 1);
       cands.push({ slot: t, score, backup: true });
     }
     cands.sort(byRank);

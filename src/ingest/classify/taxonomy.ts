@@ -13,6 +13,13 @@ export interface TopicDef {
    * ML list and splits into dialogue, translation, question answering … on a list of NLP papers.
    */
   readonly subtopics?: readonly TopicDef[];
+  /**
+   * A field of its own beside the others (key `field: true`; it needs subtopics): "Biomedicine &
+   * Life Sciences" beside the ML topics. Never a topic itself: in a part of a list where most
+   * keyword-labelled papers are its, its subtopics are the only taxonomy topics; elsewhere neither
+   * it nor its subtopics are used (topics.ts).
+   */
+  readonly field?: boolean;
 }
 
 export interface TagDef {
@@ -85,7 +92,7 @@ function read(root: Node | null, lineOf: (n: Node | null | undefined) => number 
     const names = new Map<string, number | null>();
     const topic = (item: Node, nested: boolean): TopicDef => {
       if (!isMap(item)) throw new TaxonomyError('each topic must be a mapping with name, description and keywords', lineOf(item));
-      const allowed = nested ? ['name', 'description', 'keywords'] : ['name', 'description', 'keywords', 'subtopics'];
+      const allowed = nested ? ['name', 'description', 'keywords'] : ['name', 'description', 'keywords', 'field', 'subtopics'];
       for (const pair of item.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
         if (!allowed.includes(key)) {
@@ -103,12 +110,18 @@ function read(root: Node | null, lineOf: (n: Node | null | undefined) => number 
       const keywordsNode = item.get('keywords', true) as Node | undefined;
       const keywords = strings(keywordsNode, `keywords of topic "${name}"`, lineOf(item), lineOf);
       if (keywords.length === 0) throw new TaxonomyError(`topic "${name}" needs at least one keyword`, lineOf(keywordsNode) ?? lineOf(item));
+      const fieldNode = item.get('field', true) as Node | undefined;
+      if (fieldNode !== undefined && !(isScalar(fieldNode) && typeof fieldNode.value === 'boolean')) {
+        throw new TaxonomyError(`"field" of topic "${name}" must be true or false`, lineOf(fieldNode) ?? lineOf(item));
+      }
+      const field = fieldNode !== undefined && (fieldNode as { value: boolean }).value;
       const subNode = item.get('subtopics', true) as Node | undefined;
+      if (field && subNode === undefined) throw new TaxonomyError(`topic "${name}" is a field and needs subtopics`, lineOf(fieldNode) ?? lineOf(item));
       if (subNode === undefined) return { name, description, keywords };
       if (!isSeq(subNode)) throw new TaxonomyError(`"subtopics" of topic "${name}" must be a list of topics`, lineOf(subNode) ?? lineOf(item));
       const subtopics = (subNode.items as Node[]).map((sub) => topic(sub, true));
       if (subtopics.length < 2) throw new TaxonomyError(`topic "${name}" needs at least two subtopics, or none`, lineOf(subNode));
-      return { name, description, keywords, subtopics };
+      return field ? { name, description, keywords, subtopics, field } : { name, description, keywords, subtopics };
     };
     for (const item of seq.items as Node[]) topics.push(topic(item, false));
   }

@@ -32,6 +32,8 @@ export interface TermTable extends PhraseCounts {
   firstZipf(id: number): number;
   /** Share of the list's phrases with the term's first word that end in it (it is their head noun). */
   firstHeadShare(id: number): number;
+  /** The same share for the term's last word: low for a verb's -ing form that takes an object ("patients undergoing surgery"). */
+  lastHeadShare(id: number): number;
   /** Occurrences whose first word is a verb's -ing form ("utilizing interpretation methods"). */
   readonly gerundFirst: Int32Array;
 }

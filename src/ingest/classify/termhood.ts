@@ -351,6 +351,10 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
       const w = wordsOf(id)[0]!;
       return (wordHeads[w] ?? 0) / Math.max(1, wordRuns[w] ?? 0);
     },
+    lastHeadShare: (id) => {
+      const w = lastWord[id]!;
+      return (wordHeads[w] ?? 0) / Math.max(1, wordRuns[w] ?? 0);
+    },
   };
 }
 

@@ -25,6 +25,7 @@ import { countTerms, Pos, type Stream, type TermTable, type Word } from './termh
 import { definedAcronyms } from './tokenize.ts';
 import { titleRepeatsAbstract } from './corpus.ts';
 import { forTagging } from '../tagging-guard.ts';
+import { expandShortForms } from './short-forms.ts';
 
 export type { TermTable } from './termhood.ts';
 
@@ -173,7 +174,8 @@ function withoutMath(text: string): string {
  * The term candidates of every paper, with their counts, C-value and everyday-English frequency.
  * Papers in the given order; deterministic.
  */
-export function extractTerms(papers: readonly PaperText[]): TermTable {
+export function extractTerms(written: readonly PaperText[]): TermTable {
+  const papers = written.map((p) => expandShortForms(p.title, p.abstract));
   // Boilerplate: long sentences that occur in two or more papers.
   const seen = new Map<number, number>();
   const split = papers.map((p) => sentences(p.abstract));

@@ -15,6 +15,16 @@ const realPapers = ingestSources(sourcesIn('tests/fixtures/real-dumps', (name) =
 const real = realPapers.map(asInput);
 const realLabels = classifyPapers(real, taxonomy);
 
+/**
+ * Issue 19 asks to "reuse a tag across papers", with no share. This floor was 90 % from the first
+ * tagging engine, chosen by no one, and it kept the terms of one paper out: the gold annotators
+ * reuse 25-35 % of their distinct tags (on samples of 80 and 100 papers of longer lists), and
+ * letting a paper's own title terms be tags (term-filters.ts ownTerm) raised gold-cross tag F1
+ * 0.373/0.365 → 0.400/0.377 while the seeds' shared tags fell to 83 % and the real dumps' to 72 %.
+ * A tag of one paper is a dead end on the site, so most tags stay shared: two in three, still twice
+ * the annotators' share.
+ */
+const SHARED_TAG_FLOOR = 2 / 3;
 const tagNames = (h: LabelHygiene): string[] => [...h.tagUse.keys()];
 
 describe('topics and tags of the seed reading list', () => {
@@ -29,10 +39,10 @@ describe('topics and tags of the seed reading list', () => {
     for (const topic of f.topics.keys()) expect(topic).toMatch(/^[A-Z0-9]/);
   });
 
-  test('every paper gets 3 to 6 lowercase tags, at least 90% of tags shared by two papers', () => {
+  test('every paper gets 3 to 6 lowercase tags, most of them shared by two papers', () => {
     expect(f.tagsPerPaper[0]).toBeGreaterThanOrEqual(3);
     expect(f.tagsPerPaper.at(-1)).toBeLessThanOrEqual(6);
-    expect(f.sharedTagShare).toBeGreaterThanOrEqual(0.9);
+    expect(f.sharedTagShare).toBeGreaterThanOrEqual(SHARED_TAG_FLOOR);
     for (const tag of tagNames(f)) expect(tag).toBe(tag.toLowerCase());
   });
 
@@ -63,6 +73,12 @@ describe('topics and tags of the seed reading list', () => {
     expect(f.topics.has('Natural Language Processing')).toBe(true);
     for (const sub of nlp.subtopics!) expect(f.topics.has(sub.name), sub.name).toBe(false);
   });
+
+  test('a list of ML papers gets no biomedical class: the taxonomy\'s fields of their own apply only where most papers are theirs', () => {
+    const classes = taxonomy.topics.filter((t) => t.field).flatMap((t) => [t.name, ...t.subtopics!.map((s) => s.name)]);
+    expect(classes.length).toBeGreaterThan(20);
+    for (const name of classes) expect(f.topics.has(name), name).toBe(false);
+  });
 });
 
 describe('the same input gives the same output', () => {
@@ -85,16 +101,31 @@ describe('a reading list from other fields (ACL 2023, EMNLP 2023, MEDLINE)', () 
     expect(f.catchAllShare).toBeLessThanOrEqual(0.05);
     expect(f.tagsPerPaper[0]).toBeGreaterThanOrEqual(3);
     expect(f.tagsPerPaper.at(-1)).toBeLessThanOrEqual(6);
-    expect(f.sharedTagShare).toBeGreaterThanOrEqual(0.9);
+    expect(f.sharedTagShare).toBeGreaterThanOrEqual(SHARED_TAG_FLOOR);
   });
 
-  test('biomedical papers, which fit no ML topic, get discovered topics of their own, named after their tags', () => {
+  test('biomedical papers never take an ML topic: they get the biomedical classes of the taxonomy, or discovered topics named after their tags', () => {
     const medline = realPapers.filter((p) => p.sources.some((s) => s.file.endsWith('other-field-listing.txt')));
     expect(medline.length).toBeGreaterThan(100);
-    const mlTopics = new Set(taxonomy.topics.flatMap((t) => [t.name, ...(t.subtopics ?? []).map((s) => s.name)]));
-    const outside = medline.filter((p) => !mlTopics.has(realLabels.get(p.id)!.topic));
-    expect(outside.length / medline.length).toBeGreaterThan(0.6);
-    for (const p of outside) expect(realLabels.get(p.id)!.topic).toMatch(/^[A-Z0-9][^&]*( & [A-Z0-9].*)?$/);
+    const ml = taxonomy.topics.filter((t) => !t.field);
+    const mlTopics = new Set(ml.flatMap((t) => [t.name, ...(t.subtopics ?? []).map((s) => s.name)]));
+    const classes = new Set(taxonomy.topics.filter((t) => t.field).flatMap((t) => t.subtopics!.map((s) => s.name)));
+    // One MEDLINE paper shares the ACL papers' vocabulary and is in their part of the list (before
+    // the biomedical classes too): a paper on language may well be an NLP paper.
+    expect(medline.filter((p) => mlTopics.has(realLabels.get(p.id)!.topic)).length / medline.length).toBeLessThanOrEqual(0.02);
+    // 150 papers of every kind of biomedicine: sorted into several of the scheme's classes.
+    expect(new Set(medline.map((p) => realLabels.get(p.id)!.topic).filter((t) => classes.has(t))).size).toBeGreaterThanOrEqual(4);
+    for (const p of medline.filter((p) => !classes.has(realLabels.get(p.id)!.topic))) {
+      expect(realLabels.get(p.id)!.topic).toMatch(/^[\p{Lu}0-9][^&]*( & [\p{Lu}0-9].*)?$/u);
+    }
+  });
+
+  test('NLP papers never take a biomedical class, and no topic of the real dumps exceeds a quarter of them', () => {
+    const acl = realPapers.filter((p) => !p.sources.some((s) => s.file.endsWith('other-field-listing.txt')));
+    const classes = new Set(taxonomy.topics.filter((t) => t.field).flatMap((t) => [t.name, ...t.subtopics!.map((s) => s.name)]));
+    expect(classes.size).toBeGreaterThan(20);
+    for (const p of acl) expect(classes.has(realLabels.get(p.id)!.topic), realLabels.get(p.id)!.topic).toBe(false);
+    expect(f.largestTopicShare).toBeLessThanOrEqual(0.25);
   });
 
   test('the ACL and EMNLP papers, too many for one NLP topic, are divided by its subtopics (issue 19)', () => {
@@ -167,7 +198,7 @@ describe('names of discovered topics', () => {
     expect(discovered.length).toBeGreaterThan(0);
     for (const name of discovered) {
       for (const part of name.replace(/ \(\d+\)$/, '').split(' & ')) {
-        expect(part).toMatch(/^[A-Z0-9]/);
+        expect(part).toMatch(/^[\p{Lu}0-9]/u);
         if (!part.includes(' ') && !part.includes('-')) expect(part).not.toMatch(/(ful|ous|ive|ic|al|ary|ent|ant|ing|ed|ly)$/i);
       }
     }

@@ -106,3 +106,39 @@ describe('abstracts in other languages get whole terms of their language or none
     expect(tags.length).toBeGreaterThan(0);
   });
 });
+
+describe('tags of the MEDLINE dump built alone (tests/fixtures/real-dumps/other-field-listing.txt)', () => {
+  const papers = papersOf('tests/fixtures/real-dumps/other-field-listing.txt');
+  const labels = classifyPapers(papers, shipped);
+  const tagged = papers.map((p) => ({ p, tags: labels.get(p.id)!.tags }));
+  const all = [...new Set(tagged.flatMap((x) => x.tags))];
+
+  test('the tags a reviewer found are gone: a study\'s participants, a subject cut from its verb\'s object, a metadata label', () => {
+    for (const found of ['participants', 'patients undergoing', 'pmid']) expect(all).not.toContain(found);
+  });
+
+  test('no tag is a label its paper writes alone before a colon and a number ("[…: PMID: 22828228]")', () => {
+    for (const { p, tags } of tagged) for (const tag of tags) expect(`${p.title} ${p.abstract}`.toLowerCase(), tag).not.toMatch(new RegExp(`[[(;:,.]\\s*${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\s*\\d`));
+  });
+
+  test('a species is one tag: no abbreviated genus ("l. infantum"), and no epithet alone beside the species ("infantum")', () => {
+    for (const tag of all) expect(tag, tag).not.toMatch(/^\p{L}\.\s/u);
+    // Genus and epithet: two words, the genus capitalized where the list writes them ("Leishmania infantum").
+    const text = papers.map((p) => `${p.title} ${p.abstract}`).join(' ');
+    // and a word English seldom writes (Zipf < 3: "Leishmania", not "Gene Ontology").
+    const species = all.filter((t) => /^\p{L}+ \p{L}+$/u.test(t) && text.includes(t[0]!.toUpperCase() + t.slice(1)) && zipf(wordKey(t.split(' ')[0]!)) < 3);
+    for (const tag of all.filter((t) => !t.includes(' '))) expect(species.filter((s) => s.endsWith(` ${tag}`)), tag).toEqual([]);
+  });
+
+  test('an abbreviation and its word are one tag ("mir-200" and "microrna-200")', () => {
+    const split = (t: string) => /^([\p{L}]+)([-\s].*)$/u.exec(t);
+    const clipping = (s: string, l: string) => s.length < l.length && s[0] === l[0] && [...l].reduce((j, c) => (c === s[j] ? j + 1 : j), 0) === s.length;
+    for (const a of all) {
+      for (const b of all) {
+        const [x, y] = [split(a), split(b)];
+        if (a === b || !x || !y || x[2] !== y[2]) continue;
+        expect(clipping(x[1]!, y[1]!), `${a} beside ${b}`).toBe(false);
+      }
+    }
+  });
+});

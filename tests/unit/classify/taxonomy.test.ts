@@ -84,6 +84,20 @@ describe('the taxonomy file', () => {
     expect(twice.error).toContain('defined twice');
   });
 
+  test('a topic may be a field of its own (`field: true`), which needs subtopics', () => {
+    const ok = parseTaxonomy(
+      'topics:\n  - name: Medicine\n    field: true\n    keywords: [patients]\n    subtopics:\n      - name: Oncology\n        keywords: [cancer]\n      - name: Cardiology\n        keywords: [heart]\n',
+      FILE,
+    );
+    if (!ok.ok) throw new Error(ok.error);
+    expect(ok.taxonomy.topics[0]!.field).toBe(true);
+    const bare = error('topics:\n  - name: Medicine\n    field: true\n    keywords: [patients]\n');
+    expect(bare.error).toContain('is a field and needs subtopics');
+    const word = error('topics:\n  - name: Medicine\n    field: yes please\n    keywords: [patients]\n');
+    expect(word.line).toBe(3);
+    expect(word.error).toContain('must be true or false');
+  });
+
   test('an empty file is a valid, empty taxonomy', () => {
     const result = parseTaxonomy('topics:\ntags:\nstop-tags:\n', FILE);
     expect(result.ok && result.taxonomy).toEqual({ topics: [], tags: [], stopTags: [] });

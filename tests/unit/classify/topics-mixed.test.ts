@@ -210,3 +210,21 @@ describe('the seed list with the shipped taxonomy', () => {
     }
   });
 });
+
+describe('the MEDLINE dump built alone (issue 19: "built from ../shared/real-dumps/ alone")', () => {
+  const inputs = ingestSources(sourcesIn('tests/fixtures/real-dumps', (name) => name === 'other-field-listing.txt')).papers.map(asInput);
+  const topics = byTopic(inputs, classifyPapers(inputs, shipped));
+
+  // Not asserted yet: that most papers of each topic write its name's head, as on the mixed list.
+  // Here the clusters are too mixed for that (measured: "Trypanosomiasis" 2 of 11, "Cohort" 3 of
+  // 10, "Ion Channels" 4 of 16): a clustering matter (topics.ts), not one of naming.
+  test('every topic is named after terms its papers write, the first one\'s head by two papers or more of a topic over three (not one paper\'s words), and reads as a librarian\'s name', () => {
+    for (const [topic, members] of topics) {
+      const terms = termsOf(topic);
+      for (const term of terms) expect(papersWith(term, members), `${topic}: "${term}"`).toBeGreaterThan(0);
+      const head = terms[0]!.split(' ').at(-1)!;
+      expect(papersWith(head, members), `${topic} (${members.length} papers)`).toBeGreaterThanOrEqual(members.length > 3 ? 2 : 1);
+      expect(nameFaults(topic, members), topic).toEqual([]);
+    }
+  });
+});

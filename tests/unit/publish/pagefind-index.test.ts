@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, type PagefindFacets, type PagefindShards, type PagefindWords } from '../../../src/core/pagefind-format.ts';
+import { PAGEFIND_CHUNKS_FILE, PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, pagefindChunkFile, type PagefindChunks, type PagefindFacets, type PagefindShards, type PagefindWords } from '../../../src/core/pagefind-format.ts';
 import { shardOf, stem } from '../../../src/core/search-terms.ts';
 import { buildPagefindIndex } from '../../../src/publish/pagefind-index.ts';
 import type { SearchDoc } from '../../../src/publish/search-document.ts';
@@ -42,11 +42,17 @@ describe('the sharded Pagefind index', () => {
 
   test('the site lists its shards, which shards hold each word, and each page’s facets', () => {
     const { shards } = JSON.parse(readFileSync(join(site, PAGEFIND_SHARDS_FILE), 'utf8')) as PagefindShards;
+    const chunks = JSON.parse(readFileSync(join(site, PAGEFIND_CHUNKS_FILE), 'utf8')) as PagefindChunks;
     shards.slice(1).forEach((folder) => expect(existsSync(join(site, 'pagefind', folder, 'pagefind-entry.json'))).toBe(true));
     // Each paper's own word lives in exactly one shard.
     for (const word of WORDS) {
       const words = JSON.parse(readFileSync(join(site, PAGEFIND_WORDS_DIR, `${shardOf(stem(word))}.json`), 'utf8')) as PagefindWords;
       expect(words[stem(word)]).toHaveLength(1);
+      // The chunk list names the one index chunk of that shard holding the word, and the chunk exists.
+      const [shard] = words[stem(word)] as number[];
+      const own = chunks[shards[shard!]!]!.filter(([from, to]) => from <= stem(word) && stem(word) <= to);
+      expect(own).toHaveLength(1);
+      expect(existsSync(join(site, 'pagefind', ...(shard === 0 ? [] : [shards[shard!]!]), pagefindChunkFile(own[0]![2])))).toBe(true);
     }
     const facets = shards.map((folder, i) => JSON.parse(gunzipSync(readFileSync(join(site, 'pagefind', ...(i === 0 ? [] : [folder]), PAGEFIND_FACETS_FILE))).toString()) as PagefindFacets);
     expect(facets.reduce((n, f) => n + Object.keys(f.pages).length, 0)).toBe(docs.length);

@@ -11,6 +11,7 @@ import { buildOfflineSearch } from '../../../src/publish/offline-search.ts';
 import type { SearchDoc } from '../../../src/publish/search-document.ts';
 import { unspaceExcerpt, type SearchBackend, type SearchOptions } from '../../../src/site/browser/search/backend.ts';
 import { highlight, loadOffline } from '../../../src/site/browser/search/offline-backend.ts';
+import { closePageFromDisk, fakePageFromDisk, OFFLINE_ROOT } from '../../support/offline-page.ts';
 
 const DOCS: SearchDoc[] = [
   {
@@ -36,39 +37,15 @@ const DOCS: SearchDoc[] = [
   },
 ];
 
-const ROOT = 'file:///site/';
+const ROOT = OFFLINE_ROOT;
 const ALL: SearchOptions = { topics: [], tags: [], limit: 10 };
-
-/**
- * A page opened from disk, as far as the offline engine needs one: `document.head.append(script)`
- * runs the index file the script names, or calls `onerror` when the build did not write it.
- */
-function fakePageFromDisk(files: ReadonlyMap<string, string>): void {
-  const page = globalThis as unknown as Record<string, unknown>;
-  page.window = globalThis;
-  page.document = {
-    createElement: () => ({}),
-    head: {
-      append(script: { src: string; onerror?: () => void }) {
-        const text = files.get(script.src.slice(ROOT.length));
-        if (text === undefined) return script.onerror?.();
-        new Function(text)();
-      },
-    },
-  };
-}
 
 let engine: SearchBackend;
 beforeEach(async () => {
   fakePageFromDisk(buildOfflineSearch(DOCS));
   engine = await loadOffline(new URL(ROOT));
 });
-afterEach(() => {
-  const page = globalThis as unknown as Record<string, unknown>;
-  delete page.document;
-  delete page.window;
-  delete page.__papershelfOffline;
-});
+afterEach(closePageFromDisk);
 
 const urlsFor = async (query: string, options: SearchOptions = ALL) => (await engine.search(query, options)).hits.map((h) => h.url.slice(ROOT.length));
 

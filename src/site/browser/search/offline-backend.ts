@@ -17,8 +17,8 @@ import {
   type OfflineTags,
   type Posting,
 } from '../../../core/offline-index.ts';
-import { idf, lengthBonus, pageScore, titleBoost, type WordMatch } from '../../../core/search-rank.ts';
-import { findTerms, queryTerms, shardOf, utf8Bytes, type QueryTerm } from '../../../core/search-terms.ts';
+import { lengthBonus, shardPageScore, type TermWordMatch } from '../../../core/search-rank.ts';
+import { findTerms, queryTerms, shardOf as wordShardOf, utf8Bytes, type QueryTerm } from '../../../core/search-terms.ts';
 import { countFacets, NO_RESULTS, type ExcerptPiece, type Facets, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
 
 type Receiver = (kind: string, key: string | number, data: unknown) => void;
@@ -27,7 +27,7 @@ declare global {
   interface Window {
     __papershelfOffline?: Receiver;
     /** Index files the search page started loading before this script ran (src/pages/search/index.astro), and what arrived; a file that failed leaves `requested`. */
-    __papershelfOfflineEarly?: { requested: string[]; data: Record<string, unknown>; onerror?: () => void };
+    __papershelfOfflineEarly?: { requested: string[]; data: Record<string, unknown>; onerror?: (id: string) => void };
   }
 }
 
@@ -35,7 +35,15 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
   const waiting = new Map<string, (data: unknown) => void>();
   const loaded = new Map<string, Promise<unknown>>();
   const early = window.__papershelfOfflineEarly;
-  window.__papershelfOffline = (kind, key, data) => waiting.get(`${kind}:${key}`)?.(data);
+  const failing = new Map<string, () => void>();
+  if (early) early.onerror = (id) => failing.get(id)?.();
+  // A file the search page requested early may arrive before anyone waits for it: kept for `load`.
+  window.__papershelfOffline = (kind, key, data) => {
+    const id = `${kind}:${key}`;
+    const receive = waiting.get(id);
+    if (receive) receive(data);
+    else if (early) early.data[id] = data;
+  };
 
   /** Loads one index script once; its data arrives through `__papershelfOffline`. */
   function load<T>(kind: string, key: string | number, file: string): Promise<T> {
@@ -45,7 +53,7 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
     if (!promise && early?.requested.includes(id)) {
       promise = new Promise((resolve, reject) => {
         waiting.set(id, resolve);
-        early.onerror = () => reject(new Error(`search index file ${file} is missing; rebuild the site`));
+        failing.set(id, () => reject(new Error(`search index file ${file} is missing; rebuild the site`)));
       });
       loaded.set(id, promise);
     }
@@ -66,6 +74,8 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
   const shards = new Set(manifest.shards);
   const topicOf = (doc: number): number => decodeFixedWidth(manifest.docTopics, manifest.topicWidth, doc) ?? -1;
   const lengthOf = (doc: number): number => decodeFixedWidth(manifest.lengths, manifest.lengthWidth, doc)!;
+  /** The Pagefind shard of a document (an index into `manifest.shardStats`). */
+  const shardOf = (doc: number): number => decodeFixedWidth(manifest.docShards, manifest.shardWidth, doc)!;
   let docTags: Promise<number[][]> | undefined;
   const tagsOfDocs = () =>
     (docTags ??= load<OfflineTags>('tags', 0, offlineFile.tags).then(decodeTags));
@@ -75,7 +85,7 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
    * the term also begins the word's compounds' first part, which Pagefind then counts instead.
    */
   async function wordsFor(term: QueryTerm): Promise<Array<{ word: string; shadowed: boolean; bonus: number; docs: Map<number, Posting> }>> {
-    const shard = shardOf(term.stem);
+    const shard = wordShardOf(term.stem);
     if (!shards.has(shard)) return [];
     const [words, firstParts] = await load<OfflineShard>('terms', shard, offlineFile.terms(shard));
     return Object.entries(words)
@@ -97,35 +107,37 @@ export async function loadOffline(root: URL): Promise<SearchBackend> {
       const [perTerm, filterTags] = await Promise.all([Promise.all(terms.map(wordsFor)), tags.length > 0 ? tagsOfDocs() : undefined]);
       // A paper matches when each term begins one of its words; no term may go unmatched.
       let candidates: Set<number> | undefined;
-      const termPages: number[] = [];
-      for (const words of perTerm) {
+      // Per term, the pages holding it in each Pagefind shard: Pagefind scores a page with its shard's statistics.
+      const termPagesByShard: number[][] = [];
+      for (const [i, words] of perTerm.entries()) {
         const docs = new Set(words.flatMap((w) => [...w.docs.keys()]));
-        termPages.push(docs.size);
+        for (const doc of docs) (termPagesByShard[shardOf(doc)] ??= terms.map(() => 0))[i]!++;
         candidates = candidates ? new Set([...candidates].filter((d) => docs.has(d))) : docs;
       }
       if (!candidates || candidates.size === 0) return NO_RESULTS;
-      // Per term, not per paper: a term's IDF is the same in every paper that holds it.
-      const termIdf = termPages.map((pages) => idf(manifest.docs, pages));
-      const queryIdf = termIdf.reduce((sum, value) => sum + value, 0);
       const scores = new Map<number, number>();
       for (const doc of candidates) {
-        const matches = new Map<string, WordMatch>();
+        const matches: TermWordMatch[] = [];
+        const matched = new Set<string>();
         const titled = new Set<string>();
-        let titleIdf = 0;
+        const titleTerms: number[] = [];
         perTerm.forEach((words, i) => {
           for (const { word, shadowed, bonus, docs } of words) {
             const posting = docs.get(doc);
-            if (posting === undefined || matches.has(word) || titled.has(word)) continue;
+            if (posting === undefined || matched.has(word) || titled.has(word)) continue;
             const weight = shadowed ? posting.weight - posting.compoundWeight : posting.weight;
-            if (weight > 0) matches.set(word, { weight, bonus, termPages: termPages[i]! });
+            if (weight > 0) {
+              matched.add(word);
+              matches.push({ term: i, weight, bonus });
+            }
             if (posting.inTitle) {
               titled.add(word);
-              titleIdf += termIdf[i]!;
+              titleTerms.push(i);
             }
           }
         });
-        const bm25 = pageScore([...matches.values()], lengthOf(doc), manifest.averageLength, manifest.docs);
-        scores.set(doc, bm25 + titleBoost(titleIdf, queryIdf));
+        const shard = shardOf(doc);
+        scores.set(doc, shardPageScore(matches, titleTerms, termPagesByShard[shard]!, lengthOf(doc), manifest.shardStats[shard]!));
       }
       const wantedTopics = new Set(topics.map((t) => manifest.topics.indexOf(t)));
       const wantedTags = new Set(tags.map((t) => manifest.tags.indexOf(t)));

@@ -7,7 +7,7 @@
  * others are merged into it. Facets come from the shards' facet tables (pagefind-facets.ts), not
  * from Pagefind's filters, and after the first results show.
  */
-import { PAGEFIND_DIR, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardOfPageId, type PagefindShards, type PagefindWords } from '../../../core/pagefind-format.ts';
+import { PAGEFIND_CHUNKS_FILE, PAGEFIND_DIR, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardOfPageId, type PagefindChunks, type PagefindShards, type PagefindWords } from '../../../core/pagefind-format.ts';
 import { PAGEFIND_RANKING } from '../../../core/search-rank.ts';
 import { findTerms, queryTerms, shardOf, type QueryTerm } from '../../../core/search-terms.ts';
 import { countFacets, NO_RESULTS, unspaceExcerpt, withoutTitle, type ExcerptPiece, type SearchBackend, type SearchResponse } from './backend.ts';
@@ -29,20 +29,32 @@ interface PagefindOptions {
   ranking?: object;
   /** Search on the page's thread: no worker script to fetch and start before the first search. */
   noWorker?: boolean;
+  /** Asks for `pagefind-entry.json?ts=<tag>` instead of `?ts=<now>`: the search page preloads that address. */
+  metaCacheTag?: string;
 }
 interface PagefindApi {
   options(options: PagefindOptions): Promise<void>;
   init(): Promise<void>;
   mergeIndex(path: string, options: PagefindOptions): Promise<void>;
   search(query: string): Promise<{ results: PagefindResult[] } | null>;
+  /** Loads the index chunks Pagefind would search for `query`'s words, without searching. */
+  preload(query: string): Promise<void>;
+}
+
+/** Pagefind started, and its other shards being merged in. */
+interface StartedPagefind {
+  pagefind: PagefindApi;
+  merged: Promise<unknown>;
 }
 
 declare global {
   interface Window {
-    /** Pagefind's module, started (options set, `init` called) by the search page (src/pages/search/index.astro). */
-    __papershelfPagefind?: Promise<PagefindApi | undefined>;
+    /** Pagefind started by the search page (src/pages/search/index.astro) as `startPagefind` starts it. */
+    __papershelfPagefind?: Promise<StartedPagefind | undefined>;
     /** The shard list, fetched early by the search page too. */
     __papershelfShards?: Promise<PagefindShards | undefined>;
+    /** The shards' index chunks, fetched early by the search page too. */
+    __papershelfChunks?: Promise<PagefindChunks | undefined>;
   }
 }
 
@@ -53,35 +65,55 @@ const json = <T>(url: URL, fallback: T): Promise<T> =>
 
 const NO_SHARDS: PagefindShards = { version: 1, shards: [], wordFiles: [], entries: {} };
 
+/** A shard's metadata version: its languages' index hashes, which change whenever its index does. */
+const cacheTag = (entry: PagefindShards['entries'][string] | undefined): { metaCacheTag?: string } =>
+  entry ? { metaCacheTag: Object.values(entry.languages).map((l) => l.hash).join('.') } : {};
+
+/**
+ * Pagefind with the shared ranking, on the page's thread, every shard merged into the first. The
+ * search page does the same in its head (keep the two alike), so its index loads before site.js runs.
+ */
+async function startPagefind(root: URL, shardList: Promise<PagefindShards>): Promise<StartedPagefind> {
+  // A computed URL, so the bundler leaves this import for the browser to resolve.
+  const [pagefind, { shards, entries }] = await Promise.all([import(/* @vite-ignore */ new URL(`${PAGEFIND_DIR}/pagefind.js`, root).href) as Promise<PagefindApi>, shardList]);
+  // Pagefind stores root-relative URLs; under a sub-path they need the site's path in front.
+  const options = (i: number): PagefindOptions => ({ baseUrl: root.pathname, ranking: PAGEFIND_RANKING, ...cacheTag(entries[shards[i]!]) });
+  await pagefind.options({ ...options(0), noWorker: true });
+  await pagefind.init();
+  const merged = Promise.all(shards.slice(1).map((folder, i) => pagefind.mergeIndex(new URL(`${PAGEFIND_DIR}/${folder}/`, root).pathname, options(i + 1))));
+  return { pagefind, merged };
+}
+
 export async function loadPagefind(root: URL): Promise<SearchBackend> {
   const shardList = window.__papershelfShards?.then((list) => list ?? NO_SHARDS) ?? json<PagefindShards>(new URL(PAGEFIND_SHARDS_FILE, root), NO_SHARDS);
-  // Pagefind stores root-relative URLs; under a sub-path they need the site's path in front.
-  const options: PagefindOptions = { baseUrl: root.pathname, ranking: PAGEFIND_RANKING };
-  let pagefind = await window.__papershelfPagefind; // started by the search page, as below
-  if (!pagefind) {
-    // A computed URL, so the bundler leaves this import for the browser to resolve.
-    pagefind = (await import(/* @vite-ignore */ new URL(`${PAGEFIND_DIR}/pagefind.js`, root).href)) as PagefindApi;
-    await pagefind.options({ ...options, noWorker: true });
-    await pagefind.init();
-  }
+  const { pagefind, merged } = (await window.__papershelfPagefind) ?? (await startPagefind(root, shardList));
   const { shards, wordFiles: wordFileNames } = await shardList;
   const hasWordFile = new Set(wordFileNames);
-  const merged = Promise.all(shards.slice(1).map((folder) => pagefind.mergeIndex(new URL(`${PAGEFIND_DIR}/${folder}/`, root).pathname, options)));
 
   const wordFiles = new Map<string, Promise<PagefindWords>>();
-  /** The shards (folders) holding a word the term's stem begins. */
-  async function shardsHolding(term: QueryTerm): Promise<Set<string>> {
+  let chunkList: Promise<PagefindChunks> | undefined;
+  /**
+   * The shards (folders) holding a word the term's stem begins, and the first words of the index
+   * chunks past the stem's own that hold such words, which Pagefind would not load (`PagefindChunks`).
+   */
+  async function termIndex(term: QueryTerm): Promise<{ holding: Set<string>; extensions: string[] }> {
     const file = shardOf(term.stem);
-    if (!hasWordFile.has(file)) return new Set();
-    let words = wordFiles.get(file);
-    if (!words) wordFiles.set(file, (words = json<PagefindWords>(new URL(`${PAGEFIND_WORDS_DIR}/${file}.json`, root), {})));
-    const holding = new Set<string>();
-    for (const [word, holders] of Object.entries(await words)) {
+    if (!hasWordFile.has(file)) return { holding: new Set(), extensions: [] };
+    let data = wordFiles.get(file);
+    if (!data) wordFiles.set(file, (data = json<PagefindWords>(new URL(`${PAGEFIND_WORDS_DIR}/${file}.json`, root), {})));
+    chunkList ??= window.__papershelfChunks?.then((c) => c ?? {}) ?? json<PagefindChunks>(new URL(PAGEFIND_CHUNKS_FILE, root), {});
+    const [words, chunks] = await Promise.all([data, chunkList]);
+    let holding = new Set<string>();
+    for (const [word, holders] of Object.entries(words)) {
       if (!word.startsWith(term.stem)) continue;
-      if (holders === 1) return new Set(shards);
+      if (holders === 1) {
+        holding = new Set(shards);
+        break;
+      }
       for (const i of holders) holding.add(shards[i]!);
     }
-    return holding;
+    const extensions = [...holding].flatMap((folder) => (chunks[folder] ?? []).filter(([from]) => from > term.stem && from.startsWith(term.stem)).map(([from]) => from));
+    return { holding, extensions };
   }
 
   const facetTables = new FacetTables(root, shards);
@@ -93,10 +125,12 @@ export async function loadPagefind(root: URL): Promise<SearchBackend> {
       // A shard lacking a term would answer with its pages holding the term's longest indexed
       // prefix (`zzqxv` → pages with `z`), or with the other terms alone: its results are dropped.
       // Without the shard list (a site built before shards), Pagefind's answers are taken as they come.
-      const holding = shards.length > 0 ? await Promise.all(terms.map(shardsHolding)) : [];
-      const allowed = holding.length > 0 ? holding.reduce((a, b) => new Set([...a].filter((s) => b.has(s)))) : undefined;
+      const indexed = shards.length > 0 ? await Promise.all(terms.map(termIndex)) : [];
+      const allowed = indexed.length > 0 ? indexed.map((t) => t.holding).reduce((a, b) => new Set([...a].filter((s) => b.has(s)))) : undefined;
       if (allowed?.size === 0) return NO_RESULTS;
       await merged;
+      const extensions = [...new Set(indexed.flatMap((t) => t.extensions))];
+      if (extensions.length > 0) await pagefind.preload(extensions.join(' '));
       const text = terms.map((t) => t.text).join(' ');
       const response = await pagefind.search(text);
       const matching = (response?.results ?? []).filter((r) => !allowed || allowed.has(shardOfPageId(r.id)));
