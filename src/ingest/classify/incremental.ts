@@ -34,6 +34,10 @@ export interface KnownLabels {
 }
 
 // --- Tuning of a new paper's tags (neighbourTags). -------------------------------------------------
+// Measured by adding each half of the 80 gold papers (tests/fixtures/gold) to the rest of the seed list:
+// tag concept F1 of the added papers 0.415 (mean over annotators A and B), against 0.462 for the same papers
+// classified with the whole list; a written tag's score times (1 + w × its votes): w = 0 0.398, 0.5 0.410,
+// 1 0.415, 2 0.400, 4 0.399; TAG_FLOOR 0.2 0.412, 0.3 0.415, 0.45 0.396.
 /** Neighbours that vote: the 10 nearest (ML-kNN's usual k). */
 const VOTERS = 10;
 /** Tags it writes scoring under this share of its best one are left out once the paper has MIN_TAGS. */
