@@ -32,6 +32,8 @@ export interface IngestState {
    * their own so that adding papers re-indexes only those (src/publish/search-shards.ts).
    */
   recent?: string[];
+  /** The version of the ingest's code that generated this (`IngestInput.codeVersion`). */
+  codeVersion?: string;
 }
 
 /** What the last ingest made of a paper whose input is unchanged since (see `knownPapers`). */
@@ -45,10 +47,18 @@ export interface KnownPaper {
 
 /**
  * Per paper (`ids`, `hashes` in the same order): what the last ingest generated for it, when its input hash
- * is the one recorded then, its entry still exists and topics came from the same `method`; else undefined.
+ * is the one recorded then, its entry still exists, and topics came from the same `method` and the rest from
+ * the same `codeVersion`; else undefined.
  */
-export function knownPapers(state: IngestState | null, existing: readonly ExistingEntry[], ids: readonly string[], hashes: readonly string[], method: string): (KnownPaper | undefined)[] {
-  if (!state?.inputs || state.topicMethod !== method) return ids.map(() => undefined);
+export function knownPapers(
+  state: IngestState | null,
+  existing: readonly ExistingEntry[],
+  ids: readonly string[],
+  hashes: readonly string[],
+  method: string,
+  codeVersion: string | undefined,
+): (KnownPaper | undefined)[] {
+  if (!state?.inputs || state.topicMethod !== method || state.codeVersion !== codeVersion) return ids.map(() => undefined);
   const entries = new Map(existing.map((e) => [e.data.id, e.data]));
   return ids.map((id, i) => {
     const last = state.papers[id];

@@ -39,6 +39,11 @@ export interface IngestInput {
   state: IngestState | null;
   /** The parsed content/taxonomy.yaml; without one, topics and tags are discovered from the text alone. */
   taxonomy?: Taxonomy;
+  /**
+   * A version of the ingest's code (scripts/ingest.ts hashes its source): what the last ingest generated is
+   * kept for unchanged papers only when it was made by the same code, so an improved classifier reaches them.
+   */
+  codeVersion?: string;
 }
 
 export interface IngestOutput {
@@ -103,7 +108,7 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   // A rebuild that adds or changes a few papers leaves the others' titles, topics, tags and related lists
   // as the last ingest made them (classify/incremental.ts); more than that, and the list is made afresh.
   const hashes = merged.groups.map((g, i) => inputHash(g, merged.home[i]!));
-  const lastRun = knownPapers(input.state, input.existing, merged.ids, hashes, method);
+  const lastRun = knownPapers(input.state, input.existing, merged.ids, hashes, method, input.codeVersion);
   // Papers new since the list was last classified afresh: past MAX_NEW_SHARE of it, it is classified afresh.
   const present = new Set(merged.ids.filter((_, i) => lastRun[i]));
   const recent = [...(input.state?.recent ?? []).filter((id) => present.has(id)), ...merged.ids.filter((_, i) => !lastRun[i])];
@@ -131,6 +136,7 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   phase('related');
   const written = writeEntries(paperDrafts(merged, titles, slugs, labels, related, hashes), input.existing, input.state, method);
   written.state.recent = known.some(Boolean) && classified !== full ? recent : [];
+  if (input.codeVersion !== undefined) written.state.codeVersion = input.codeVersion;
   phase('entries');
   const issues = [...read.issues, ...written.issues].sort(compareIssues);
   const merges = merged.merges.map((m) => ({ file: m.file, line: m.line, into: merged.ids[m.into]!, by: m.by }));
