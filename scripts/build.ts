@@ -30,6 +30,7 @@ import { astroHeapMb, renderSite } from './lib/astro-child.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
 import { cpuSeconds, stageLine } from './lib/stage-clock.ts';
 import { htmlFilesIn } from './lib/html-files.ts';
+import { writeChanged } from './lib/write-changed.ts';
 import { buildSignature, codeSignature, storedSignature, storeSignature } from './lib/build-signature.ts';
 import { keptPaths, planPaperPages, removeStale, storePageSignatures, writeRenderPlans } from './lib/incremental-pages.ts';
 
@@ -79,17 +80,22 @@ function writeOut(path: string, text: string): void {
  * Both search indexes, from the same search documents so both engines find the same papers. They run
  * alongside Astro, so their times are logged as `alongside:` lines, not stages (whose times add up).
  */
-async function searchIndexes(searchDocs: SearchDoc[]): Promise<{ pages: number }> {
+async function searchIndexes(searchDocs: SearchDoc[], recent: readonly string[]): Promise<{ pages: number; offlineFiles: string[] }> {
   const alongside = (name: string, ms: number) => console.log(`build: alongside: ${name} ${(ms / 1000).toFixed(2)} s`);
   let started = performance.now();
-  for (const [path, text] of buildOfflineSearch(searchDocs)) writeOut(path, text);
+  // Recent papers last, in the order they came, so papers added next extend the index rather than renumber it.
+  const recentAt = new Map(recent.map((url, i) => [url, i]));
+  const offlineOrder = [...searchDocs.filter((d) => !recentAt.has(d.url)), ...searchDocs.filter((d) => recentAt.has(d.url)).sort((a, b) => recentAt.get(a.url)! - recentAt.get(b.url)!)];
+  const offline = buildOfflineSearch(offlineOrder);
+  const written = writeChanged(outDir, offline, join(root, '.cache', 'offline-search-files.json'));
   alongside('offline search', performance.now() - started);
+  console.log(`build: offline search: ${written} of ${offline.size} files written, the others unchanged`);
   started = performance.now();
   // buildPagefindIndex empties dist/pagefind itself, then links each shard from .cache/pagefind.
-  const indexed = await buildPagefindIndex(outDir, searchDocs, join(root, '.cache', 'pagefind'));
+  const indexed = await buildPagefindIndex(outDir, searchDocs, join(root, '.cache', 'pagefind'), undefined, recent);
   alongside('pagefind', performance.now() - started);
   console.log(`build: pagefind: ${indexed.indexed} of ${indexed.shards} shards indexed, ${indexed.shards - indexed.indexed} reused from .cache/pagefind`);
-  return indexed;
+  return { ...indexed, offlineFiles: [...offline.keys()] };
 }
 
 async function main(): Promise<void> {
@@ -156,11 +162,14 @@ async function main(): Promise<void> {
   // The search indexes read the papers, not the pages, so they are made while Astro renders in its child
   // process: the offline index on this thread, Pagefind in its own binary. The astro stage's CPU time
   // includes the offline index's.
-  const searching = searchIndexes(ingested.papers.map(searchDocOf));
+  // Papers added since the list was last classified afresh get search shards of their own, so adding more re-indexes only those.
+  const slugOf = new Map(ingested.papers.map((p) => [p.id, p.slug]));
+  const recent = (ingested.state.recent ?? []).map((id) => routes.paper(slugOf.get(id)!));
+  const searching = searchIndexes(ingested.papers.map(searchDocOf), recent);
   searching.catch(() => {}); // awaited, and so reported, by the search indexes stage
   await astro;
   // Awaited before the stale files go: Pagefind must not be writing into a folder being swept.
-  const { pages } = await stage('search indexes', () => searching);
+  const { pages, offlineFiles } = await stage('search indexes', () => searching);
   await stage('assets', () => {
     // KaTeX's stylesheet finds its fonts relatively (fonts/…), so the folder is copied whole.
     const katexDist = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
@@ -172,7 +181,8 @@ async function main(): Promise<void> {
   // Pagefind's folder is its stage's own, emptied and filled anew by it, with files that may be links to a
   // cache (a link has the time of the cached file): the sweep leaves it alone.
   await stage('stale files', () => {
-    const kept = keptPaths(plan);
+    // The offline index's files this build did not write again are as it made them.
+    const kept = new Set([...keptPaths(plan), ...offlineFiles]);
     const removed = removeStale(outDir, performance.timeOrigin, (path) => kept.has(path) || path.startsWith('pagefind/'));
     if (removed > 0) console.log(`build: ${removed} files of the last build that this one did not make again are deleted`);
   });

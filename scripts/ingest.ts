@@ -2,6 +2,7 @@
  * `npm run ingest -- [paths…] [--strict]`: raw dumps → `content/papers/*.md` and
  * `content/ingest-report.json`. The shell around `runIngest`: arguments, files, exit code.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { SourcePath } from '../src/core/issue.ts';
@@ -77,6 +78,20 @@ export function collectSources(root: string, paths: readonly string[]): SourceFi
   return [...files].map(([file, fromFolder]) => ({ path: toSourcePath(root, file), bytes: readFileSync(file), fromFolder }));
 }
 
+/**
+ * A hash of the ingest's code (every file under src/ingest/ and src/core/): a rebuild keeps what the last
+ * ingest generated for unchanged papers only when the code that generated it is the same (pipeline.ts).
+ */
+export function ingestCodeVersion(root: string): string {
+  const hash = createHash('sha256');
+  for (const dir of ['src/ingest', 'src/core']) {
+    const base = join(root, dir);
+    if (!existsSync(base)) continue;
+    for (const file of (readdirSync(base, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).sort()) hash.update(`${dir}/${file}\0`).update(readFileSync(join(base, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 /** Progress on a terminal for runs long enough to wonder about; nothing when output is piped. */
 function progress(done: number, total: number, file: string): void {
   if (!process.stderr.isTTY || total < 20) return;
@@ -101,7 +116,7 @@ export function ingest(
   const taxonomy = readTaxonomy(root);
   phase('read-entries');
   const output = runIngest(
-    { sources, existing: existing.entries, state: existing.state, ...(taxonomy ? { taxonomy } : {}) },
+    { sources, existing: existing.entries, state: existing.state, ...(taxonomy ? { taxonomy } : {}), codeVersion: ingestCodeVersion(root) },
     { onFileStart: progress, ...(hooks.onPhase ? { onPhase: hooks.onPhase } : {}) },
   );
   phase(); // runIngest reported its own phases

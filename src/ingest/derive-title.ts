@@ -68,16 +68,23 @@ export function deriveTitle(abstract: string): string {
 /**
  * A title for each abstract, unique within the list and distinct from `taken` (the list's real
  * titles). A repeated title gets a further phrase of its own abstract ("Large Language Models:
- * Evaluating Object Hallucination"), never a number.
+ * Evaluating Object Hallucination"), never a number. `kept[i]`, when given, is abstract i's title from
+ * the last ingest, kept unless a real title took it: only the other abstracts are read (the costly part),
+ * still weighed against the whole list.
  */
-export function deriveTitles(abstracts: readonly string[], taken: Iterable<string> = []): string[] {
+export function deriveTitles(abstracts: readonly string[], taken: Iterable<string> = [], kept: readonly (string | undefined)[] = []): string[] {
   const key = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const used = new Set([...taken].map(key));
-  const { weight, counts } = listWeights(abstracts);
-  const lists = abstracts.map((a, i) => candidates(a, weight, counts[i]!));
-  // Shorter lists choose first: a paper with a single reading should keep it.
-  const order = abstracts.map((_, i) => i).sort((a, b) => lists[a]!.length - lists[b]!.length || a - b);
   const titles: string[] = new Array(abstracts.length);
+  kept.forEach((t, i) => {
+    if (t === undefined || used.has(key(t))) return;
+    titles[i] = t;
+  });
+  for (const t of titles) if (t !== undefined) used.add(key(t));
+  const { weight, counts } = listWeights(abstracts);
+  const lists = abstracts.map((a, i) => (titles[i] === undefined ? candidates(a, weight, counts[i]!) : []));
+  // Shorter lists choose first: a paper with a single reading should keep it.
+  const order = abstracts.flatMap((_, i) => (titles[i] === undefined ? [i] : [])).sort((a, b) => lists[a]!.length - lists[b]!.length || a - b);
   for (const i of order) {
     const list = lists[i]!;
     const free = (t: string) => !used.has(key(t));

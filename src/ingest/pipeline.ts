@@ -2,16 +2,28 @@
  * The ingest, start to end: the only file that knows the order of the stages. Pure: it takes file
  * contents and returns file contents plus a report; `scripts/ingest.ts` does the reading and writing.
  */
+import { hash } from 'node:crypto';
 import { compareIssues, type IngestIssue, type SourcePath } from '../core/issue.ts';
 import type { Paper } from '../core/paper.ts';
 import type { Slug } from '../core/slug.ts';
 import { assignSlugs } from './assign-slugs.ts';
-import { analysePapers, classifyPapers, relatedPapers, topicMethod, type Classification, type ClassifyInput, type Taxonomy } from './classify/index.ts';
+import {
+  analysePapers,
+  classifyIncrementally,
+  classifyPapers,
+  MAX_NEW_SHARE,
+  relatedPapers,
+  topicMethod,
+  type Classification,
+  type ClassifyInput,
+  type PaperAnalysis,
+  type Taxonomy,
+} from './classify/index.ts';
 import { cleanTitle, titleText } from './clean-text.ts';
 import { deriveTitles } from './derive-title.ts';
 import { identityKey, paperId } from './identity.ts';
 import { ingestReport, type IngestReport } from './ingest-report.ts';
-import { previousTopics, type ExistingEntry, type IngestState } from './ingest-state.ts';
+import { knownPapers, previousTopics, type ExistingEntry, type IngestState, type KnownPaper } from './ingest-state.ts';
 import { mergeDuplicates, type Merge, type MergedGroup } from './merge-duplicates.ts';
 import { abstractSource, groupTitle, mergeKeywords } from './merge-metadata.ts';
 import { readSources, type CleanOccurrence, type SourceFile } from './read-sources.ts';
@@ -27,6 +39,11 @@ export interface IngestInput {
   state: IngestState | null;
   /** The parsed content/taxonomy.yaml; without one, topics and tags are discovered from the text alone. */
   taxonomy?: Taxonomy;
+  /**
+   * A version of the ingest's code (scripts/ingest.ts hashes its source): what the last ingest generated is
+   * kept for unchanged papers only when it was made by the same code, so an improved classifier reaches them.
+   */
+  codeVersion?: string;
 }
 
 export interface IngestOutput {
@@ -86,23 +103,40 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   const read = readSources(input.sources, hooks.onFileStart);
   phase('parse');
   const merged = mergeRecords(read.occurrences);
+  const taxonomy = input.taxonomy ?? EMPTY_TAXONOMY;
+  const method = topicMethod(taxonomy);
+  // A rebuild that adds or changes a few papers leaves the others' titles, topics, tags and related lists
+  // as the last ingest made them (classify/incremental.ts); more than that, and the list is made afresh.
+  const hashes = merged.groups.map((g, i) => inputHash(g, merged.home[i]!));
+  const lastRun = knownPapers(input.state, input.existing, merged.ids, hashes, method, input.codeVersion);
+  // Papers new since the list was last classified afresh: past MAX_NEW_SHARE of it, it is classified afresh.
+  const present = new Set(merged.ids.filter((_, i) => lastRun[i]));
+  const recent = [...(input.state?.recent ?? []).filter((id) => present.has(id)), ...merged.ids.filter((_, i) => !lastRun[i])];
+  const known = present.size > 0 && recent.length <= MAX_NEW_SHARE * merged.ids.length ? lastRun : lastRun.map(() => undefined);
   phase('merge');
-  const titles = titlePapers(merged);
+  const titles = titlePapers(merged, known);
   phase('titles');
   // Titles as plain text (math read as text), for slugs and the classifier.
   const plainTitles = titles.map(titleText);
   const slugs = slugPapers(merged, plainTitles, input.existing, input.state);
   phase('slugs');
   const toClassify = classifyInputs(merged, plainTitles);
-  const analysis = analysePapers(toClassify);
-  const taxonomy = input.taxonomy ?? EMPTY_TAXONOMY;
-  const method = topicMethod(taxonomy);
-  // The topics generated last time keep a rebuild that adds a few papers from moving the others.
-  const labels = classifyPapers(toClassify, taxonomy, { previousTopics: previousTopics(input.state, method), analysis });
+  let analysis: PaperAnalysis | undefined;
+  const analyse = () => (analysis ??= analysePapers(toClassify));
+  let classified = known.some(Boolean) ? classifyIncrementally(toClassify, analyse, known, taxonomy, RELATED_COUNT) : null;
   phase('tagging');
-  const related = relatedPapers(toClassify, labels, { count: RELATED_COUNT, analysis });
+  let full: typeof classified = null;
+  if (!classified) {
+    // The topics generated last time keep a rebuild that adds a few papers from moving the others.
+    const labels = classifyPapers(toClassify, taxonomy, { previousTopics: previousTopics(input.state, method), analysis: analyse() });
+    phase('tagging');
+    classified = full = { labels, related: relatedPapers(toClassify, labels, { count: RELATED_COUNT, analysis: analyse() }) };
+  }
+  const { labels, related } = classified;
   phase('related');
-  const written = writeEntries(paperDrafts(merged, titles, slugs, labels, related), input.existing, input.state, method);
+  const written = writeEntries(paperDrafts(merged, titles, slugs, labels, related, hashes), input.existing, input.state, method);
+  written.state.recent = known.some(Boolean) && classified !== full ? recent : [];
+  if (input.codeVersion !== undefined) written.state.codeVersion = input.codeVersion;
   phase('entries');
   const issues = [...read.issues, ...written.issues].sort(compareIssues);
   const merges = merged.merges.map((m) => ({ file: m.file, line: m.line, into: merged.ids[m.into]!, by: m.by }));
@@ -128,13 +162,22 @@ function mergeRecords(occurrences: readonly CleanOccurrence[]): MergedRecords {
   return { groups, merges, home, ids };
 }
 
-/** Each paper's title: its sources' best, or one derived from its abstract (unlike every other title). */
-function titlePapers({ groups, home }: MergedRecords): string[] {
+/**
+ * Each paper's title: its sources' best, or one derived from its abstract (unlike every other title);
+ * a title derived by the last ingest from the same abstract is kept (`known`).
+ */
+function titlePapers({ groups, home }: MergedRecords, known: readonly (KnownPaper | undefined)[]): string[] {
   const untitled = groups.flatMap((g, i) => (g.title === null ? [i] : []));
-  const derived = deriveTitles(untitled.map((i) => home[i]!.abstract), groups.flatMap((g) => (g.title ? [g.title] : [])));
+  const kept = untitled.map((i) => known[i]?.title);
+  const derived = deriveTitles(untitled.map((i) => home[i]!.abstract), groups.flatMap((g) => (g.title ? [g.title] : [])), kept);
   const titles = groups.map((g) => g.title);
-  untitled.forEach((i, k) => (titles[i] = cleanTitle(derived[k]!)));
+  untitled.forEach((i, k) => (titles[i] = derived[k] === kept[k] ? derived[k]! : cleanTitle(derived[k]!)));
   return titles.map((t) => t!);
+}
+
+/** A hash of what a paper's title, topic, tags and related papers are made from: its source title, abstract and keywords. */
+function inputHash(group: MergedGroup<CleanOccurrence>, home: CleanOccurrence): string {
+  return hash('sha256', JSON.stringify([group.title, home.abstract, mergeKeywords(group.occurrences)]), 'hex').slice(0, 16);
 }
 
 /** Each paper's slug by id: an existing entry's file name wins; a paper whose entry was deleted gets its last slug back. */
@@ -158,10 +201,11 @@ function paperDrafts(
   slugs: ReadonlyMap<string, Slug>,
   labels: ReadonlyMap<string, Classification>,
   related: ReadonlyMap<string, string[]>,
+  hashes: readonly string[],
 ): PaperDraft[] {
   return groups.map((group, i) => {
     const id = ids[i]!;
     const { topic, tags } = labels.get(id)!;
-    return { id, occurrences: group.occurrences, home: home[i]!, derived: group.title === null, title: titles[i]!, slug: slugs.get(id)!, topic, tags, related: related.get(id) ?? [] };
+    return { id, occurrences: group.occurrences, home: home[i]!, derived: group.title === null, title: titles[i]!, slug: slugs.get(id)!, topic, tags, related: related.get(id) ?? [], inputHash: hashes[i]! };
   });
 }

@@ -27,6 +27,8 @@ export interface PaperDraft {
   topic: string;
   tags: string[];
   related: string[];
+  /** What its title, topic, tags and related papers were made from (pipeline.ts's inputHash), for the next ingest. */
+  inputHash: string;
 }
 
 export interface WrittenEntries {
@@ -40,7 +42,7 @@ export interface WrittenEntries {
 /** The entries of `drafts`, given the entries already written and the last ingest's state; `topicMethod` goes into the new state. */
 export function writeEntries(drafts: readonly PaperDraft[], existing: readonly ExistingEntry[], last: IngestState | null, topicMethod: string): WrittenEntries {
   const existingById = new Map(existing.map((e) => [e.data.id, e]));
-  const out: WrittenEntries = { papers: [], entries: new Map(), state: { version: 1, papers: {}, slugs: {}, topicMethod }, issues: [] };
+  const out: WrittenEntries = { papers: [], entries: new Map(), state: { version: 1, papers: {}, slugs: {}, topicMethod, inputs: {} }, issues: [] };
   for (const draft of drafts) {
     const { id, slug } = draft;
     const first = draft.occurrences[0]!;
@@ -49,6 +51,7 @@ export function writeEntries(drafts: readonly PaperDraft[], existing: readonly E
     const { fields, edited } = keepHandEdits(generated, entry?.data, last?.papers[id]);
     out.state.papers[id] = generated;
     out.state.slugs![id] = slug;
+    out.state.inputs![id] = draft.inputHash;
     const aliases = [...(entry?.data.aliases ?? [])];
     for (const former of [entry?.slug, last?.slugs?.[id]]) {
       if (former && former !== slug && !aliases.includes(former)) aliases.push(former);

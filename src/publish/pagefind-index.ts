@@ -125,11 +125,12 @@ export interface PagefindBuild {
 
 /**
  * Writes the sharded Pagefind index of `docs` into `siteDir/pagefind/`, running Pagefind only for
- * shards whose records differ from those cached in `cacheDir`.
+ * shards whose records differ from those cached in `cacheDir`. `recent`: URLs of the papers added
+ * lately, in the order they came, which get shards of their own (search-shards.ts).
  */
-export async function buildPagefindIndex(siteDir: string, docs: readonly SearchDoc[], cacheDir: string, maxPages = SHARD_MAX_PAGES): Promise<PagefindBuild> {
+export async function buildPagefindIndex(siteDir: string, docs: readonly SearchDoc[], cacheDir: string, maxPages = SHARD_MAX_PAGES, recent: readonly string[] = []): Promise<PagefindBuild> {
   try {
-    const shards = shardsOf(docs, (d) => d.url, maxPages);
+    const shards = shardsOf(docs, (d) => d.url, maxPages, recent);
     const names = shards.map((s) => `s${s.key}`);
     mkdirSync(cacheDir, { recursive: true });
     for (const stale of readdirSync(cacheDir)) if (!names.includes(stale)) rmSync(join(cacheDir, stale), { recursive: true, force: true });

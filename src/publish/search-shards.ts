@@ -28,12 +28,24 @@ export interface Shard<T> {
 }
 
 /**
+ * Pages of a shard of recently added papers. Adding papers re-indexes the last such shard only, so this
+ * bounds that run (Pagefind takes ~1.4 ms a page on one core, docs/benchmarks.md); the recent papers are
+ * at most a tenth of the list (the ingest's MAX_NEW_SHARE), so a 50k list has up to 5 of these shards.
+ */
+export const RECENT_SHARD_PAGES = 1024;
+
+/**
  * Splits `items` into shards of at most `maxPages` (by `urlOf`, stable), in trie order, items in
  * their given order within each shard. A leaf deeper than the hash's 32 bits cannot split further
- * and keeps what it holds.
+ * and keeps what it holds. The items whose URLs are in `recent` (papers added since the list was last
+ * classified afresh, in the order they came: the ingest state's `recent`) go, in that order, into shards
+ * of their own after those, `RECENT_SHARD_PAGES` each (keys `r0`, `r1` …), so that papers added next
+ * join the last of them instead of every trie shard their hashes fall in.
  */
-export function shardsOf<T>(items: readonly T[], urlOf: (item: T) => string, maxPages = SHARD_MAX_PAGES): Shard<T>[] {
-  const placed = items.map((item) => ({ item, bits: hashBits(urlOf(item)) }));
+export function shardsOf<T>(items: readonly T[], urlOf: (item: T) => string, maxPages = SHARD_MAX_PAGES, recent: readonly string[] = []): Shard<T>[] {
+  const recentAt = new Map(recent.map((url, i) => [url, i]));
+  const latest = items.filter((item) => recentAt.has(urlOf(item))).sort((a, b) => recentAt.get(urlOf(a))! - recentAt.get(urlOf(b))!);
+  const placed = items.filter((item) => !recentAt.has(urlOf(item))).map((item) => ({ item, bits: hashBits(urlOf(item)) }));
   const out: Shard<T>[] = [];
   const split = (key: string, members: typeof placed): void => {
     if (members.length <= maxPages || key.length >= 32) {
@@ -44,5 +56,7 @@ export function shardsOf<T>(items: readonly T[], urlOf: (item: T) => string, max
     split(`${key}1`, members.filter((m) => m.bits[key.length] === '1'));
   };
   split('', placed);
-  return out.filter((shard) => shard.items.length > 0 || out.length === 1);
+  const trie = out.filter((shard) => shard.items.length > 0 || (out.length === 1 && latest.length === 0));
+  for (let i = 0; i < latest.length; i += RECENT_SHARD_PAGES) trie.push({ key: `r${i / RECENT_SHARD_PAGES}`, items: latest.slice(i, i + RECENT_SHARD_PAGES) });
+  return trie;
 }

@@ -17,6 +17,8 @@ import { paperVectors, type Vectors } from './vectors.ts';
 import { withWordNet } from './wordnet-features.ts';
 
 export type { Classification, ClassifyInput } from './classification.ts';
+export { classifyIncrementally, type KnownLabels } from './incremental.ts';
+export { MAX_NEW_SHARE } from './stable.ts';
 export type { Taxonomy, TopicDef, TagDef } from './taxonomy.ts';
 
 /** Parses content/taxonomy.yaml's text; errors name the line. `file` is only used in messages. */

@@ -7,11 +7,11 @@
 import { topIndexes, type Vectors } from './vectors.ts';
 
 /** Terms per paper that enter the index and the query. */
-const TERMS_PER_PAPER = 16;
+export const TERMS_PER_PAPER = 16;
 /** Longest posting list kept; a term shared by more papers keeps those where it weighs most. */
-const MAX_POSTINGS = 100;
-const TAG_BONUS = 0.12;
-const TOPIC_BONUS = 0.03;
+export const MAX_POSTINGS = 100;
+export const TAG_BONUS = 0.12;
+export const TOPIC_BONUS = 0.03;
 
 export interface RelatedInput {
   readonly vectors: Vectors;

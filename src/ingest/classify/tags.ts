@@ -91,12 +91,12 @@ const CANDIDATES_PER_PAPER = 20;
  * being 1. Tune halves: 0.5 gold-80 0.417/0.436, cross 0.373/0.344; 0.2 0.415/0.439, 0.381/0.353;
  * 0 the same as 0.2; 0.8 0.417/0.437, 0.373/0.344. Rarity is already required (df, coherence).
  */
-const SPECIFICITY_WEIGHT = 0.2;
+export const SPECIFICITY_WEIGHT = 0.2;
 /**
  * Evidence of a term in the title, against log2(1 + mentions) in the abstract. Tune halves: 1.5
  * gold-80 0.393/0.417, cross 0.359/0.338; 2.5 0.410/0.436, 0.344/0.322; 3.5 0.406/0.426, 0.352/0.323.
  */
-const TITLE_EVIDENCE = 2.5;
+export const TITLE_EVIDENCE = 2.5;
 /** A vocabulary term found in a paper outweighs a discovered one; an implied one weighs this much of it. */
 const IMPLIED_WEIGHT = 0.7;
 /**

@@ -70,9 +70,10 @@ describe('re-ingest', () => {
     const [name, text] = [...first.entries][10]!;
     const parsed = parseEntry(text);
     if (!parsed.ok) throw new Error(parsed.error);
-    // As if an earlier ingest had generated other tags, left as they were.
+    // As if an earlier ingest, with other code, had generated other tags, left as they were.
     const state = structuredClone(first.state);
     state.papers[parsed.data.id]!.tags = ['old tag'];
+    state.codeVersion = 'an earlier version';
     const stale = formatEntry({ ...parsed.data, tags: ['old tag'] }, parsed.body);
     const second = ingestSources(seedSources(), asExisting(new Map(first.entries).set(name, stale)), state);
     const after = parseEntry(second.entries.get(name)!);

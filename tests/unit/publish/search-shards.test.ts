@@ -3,7 +3,7 @@
  * shard and adding papers re-indexes only the shards they fall in.
  */
 import { describe, expect, test } from 'vitest';
-import { shardsOf } from '../../../src/publish/search-shards.ts';
+import { RECENT_SHARD_PAGES, shardsOf } from '../../../src/publish/search-shards.ts';
 
 const urls = (from: number, count: number) => Array.from({ length: count }, (_, i) => `papers/paper-${from + i}.html`);
 const byKey = (shards: Array<{ key: string; items: string[] }>) => new Map(shards.map((s) => [s.key, s.items]));
@@ -36,5 +36,19 @@ describe('search index shards', () => {
     const list = urls(0, 3000);
     const sorted = (shards: Array<{ key: string; items: string[] }>) => shards.map((s) => [s.key, [...s.items].sort()]);
     expect(sorted(shardsOf([...list].reverse(), (u) => u, 1000))).toEqual(sorted(shardsOf(list, (u) => u, 1000)));
+  });
+
+  test('recently added papers get shards of their own, in the order they came: adding more changes only the last', () => {
+    const base = urls(0, 6000);
+    const recent = urls(6000, RECENT_SHARD_PAGES + 5);
+    const before = shardsOf([...base, ...recent], (u) => u, 1000, recent);
+    const added = urls(7100, 10);
+    const after = shardsOf([...added, ...base, ...recent], (u) => u, 1000, [...recent, ...added]);
+    expect(before.slice(-2).map((s) => s.key)).toEqual(['r0', 'r1']);
+    expect(before.slice(-2).map((s) => s.items)).toEqual([recent.slice(0, RECENT_SHARD_PAGES), recent.slice(RECENT_SHARD_PAGES)]);
+    // The trie shards are those of the list without its recent papers, and only the last recent shard grew.
+    expect(before.slice(0, -2)).toEqual(shardsOf(base, (u) => u, 1000));
+    expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
+    expect(after.at(-1)!.items).toEqual([...recent.slice(RECENT_SHARD_PAGES), ...added]);
   });
 });
