@@ -86,7 +86,7 @@ async function searchIndexes(searchDocs: SearchDoc[], recent: readonly string[])
   // Recent papers last, in the order they came, so papers added next extend the index rather than renumber it.
   const recentAt = new Map(recent.map((url, i) => [url, i]));
   const offlineOrder = [...searchDocs.filter((d) => !recentAt.has(d.url)), ...searchDocs.filter((d) => recentAt.has(d.url)).sort((a, b) => recentAt.get(a.url)! - recentAt.get(b.url)!)];
-  const offline = buildOfflineSearch(offlineOrder);
+  const offline = buildOfflineSearch(offlineOrder, undefined, recent);
   const written = writeChanged(outDir, offline, join(root, '.cache', 'offline-search-files.json'));
   alongside('offline search', performance.now() - started);
   console.log(`build: offline search: ${written} of ${offline.size} files written, the others unchanged`);

@@ -55,10 +55,10 @@ export function documentWords(doc: SearchDoc): { words: Map<string, DocumentWord
 
 /**
  * Builds every file of the offline index: path (relative to the site root) → file text.
- * `maxPages` must be the Pagefind index's (src/publish/pagefind-index.ts): documents are scored
- * with the statistics of the Pagefind shard they fall in.
+ * `maxPages` and `recent` must be the Pagefind index's (src/publish/pagefind-index.ts): documents are
+ * scored with the statistics of the Pagefind shard they fall in.
  */
-export function buildOfflineSearch(docs: readonly SearchDoc[], maxPages = SHARD_MAX_PAGES): Map<string, string> {
+export function buildOfflineSearch(docs: readonly SearchDoc[], maxPages = SHARD_MAX_PAGES, recent: readonly string[] = []): Map<string, string> {
   const topics = [...new Set(docs.map((d) => d.topic).filter(Boolean))].sort();
   const tags = [...new Set(docs.flatMap((d) => d.tags))].sort();
   const topicIndex = new Map(topics.map((t, i) => [t, i]));
@@ -107,7 +107,7 @@ export function buildOfflineSearch(docs: readonly SearchDoc[], maxPages = SHARD_
   const docTopics = encodeFixedWidth(docs.map((d) => (d.topic ? topicIndex.get(d.topic)! : undefined)));
   const lengthCodes = encodeFixedWidth(lengths);
   const shardOfDoc = new Map<SearchDoc, number>();
-  const pagefindShards = shardsOf(docs, (d) => d.url, maxPages);
+  const pagefindShards = shardsOf(docs, (d) => d.url, maxPages, recent);
   pagefindShards.forEach((shard, i) => shard.items.forEach((doc) => shardOfDoc.set(doc, i)));
   const docShards = encodeFixedWidth(docs.map((d) => shardOfDoc.get(d)!));
   const shardLength = pagefindShards.map(() => 0);

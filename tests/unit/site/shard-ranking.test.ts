@@ -54,10 +54,44 @@ afterAll(() => {
   closePageFromDisk();
 });
 
+const QUERIES = ['kernel', 'kernel methods', 'sparse kernel', 'sparse'];
+const ranked = async (engines: { pagefind: typeof pagefind; offline: SearchBackend }, query: string) => {
+  const expected = (await engines.pagefind.search(query)).map((r) => r.url.replace(/^\//, ''));
+  const got = (await engines.offline.search(query, { topics: [], tags: [], limit: 100 })).hits.map((h) => h.url.slice(OFFLINE_ROOT.length));
+  return { expected, got };
+};
+
 describe('a two-shard site ranks alike in both engines', () => {
-  test.each(['kernel', 'kernel methods', 'sparse kernel', 'sparse'])('“%s”: the offline order is Pagefind’s merged order', async (query) => {
-    const expected = (await pagefind.search(query)).map((r) => r.url.replace(/^\//, ''));
-    const got = (await offline.search(query, { topics: [], tags: [], limit: 100 })).hits.map((h) => h.url.slice(OFFLINE_ROOT.length));
+  test.each(QUERIES)('“%s”: the offline order is Pagefind’s merged order', async (query) => {
+    const { expected, got } = await ranked({ pagefind, offline }, query);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(got).toEqual(expected);
+  });
+});
+
+describe('after papers were added (a shard of recent papers of its own), both engines still rank alike', () => {
+  // Three papers of the first shard, where "kernel" is common, as if added lately: a third shard holds them.
+  const recent = shards[0]!.items.slice(0, 3);
+  const site = join(dir, 'site-recent');
+  let engines: { pagefind: typeof pagefind; offline: SearchBackend };
+
+  beforeAll(async () => {
+    closePageFromDisk();
+    const built = await buildPagefindIndex(site, docs, join(dir, 'cache-recent'), MAX_PAGES, recent);
+    const names = shardsOf(docs, (d) => d.url, MAX_PAGES, recent).map((s) => `s${s.key}`);
+    expect(names).toContain('sr0');
+    expect(built.shards).toBe(names.length);
+    const order = [...docs.filter((d) => !recent.includes(d.url)), ...recent.map((url) => docs.find((d) => d.url === url)!)];
+    // Pagefind first: it takes a page with a `document` for a browser.
+    const served = await pagefindInNode(site, names.slice(1), { baseUrl: '/', ranking: PAGEFIND_RANKING });
+    fakePageFromDisk(buildOfflineSearch(order, MAX_PAGES, recent));
+    engines = { pagefind: served, offline: await loadOffline(new URL(OFFLINE_ROOT)) };
+  }, 120_000);
+
+  afterAll(() => engines?.pagefind.close());
+
+  test.each(QUERIES)('“%s”: the offline order is Pagefind’s merged order', async (query) => {
+    const { expected, got } = await ranked(engines, query);
     expect(expected.length).toBeGreaterThan(1);
     expect(got).toEqual(expected);
   });
