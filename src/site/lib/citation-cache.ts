@@ -1,7 +1,7 @@
 /**
  * Formatted references (citation.ts `referenceHtml`) cached on disk, one file per CSL item. citeproc-js
  * costs about 3.2 ms of CPU per reference (measured on 300 papers, process.cpuUsage), 32 s on the single
- * render thread at 10k papers, so the build fills the cache on worker threads before `astro build`
+ * render thread at 10k papers (1.5 ms since it formats with a one-entry style, citation-js.ts `formatReference`), so the build fills the cache on worker threads before `astro build`
  * (`warmCitationCache`, through warm-cache.ts as the abstract cache does) and pages only read it; a
  * rebuild formats only new or changed papers. The folder is citation-cache-dir.ts's.
  */
