@@ -14,7 +14,8 @@ import { titlePlainText } from '../src/core/title-math.ts';
 import { formatReport } from '../src/ingest/format-report.ts';
 import { feedXml } from '../src/publish/feed.ts';
 import { buildOfflineSearch } from '../src/publish/offline-search.ts';
-import { buildPagefindIndex } from '../src/publish/pagefind-index.ts';
+import { buildPagefindIndex, ShardWords } from '../src/publish/pagefind-index.ts';
+import { SHARD_MAX_PAGES } from '../src/publish/search-shards.ts';
 import { papersJson } from '../src/publish/papers-json.ts';
 import { searchDocOf, type SearchDoc } from '../src/publish/search-document.ts';
 import { placeCards, renderCardsToCache } from '../src/publish/og-cards.ts';
@@ -82,11 +83,12 @@ function writeOut(path: string, text: string): void {
 async function searchIndexes(searchDocs: SearchDoc[]): Promise<{ pages: number }> {
   const alongside = (name: string, ms: number) => console.log(`build: alongside: ${name} ${(ms / 1000).toFixed(2)} s`);
   let started = performance.now();
-  for (const [path, text] of buildOfflineSearch(searchDocs)) writeOut(path, text);
+  const shardWords = new ShardWords(searchDocs);
+  for (const [path, text] of buildOfflineSearch(searchDocs, SHARD_MAX_PAGES, (doc, words) => shardWords.add(doc, words))) writeOut(path, text);
   alongside('offline search', performance.now() - started);
   started = performance.now();
   // buildPagefindIndex empties dist/pagefind itself, then links each shard from .cache/pagefind.
-  const indexed = await buildPagefindIndex(outDir, searchDocs, join(root, '.cache', 'pagefind'));
+  const indexed = await buildPagefindIndex(outDir, searchDocs, join(root, '.cache', 'pagefind'), SHARD_MAX_PAGES, shardWords);
   alongside('pagefind', performance.now() - started);
   console.log(`build: pagefind: ${indexed.indexed} of ${indexed.shards} shards indexed, ${indexed.shards - indexed.indexed} reused from .cache/pagefind`);
   return indexed;
