@@ -14,7 +14,8 @@ import { titlePlainText } from '../src/core/title-math.ts';
 import { formatReport } from '../src/ingest/format-report.ts';
 import { feedXml } from '../src/publish/feed.ts';
 import { buildOfflineSearch } from '../src/publish/offline-search.ts';
-import { buildPagefindIndex } from '../src/publish/pagefind-index.ts';
+import { buildPagefindIndex, ShardWords } from '../src/publish/pagefind-index.ts';
+import { SHARD_MAX_PAGES } from '../src/publish/search-shards.ts';
 import { papersJson } from '../src/publish/papers-json.ts';
 import { searchDocOf, type SearchDoc } from '../src/publish/search-document.ts';
 import { placeCards, renderCardsToCache } from '../src/publish/og-cards.ts';
@@ -86,13 +87,14 @@ async function searchIndexes(searchDocs: SearchDoc[], recent: readonly string[])
   // Recent papers last, in the order they came, so papers added next extend the index rather than renumber it.
   const recentAt = new Map(recent.map((url, i) => [url, i]));
   const offlineOrder = [...searchDocs.filter((d) => !recentAt.has(d.url)), ...searchDocs.filter((d) => recentAt.has(d.url)).sort((a, b) => recentAt.get(a.url)! - recentAt.get(b.url)!)];
-  const offline = buildOfflineSearch(offlineOrder, undefined, recent);
+  const shardWords = new ShardWords(searchDocs, SHARD_MAX_PAGES, recent);
+  const offline = buildOfflineSearch(offlineOrder, SHARD_MAX_PAGES, recent, (doc, words) => shardWords.add(doc, words));
   const written = writeChanged(outDir, offline, join(root, '.cache', 'offline-search-files.json'));
   alongside('offline search', performance.now() - started);
   console.log(`build: offline search: ${written} of ${offline.size} files written, the others unchanged`);
   started = performance.now();
   // buildPagefindIndex empties dist/pagefind itself, then links each shard from .cache/pagefind.
-  const indexed = await buildPagefindIndex(outDir, searchDocs, join(root, '.cache', 'pagefind'), undefined, recent);
+  const indexed = await buildPagefindIndex(outDir, searchDocs, join(root, '.cache', 'pagefind'), SHARD_MAX_PAGES, recent, shardWords);
   alongside('pagefind', performance.now() - started);
   console.log(`build: pagefind: ${indexed.indexed} of ${indexed.shards} shards indexed, ${indexed.shards - indexed.indexed} reused from .cache/pagefind`);
   return { ...indexed, offlineFiles: [...offline.keys()] };

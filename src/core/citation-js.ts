@@ -60,7 +60,11 @@ interface CitationJs {
       chain(input: unknown, options: { forceType: string; generateGraph?: boolean }): unknown;
     };
     output: { format(format: string, data: CslItem[], options?: Record<string, unknown>): string };
-    config: { get(plugin: '@bibtex'): { format: { asciiOnly: boolean } } };
+    config: {
+      get(plugin: '@bibtex'): { format: { asciiOnly: boolean } };
+      /** citation-js's register of CSL styles by name (the bundled `apa`, `vancouver`, `harvard1` and added ones). */
+      get(plugin: '@csl'): { styles: { has(name: string): boolean; get(name: string): string; add(name: string, xml: string): void } };
+    };
   };
 }
 
@@ -98,3 +102,29 @@ export function formatBibtex(items: CslItem[]): string {
 export function formatBibliography(items: CslItem[], format: 'html' | 'text', style = 'apa'): string {
   return cite.plugins.output.format('bibliography', items, { format, template: style, lang: 'en-US' });
 }
+
+/**
+ * The reference of one item, as `formatBibliography([item], format, style)` makes it, with a variant of
+ * `style` for bibliographies of one entry. For every item it registers, citeproc-js also renders the
+ * bibliography's sort keys and the in-text citation, and runs the citation's disambiguation: work that
+ * orders and tells apart the entries of a list, so it changes nothing in a list of one (a unit test
+ * compares both on every shape of item the site makes), and cost 60 % of the time. The variant drops
+ * the `<sort>` elements and reduces `<citation>` to a one-variable layout without disambiguation:
+ * 3.2–4.5 → 1.5 ms of CPU per reference (APA, 1,500 papers of the 10k bench corpus, one thread).
+ */
+export function formatReference(item: CslItem, format: 'html' | 'text', style = 'apa'): string {
+  return formatBibliography([item], format, singleEntryStyle(style));
+}
+
+/** The name of the one-entry variant of a registered style, registering it on first use. */
+function singleEntryStyle(style: string): string {
+  const styles = cite.plugins.config.get('@csl').styles;
+  const name = `${style}+single-entry`;
+  if (styles.has(name) || !styles.has(style)) return styles.has(name) ? name : style; // an unknown style fails as before
+  const xml = styles.get(style);
+  const citation = /<citation\b[^>]*>[\s\S]*?<\/citation>/g;
+  if (xml.match(citation)?.length !== 1) throw new Error(`CSL style ${style}: expected one <citation> element`);
+  styles.add(name, xml.replace(/<sort>[\s\S]*?<\/sort>/g, '').replace(citation, '<citation><layout><text variable="title"/></layout></citation>'));
+  return name;
+}
+

@@ -56,9 +56,16 @@ export function documentWords(doc: SearchDoc): { words: Map<string, DocumentWord
 /**
  * Builds every file of the offline index: path (relative to the site root) → file text.
  * `maxPages` and `recent` must be the Pagefind index's (src/publish/pagefind-index.ts): documents are
- * scored with the statistics of the Pagefind shard they fall in.
+ * scored with the statistics of the Pagefind shard they fall in. `onWords` gets each document's indexed
+ * words as they are cut, for whoever needs them too (the Pagefind shards' word lists:
+ * pagefind-index.ts `ShardWords`), so the text is cut once.
  */
-export function buildOfflineSearch(docs: readonly SearchDoc[], maxPages = SHARD_MAX_PAGES, recent: readonly string[] = []): Map<string, string> {
+export function buildOfflineSearch(
+  docs: readonly SearchDoc[],
+  maxPages = SHARD_MAX_PAGES,
+  recent: readonly string[] = [],
+  onWords?: (doc: SearchDoc, words: Iterable<string>) => void,
+): Map<string, string> {
   const topics = [...new Set(docs.map((d) => d.topic).filter(Boolean))].sort();
   const tags = [...new Set(docs.flatMap((d) => d.tags))].sort();
   const topicIndex = new Map(topics.map((t, i) => [t, i]));
@@ -70,6 +77,7 @@ export function buildOfflineSearch(docs: readonly SearchDoc[], maxPages = SHARD_
   const lengths: number[] = [];
   docs.forEach((doc, n) => {
     const document = documentWords(doc);
+    onWords?.(doc, document.words.keys());
     lengths.push(document.length);
     for (const [word, entry] of document.words) {
       let list = postings.get(word);

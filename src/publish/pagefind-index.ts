@@ -116,6 +116,34 @@ function writeWordFiles(dir: string, words: ReadonlyMap<string, number[]>, shard
   return [...files.keys()];
 }
 
+/**
+ * The indexed words of each shard's documents, gathered while the offline index cuts them
+ * (`buildOfflineSearch`'s `onWords`): cutting every document again for the word files cost 1.5 s of
+ * CPU at 10k papers, on the thread that feeds Pagefind while Astro renders.
+ */
+export class ShardWords {
+  private readonly shardOf = new Map<SearchDoc, string>();
+  private readonly words = new Map<string, Set<string>>();
+
+  constructor(docs: readonly SearchDoc[], maxPages = SHARD_MAX_PAGES, recent: readonly string[] = []) {
+    for (const shard of shardsOf(docs, (d) => d.url, maxPages, recent)) for (const doc of shard.items) this.shardOf.set(doc, shard.key);
+  }
+
+  add(doc: SearchDoc, words: Iterable<string>): void {
+    const key = this.shardOf.get(doc);
+    if (key === undefined) return;
+    let set = this.words.get(key);
+    if (!set) this.words.set(key, (set = new Set()));
+    for (const word of words) set.add(word);
+  }
+
+  /** The shard's words, sorted; undefined for a shard none of whose documents were added. */
+  sorted(key: string): string[] | undefined {
+    const set = this.words.get(key);
+    return set && [...set].sort();
+  }
+}
+
 export interface PagefindBuild {
   pages: number;
   shards: number;
@@ -126,9 +154,17 @@ export interface PagefindBuild {
 /**
  * Writes the sharded Pagefind index of `docs` into `siteDir/pagefind/`, running Pagefind only for
  * shards whose records differ from those cached in `cacheDir`. `recent`: URLs of the papers added
- * lately, in the order they came, which get shards of their own (search-shards.ts).
+ * lately, in the order they came, which get shards of their own (search-shards.ts). `known`: the
+ * shards' words, when already cut (made with the same `maxPages` and `recent`); else they are cut here.
  */
-export async function buildPagefindIndex(siteDir: string, docs: readonly SearchDoc[], cacheDir: string, maxPages = SHARD_MAX_PAGES, recent: readonly string[] = []): Promise<PagefindBuild> {
+export async function buildPagefindIndex(
+  siteDir: string,
+  docs: readonly SearchDoc[],
+  cacheDir: string,
+  maxPages = SHARD_MAX_PAGES,
+  recent: readonly string[] = [],
+  known?: ShardWords,
+): Promise<PagefindBuild> {
   try {
     const shards = shardsOf(docs, (d) => d.url, maxPages, recent);
     const names = shards.map((s) => `s${s.key}`);
@@ -156,7 +192,10 @@ export async function buildPagefindIndex(siteDir: string, docs: readonly SearchD
       }
       // Made after Pagefind's run, and again for a cached shard that lacks them.
       if (!existsSync(join(dir, PAGEFIND_FACETS_FILE))) writeFileSync(join(dir, PAGEFIND_FACETS_FILE), facetTable(dir));
-      if (!existsSync(wordsFile)) writeFileSync(wordsFile, JSON.stringify([...new Set(shard.items.flatMap((doc) => [...documentWords(doc).words.keys()]))].sort()));
+      if (!existsSync(wordsFile)) {
+        const shardWords = known?.sorted(shard.key) ?? [...new Set(shard.items.flatMap((doc) => [...documentWords(doc).words.keys()]))].sort();
+        writeFileSync(wordsFile, JSON.stringify(shardWords));
+      }
       for (const word of JSON.parse(readFileSync(wordsFile, 'utf8')) as string[]) {
         let holders = words.get(word);
         if (!holders) words.set(word, (holders = []));

@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { franc } from 'franc-min';
+import { mostlyEnglish, textWords } from '../language.ts';
 import { pluralCandidates, singular } from './inflection.ts';
 
 const require = createRequire(import.meta.url);
@@ -90,25 +91,14 @@ const ISO1: Readonly<Record<string, string>> = {
 };
 
 /**
- * Share of English function words among the words of a text above which it is English without
- * asking franc. Measured on the seeds and real dumps: English abstracts have 0.30–0.55 of their
- * words in this small list, the German, French and Russian abstracts of the non-English fixture
- * 0.00–0.04.
- */
-const ENGLISH_SHARE = 0.15;
-const ENGLISH_FUNCTION = new Set('the of and a an in to is are for with on by this that we from as be our which these it at or'.split(' '));
-
-/**
  * ISO 639-1 code of the language of a text ("en", "de", "ru"), or "und" when franc cannot tell or
- * the language has no function-word list. A fast path for English: franc costs about 0.2 ms a
- * paper, and nearly every paper of a reading list is English.
+ * the language has no function-word list. A fast path for English (`mostlyEnglish`): franc costs about
+ * 0.2 ms a paper, and nearly every paper of a reading list is English.
  */
 export function languageOf(text: string): string {
-  const words = text.slice(0, 1200).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words = textWords(text);
   if (!words.length) return 'und';
-  let english = 0;
-  for (const w of words) if (ENGLISH_FUNCTION.has(w)) english++;
-  if (english >= ENGLISH_SHARE * words.length) return 'en';
+  if (mostlyEnglish(words)) return 'en';
   return ISO1[franc(text, { minLength: 20 })] ?? 'und';
 }
 

@@ -1,29 +1,42 @@
 /**
- * Formatted references (citation.ts `referenceHtml`) cached on disk, one file per CSL item. citeproc-js
- * costs about 3.2 ms of CPU per reference (measured on 300 papers, process.cpuUsage), 32 s on the single
- * render thread at 10k papers, so the build fills the cache on worker threads before `astro build`
- * (`warmCitationCache`, through warm-cache.ts as the abstract cache does) and pages only read it; a
- * rebuild formats only new or changed papers. The folder is citation-cache-dir.ts's.
+ * A paper's citations (citation.ts: the formatted reference and its BibTeX) cached on disk, one file per
+ * paper's citable fields (JSON, in the `<key>.html` files warm-cache.ts names). citeproc-js costs about
+ * 3.2 ms of CPU per reference (measured on 300 papers, process.cpuUsage), 32 s on the single render
+ * thread at 10k papers (1.5 ms since it formats with a one-entry style, citation-js.ts `formatReference`),
+ * and a page's BibTeX another 0.17 ms (2k papers), so the build fills the cache on worker threads before
+ * `astro build` (`warmCitationCache`, through warm-cache.ts as the abstract cache does) and pages only
+ * read it; a rebuild formats only new or changed papers. The folder is citation-cache-dir.ts's.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cslItem, referenceHtml, type CitablePaper } from './citation.ts';
+import { bibtex, cslItem, referenceHtml, type CitablePaper } from './citation.ts';
 import { warmCache, writeCacheFile } from './warm-cache.ts';
 
-const keyOf = (paper: CitablePaper) => createHash('sha256').update(JSON.stringify(cslItem(paper))).digest('hex').slice(0, 32);
+/** What a paper page shows in its Cite box. */
+export interface Citation {
+  /** The formatted reference (APA) as HTML. */
+  reference: string;
+  /** The paper's BibTeX entry. */
+  bibtex: string;
+}
 
-/** The paper's formatted reference, from the cache in `dir` when there (without `dir`: formatted here). */
-export function cachedReferenceHtml(paper: CitablePaper, dir: string | undefined): string {
-  if (!dir) return referenceHtml(paper);
+// The title as written too: BibTeX keeps its TeX, the CSL item only its plain text.
+const keyOf = (paper: CitablePaper) => createHash('sha256').update(JSON.stringify([paper.title, cslItem(paper)])).digest('hex').slice(0, 32);
+
+const citationOf = (paper: CitablePaper): Citation => ({ reference: referenceHtml(paper), bibtex: bibtex([paper]) });
+
+/** The paper's citations, from the cache in `dir` when there (without `dir`: made here). */
+export function cachedCitation(paper: CitablePaper, dir: string | undefined): Citation {
+  if (!dir) return citationOf(paper);
   const key = keyOf(paper);
   try {
-    return readFileSync(join(dir, `${key}.html`), 'utf8');
+    return JSON.parse(readFileSync(join(dir, `${key}.html`), 'utf8')) as Citation;
   } catch {
-    const html = referenceHtml(paper);
+    const citation = citationOf(paper);
     mkdirSync(dir, { recursive: true });
-    writeCacheFile(dir, key, html);
-    return html;
+    writeCacheFile(dir, key, JSON.stringify(citation));
+    return citation;
   }
 }
 
@@ -32,8 +45,8 @@ export interface CitationJob {
   paper: CitablePaper;
 }
 
-/** Formats one citation job; the worker module uses it too. */
-export const formatJob = (job: CitationJob): string => referenceHtml(job.paper);
+/** Formats one citation job (the cache file's text); the worker module uses it too. */
+export const formatJob = (job: CitationJob): string => JSON.stringify(citationOf(job.paper));
 
 /** Formats every reference not yet cached, on worker threads when there are many; returns the counts. */
 export async function warmCitationCache(papers: readonly CitablePaper[], dir: string): Promise<{ formatted: number; cached: number }> {

@@ -2,13 +2,14 @@
  * Issue 18: Pagefind runs once per shard, and a rebuild runs it only for shards whose papers
  * changed; the browser finds each shard, the shards holding each word and each page's facets.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { PAGEFIND_CHUNKS_FILE, PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, pagefindChunkFile, type PagefindChunks, type PagefindFacets, type PagefindShards, type PagefindWords } from '../../../src/core/pagefind-format.ts';
 import { shardOf, stem } from '../../../src/core/search-terms.ts';
-import { buildPagefindIndex } from '../../../src/publish/pagefind-index.ts';
+import { buildOfflineSearch } from '../../../src/publish/offline-search.ts';
+import { buildPagefindIndex, ShardWords } from '../../../src/publish/pagefind-index.ts';
 import type { SearchDoc } from '../../../src/publish/search-document.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
@@ -58,4 +59,17 @@ describe('the sharded Pagefind index', () => {
     expect(facets.reduce((n, f) => n + Object.keys(f.pages).length, 0)).toBe(docs.length);
     expect(new Set(facets.flatMap((f) => f.tags))).toEqual(new Set(docs.flatMap((d) => d.tags)));
   });
+
+  test('word files made from the words the offline index cut are those Pagefind’s own pass makes', async () => {
+    const known = new ShardWords(docs, 3);
+    buildOfflineSearch(docs, 3, [], (doc, words) => known.add(doc, words));
+    const [own, other] = [join(dir, 'site-own'), join(dir, 'site-known')];
+    await buildPagefindIndex(own, docs, join(dir, 'cache-own'), 3);
+    await buildPagefindIndex(other, docs, join(dir, 'cache-known'), 3, [], known);
+    const wordsDir = (root: string) => join(root, PAGEFIND_WORDS_DIR);
+    const files = readdirSync(wordsDir(own)).sort();
+    expect(files.length).toBeGreaterThan(1);
+    expect(readdirSync(wordsDir(other)).sort()).toEqual(files);
+    for (const file of files) expect(readFileSync(join(wordsDir(other), file), 'utf8')).toBe(readFileSync(join(wordsDir(own), file), 'utf8'));
+  }, 120_000);
 });

@@ -3,13 +3,13 @@
  * metadata the papers have; the formatted reference is APA made by citation-js's CSL engine.
  */
 import { describe, expect, test } from 'vitest';
-import { bibtexEntriesToCsl, parseBibtexEntries } from '../../../src/core/citation-js.ts';
+import { bibtexEntriesToCsl, formatBibliography, formatReference, parseBibtexEntries } from '../../../src/core/citation-js.ts';
 import type { SourcePath } from '../../../src/core/issue.ts';
 import { cleanTitle } from '../../../src/ingest/clean-text.ts';
 import { importBibtex } from '../../../src/ingest/import/bibtex.ts';
 import { cslMetadata, stripCslMarkup } from '../../../src/ingest/import/csl-record.ts';
 import { runIngest } from '../../../src/ingest/pipeline.ts';
-import { bibtex, citationKey, referenceHtml } from '../../../src/site/lib/citation.ts';
+import { bibtex, citationKey, cslItem, referenceHtml } from '../../../src/site/lib/citation.ts';
 import { sourcesIn } from '../../support/ingest-fixtures.ts';
 
 const DIR = 'tests/fixtures/reference-exports';
@@ -60,5 +60,25 @@ describe('formatted reference', () => {
     const html = referenceHtml({ id: 'x', title: 'A <script>alert(1)</script> title', authors: ['Ann <b>Bee</b>'], year: 2020 });
     expect(html).not.toContain('<script>');
     expect(html).toContain('&#60;script&#62;');
+  });
+});
+
+describe('one-entry variant of a CSL style (formatReference)', () => {
+  // Every shape of item the site makes: journal, proceedings, arXiv preprint, bare document; one to 25
+  // authors, mononyms, particles, accents; ids and links; titles with math, markup, quotes and end marks.
+  const each = runIngest({ sources: sourcesIn(DIR), existing: [], state: null }).papers;
+  const made = [
+    { id: 'a1', title: 'Who needs attention?' },
+    { id: 'a2', title: 'Scaling “laws” & <i>friends</i>: $E = mc^2$ revisited.', year: 2024 },
+    { id: 'a3', title: 'A survey', authors: Array.from({ length: 25 }, (_, i) => `Author${i} Family${i}`), year: 2021, venue: 'Journal of Things' },
+    { id: 'a4', title: 'Mononym', authors: ['Plato', 'Ludwig van Beethoven', 'María José García-Márquez'], ids: { arxiv: '2101.00001' } },
+    { id: 'a5', title: 'Twice', authors: ['Ann Bee'], year: 2020, venue: 'Proceedings of the Workshop on Twins', ids: { doi: '10.5555/1', pmid: '123' } },
+    { id: 'a6', title: 'Linked', links: [{ label: 'Project page', url: 'https://example.org/p' }] },
+  ];
+  test.each(['apa', 'vancouver', 'harvard1'])('formats every item exactly as a one-entry bibliography in %s does', (style) => {
+    for (const paper of [...each, ...made]) {
+      const item = cslItem(paper);
+      for (const format of ['html', 'text'] as const) expect(formatReference(item, format, style)).toBe(formatBibliography([item], format, style));
+    }
   });
 });
