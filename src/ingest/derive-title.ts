@@ -108,6 +108,9 @@ function combined(list: string[], free: (t: string) => boolean): string | undefi
   return undefined;
 }
 
+/** The title of a paper whose abstract has no words to derive one from (only markup, say). */
+export const UNTITLED = 'Untitled paper';
+
 /** The abstract's opening words, cut after a word that is not a function word; last resort. */
 function fallback(abstract: string, best: string | undefined, free: (t: string) => boolean): string {
   const words = abstract.replace(/\s+/g, ' ').trim().split(' ');
@@ -116,5 +119,5 @@ function fallback(abstract: string, best: string | undefined, free: (t: string) 
     if (free(t) && (t === best || titleDefects(t).length === 0)) return t;
   }
   const t = titleCase(words.slice(0, MAX_TITLE_WORDS).join(' '));
-  return t || abstract.trim().slice(0, 80) || 'Untitled paper';
+  return t || abstract.trim().slice(0, 80) || UNTITLED;
 }

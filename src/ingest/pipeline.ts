@@ -20,7 +20,7 @@ import {
   type Taxonomy,
 } from './classify/index.ts';
 import { cleanTitle, titleText } from './clean-text.ts';
-import { deriveTitles } from './derive-title.ts';
+import { deriveTitles, UNTITLED } from './derive-title.ts';
 import { identityKey, paperId } from './identity.ts';
 import { ingestReport, type IngestReport } from './ingest-report.ts';
 import { knownPapers, previousTopics, type ExistingEntry, type IngestState, type KnownPaper } from './ingest-state.ts';
@@ -171,7 +171,8 @@ function titlePapers({ groups, home }: MergedRecords, known: readonly (KnownPape
   const kept = untitled.map((i) => known[i]?.title);
   const derived = deriveTitles(untitled.map((i) => home[i]!.abstract), groups.flatMap((g) => (g.title ? [g.title] : [])), kept);
   const titles = groups.map((g) => g.title);
-  untitled.forEach((i, k) => (titles[i] = derived[k] === kept[k] ? derived[k]! : cleanTitle(derived[k]!)));
+  // Cleaning can leave nothing of a last-resort title made of markup (`$${\em`): a title is never empty.
+  untitled.forEach((i, k) => (titles[i] = derived[k] === kept[k] ? derived[k]! : cleanTitle(derived[k]!) || UNTITLED));
   return titles.map((t) => t!);
 }
 

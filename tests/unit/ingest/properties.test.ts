@@ -63,7 +63,8 @@ describe('the ingest on random input', () => {
       fc.property(fc.array(dump, { minLength: 1, maxLength: 3 }), (texts) => {
         checkAccounting(ingestTexts(texts));
       }),
-      { numRuns: 300 },
+      // Found by a run: an abstract of markup only, whose derived title cleaned down to nothing.
+      { numRuns: 300, examples: [[['$${\\em ', '']]] },
     );
   });
 
