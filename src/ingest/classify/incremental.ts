@@ -18,7 +18,7 @@
 import type { Classification, ClassifyInput } from './classification.ts';
 import type { Corpus } from './corpus.ts';
 import { preferKeywordTags } from './keywords.ts';
-import { MAX_POSTINGS, TAG_BONUS, TERMS_PER_PAPER, TOPIC_BONUS } from './related.ts';
+import { fillFromTopic, maxTagDf, sharedTagBonus, TERMS_PER_PAPER, TOPIC_BONUS, worse } from './related.ts';
 import { keepTopics, MAX_NEW_SHARE } from './stable.ts';
 import { MAX_TAGS, MIN_TAGS } from './tag-select.ts';
 import { SPECIFICITY_WEIGHT, TITLE_EVIDENCE } from './tags.ts';
@@ -126,18 +126,6 @@ function best(offers: Array<{ i: number; s: number }>, count: number): number[] 
   return offers.sort((a, b) => (worse(a, b) ? 1 : -1)).slice(0, count).map((x) => x.i);
 }
 
-const worse = (a: { i: number; s: number }, b: { i: number; s: number }): boolean => a.s < b.s || (a.s === b.s && a.i > b.i);
-
-/** As findRelated: a paper with too few neighbours gets papers of its topic, then any, in list order after it. */
-function fillFromTopic(picked: number[], d: number, topics: readonly string[], count: number): void {
-  const n = topics.length;
-  for (const sameTopic of [true, false]) {
-    for (let step = 1; step < n && picked.length < count; step++) {
-      const other = (d + step) % n;
-      if ((!sameTopic || topics[other] === topics[d]) && !picked.includes(other)) picked.push(other);
-    }
-  }
-}
 
 /**
  * Tags for paper d: the list's tags (those its classified papers carry) that d writes, ranked by where and
@@ -239,7 +227,6 @@ class PairScorer {
 class RelatedBonus {
   private readonly tagDocs = new Map<string, number[]>();
   private readonly maxTagDf: number;
-  private readonly logN: number;
   private readonly tags: readonly (readonly string[])[];
   private readonly topics: readonly string[];
 
@@ -248,8 +235,7 @@ class RelatedBonus {
     this.topics = topics;
     const n = tags.length;
     tags.forEach((list, d) => list.forEach((t) => (this.tagDocs.get(t) ?? this.tagDocs.set(t, []).get(t)!).push(d)));
-    this.maxTagDf = Math.max(3, Math.min(MAX_POSTINGS, 0.05 * n));
-    this.logN = Math.log(Math.max(n, 4));
+    this.maxTagDf = maxTagDf(n);
   }
 
   /** Papers sharing a tag with paper d that is rare enough to earn a bonus. */
@@ -266,7 +252,7 @@ class RelatedBonus {
     for (const t of this.tags[a]!) {
       if (!this.tags[b]!.includes(t)) continue;
       const df = this.tagDocs.get(t)!.length;
-      if (df <= this.maxTagDf) s += (TAG_BONUS * Math.log(n / df)) / this.logN;
+      if (df <= this.maxTagDf) s += sharedTagBonus(n, df);
     }
     return s;
   }

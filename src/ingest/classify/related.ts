@@ -13,6 +13,12 @@ export const MAX_POSTINGS = 100;
 export const TAG_BONUS = 0.12;
 export const TOPIC_BONUS = 0.03;
 
+/** Most papers a tag may be shared by and still earn a bonus, in a list of n papers. */
+export const maxTagDf = (n: number): number => Math.max(3, Math.min(MAX_POSTINGS, 0.05 * n));
+
+/** The bonus of one tag shared by `df` of n papers: rarer tags say more (an idf scaled to 0–TAG_BONUS). */
+export const sharedTagBonus = (n: number, df: number): number => (TAG_BONUS * Math.log(n / df)) / Math.log(Math.max(n, 4));
+
 export interface RelatedInput {
   readonly vectors: Vectors;
   readonly tagKeys: readonly (readonly string[])[];
@@ -74,8 +80,7 @@ export function findRelated(input: RelatedInput, count: number): number[][] {
       else tagDocs.set(k, [d]);
     }
   });
-  const maxTagDf = Math.max(3, Math.min(MAX_POSTINGS, 0.05 * n));
-  const logN = Math.log(Math.max(n, 4));
+  const dfLimit = maxTagDf(n);
 
   const score = new Float64Array(n);
   const touched: number[] = [];
@@ -94,8 +99,8 @@ export function findRelated(input: RelatedInput, count: number): number[][] {
     }
     for (const k of tagKeys[d]!) {
       const docs = tagDocs.get(k)!;
-      if (docs.length > maxTagDf) continue;
-      const bonus = (TAG_BONUS * Math.log(n / docs.length)) / logN;
+      if (docs.length > dfLimit) continue;
+      const bonus = sharedTagBonus(n, docs.length);
       for (const other of docs) if (other !== d) add(other, bonus);
     }
     const best = new TopK(count);
@@ -106,20 +111,24 @@ export function findRelated(input: RelatedInput, count: number): number[][] {
     }
     touched.length = 0;
     const picked = best.sorted();
-    // A paper with nothing in common with any other still gets neighbours: its topic first.
-    if (picked.length < Math.min(count, n - 1)) {
-      for (let step = 1; step < n && picked.length < count; step++) {
-        const other = (d + step) % n;
-        if (topics[other] === topics[d] && !picked.includes(other)) picked.push(other);
-      }
-      for (let step = 1; step < n && picked.length < count; step++) {
-        const other = (d + step) % n;
-        if (!picked.includes(other)) picked.push(other);
-      }
-    }
+    fillFromTopic(picked, d, topics, count);
     out.push(picked);
   }
   return out;
+}
+
+/**
+ * A paper with too few neighbours (nothing in common with the others) still gets `count`: papers of its
+ * topic first, then any, in list order after it. Appends to `picked` in place.
+ */
+export function fillFromTopic(picked: number[], d: number, topics: readonly string[], count: number): void {
+  const n = topics.length;
+  for (const sameTopic of [true, false]) {
+    for (let step = 1; step < n && picked.length < count; step++) {
+      const other = (d + step) % n;
+      if ((!sameTopic || topics[other] === topics[d]) && !picked.includes(other)) picked.push(other);
+    }
+  }
 }
 
 /** The k best (score, index) pairs; ties go to the lower index so results are stable. */
@@ -143,6 +152,7 @@ class TopK {
   }
 }
 
-function worse(a: { i: number; s: number }, b: { i: number; s: number }): boolean {
+/** Whether offer a ranks below b: a lower score, or the same score and a higher index. */
+export function worse(a: { i: number; s: number }, b: { i: number; s: number }): boolean {
   return a.s < b.s || (a.s === b.s && a.i > b.i);
 }
