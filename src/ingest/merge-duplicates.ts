@@ -10,15 +10,15 @@
 import type { SourcePath } from '../core/issue.ts';
 import type { PaperIds } from '../core/paper.ts';
 import { identityKey } from './identity.ts';
+import { groupTitle, type MetadataSource } from './merge-metadata.ts';
 
-export interface Occurrence {
+export interface Occurrence extends MetadataSource {
   file: SourcePath;
   line: number;
   /** Identity key of the abstract (identity.ts); '' when the record has no abstract. */
   key: string;
-  title: string | null;
-  /** The plain abstract, compared when two records share a title but not an abstract. */
-  abstract?: string;
+  /** The plain abstract, compared when two records share a title but not an abstract; '' when none. */
+  abstract: string;
   /** The record's identifiers, if its source gives any. */
   ids?: PaperIds | undefined;
 }
@@ -26,7 +26,7 @@ export interface Occurrence {
 export interface MergedGroup<T extends Occurrence> {
   /** Occurrences in source order; the first is the paper's home. */
   occurrences: T[];
-  /** The best title among them, or null when none had one. */
+  /** The best title among them (merge-metadata.ts `groupTitle`), or null when none had one. */
   title: string | null;
 }
 
@@ -94,7 +94,7 @@ export function mergeDuplicates<T extends Occurrence>(occurrences: readonly T[])
     }
     if (occurrence.abstract && !groupAbstract[index]) groupAbstract[index] = occurrence.abstract;
   }
-  for (const group of groups) group.title = bestTitle(group.occurrences.map((o) => o.title));
+  for (const group of groups) group.title = groupTitle(group.occurrences);
   return { groups, merges };
 }
 
@@ -111,26 +111,4 @@ function sameAbstract(a: string | undefined, b: string | undefined): boolean {
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return shared / (wa.size + wb.size - shared) >= SAME_ABSTRACT_JACCARD;
-}
-
-/**
- * Prefers a complete title (not cut off with "…"), then one in mixed case (not SHOUTING or all
- * lowercase), then one of a sane length (a 1,000-character "title" is more likely a paste
- * error), then the first seen: the owner's earliest source is the one they chose first.
- */
-export function bestTitle(titles: ReadonlyArray<string | null>): string | null {
-  let best: string | null = null;
-  let bestScore = -Infinity;
-  for (const title of titles) {
-    if (!title) continue;
-    const truncated = /(?:…|\.\.\.)$/.test(title);
-    const letters = title.replace(/[^\p{L}]/gu, '');
-    const mixedCase = letters !== letters.toUpperCase() && letters !== letters.toLowerCase();
-    const score = (truncated ? 0 : 4) + (mixedCase ? 2 : 0) + (title.length <= 300 ? 1 : 0);
-    if (score > bestScore) {
-      best = title;
-      bestScore = score;
-    }
-  }
-  return best;
 }

@@ -7,7 +7,6 @@
  */
 import type { PaperIds, PaperLink, PaperMetadata } from '../core/paper.ts';
 import { idsFromUrl } from '../core/paper-links.ts';
-import { bestTitle } from './merge-duplicates.ts';
 
 export interface MetadataSource {
   title: string | null;
@@ -28,7 +27,7 @@ export function abstractSource<T extends MetadataSource>(sources: readonly T[]):
   return sources.find((s) => !s.exported && s.abstract) ?? sources.find((s) => s.abstract);
 }
 
-/** The best title (merge-duplicates.ts `bestTitle`), exports' titles before dumps' among equals. */
+/** The best title (`bestTitle`), exports' titles before dumps' among equals. */
 export function groupTitle(sources: readonly MetadataSource[]): string | null {
   return bestTitle(ranked(sources).map((s) => s.title));
 }
@@ -69,4 +68,26 @@ export function mergeKeywords(sources: readonly MetadataSource[]): string[] {
 /** Ids in a fixed key order, so the front matter does not change with the order sources name them. */
 function sortedIds(ids: PaperIds): PaperIds {
   return { ...(ids.arxiv ? { arxiv: ids.arxiv } : {}), ...(ids.doi ? { doi: ids.doi } : {}), ...(ids.pmid ? { pmid: ids.pmid } : {}) };
+}
+
+/**
+ * Prefers a complete title (not cut off with "…"), then one in mixed case (not SHOUTING or all
+ * lowercase), then one of a sane length (a 1,000-character "title" is more likely a paste
+ * error), then the first seen: the owner's earliest source is the one they chose first.
+ */
+function bestTitle(titles: ReadonlyArray<string | null>): string | null {
+  let best: string | null = null;
+  let bestScore = -Infinity;
+  for (const title of titles) {
+    if (!title) continue;
+    const truncated = /(?:…|\.\.\.)$/.test(title);
+    const letters = title.replace(/[^\p{L}]/gu, '');
+    const mixedCase = letters !== letters.toUpperCase() && letters !== letters.toLowerCase();
+    const score = (truncated ? 0 : 4) + (mixedCase ? 2 : 0) + (title.length <= 300 ? 1 : 0);
+    if (score > bestScore) {
+      best = title;
+      bestScore = score;
+    }
+  }
+  return best;
 }

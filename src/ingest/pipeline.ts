@@ -25,7 +25,7 @@ import { identityKey, paperId } from './identity.ts';
 import { ingestReport, type IngestReport } from './ingest-report.ts';
 import { knownPapers, previousTopics, type ExistingEntry, type IngestState, type KnownPaper } from './ingest-state.ts';
 import { mergeDuplicates, type Merge, type MergedGroup } from './merge-duplicates.ts';
-import { abstractSource, groupTitle, mergeKeywords } from './merge-metadata.ts';
+import { abstractSource, mergeKeywords } from './merge-metadata.ts';
 import { readSources, type CleanOccurrence, type SourceFile } from './read-sources.ts';
 import { writeEntries, type PaperDraft } from './write-entries.ts';
 
@@ -157,7 +157,6 @@ function mergeRecords(occurrences: readonly CleanOccurrence[]): MergedRecords {
   const { groups, merges } = mergeDuplicates(occurrences);
   // A paper without an abstract anywhere is known by its title (an export's record always has one).
   const home = groups.map((g) => abstractSource(g.occurrences) ?? g.occurrences[0]!);
-  for (const g of groups) g.title = groupTitle(g.occurrences);
   const ids = groups.map((g, i) => paperId(home[i]!.key || `title\u0000${identityKey(g.title ?? '')}`));
   return { groups, merges, home, ids };
 }
