@@ -189,6 +189,7 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
     byRank,
     overlapping,
     keyOf,
+    curated: (slot) => slot >= T,
     evidence: (d, visit) => {
       for (let i = terms.start[d]!; i < terms.start[d + 1]!; i++) visit(terms.ids[i]!, terms.title[i]! * 3 + terms.body[i]!);
     },
