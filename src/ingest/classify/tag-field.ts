@@ -25,9 +25,10 @@ const FIELD_PHRASES = 2;
  * Per paper, 1 when it belongs to the taxonomy's field. `isTaxonomyPhrase(id)` tells whether a
  * corpus phrase id is a taxonomy phrase (stop tags excluded). A list where no paper writes a
  * multi-word taxonomy phrase has no paper in the field; a list where every paper writes one has
- * every paper in it.
+ * every paper in it. `strict` (a field of the taxonomy's `field-tags`): papers with one phrase never
+ * stand in for a missing core.
  */
-export function taxonomyField(corpus: Corpus, vectors: Vectors, isTaxonomyPhrase: (id: number) => boolean): Uint8Array {
+export function taxonomyField(corpus: Corpus, vectors: Vectors, isTaxonomyPhrase: (id: number) => boolean, strict = false): Uint8Array {
   const n = corpus.size;
   const phrases = new Int32Array(n);
   let core: number[] = [];
@@ -40,8 +41,9 @@ export function taxonomyField(corpus: Corpus, vectors: Vectors, isTaxonomyPhrase
     if (phrases[d]! >= FIELD_PHRASES) core.push(d);
     else if (phrases[d] === 0) rest.push(d);
   }
-  // A short list may have no paper with two phrases: then those with one are the core.
-  if (!core.length) core = Array.from({ length: n }, (_, d) => d).filter((d) => phrases[d]! > 0);
+  // A short list may have no paper with two phrases: then those with one are the core (not for a
+  // field of field-tags, whose one-phrase papers are mostly of other fields writing "in vivo").
+  if (!core.length && !strict) core = Array.from({ length: n }, (_, d) => d).filter((d) => phrases[d]! > 0);
   const out = new Uint8Array(n);
   if (!core.length) return out;
   if (!rest.length) return out.fill(1);

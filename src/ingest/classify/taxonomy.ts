@@ -32,6 +32,12 @@ export interface TagDef {
    * implies "quantization". Taxonomy key `implied-by`.
    */
   readonly impliedBy: readonly string[];
+  /**
+   * The field topic (`field: true`) whose papers the tag is for (section `field-tags`): "cohort
+   * studies" is a tag of Medicine & Health, implied there by "followed up". None: a tag of the
+   * taxonomy's own field (tag-field.ts).
+   */
+  readonly field?: string;
 }
 
 export interface Taxonomy {
@@ -73,10 +79,10 @@ export function parseTaxonomy(text: string, file: string): ParseResult {
 
 function read(root: Node | null, lineOf: (n: Node | null | undefined) => number | null): Taxonomy {
   if (!isMap(root)) throw new TaxonomyError('expected a mapping with the keys topics, tags and stop-tags', lineOf(root) ?? 1);
-  const known = new Set(['topics', 'tags', 'stop-tags']);
+  const known = new Set(['topics', 'tags', 'field-tags', 'stop-tags']);
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!known.has(key)) throw new TaxonomyError(`unknown key "${key}" (expected topics, tags or stop-tags)`, lineOf(pair.key as Node));
+    if (!known.has(key)) throw new TaxonomyError(`unknown key "${key}" (expected topics, tags, field-tags or stop-tags)`, lineOf(pair.key as Node));
   }
   // An empty section ("tags:" with nothing under it) reads as no entries.
   const section = (name: string) => {
@@ -126,11 +132,10 @@ function read(root: Node | null, lineOf: (n: Node | null | undefined) => number 
     for (const item of seq.items as Node[]) topics.push(topic(item, false));
   }
 
-  const tagsPair = section('tags');
   const tags: TagDef[] = [];
-  if (tagsPair && tagsPair.value !== null) {
-    const map = tagsPair.value as Node;
-    if (!isMap(map)) throw new TaxonomyError('"tags" must map each tag to its aliases (a list, possibly empty)', lineOf(map));
+  /** The tags of one mapping (the `tags` section, or one field's under `field-tags`). */
+  const readTags = (map: Node, where: string, field?: string) => {
+    if (!isMap(map)) throw new TaxonomyError(`${where} must map each tag to its aliases (a list, possibly empty)`, lineOf(map));
     const claimed = new Map<string, { tag: string; line: number | null }>();
     const claim = (phrase: string, tag: string, line: number | null) => {
       const key = phrase.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -148,7 +153,28 @@ function read(root: Node | null, lineOf: (n: Node | null | undefined) => number 
       const { aliases, impliedBy, aliasLine } = tagEntry(valueNode, name, lineOf(keyNode), lineOf);
       claim(name, name, lineOf(keyNode));
       for (const alias of aliases) claim(alias, name, aliasLine ?? lineOf(keyNode));
-      tags.push({ name, aliases, impliedBy });
+      tags.push(field ? { name, aliases, impliedBy, field } : { name, aliases, impliedBy });
+    }
+  };
+  const tagsPair = section('tags');
+  if (tagsPair && tagsPair.value !== null) readTags(tagsPair.value as Node, '"tags"');
+  const fieldTagsPair = section('field-tags');
+  if (fieldTagsPair && fieldTagsPair.value !== null) {
+    const fields = fieldTagsPair.value as Node;
+    if (!isMap(fields)) throw new TaxonomyError('"field-tags" must map a field topic\'s name to its tags', lineOf(fields));
+    const fieldNames = new Set(topics.filter((t) => t.field).map((t) => t.name));
+    const own = new Set(tags.map((t) => t.name));
+    for (const pair of fields.items) {
+      const keyNode = pair.key as Node;
+      const field = text(keyNode, 'field name', lineOf(keyNode), lineOf);
+      if (!fieldNames.has(field)) throw new TaxonomyError(`"${field}" under field-tags is not a topic with field: true`, lineOf(keyNode));
+      const before = tags.length;
+      readTags(pair.value as Node, `field-tags of "${field}"`, field);
+      // A tag named twice would be one tag with two scopes.
+      for (const t of tags.slice(before)) {
+        if (own.has(t.name)) throw new TaxonomyError(`field tag "${t.name}" of "${field}" is also a tag of the taxonomy's own field or of another field`, lineOf(keyNode));
+        own.add(t.name);
+      }
     }
   }
 

@@ -13,6 +13,14 @@ import { MAX_TERM_WORDS } from './termhood.ts';
  * "insight(s)" 3.6, "males" 4.3, "bladder" 3.6; "cataract" 2.1, "fertilization" 2.4 are not.
  */
 const EVERYDAY_ZIPF = 3.3;
+// Session 6, not kept (tag F1 vs A/B, tune then held-out halves): a multi-word term everyday only
+// from Zipf 4 ("spinal cord injury", "usher syndrome", "floor plan recognition" pass) gold-80
+// 0.422/0.444, 0.515/0.456, cross 0.381/0.372, 0.408/0.367 against 0.426/0.449, 0.522/0.462,
+// 0.379/0.371, 0.418/0.382; the same for one paper's own title terms only (ownTerm, 3.7 or 4) cross
+// tune +0.011/+0.010 but held-out -0.003/-0.004. freeModifier never free before an everyday rest
+// ("expressive power"): cross tune 0.431/0.412 -> 0.426/0.406, held-out 0.432/0.394 -> 0.421/0.374;
+// genericHead only after an everyday modifier ("gradient flow"): gold-80 tune +0.008, cross tune
+// -0.009, held-out unchanged.
 
 /**
  * A discovered term counts only if at least this share of its occurrences is outside longer terms

@@ -104,6 +104,15 @@ describe('a reading list from other fields (ACL 2023, EMNLP 2023, MEDLINE)', () 
     expect(f.sharedTagShare).toBeGreaterThanOrEqual(SHARED_TAG_FLOOR);
   });
 
+  test('no paper shows one concept in two spellings ("pretrained language models" and "pre-trained language models")', () => {
+    // Spellings of a concept: the same letters once hyphens and spaces go, a plural made singular.
+    const spelling = (tag: string) => tag.replace(/[^\p{L}\p{N}]+/gu, '').replace(/(?:es|s)$/, '');
+    for (const p of real) {
+      const tags = realLabels.get(p.id)!.tags;
+      expect(new Set(tags.map(spelling)).size, `${tags.join('; ')} on "${p.title}"`).toBe(tags.length);
+    }
+  });
+
   test('biomedical papers never take an ML topic: they get the biomedical classes of the taxonomy, or discovered topics named after their tags', () => {
     const medline = realPapers.filter((p) => p.sources.some((s) => s.file.endsWith('other-field-listing.txt')));
     expect(medline.length).toBeGreaterThan(100);

@@ -142,3 +142,57 @@ describe('tags of the MEDLINE dump built alone (tests/fixtures/real-dumps/other-
     }
   });
 });
+
+describe('tags of a field (taxonomy field-tags) go to the papers of that field only', () => {
+  // Six clinical trials and ten reinforcement-learning papers, six of which write "randomized controlled trial".
+  /** The taxonomy with the trial tag under field-tags (`scoped`) or under tags. */
+  const taxonomyText = (scoped: boolean) => {
+    const indent = scoped ? '    ' : '  ';
+    const entry = [`${indent}randomized controlled trials:`, `${indent}  aliases: [randomized controlled trial]`, `${indent}  implied-by: [randomly assigned]`];
+    return [
+      'topics:',
+      '  - name: Medicine & Health',
+      '    field: true',
+      '    keywords: [clinical trial, blood pressure, heart failure]',
+      '    subtopics:',
+      '      - name: Cardiology',
+      '        keywords: [heart failure, blood pressure]',
+      '      - name: Oncology',
+      '        keywords: [breast cancer]',
+      'tags:',
+      '  reinforcement learning: [deep reinforcement learning]',
+      ...(scoped ? ['field-tags:', '  Medicine & Health:', ...entry] : entry),
+    ].join('\n');
+  };
+  const drugs = ['sacubitril', 'spironolactone', 'dapagliflozin', 'empagliflozin', 'vericiguat', 'omecamtiv'];
+  const games = ['Atari games', 'robot locomotion', 'board games', 'card games', 'traffic control', 'portfolio trading', 'chip placement', 'drone racing', 'elevator dispatch', 'video compression'];
+  const papers: ClassifyInput[] = [
+    ...drugs.map((drug, i) => ({
+      id: `c${i}`,
+      title: `${drug} in patients with heart failure: a randomized controlled trial`,
+      abstract: `In this clinical trial, patients with chronic heart failure were randomly assigned to ${drug} or placebo. Blood pressure and heart failure hospitalization were recorded over two years; ${drug} lowered blood pressure and hospitalization for heart failure.`,
+    })),
+    ...games.map((task, i) => ({
+      id: `r${i}`,
+      title: `Deep reinforcement learning for ${task}`,
+      // Four of them write no phrase of the medical field at all, as most papers of another field.
+      abstract:
+        i < 6
+          ? `We train a deep reinforcement learning agent for ${task} with a policy gradient method. As in a randomized controlled trial, training and evaluation seeds are kept apart; this randomized controlled trial of policies shows the agent's reward rises with the replay buffer size.`
+          : `We train a deep reinforcement learning agent for ${task} with a policy gradient method; the agent's reward rises with the replay buffer size and the reinforcement learning policy generalises.`,
+    })),
+  ];
+  const tagsOf = (scoped: boolean, prefix: string) => {
+    const taxonomy = parseTaxonomy(taxonomyText(scoped), 'field.yaml');
+    if (!taxonomy.ok) throw new Error(taxonomy.error);
+    const labels = classifyPapers(papers, taxonomy.taxonomy);
+    return papers.filter((p) => p.id.startsWith(prefix)).map((p) => labels.get(p.id)!.tags);
+  };
+
+  test('a clinical trial gets the field\'s tag; a reinforcement-learning paper that writes its words does not, as it would were the tag the taxonomy\'s own', () => {
+    for (const tags of tagsOf(true, 'c')) expect(tags).toContain('randomized controlled trials');
+    for (const tags of tagsOf(true, 'r')) expect(tags).not.toContain('randomized controlled trials');
+    // The same entry under tags: the RL papers write the taxonomy's words, and they get it.
+    for (const tags of tagsOf(false, 'r').slice(0, 6)) expect(tags).toContain('randomized controlled trials');
+  });
+});

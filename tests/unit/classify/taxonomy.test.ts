@@ -98,6 +98,21 @@ describe('the taxonomy file', () => {
     expect(word.error).toContain('must be true or false');
   });
 
+  test('field-tags are tags of a field topic, named by it; an unknown field or a tag named twice is reported at its line', () => {
+    const field = 'topics:\n  - name: Medicine\n    field: true\n    keywords: [patients]\n    subtopics:\n      - name: Oncology\n        keywords: [cancer]\n      - name: Cardiology\n        keywords: [heart]\n';
+    const ok = parseTaxonomy(`${field}tags:\n  quantization: []\nfield-tags:\n  Medicine:\n    cohort studies:\n      aliases: [cohort study]\n      implied-by: [followed up]\n`, FILE);
+    if (!ok.ok) throw new Error(ok.error);
+    expect(ok.taxonomy.tags).toEqual([
+      { name: 'quantization', aliases: [], impliedBy: [] },
+      { name: 'cohort studies', aliases: ['cohort study'], impliedBy: ['followed up'], field: 'Medicine' },
+    ]);
+    const unknown = error(`${field}field-tags:\n  Astronomy:\n    galaxies: []\n`);
+    expect(unknown.line).toBe(11);
+    expect(unknown.error).toContain('"Astronomy" under field-tags is not a topic with field: true');
+    const twice = error(`${field}tags:\n  cohort studies: []\nfield-tags:\n  Medicine:\n    cohort studies: []\n`);
+    expect(twice.error).toContain('field tag "cohort studies" of "Medicine" is also a tag');
+  });
+
   test('an empty file is a valid, empty taxonomy', () => {
     const result = parseTaxonomy('topics:\ntags:\nstop-tags:\n', FILE);
     expect(result.ok && result.taxonomy).toEqual({ topics: [], tags: [], stopTags: [] });
