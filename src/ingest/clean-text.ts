@@ -11,6 +11,12 @@ import { applyTitleTypography, typographyOnText } from './typography.ts';
 
 const MAY_HAVE_URL = /\/\/|www\.|\.[a-z]{2,}\//i;
 const MAY_HAVE_TYPOGRAPHY = /[`'~]|--/;
+/**
+ * `{pasted macro ‘OUR’}`: what a LaTeX macro became when its abstract was pasted into a form that
+ * does not expand macros (the ACL Anthology shows hundreds). Its definition is lost, so it is an
+ * unknown macro like `\OUR`: shown by its name and reported.
+ */
+const PASTED_MACRO = /\{pasted macro [‘'`]([^’'{}]{1,40})[’']\}/g;
 
 export interface CleanedText {
   nodes: PhrasingContent[];
@@ -39,11 +45,13 @@ export function cleanAbstract(raw: string): CleanedText {
   return out;
 }
 
-function cleanLine(raw: string): CleanedText {
+function cleanLine(text: string): CleanedText {
+  const pasted = text.includes('pasted macro') ? [...text.matchAll(PASTED_MACRO)].map((m) => `\\${m[1]}`) : [];
+  const raw = pasted.length ? text.replace(PASTED_MACRO, '$1') : text;
   // Most abstracts have no math, LaTeX, URL or TeX typography: one test each skips the work.
   const { segments, unclosed } = /[$\\]/.test(raw) ? splitMath(raw) : { segments: [{ kind: 'text' as const, value: raw }], unclosed: 0 };
   const nodes: PhrasingContent[] = [];
-  const unknownMacros: string[] = [];
+  const unknownMacros: string[] = pasted;
   for (const segment of segments) {
     if (segment.kind === 'math') {
       // mdast has no inline display math; `$$…$$` stays display through its delimiter.

@@ -38,6 +38,12 @@ describe('LaTeX leftovers outside math become the characters they meant', () => 
     expect(result.unknownMacros).toEqual(['\\name']);
   });
 
+  test('a macro pasted unexpanded ({pasted macro ‘X’}, as the ACL Anthology shows it) is an unknown macro: its name, reported', () => {
+    const result = cleanAbstract('we introduce {pasted macro ‘OUR’}model, a benchmark; by using {pasted macro ‘OUR’}model we test');
+    expect(toPlainText(result.nodes)).toBe('we introduce OURmodel, a benchmark; by using OURmodel we test');
+    expect(result.unknownMacros).toEqual(['\\OUR', '\\OUR']);
+  });
+
   test('literal braces, JSX and template syntax stay as typed', () => {
     const raw = 'Code is at {this http url}, plus {process.exit(1)} and <Component prop={1} /> and {{ x }} {% y %}.';
     expect(plain(raw)).toBe(raw);
