@@ -83,6 +83,7 @@ export function floorSection(r: FloorResults): string {
     ['**floor**: the faster Astro run, then the Pagefind CLI', (run) => `**${s(floorTotals(run).serialS)}**, ${ratio(floorTotals(run).serialS, run.hugo?.wallS)} Hugo + Pagefind`],
     ['floor, estimated: 1 Astro process and Pagefind at once, a core each', (run) => `${s(floorTotals(run).overlapS)}, ${ratio(floorTotals(run).overlapS, run.hugo?.wallS)} Hugo + Pagefind`],
     ['the issue\'s budget, 1.5× Hugo + Pagefind', (run) => s(run.hugo?.wallS ? run.hugo.wallS * 1.5 : null)],
+    ['· left for what Papershelf adds (budget − floor): ingest, richer pages, citations, abstracts, search indexes', (run) => s(run.hugo?.wallS ? run.hugo.wallS * 1.5 - floorTotals(run).serialS : null)],
   ];
   return [
     START,
