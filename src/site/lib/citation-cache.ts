@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bibtex, cslItem, referenceHtml, referencesHtml, type CitablePaper } from './citation.ts';
-import { prewarmCache, warmCache, writeCacheFile } from './warm-cache.ts';
+import { prewarmCache, warmCache, writeCacheFile, type Prewarm } from './warm-cache.ts';
 
 /** What a paper page shows in its Cite box. */
 export interface Citation {
@@ -65,9 +65,9 @@ export async function warmCitationCache(papers: readonly CitablePaper[], dir: st
 
 /**
  * Starts formatting, on one worker thread, the references of `papers` not yet cached (warm-cache.ts
- * `prewarmCache`): the build calls it while its ingest still classifies the papers, so
- * `warmCitationCache` later finds most of them made. Resolves to how many it formatted.
+ * `prewarmCache`): the build calls it while its ingest still classifies the papers and stops it before its citations stage, so
+ * `warmCitationCache` later finds most of them made.
  */
-export function prewarmCitationCache(papers: readonly CitablePaper[], dir: string): Promise<number> {
+export function prewarmCitationCache(papers: readonly CitablePaper[], dir: string): Prewarm {
   return prewarmCache(dir, jobsOf(papers), WORKER, 'citation formatter');
 }

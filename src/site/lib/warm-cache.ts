@@ -27,8 +27,9 @@ export type CacheMaker<J extends CacheJob> = (jobs: J[]) => string[] | Promise<s
 /** Jobs a maker gets at once: citeproc-js was cheapest per reference in runs of 25 (citation-js.ts `formatReferences`). */
 const MAKE_BATCH = 25;
 
-async function makeInto<J extends CacheJob>(dir: string, jobs: readonly J[], make: CacheMaker<J>): Promise<void> {
-  for (let start = 0; start < jobs.length; start += MAKE_BATCH) {
+/** Makes the jobs' files a batch at a time; stops between batches once `stop[0]` is set. */
+async function makeInto<J extends CacheJob>(dir: string, jobs: readonly J[], make: CacheMaker<J>, stop?: Int32Array): Promise<void> {
+  for (let start = 0; start < jobs.length && !(stop && Atomics.load(stop, 0)); start += MAKE_BATCH) {
     const batch = jobs.slice(start, start + MAKE_BATCH);
     const texts = await make(batch);
     batch.forEach((job, i) => writeCacheFile(dir, job.key, texts[i]!));
@@ -82,24 +83,37 @@ export async function warmCache<J extends CacheJob>(
   return { made: jobs.length, cached: wanted.size - jobs.length };
 }
 
+/** A head start on a cache (`prewarmCache`). */
+export interface Prewarm {
+  /** Asks the worker to stop after its current batch, so that `warmCache` shares what is left among the cores. */
+  stop(): void;
+  /** Resolves, once the worker has ended, to how many files it made. */
+  done: Promise<number>;
+}
+
 /**
  * Starts making, on one worker thread, the files of `items` that `dir` lacks, and deletes nothing: a
  * head start for `warmCache` on a core that is idle meanwhile (the build's ingest runs on one thread).
  * Jobs may be guesses; `warmCache` afterwards makes what is still missing and deletes what no item uses.
  * Everything up to the worker's start runs before this returns, so it works from synchronous code.
  */
-export function prewarmCache<J extends CacheJob>(dir: string, items: Iterable<J>, worker: URL, what: string): Promise<number> {
+export function prewarmCache<J extends CacheJob>(dir: string, items: Iterable<J>, worker: URL, what: string): Prewarm {
   mkdirSync(dir, { recursive: true });
   const present = new Set(readdirSync(dir));
   const jobs = new Map<string, J>();
   for (const item of items) if (!present.has(`${item.key}.html`)) jobs.set(item.key, item);
-  if (jobs.size === 0) return Promise.resolve(0);
-  return runOnWorker(worker, [...jobs.values()], dir, what).then(() => jobs.size);
+  if (jobs.size === 0) return { stop: () => {}, done: Promise.resolve(0) };
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const done = runOnWorker(worker, [...jobs.values()], dir, what, stop).then(() => {
+    const now = new Set(readdirSync(dir));
+    return [...jobs.keys()].filter((key) => now.has(`${key}.html`)).length;
+  });
+  return { stop: () => Atomics.store(stop, 0, 1), done };
 }
 
-function runOnWorker(module: URL, jobs: CacheJob[], dir: string, what: string): Promise<void> {
+function runOnWorker(module: URL, jobs: CacheJob[], dir: string, what: string, stop?: Int32Array): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(module, { workerData: { jobs, dir } });
+    const worker = new Worker(module, { workerData: { jobs, dir, stop } });
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${what} stopped with code ${code}`))));
   });
@@ -107,6 +121,6 @@ function runOnWorker(module: URL, jobs: CacheJob[], dir: string, what: string): 
 
 /** Worker side of `warmCache`: makes its share of jobs into the cache. Call it at a worker module's top level. */
 export async function runCacheWorker<J extends CacheJob>(make: CacheMaker<J>): Promise<void> {
-  const { jobs, dir } = workerData as { jobs: J[]; dir: string };
-  await makeInto(dir, jobs, make);
+  const { jobs, dir, stop } = workerData as { jobs: J[]; dir: string; stop?: Int32Array };
+  await makeInto(dir, jobs, make, stop);
 }

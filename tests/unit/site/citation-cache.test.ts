@@ -18,10 +18,21 @@ test('references started while the ingest runs are the ones the pages show, and 
   const dir = join(tempDir('citations-'), 'v1');
   const early = prewarmCitationCache(titled, dir);
   writeFileSync(join(dir, 'not-a-citation.txt'), 'kept'); // the head start deletes nothing
-  expect(await early).toBe(papers.length); // every reference, each on its own metadata
+  expect(await early.done).toBe(papers.length); // every reference, each on its own metadata
   expect(readdirSync(dir)).toContain('not-a-citation.txt');
   const warm = await warmCitationCache(papers, dir);
   // Without hand edits the generated fields are the final ones: nothing is left to format.
   expect(warm.formatted).toBe(0);
   for (const paper of papers) expect(cachedCitation(paper, dir)).toEqual(cachedCitation(paper, undefined));
+});
+
+test('a head start stopped early leaves the rest to the later pass, which makes every reference once', async () => {
+  const { papers } = runIngest({ sources: sourcesIn('tests/fixtures/reference-exports'), existing: [], state: null });
+  const dir = join(tempDir('citations-'), 'v1');
+  const early = prewarmCitationCache(papers, dir);
+  early.stop(); // before the worker has begun: it makes nothing
+  expect(await early.done).toBe(0);
+  const warm = await warmCitationCache(papers, dir);
+  expect(warm.formatted).toBe(papers.length);
+  expect(readdirSync(dir).filter((f) => f.endsWith('.html'))).toHaveLength(papers.length);
 });
