@@ -82,6 +82,7 @@ export function floorSection(r: FloorResults): string {
     ['Pagefind Node API (addDirectory) on them', (run) => wc(run.pagefindNode)],
     ['**floor**: the faster Astro run, then the Pagefind CLI', (run) => `**${s(floorTotals(run).serialS)}**, ${ratio(floorTotals(run).serialS, run.hugo?.wallS)} Hugo + Pagefind`],
     ['floor, estimated: 1 Astro process and Pagefind at once, a core each', (run) => `${s(floorTotals(run).overlapS)}, ${ratio(floorTotals(run).overlapS, run.hugo?.wallS)} Hugo + Pagefind`],
+    ['floor CPU (1 Astro process + Pagefind CLI) ÷ Hugo + Pagefind CPU: steadier than wall under load', (run) => `${s(run.astro1.cpuS + run.pagefindCli.cpuS)}, ${ratio(run.astro1.cpuS + run.pagefindCli.cpuS, run.hugo?.cpuS)}`],
     ['the issue\'s budget, 1.5× Hugo + Pagefind', (run) => s(run.hugo?.wallS ? run.hugo.wallS * 1.5 : null)],
     ['· left for what Papershelf adds (budget − floor): ingest, richer pages, citations, abstracts, search indexes', (run) => s(run.hugo?.wallS ? run.hugo.wallS * 1.5 - floorTotals(run).serialS : null)],
   ];
