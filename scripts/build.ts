@@ -22,8 +22,9 @@ import { placeCards, renderCardsToCache } from '../src/publish/og-cards.ts';
 import { siteCards, undrawableOnCards } from '../src/publish/site-cards.ts';
 import { sitemapXml } from '../src/publish/sitemap.ts';
 import { bibtex } from '../src/site/lib/citation.ts';
-import { warmCitationCache } from '../src/site/lib/citation-cache.ts';
+import { prewarmCitationCache, warmCitationCache } from '../src/site/lib/citation-cache.ts';
 import { CITATION_CACHE_ROOT, citationCacheDir } from '../src/site/lib/citation-cache-dir.ts';
+import type { Prewarm } from '../src/site/lib/warm-cache.ts';
 import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abstract-cache-dir.ts';
 import { warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
 import { ingest } from './ingest.ts';
@@ -123,7 +124,13 @@ async function main(): Promise<void> {
   const ingestStarted = performance.now();
   const ingestCpu = cpuSeconds();
   let phaseCpu = ingestCpu;
+  // The ingest runs on this thread; from the titles on, references are formatted on the idle core.
+  let prewarm: Prewarm = { stop: () => {}, done: Promise.resolve(0) };
   const ingested = ingest(root, [], {
+    onTitled: (papers) => {
+      prewarm = prewarmCitationCache(papers, citationCacheDir(root));
+      prewarm.done.catch(() => {}); // awaited, and so reported, by the citations stage
+    },
     onPhase: (name, ms) => {
       const cpu = cpuSeconds();
       if (name === 'tagging' || name === 'related') {
@@ -149,8 +156,10 @@ async function main(): Promise<void> {
   await stage('browser code', () => bundleBrowserCode(root));
   const abstracts = await stage('abstracts', () => warmAbstractCache(ingested.entries.values(), abstractCacheDir(root)));
   console.log(`build: abstracts: ${abstracts.rendered} rendered, ${abstracts.cached} reused from ${ABSTRACT_CACHE_ROOT}`);
-  const citations = await stage('citations', () => warmCitationCache(ingested.papers, citationCacheDir(root)));
-  console.log(`build: citations: ${citations.formatted} formatted, ${citations.cached} reused from ${CITATION_CACHE_ROOT}`);
+  // It ran beside the abstracts too; what it has not reached is shared among the cores.
+  prewarm.stop();
+  const citations = await stage('citations', async () => ({ early: await prewarm.done, ...(await warmCitationCache(ingested.papers, citationCacheDir(root))) }));
+  console.log(`build: citations: ${citations.early} formatted ahead (one worker, from the ingest's titles on), ${citations.formatted} in this stage, ${Math.max(0, citations.cached - citations.early)} reused from ${CITATION_CACHE_ROOT}`);
   // Paper pages whose inputs did not change since the last build stay as they are; Astro renders the rest.
   const { plan, planFiles } = await stage('keep pages', () => {
     const planned = planPaperPages(outDir, ingested.papers, code, site?.href ?? '');

@@ -8,7 +8,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { SourcePath } from '../src/core/issue.ts';
 import { formatReport } from '../src/ingest/format-report.ts';
 import { parseTaxonomy, type Taxonomy } from '../src/ingest/classify/index.ts';
-import { phaseClock, runIngest, type IngestOutput, type IngestPhase, type SourceFile } from '../src/ingest/pipeline.ts';
+import { phaseClock, runIngest, type IngestHooks, type IngestOutput, type IngestPhase, type SourceFile } from '../src/ingest/pipeline.ts';
 import { readExistingEntries, recoverInterruptedSwap, replaceEntries, STATE_FILE } from './lib/entries-dir.ts';
 
 export const HELP = `Usage: npm run ingest -- [paths…] [--strict] [--quiet]
@@ -105,7 +105,7 @@ export type CliPhase = 'read-sources' | 'read-entries' | 'write-entries' | 'writ
 export function ingest(
   root: string,
   paths: readonly string[],
-  hooks: { onPhase?: (name: CliPhase | IngestPhase, ms: number) => void } = {},
+  hooks: { onPhase?: (name: CliPhase | IngestPhase, ms: number) => void; onTitled?: IngestHooks['onTitled'] } = {},
 ): IngestOutput & { written: ReturnType<typeof replaceEntries> } {
   const phase = phaseClock<CliPhase>(hooks.onPhase);
   const papersDir = join(root, 'content', 'papers');
@@ -117,7 +117,7 @@ export function ingest(
   phase('read-entries');
   const output = runIngest(
     { sources, existing: existing.entries, state: existing.state, ...(taxonomy ? { taxonomy } : {}), codeVersion: ingestCodeVersion(root) },
-    { onFileStart: progress, ...(hooks.onPhase ? { onPhase: hooks.onPhase } : {}) },
+    { onFileStart: progress, ...(hooks.onPhase ? { onPhase: hooks.onPhase } : {}), ...(hooks.onTitled ? { onTitled: hooks.onTitled } : {}) },
   );
   phase(); // runIngest reported its own phases
   output.issues.unshift(...existing.issues);

@@ -23,9 +23,7 @@ const GENERATED = [
 /**
  * Makes `dir` a runnable copy of the project at `repo` whose sources are the files of `corpusDir`.
  *
- * node_modules is a real folder of per-entry symlinks, not one symlink to the repo's: tools write
- * scratch files into node_modules (Vite's `.vite-temp/`), which the copies must not share with the
- * repo. The project's own caches are in `.cache/` (astro.config.mjs).
+ * node_modules: see linkNodeModules. The project's own caches are in `.cache/` (astro.config.mjs).
  */
 export function makeScratchProject(repo: string, dir: string, corpusDir: string): void {
   rmSync(dir, { recursive: true, force: true });
@@ -38,6 +36,14 @@ export function makeScratchProject(repo: string, dir: string, corpusDir: string)
     cpSync(join(repo, 'content', name), join(dir, 'content', name), { recursive: true });
   }
   for (const name of readdirSync(corpusDir).sort()) cpSync(join(corpusDir, name), join(dir, 'content', 'sources', name));
+  linkNodeModules(repo, dir);
+}
+
+/**
+ * Gives `dir` a node_modules of per-entry symlinks to the repo's: a real folder, not one symlink, because
+ * tools write scratch files into node_modules (Vite's `.vite-temp/`), which copies must not share with the repo.
+ */
+export function linkNodeModules(repo: string, dir: string): void {
   const modules = join(dir, 'node_modules');
   mkdirSync(modules);
   for (const name of readdirSync(join(repo, 'node_modules'))) {

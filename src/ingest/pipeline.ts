@@ -4,7 +4,7 @@
  */
 import { hash } from 'node:crypto';
 import { compareIssues, type IngestIssue, type SourcePath } from '../core/issue.ts';
-import type { Paper } from '../core/paper.ts';
+import type { Paper, PaperMetadata } from '../core/paper.ts';
 import type { Slug } from '../core/slug.ts';
 import { assignSlugs } from './assign-slugs.ts';
 import {
@@ -25,8 +25,9 @@ import { identityKey, paperId } from './identity.ts';
 import { ingestReport, type IngestReport } from './ingest-report.ts';
 import { knownPapers, previousTopics, type ExistingEntry, type IngestState, type KnownPaper } from './ingest-state.ts';
 import { mergeDuplicates, type Merge, type MergedGroup } from './merge-duplicates.ts';
-import { abstractSource, mergeKeywords } from './merge-metadata.ts';
+import { abstractSource, mergeKeywords, mergeMetadata } from './merge-metadata.ts';
 import { readSources, type CleanOccurrence, type SourceFile } from './read-sources.ts';
+import { abstractToMarkdown } from './to-markdown.ts';
 import { writeEntries, type PaperDraft } from './write-entries.ts';
 
 export type { IngestReport, ReportedIssue } from './ingest-report.ts';
@@ -66,6 +67,20 @@ export interface IngestHooks {
   onFileStart?: (done: number, total: number, file: SourcePath) => void;
   /** Called at the end of each phase with its wall time, for benchmarks and profiling. */
   onPhase?: (name: IngestPhase, ms: number) => void;
+  /**
+   * Called once the papers have their titles, before classification (the longest phase), with what
+   * their citations and abstracts are made from as the sources give it: the build formats those on
+   * another core meanwhile. Hand edits to entries are applied later (write-entries.ts), so this is a guess
+   * for an edited paper; its time counts in the `slugs` phase.
+   */
+  onTitled?: (papers: TitledPaper[]) => void;
+}
+
+/** A paper's generated title, metadata and entry body (Markdown), before classification and hand edits. */
+export interface TitledPaper extends PaperMetadata {
+  id: string;
+  title: string;
+  body: string;
 }
 
 /** The ingest's phases as `onPhase` reports them; `tagging` and `related` are classification. */
@@ -116,6 +131,7 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   phase('merge');
   const titles = titlePapers(merged, known);
   phase('titles');
+  hooks.onTitled?.(merged.groups.map((g, i) => ({ ...mergeMetadata(g.occurrences), id: merged.ids[i]!, title: titles[i]!, body: abstractToMarkdown(merged.home[i]!.body) })));
   // Titles as plain text (math read as text), for slugs and the classifier.
   const plainTitles = titles.map(titleText);
   const slugs = slugPapers(merged, plainTitles, input.existing, input.state);

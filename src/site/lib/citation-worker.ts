@@ -1,5 +1,5 @@
 /** Worker thread of `warmCitationCache`: formats its share of references into the cache and exits. */
-import { formatJob } from './citation-cache.ts';
+import { formatJobs } from './citation-cache.ts';
 import { runCacheWorker } from './warm-cache.ts';
 
-await runCacheWorker(formatJob);
+await runCacheWorker(formatJobs);

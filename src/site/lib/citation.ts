@@ -5,7 +5,7 @@
  */
 import { parse as parseName } from '@citation-js/name';
 import { transliterate } from 'transliteration';
-import { formatBibtex, formatReference, type CslItem } from '../../core/citation-js.ts';
+import { formatBibtex, formatReference, formatReferences, type CslItem } from '../../core/citation-js.ts';
 import type { PaperMetadata } from '../../core/paper.ts';
 import { paperLinks } from '../../core/paper-links.ts';
 import { titlePlainText, titleSegments } from '../../core/title-math.ts';
@@ -83,6 +83,12 @@ export function citationKey(paper: CitablePaper): string {
 
 /** The formatted reference (CSL `style`, APA by default) as HTML: citeproc-js escapes the data. */
 export function referenceHtml(paper: CitablePaper, style = 'apa'): string {
-  const html = formatReference(cslItem(paper), 'html', style);
-  return /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1]?.trim() ?? '';
+  return entryContent(formatReference(cslItem(paper), 'html', style));
 }
+
+/** `referenceHtml` of each paper, formatted in one run (citation-js.ts `formatReferences`: a third less CPU). */
+export function referencesHtml(papers: readonly CitablePaper[], style = 'apa'): string[] {
+  return formatReferences(papers.map(cslItem), 'html', style).map(entryContent);
+}
+
+const entryContent = (html: string): string => /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1]?.trim() ?? '';

@@ -18,6 +18,24 @@ export interface CacheJob {
   key: string;
 }
 
+/**
+ * Makes the files of a batch of jobs, in the jobs' order. A batch, not one job: a maker may do a batch
+ * in one run for less than its jobs one by one (citation-js.ts `formatReferences`).
+ */
+export type CacheMaker<J extends CacheJob> = (jobs: J[]) => string[] | Promise<string[]>;
+
+/** Jobs a maker gets at once: citeproc-js was cheapest per reference in runs of 25 (citation-js.ts `formatReferences`). */
+const MAKE_BATCH = 25;
+
+/** Makes the jobs' files a batch at a time; stops between batches once `stop[0]` is set. */
+async function makeInto<J extends CacheJob>(dir: string, jobs: readonly J[], make: CacheMaker<J>, stop?: Int32Array): Promise<void> {
+  for (let start = 0; start < jobs.length && !(stop && Atomics.load(stop, 0)); start += MAKE_BATCH) {
+    const batch = jobs.slice(start, start + MAKE_BATCH);
+    const texts = await make(batch);
+    batch.forEach((job, i) => writeCacheFile(dir, job.key, texts[i]!));
+  }
+}
+
 /** Writes through a temporary name: a build killed mid-write must not leave half a file to be reused. */
 export function writeCacheFile(dir: string, key: string, text: string): void {
   const path = join(dir, `${key}.html`);
@@ -28,7 +46,7 @@ export function writeCacheFile(dir: string, key: string, text: string): void {
 
 /**
  * Makes the file of every item in `items` that `dir` lacks (an item is made once per key) and deletes
- * the rest. Under 200 to make it calls `make` here; otherwise `worker` (a module that calls
+ * the rest. Under 200 to make it calls `make` here (a batch at a time); otherwise `worker` (a module that calls
  * `runCacheWorker` with the same maker) runs on up to one thread per core, on interleaved shares so
  * long and short items spread evenly. Returns how many were made and how many were already there.
  * `what` names the maker in the error a failed worker raises.
@@ -36,7 +54,7 @@ export function writeCacheFile(dir: string, key: string, text: string): void {
 export async function warmCache<J extends CacheJob>(
   dir: string,
   items: Iterable<J>,
-  make: (job: J) => string | Promise<string>,
+  make: CacheMaker<J>,
   worker: URL,
   what: string,
 ): Promise<{ made: number; cached: number }> {
@@ -56,7 +74,7 @@ export async function warmCache<J extends CacheJob>(
   for (const name of present) if (!wanted.has(name)) unlinkSync(join(dir, name));
 
   if (jobs.length < MIN_FOR_WORKERS) {
-    for (const job of jobs) writeCacheFile(dir, job.key, await make(job));
+    await makeInto(dir, jobs, make);
   } else {
     const threads = Math.min(availableParallelism(), Math.ceil(jobs.length / MIN_FOR_WORKERS));
     const shares = Array.from({ length: threads }, (_, t) => jobs.filter((_, i) => i % threads === t));
@@ -65,16 +83,44 @@ export async function warmCache<J extends CacheJob>(
   return { made: jobs.length, cached: wanted.size - jobs.length };
 }
 
-function runOnWorker(module: URL, jobs: CacheJob[], dir: string, what: string): Promise<void> {
+/** A head start on a cache (`prewarmCache`). */
+export interface Prewarm {
+  /** Asks the worker to stop after its current batch, so that `warmCache` shares what is left among the cores. */
+  stop(): void;
+  /** Resolves, once the worker has ended, to how many files it made. */
+  done: Promise<number>;
+}
+
+/**
+ * Starts making, on one worker thread, the files of `items` that `dir` lacks, and deletes nothing: a
+ * head start for `warmCache` on a core that is idle meanwhile (the build's ingest runs on one thread).
+ * Jobs may be guesses; `warmCache` afterwards makes what is still missing and deletes what no item uses.
+ * Everything up to the worker's start runs before this returns, so it works from synchronous code.
+ */
+export function prewarmCache<J extends CacheJob>(dir: string, items: Iterable<J>, worker: URL, what: string): Prewarm {
+  mkdirSync(dir, { recursive: true });
+  const present = new Set(readdirSync(dir));
+  const jobs = new Map<string, J>();
+  for (const item of items) if (!present.has(`${item.key}.html`)) jobs.set(item.key, item);
+  if (jobs.size === 0) return { stop: () => {}, done: Promise.resolve(0) };
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const done = runOnWorker(worker, [...jobs.values()], dir, what, stop).then(() => {
+    const now = new Set(readdirSync(dir));
+    return [...jobs.keys()].filter((key) => now.has(`${key}.html`)).length;
+  });
+  return { stop: () => Atomics.store(stop, 0, 1), done };
+}
+
+function runOnWorker(module: URL, jobs: CacheJob[], dir: string, what: string, stop?: Int32Array): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(module, { workerData: { jobs, dir } });
+    const worker = new Worker(module, { workerData: { jobs, dir, stop } });
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${what} stopped with code ${code}`))));
   });
 }
 
 /** Worker side of `warmCache`: makes its share of jobs into the cache. Call it at a worker module's top level. */
-export async function runCacheWorker<J extends CacheJob>(make: (job: J) => string | Promise<string>): Promise<void> {
-  const { jobs, dir } = workerData as { jobs: J[]; dir: string };
-  for (const job of jobs) writeCacheFile(dir, job.key, await make(job));
+export async function runCacheWorker<J extends CacheJob>(make: CacheMaker<J>): Promise<void> {
+  const { jobs, dir, stop } = workerData as { jobs: J[]; dir: string; stop?: Int32Array };
+  await makeInto(dir, jobs, make, stop);
 }

@@ -1,5 +1,5 @@
 /** Worker thread of `warmAbstractCache`: renders its share of abstracts into the cache and exits. */
 import { runCacheWorker } from '../lib/warm-cache.ts';
-import { renderJob } from './warm-abstract-cache.ts';
+import { renderJobs } from './warm-abstract-cache.ts';
 
-await runCacheWorker(renderJob);
+await runCacheWorker(renderJobs);

@@ -11,8 +11,8 @@ export interface AbstractJob {
   markdown: string;
 }
 
-/** Renders one abstract job; the worker module uses it too. */
-export const renderJob = (job: AbstractJob): Promise<string> => renderAbstract(job.markdown);
+/** Renders abstract jobs; the worker module uses it too. */
+export const renderJobs = (jobs: AbstractJob[]): Promise<string[]> => Promise.all(jobs.map((job) => renderAbstract(job.markdown)));
 
 /** `entries`: the texts of the entry files, as the ingest wrote them (it still holds them: no need to read them back). */
 export async function warmAbstractCache(entries: Iterable<string>, cacheDir: string): Promise<{ rendered: number; cached: number }> {
@@ -22,6 +22,6 @@ export async function warmAbstractCache(entries: Iterable<string>, cacheDir: str
       yield { key: abstractKey(markdown), markdown };
     }
   }
-  const { made, cached } = await warmCache(cacheDir, jobs(), renderJob, new URL('./abstract-worker.ts', import.meta.url), 'abstract renderer');
+  const { made, cached } = await warmCache(cacheDir, jobs(), renderJobs, new URL('./abstract-worker.ts', import.meta.url), 'abstract renderer');
   return { rendered: made, cached };
 }

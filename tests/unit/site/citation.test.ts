@@ -3,7 +3,7 @@
  * metadata the papers have; the formatted reference is APA made by citation-js's CSL engine.
  */
 import { describe, expect, test } from 'vitest';
-import { bibtexEntriesToCsl, formatBibliography, formatReference, parseBibtexEntries } from '../../../src/core/citation-js.ts';
+import { bibtexEntriesToCsl, formatBibliography, formatReference, formatReferences, parseBibtexEntries } from '../../../src/core/citation-js.ts';
 import type { SourcePath } from '../../../src/core/issue.ts';
 import { cleanTitle } from '../../../src/ingest/clean-text.ts';
 import { importBibtex } from '../../../src/ingest/import/bibtex.ts';
@@ -79,6 +79,16 @@ describe('one-entry variant of a CSL style (formatReference)', () => {
     for (const paper of [...each, ...made]) {
       const item = cslItem(paper);
       for (const format of ['html', 'text'] as const) expect(formatReference(item, format, style)).toBe(formatBibliography([item], format, style));
+    }
+  });
+  test.each(['apa', 'vancouver', 'harvard1'])('formats a run of items (formatReferences) into the entries each makes alone in %s', (style) => {
+    // Twice each: two papers with the same names, year and title are the case a list's disambiguation would tell apart.
+    const items = [...each, ...made, ...made].map(cslItem);
+    for (const format of ['html', 'text'] as const) {
+      const run = formatReferences(items, format, style);
+      expect(run).toHaveLength(items.length);
+      const noId = (html: string) => html.replace(/ data-csl-entry-id="[^"]*"/g, '');
+      run.forEach((entry, i) => expect(noId(formatReference(items[i]!, format, style))).toContain(noId(entry).trim()));
     }
   });
 });
