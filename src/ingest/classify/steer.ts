@@ -87,13 +87,13 @@ export interface TaxonomyPlan {
  * which its keywords describe) and where a topic gives way to its subtopics; papers outside are never
  * labelled.
  */
-export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vectors, plan: (seeded: Int32Array, subSeeded: Int32Array) => TaxonomyPlan): Int32Array {
+export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vectors, plan: (seeded: Int32Array, subSeeded: Int32Array) => TaxonomyPlan): TaxonomyLabels {
   const n = corpus.size;
   const flat = flatTopics(taxonomy);
   const k = flat.length;
   const top = taxonomy.topics.length;
   const label = new Int32Array(n).fill(-1);
-  if (!k) return label;
+  if (!k) return { label, evidence: () => 0 };
   // Topics and subtopics are scored apart, so a keyword a topic shares with its own subtopic keeps its weight for the topic.
   // A field's evidence is that of any of its classes: a paper on glaucoma is a biomedical paper.
   const topKw = keywordScores(corpus, taxonomy.topics.map((t) => (t.field ? { ...t, keywords: [...t.keywords, ...t.subtopics!.flatMap((s) => s.keywords)] } : t)));
@@ -158,7 +158,15 @@ export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vect
     }
     label[d] = best;
   }
-  return label;
+  return { label, evidence: (d, t) => kw[d]![t]! };
+}
+
+/** A paper's taxonomy topics and the keyword evidence behind them. */
+export interface TaxonomyLabels {
+  /** Per paper: its taxonomy topic (index into `flatTopics`), or −1. */
+  readonly label: Int32Array;
+  /** Keyword evidence of paper d for taxonomy topic t (index into `flatTopics`); 0 for none. */
+  readonly evidence: (d: number, t: number) => number;
 }
 
 /**

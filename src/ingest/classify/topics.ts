@@ -126,7 +126,7 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
   const flat = flatTopics(taxonomy);
   const expandedIn = Array.from({ length: fields }, () => new Set<number>());
   const candidatesOf: number[][] = [];
-  const label = taxonomyLabels(corpus, taxonomy, vectors, (seeded, subSeeded) => {
+  const { label, evidence } = taxonomyLabels(corpus, taxonomy, vectors, (seeded, subSeeded) => {
     const applies = Array.from({ length: fields }, (_, f) => {
       const members = all.filter((d) => field[d] === f);
       const kField = topicsOf[f]!;
@@ -204,10 +204,11 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
     }
     // Groups too small to browse, and the smallest beyond the field's share of topics, join the
     // nearest group of the field.
-    keepLargest(groupOf, taxonomyOf.length, (d) => field[d] === f, kField, minSize, vectors, maxSize);
+    const classEvidence = (d: number, g: number) => (taxonomyOf[g]! >= 0 ? evidence(d, taxonomyOf[g]!) : 0);
+    keepLargest(groupOf, taxonomyOf.length, (d) => field[d] === f, kField, minSize, vectors, maxSize, classEvidence);
     // A discovered group whose papers are less alike than two papers of the field taken at random
     // is what was left over, not a topic: its papers join the topics they resemble most.
-    dissolveIncoherent(groupOf, members, (g) => taxonomyOf[g]! < 0, vectors, maxSize);
+    dissolveIncoherent(groupOf, members, (g) => taxonomyOf[g]! < 0, vectors, maxSize, classEvidence);
   }
   // A taxonomy topic that took in more papers of other classes (joined as too small to keep) than
   // it has of its own no longer describes its papers: it is named from its papers' words instead.
@@ -229,10 +230,11 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
 
 /**
  * Within the papers `inRegion` picks, keeps the `budget` largest groups of at least minSize papers
- * and moves the papers of the others to the nearest kept group. Returns how many groups are kept.
- * A region with no group big enough keeps its largest.
+ * and moves the papers of the others to the nearest kept group (see joinNearest: the kept taxonomy
+ * class with most keyword `evidence` (d, group) for the paper, else the nearest centroid). Returns
+ * how many groups are kept. A region with no group big enough keeps its largest.
  */
-function keepLargest(groupOf: Int32Array, groups: number, inRegion: (d: number) => boolean, budget: number, minSize: number, vectors: Vectors, maxSize = Infinity): number {
+function keepLargest(groupOf: Int32Array, groups: number, inRegion: (d: number) => boolean, budget: number, minSize: number, vectors: Vectors, maxSize = Infinity, evidence?: (d: number, g: number) => number): number {
   const members = Array.from(groupOf.keys()).filter(inRegion);
   if (!members.length) return 0;
   const sizes = new Int32Array(groups);
@@ -241,7 +243,7 @@ function keepLargest(groupOf: Int32Array, groups: number, inRegion: (d: number) 
   const kept = new Array<boolean>(groups).fill(false);
   order.forEach((g, i) => (kept[g] = i === 0 || (i < budget && sizes[g]! >= minSize)));
   const local = Int32Array.from(members, (d) => groupOf[d]!);
-  joinNearest(vectors, members, local, kept, maxSize);
+  joinNearest(vectors, members, local, kept, maxSize, evidence);
   members.forEach((d, i) => (groupOf[d] = local[i]!));
   return kept.filter(Boolean).length;
 }
@@ -253,7 +255,7 @@ function keepLargest(groupOf: Int32Array, groups: number, inRegion: (d: number) 
  * reverse dictionaries…) made a group at 0.38, named "Growing Distrust" from one paper's phrase;
  * the discovered topics of the seeds, the real dumps and the mixed list are at 1.04-4.
  */
-function dissolveIncoherent(groupOf: Int32Array, members: readonly number[], discovered: (g: number) => boolean, vectors: Vectors, maxSize: number): void {
+function dissolveIncoherent(groupOf: Int32Array, members: readonly number[], discovered: (g: number) => boolean, vectors: Vectors, maxSize: number, evidence?: (d: number, g: number) => number): void {
   const groups = [...new Set(members.map((d) => groupOf[d]!))];
   if (groups.length < 2) return;
   const field = meanPairwise(vectors, members);
@@ -264,7 +266,7 @@ function dissolveIncoherent(groupOf: Int32Array, members: readonly number[], dis
   }
   if (!groups.some((g) => kept[g])) return;
   const local = Int32Array.from(members, (d) => groupOf[d]!);
-  joinNearest(vectors, members, local, kept, maxSize);
+  joinNearest(vectors, members, local, kept, maxSize, evidence);
   members.forEach((d, i) => (groupOf[d] = local[i]!));
 }
 
@@ -280,10 +282,19 @@ function clusters(vectors: Vectors, members: readonly number[], k: number, minSi
 }
 
 /**
- * Papers of the groups not kept join the kept group whose centroid is nearest (in place), among
- * those still under `maxSize` papers while any is: a topic at its size limit takes no more.
+ * Papers of the groups not kept join a kept group (in place), among those still under `maxSize`
+ * papers while any is: a topic at its size limit takes no more. A paper with keyword evidence for
+ * a kept taxonomy class (`evidence(d, group)` > 0) joins the one it has most evidence for, as a
+ * cataloguer gives a work its next-best class when the best is not kept; any other paper joins the
+ * group whose centroid is nearest. A centroid of a few clinical papers is no guide to the subject of
+ * a paper: on gold-cross, a paper with cardiovascular evidence 16 (its class dropped as too small)
+ * joined a topic of orthodontic and psychiatric papers. Measured (ARI vs A / vs B, held-out half in
+ * brackets), nearest centroid → evidence first: gold-cross biomedicine 0.354/0.350 (0.333/0.344) →
+ * 0.442/0.429 (0.461/0.451), NLP 0.467/0.426 (0.354/0.284) → 0.515/0.466 (0.558/0.414); gold-80
+ * unchanged (0.754/0.683); real dumps' largest topic 11.6% → 9.6%. Joining only on evidence ≥ 1 or
+ * ≥ 2 (one mention of a specific keyword): biomedicine held-out 0.367/0.356, 0.367/0.379.
  */
-function joinNearest(vectors: Vectors, members: readonly number[], groupOf: Int32Array, kept: readonly boolean[], maxSize = Infinity): void {
+function joinNearest(vectors: Vectors, members: readonly number[], groupOf: Int32Array, kept: readonly boolean[], maxSize = Infinity, evidence?: (d: number, g: number) => number): void {
   const keep = kept.flatMap((x, g) => (x ? [g] : []));
   if (!keep.length) return;
   const centers = keep.map((g) => centroid(vectors, members.filter((_, i) => groupOf[i] === g)));
@@ -294,10 +305,20 @@ function joinNearest(vectors: Vectors, members: readonly number[], groupOf: Int3
     const room = sizes.some((s) => s < maxSize);
     let best = -1;
     let bestScore = -Infinity;
-    for (let j = 0; j < keep.length; j++) {
-      if (room && sizes[j]! >= maxSize) continue;
-      const score = dot(vectors, d, centers[j]!);
-      if (best < 0 || score > bestScore) [best, bestScore] = [j, score];
+    // A paper with keyword evidence for a kept class joins the class it has most evidence for.
+    if (evidence) {
+      for (let j = 0; j < keep.length; j++) {
+        if (room && sizes[j]! >= maxSize) continue;
+        const score = evidence(d, keep[j]!);
+        if (score > 0 && (best < 0 || score > bestScore)) [best, bestScore] = [j, score];
+      }
+    }
+    if (best < 0) {
+      for (let j = 0; j < keep.length; j++) {
+        if (room && sizes[j]! >= maxSize) continue;
+        const score = dot(vectors, d, centers[j]!);
+        if (best < 0 || score > bestScore) [best, bestScore] = [j, score];
+      }
     }
     sizes[best]!++;
     groupOf[i] = keep[best]!;
