@@ -128,8 +128,11 @@ export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vect
   }
   const sims = similarities(vectors, seeds, k);
   // A typical seed paper's similarity to the other seed papers of its topic sets the scale.
+  // Only where the centroid classifier is used: a taxonomy field's part is labelled by keyword
+  // evidence, and its seeds (biomedical papers beside NLP ones) would move the scale of the others.
+  const isFieldClass = (t: number) => flat[t]!.parent >= 0 && taxonomy.topics[flat[t]!.parent]!.field === true;
   const own: number[] = [];
-  for (let d = 0; d < n; d++) if (seeds[d]! >= 0) own.push(sims[seeds[d]!]![d]!);
+  for (let d = 0; d < n; d++) if (seeds[d]! >= 0 && !candidates(d).every(isFieldClass)) own.push(sims[seeds[d]!]![d]!);
   own.sort((a, b) => a - b);
   const typical = own.length ? own[Math.floor(own.length / 2)]! : 0;
   // The centroids are learned from the confidently seeded papers only: re-training them on their own
@@ -142,7 +145,7 @@ export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vect
     // them: by the subject words the paper writes, the class with the most evidence; a paper that
     // writes none of them is clustered on its words.
     const own = candidates(d);
-    if (own.length && own.every((t) => flat[t]!.parent >= 0 && taxonomy.topics[flat[t]!.parent]!.field)) {
+    if (own.length && own.every(isFieldClass)) {
       const [a] = topTwoOf(kw[d]!, own);
       label[d] = a.score >= CLASS_EVIDENCE ? a.index : -1;
       continue;
