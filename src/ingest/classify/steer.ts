@@ -53,7 +53,13 @@ const MULTIWORD_KEYWORD_WEIGHT = 2;
  * (seeds spread to the papers that resemble them): 0.313/0.357 (0.256/0.283); with the preclinical
  * classes in the same field as the clinical ones 0.159/0.204 (0.086/0.127), "Biochemistry & Cell
  * Biology" growing from 4 keyword-seeded papers to 14 of the 50; by keyword evidence ≥ 1 with them
- * 0.173/0.201 (0.189/0.175), hence two fields (content/taxonomy.yaml).
+ * 0.173/0.201 (0.189/0.175), hence two fields (content/taxonomy.yaml). Session 6, with papers of
+ * dropped classes joining by evidence (topics.ts joinNearest), from 0.515/0.543 (held-out
+ * 0.445/0.457): the other field's classes (Life Sciences beside Medicine) as candidates too, winning
+ * when they have 2 / 4 / 1000 times the own field's best evidence: 0.345/0.324 (0.324/0.286),
+ * 0.427/0.465 (0.324/0.359), 0.479/0.506 (0.427/0.439); CLASS_EVIDENCE 0.5/1.5/2/2.5/3 (before the
+ * keyword widening, from 0.442/0.429 (0.461/0.451)): held-out 0.420/0.411, 0.433/0.445,
+ * 0.450/0.462, 0.323/0.334, 0.182/0.190 (tune half 0.583-0.677, best at 1 and 1.5).
  */
 const CLASS_EVIDENCE = 1;
 /** A keyword used by at most this share of the papers is fully specific (see keywordScores). */

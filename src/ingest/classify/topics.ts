@@ -30,6 +30,13 @@
  * paper and an ML topic never a medical one. Measured: gold-cross biomedicine 0.350/0.354
  * (0.200/0.209) → 0.354/0.350 (0.333/0.344); gold-80, gold-cross NLP and the seeds' topics unchanged.
  *
+ * Tried in session 6 and not kept (from biomedicine 0.515/0.543 (held-out 0.445/0.457), NLP
+ * 0.515/0.466 (0.558/0.414)): only the subtopics as candidates in a field where their topic has most
+ * seeded papers (no ML topics beside the NLP subfields): NLP tune half 0.487/0.430 -> 0.558/0.537 but
+ * held-out 0.320/0.254; a taxonomy field's unlabelled papers clustered into one more group (or the
+ * share rounded up): biomedicine 0.485/0.488 (0.439/0.451); groups.ts MIN_COHERENCE 1.5-3: 0.437/0.454
+ * (0.375/0.385), the preclinical papers no class describes are a better topic together.
+ *
  * Tried in session 5 and not kept: TF-IDF (and WordNet) weights computed within each field rather
  * than over the whole list, so a word common in biomedicine weighs less in its topics: gold-cross
  * biomedicine 0.350/0.354 (held-out 0.200/0.209) → 0.325/0.329 (0.156/0.141).
@@ -40,8 +47,8 @@ import type { Taxonomy } from './taxonomy.ts';
 import { cutTree, membersOf, mergeTree, refine, splitFields } from './cluster.ts';
 import { nameGroups } from './naming.ts';
 import { flatTopics, taxonomyLabels } from './steer.ts';
-import { meanPairwise } from './coherence.ts';
-import { centroid, dot, type Vectors } from './vectors.ts';
+import { dissolveIncoherent, joinNearest, keepLargest, renumber } from './groups.ts';
+import type { Vectors } from './vectors.ts';
 
 /** A reading list shows 8 to 20 topics (issue 19). */
 const MIN_TOPICS = 8;
@@ -70,8 +77,6 @@ const MAX_SHARE = 0.25;
  * capping it cost gold-80 0.08).
  */
 const MAX_TIMES_AVERAGE = 3;
-/** A discovered topic's papers are at least as alike as two papers of its field (see dissolveIncoherent). */
-const MIN_COHERENCE = 1;
 /** k-means steps after the Ward cut (see cluster.ts `refine`). */
 const REFINE_ROUNDS = 3;
 /**
@@ -228,48 +233,6 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
   return Array.from(final.groupOf, (g) => taxonomyName[g] || found[g]!);
 }
 
-/**
- * Within the papers `inRegion` picks, keeps the `budget` largest groups of at least minSize papers
- * and moves the papers of the others to the nearest kept group (see joinNearest: the kept taxonomy
- * class with most keyword `evidence` (d, group) for the paper, else the nearest centroid). Returns
- * how many groups are kept. A region with no group big enough keeps its largest.
- */
-function keepLargest(groupOf: Int32Array, groups: number, inRegion: (d: number) => boolean, budget: number, minSize: number, vectors: Vectors, maxSize = Infinity, evidence?: (d: number, g: number) => number): number {
-  const members = Array.from(groupOf.keys()).filter(inRegion);
-  if (!members.length) return 0;
-  const sizes = new Int32Array(groups);
-  for (const d of members) sizes[groupOf[d]!]!++;
-  const order = Array.from(sizes.keys()).filter((g) => sizes[g]! > 0).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
-  const kept = new Array<boolean>(groups).fill(false);
-  order.forEach((g, i) => (kept[g] = i === 0 || (i < budget && sizes[g]! >= minSize)));
-  const local = Int32Array.from(members, (d) => groupOf[d]!);
-  joinNearest(vectors, members, local, kept, maxSize, evidence);
-  members.forEach((d, i) => (groupOf[d] = local[i]!));
-  return kept.filter(Boolean).length;
-}
-
-/**
- * Papers of the discovered groups (`discovered(g)`) among `members` whose mean pairwise cosine is
- * below MIN_COHERENCE times the members' own join the nearest other group (in place). On the seeds,
- * six ML papers the taxonomy left unlabelled (forward-forward training, fairness certificates,
- * reverse dictionaries…) made a group at 0.38, named "Growing Distrust" from one paper's phrase;
- * the discovered topics of the seeds, the real dumps and the mixed list are at 1.04-4.
- */
-function dissolveIncoherent(groupOf: Int32Array, members: readonly number[], discovered: (g: number) => boolean, vectors: Vectors, maxSize: number, evidence?: (d: number, g: number) => number): void {
-  const groups = [...new Set(members.map((d) => groupOf[d]!))];
-  if (groups.length < 2) return;
-  const field = meanPairwise(vectors, members);
-  const kept = new Array<boolean>(Math.max(...groups) + 1).fill(false);
-  for (const g of groups) {
-    const own = members.filter((d) => groupOf[d] === g);
-    kept[g] = !discovered(g) || own.length < 2 || meanPairwise(vectors, own) >= MIN_COHERENCE * field;
-  }
-  if (!groups.some((g) => kept[g])) return;
-  const local = Int32Array.from(members, (d) => groupOf[d]!);
-  joinNearest(vectors, members, local, kept, maxSize, evidence);
-  members.forEach((d, i) => (groupOf[d] = local[i]!));
-}
-
 /** Ward clusters of `members` cut into about k groups of at least minSize and at most maxSize papers; a group number per member. */
 function clusters(vectors: Vectors, members: readonly number[], k: number, minSize: number, maxSize: number): Int32Array {
   const tree = mergeTree(vectors, members);
@@ -279,58 +242,4 @@ function clusters(vectors: Vectors, members: readonly number[], k: number, minSi
   const out = renumber(groupOf).groupOf;
   refine(vectors, members, out, REFINE_ROUNDS, minSize);
   return out;
-}
-
-/**
- * Papers of the groups not kept join a kept group (in place), among those still under `maxSize`
- * papers while any is: a topic at its size limit takes no more. A paper with keyword evidence for
- * a kept taxonomy class (`evidence(d, group)` > 0) joins the one it has most evidence for, as a
- * cataloguer gives a work its next-best class when the best is not kept; any other paper joins the
- * group whose centroid is nearest. A centroid of a few clinical papers is no guide to the subject of
- * a paper: on gold-cross, a paper with cardiovascular evidence 16 (its class dropped as too small)
- * joined a topic of orthodontic and psychiatric papers. Measured (ARI vs A / vs B, held-out half in
- * brackets), nearest centroid → evidence first: gold-cross biomedicine 0.354/0.350 (0.333/0.344) →
- * 0.442/0.429 (0.461/0.451), NLP 0.467/0.426 (0.354/0.284) → 0.515/0.466 (0.558/0.414); gold-80
- * unchanged (0.754/0.683); real dumps' largest topic 11.6% → 9.6%. Joining only on evidence ≥ 1 or
- * ≥ 2 (one mention of a specific keyword): biomedicine held-out 0.367/0.356, 0.367/0.379.
- */
-function joinNearest(vectors: Vectors, members: readonly number[], groupOf: Int32Array, kept: readonly boolean[], maxSize = Infinity, evidence?: (d: number, g: number) => number): void {
-  const keep = kept.flatMap((x, g) => (x ? [g] : []));
-  if (!keep.length) return;
-  const centers = keep.map((g) => centroid(vectors, members.filter((_, i) => groupOf[i] === g)));
-  const sizes = keep.map((g) => groupOf.filter((x) => x === g).length);
-  for (let i = 0; i < groupOf.length; i++) {
-    if (kept[groupOf[i]!]) continue;
-    const d = members[i]!;
-    const room = sizes.some((s) => s < maxSize);
-    let best = -1;
-    let bestScore = -Infinity;
-    // A paper with keyword evidence for a kept class joins the class it has most evidence for.
-    if (evidence) {
-      for (let j = 0; j < keep.length; j++) {
-        if (room && sizes[j]! >= maxSize) continue;
-        const score = evidence(d, keep[j]!);
-        if (score > 0 && (best < 0 || score > bestScore)) [best, bestScore] = [j, score];
-      }
-    }
-    if (best < 0) {
-      for (let j = 0; j < keep.length; j++) {
-        if (room && sizes[j]! >= maxSize) continue;
-        const score = dot(vectors, d, centers[j]!);
-        if (best < 0 || score > bestScore) [best, bestScore] = [j, score];
-      }
-    }
-    sizes[best]!++;
-    groupOf[i] = keep[best]!;
-  }
-}
-
-/** Group numbers 0 … count − 1 in order of first appearance. */
-function renumber(groupOf: Int32Array): { groupOf: Int32Array; count: number } {
-  const map = new Map<number, number>();
-  const out = Int32Array.from(groupOf, (g) => {
-    if (!map.has(g)) map.set(g, map.size);
-    return map.get(g)!;
-  });
-  return { groupOf: out, count: map.size };
 }
