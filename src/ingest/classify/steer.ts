@@ -53,7 +53,13 @@ const MULTIWORD_KEYWORD_WEIGHT = 2;
  * (seeds spread to the papers that resemble them): 0.313/0.357 (0.256/0.283); with the preclinical
  * classes in the same field as the clinical ones 0.159/0.204 (0.086/0.127), "Biochemistry & Cell
  * Biology" growing from 4 keyword-seeded papers to 14 of the 50; by keyword evidence ≥ 1 with them
- * 0.173/0.201 (0.189/0.175), hence two fields (content/taxonomy.yaml).
+ * 0.173/0.201 (0.189/0.175), hence two fields (content/taxonomy.yaml). Session 6, with papers of
+ * dropped classes joining by evidence (topics.ts joinNearest), from 0.515/0.543 (held-out
+ * 0.445/0.457): the other field's classes (Life Sciences beside Medicine) as candidates too, winning
+ * when they have 2 / 4 / 1000 times the own field's best evidence: 0.345/0.324 (0.324/0.286),
+ * 0.427/0.465 (0.324/0.359), 0.479/0.506 (0.427/0.439); CLASS_EVIDENCE 0.5/1.5/2/2.5/3 (before the
+ * keyword widening, from 0.442/0.429 (0.461/0.451)): held-out 0.420/0.411, 0.433/0.445,
+ * 0.450/0.462, 0.323/0.334, 0.182/0.190 (tune half 0.583-0.677, best at 1 and 1.5).
  */
 const CLASS_EVIDENCE = 1;
 /** A keyword used by at most this share of the papers is fully specific (see keywordScores). */
@@ -87,13 +93,13 @@ export interface TaxonomyPlan {
  * which its keywords describe) and where a topic gives way to its subtopics; papers outside are never
  * labelled.
  */
-export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vectors, plan: (seeded: Int32Array, subSeeded: Int32Array) => TaxonomyPlan): Int32Array {
+export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vectors, plan: (seeded: Int32Array, subSeeded: Int32Array) => TaxonomyPlan): TaxonomyLabels {
   const n = corpus.size;
   const flat = flatTopics(taxonomy);
   const k = flat.length;
   const top = taxonomy.topics.length;
   const label = new Int32Array(n).fill(-1);
-  if (!k) return label;
+  if (!k) return { label, evidence: () => 0 };
   // Topics and subtopics are scored apart, so a keyword a topic shares with its own subtopic keeps its weight for the topic.
   // A field's evidence is that of any of its classes: a paper on glaucoma is a biomedical paper.
   const topKw = keywordScores(corpus, taxonomy.topics.map((t) => (t.field ? { ...t, keywords: [...t.keywords, ...t.subtopics!.flatMap((s) => s.keywords)] } : t)));
@@ -128,8 +134,11 @@ export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vect
   }
   const sims = similarities(vectors, seeds, k);
   // A typical seed paper's similarity to the other seed papers of its topic sets the scale.
+  // Only where the centroid classifier is used: a taxonomy field's part is labelled by keyword
+  // evidence, and its seeds (biomedical papers beside NLP ones) would move the scale of the others.
+  const isFieldClass = (t: number) => flat[t]!.parent >= 0 && taxonomy.topics[flat[t]!.parent]!.field === true;
   const own: number[] = [];
-  for (let d = 0; d < n; d++) if (seeds[d]! >= 0) own.push(sims[seeds[d]!]![d]!);
+  for (let d = 0; d < n; d++) if (seeds[d]! >= 0 && !candidates(d).every(isFieldClass)) own.push(sims[seeds[d]!]![d]!);
   own.sort((a, b) => a - b);
   const typical = own.length ? own[Math.floor(own.length / 2)]! : 0;
   // The centroids are learned from the confidently seeded papers only: re-training them on their own
@@ -142,7 +151,7 @@ export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vect
     // them: by the subject words the paper writes, the class with the most evidence; a paper that
     // writes none of them is clustered on its words.
     const own = candidates(d);
-    if (own.length && own.every((t) => flat[t]!.parent >= 0 && taxonomy.topics[flat[t]!.parent]!.field)) {
+    if (own.length && own.every(isFieldClass)) {
       const [a] = topTwoOf(kw[d]!, own);
       label[d] = a.score >= CLASS_EVIDENCE ? a.index : -1;
       continue;
@@ -158,7 +167,15 @@ export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vect
     }
     label[d] = best;
   }
-  return label;
+  return { label, evidence: (d, t) => kw[d]![t]! };
+}
+
+/** A paper's taxonomy topics and the keyword evidence behind them. */
+export interface TaxonomyLabels {
+  /** Per paper: its taxonomy topic (index into `flatTopics`), or −1. */
+  readonly label: Int32Array;
+  /** Keyword evidence of paper d for taxonomy topic t (index into `flatTopics`); 0 for none. */
+  readonly evidence: (d: number, t: number) => number;
 }
 
 /**

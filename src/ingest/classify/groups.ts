@@ -1,0 +1,105 @@
+/**
+ * Operations on a partition of a list's papers into groups (topics.ts): keeping the largest groups,
+ * dissolving incoherent ones, and moving the papers of the groups not kept to a kept one.
+ */
+import { meanPairwise } from './coherence.ts';
+import { centroid, dot, type Vectors } from './vectors.ts';
+
+/** A discovered topic's papers are at least as alike as two papers of its field (see dissolveIncoherent). */
+const MIN_COHERENCE = 1;
+
+/**
+ * Within the papers `inRegion` picks, keeps the `budget` largest groups of at least minSize papers
+ * and moves the papers of the others to the nearest kept group (see joinNearest: the kept taxonomy
+ * class with most keyword `evidence` (d, group) for the paper, else the nearest centroid). Returns
+ * how many groups are kept. A region with no group big enough keeps its largest.
+ */
+export function keepLargest(groupOf: Int32Array, groups: number, inRegion: (d: number) => boolean, budget: number, minSize: number, vectors: Vectors, maxSize = Infinity, evidence?: (d: number, g: number) => number): number {
+  const members = Array.from(groupOf.keys()).filter(inRegion);
+  if (!members.length) return 0;
+  const sizes = new Int32Array(groups);
+  for (const d of members) sizes[groupOf[d]!]!++;
+  const order = Array.from(sizes.keys()).filter((g) => sizes[g]! > 0).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+  const kept = new Array<boolean>(groups).fill(false);
+  order.forEach((g, i) => (kept[g] = i === 0 || (i < budget && sizes[g]! >= minSize)));
+  const local = Int32Array.from(members, (d) => groupOf[d]!);
+  joinNearest(vectors, members, local, kept, maxSize, evidence);
+  members.forEach((d, i) => (groupOf[d] = local[i]!));
+  return kept.filter(Boolean).length;
+}
+
+/**
+ * Papers of the discovered groups (`discovered(g)`) among `members` whose mean pairwise cosine is
+ * below MIN_COHERENCE times the members' own join the nearest other group (in place). On the seeds,
+ * six ML papers the taxonomy left unlabelled (forward-forward training, fairness certificates,
+ * reverse dictionaries…) made a group at 0.38, named "Growing Distrust" from one paper's phrase;
+ * the discovered topics of the seeds, the real dumps and the mixed list are at 1.04-4.
+ */
+export function dissolveIncoherent(groupOf: Int32Array, members: readonly number[], discovered: (g: number) => boolean, vectors: Vectors, maxSize: number, evidence?: (d: number, g: number) => number): void {
+  const groups = [...new Set(members.map((d) => groupOf[d]!))];
+  if (groups.length < 2) return;
+  const field = meanPairwise(vectors, members);
+  const kept = new Array<boolean>(Math.max(...groups) + 1).fill(false);
+  for (const g of groups) {
+    const own = members.filter((d) => groupOf[d] === g);
+    kept[g] = !discovered(g) || own.length < 2 || meanPairwise(vectors, own) >= MIN_COHERENCE * field;
+  }
+  if (!groups.some((g) => kept[g])) return;
+  const local = Int32Array.from(members, (d) => groupOf[d]!);
+  joinNearest(vectors, members, local, kept, maxSize, evidence);
+  members.forEach((d, i) => (groupOf[d] = local[i]!));
+}
+
+/**
+ * Papers of the groups not kept join a kept group (in place), among those still under `maxSize`
+ * papers while any is: a topic at its size limit takes no more. A paper with keyword evidence for
+ * a kept taxonomy class (`evidence(d, group)` > 0) joins the one it has most evidence for, as a
+ * cataloguer gives a work its next-best class when the best is not kept; any other paper joins the
+ * group whose centroid is nearest. A centroid of a few clinical papers is no guide to the subject of
+ * a paper: on gold-cross, a paper with cardiovascular evidence 16 (its class dropped as too small)
+ * joined a topic of orthodontic and psychiatric papers. Measured (ARI vs A / vs B, held-out half in
+ * brackets), nearest centroid → evidence first: gold-cross biomedicine 0.354/0.350 (0.333/0.344) →
+ * 0.442/0.429 (0.461/0.451), NLP 0.467/0.426 (0.354/0.284) → 0.515/0.466 (0.558/0.414); gold-80
+ * unchanged (0.754/0.683); real dumps' largest topic 11.6% → 9.6%. Joining only on evidence ≥ 1 or
+ * ≥ 2 (one mention of a specific keyword): biomedicine held-out 0.367/0.356, 0.367/0.379.
+ */
+export function joinNearest(vectors: Vectors, members: readonly number[], groupOf: Int32Array, kept: readonly boolean[], maxSize = Infinity, evidence?: (d: number, g: number) => number): void {
+  const keep = kept.flatMap((x, g) => (x ? [g] : []));
+  if (!keep.length) return;
+  const centers = keep.map((g) => centroid(vectors, members.filter((_, i) => groupOf[i] === g)));
+  const sizes = keep.map((g) => groupOf.filter((x) => x === g).length);
+  for (let i = 0; i < groupOf.length; i++) {
+    if (kept[groupOf[i]!]) continue;
+    const d = members[i]!;
+    const room = sizes.some((s) => s < maxSize);
+    let best = -1;
+    let bestScore = -Infinity;
+    // A paper with keyword evidence for a kept class joins the class it has most evidence for.
+    if (evidence) {
+      for (let j = 0; j < keep.length; j++) {
+        if (room && sizes[j]! >= maxSize) continue;
+        const score = evidence(d, keep[j]!);
+        if (score > 0 && (best < 0 || score > bestScore)) [best, bestScore] = [j, score];
+      }
+    }
+    if (best < 0) {
+      for (let j = 0; j < keep.length; j++) {
+        if (room && sizes[j]! >= maxSize) continue;
+        const score = dot(vectors, d, centers[j]!);
+        if (best < 0 || score > bestScore) [best, bestScore] = [j, score];
+      }
+    }
+    sizes[best]!++;
+    groupOf[i] = keep[best]!;
+  }
+}
+
+/** Group numbers 0 … count − 1 in order of first appearance. */
+export function renumber(groupOf: Int32Array): { groupOf: Int32Array; count: number } {
+  const map = new Map<number, number>();
+  const out = Int32Array.from(groupOf, (g) => {
+    if (!map.has(g)) map.set(g, map.size);
+    return map.get(g)!;
+  });
+  return { groupOf: out, count: map.size };
+}

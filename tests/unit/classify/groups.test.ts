@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { joinNearest } from '../../../src/ingest/classify/groups.ts';
+import type { Vectors } from '../../../src/ingest/classify/vectors.ts';
+
+/** Unit vectors over three features from dense rows (each row normalized). */
+function vectorsOf(rows: number[][]): Vectors {
+  const start = [0];
+  const ids: number[] = [];
+  const weights: number[] = [];
+  for (const row of rows) {
+    const norm = Math.hypot(...row);
+    row.forEach((w, f) => {
+      if (w === 0) return;
+      ids.push(f);
+      weights.push(w / norm);
+    });
+    start.push(ids.length);
+  }
+  return { size: rows.length, dims: 3, start: Int32Array.from(start), ids: Int32Array.from(ids), weights: Float32Array.from(weights), phraseOf: Int32Array.from([0, 1, 2]) };
+}
+
+// Papers 0–2 make kept group 0 (feature 0), papers 3–5 kept group 1 (feature 1); paper 6 is the
+// only paper of group 2, too small to keep, and its words are closer to group 0's.
+const vectors = vectorsOf([[1, 0, 0], [1, 0, 0.2], [1, 0.1, 0], [0, 1, 0], [0, 1, 0.2], [0.1, 1, 0], [1, 0.3, 1]]);
+const members = [0, 1, 2, 3, 4, 5, 6];
+const groups = () => Int32Array.from([0, 0, 0, 1, 1, 1, 2]);
+const kept = [true, true, false];
+
+describe('papers of a group not kept (topics.ts keepLargest)', () => {
+  test('join the nearest centroid when they have no keyword evidence for a kept class', () => {
+    const groupOf = groups();
+    joinNearest(vectors, members, groupOf, kept, Infinity, () => 0);
+    expect(groupOf[6]).toBe(0);
+  });
+
+  test('join the kept class they have most keyword evidence for, whatever the centroids say', () => {
+    // As a cataloguer gives a work its next-best class when its best class is too small to keep.
+    const groupOf = groups();
+    joinNearest(vectors, members, groupOf, kept, Infinity, (d, g) => (d === 6 ? [0.5, 3, 9][g]! : 0));
+    expect(groupOf[6]).toBe(1);
+  });
+
+  test('never join a kept group already at the size limit while another has room', () => {
+    // Without paper 5, group 1 has room for one more at a limit of 3; group 0 is full.
+    const groupOf = Int32Array.from([0, 0, 0, 1, 1, 2]);
+    joinNearest(vectors, [0, 1, 2, 3, 4, 6], groupOf, kept, 3, (d, g) => (d === 6 ? [5, 0, 0][g]! : 0));
+    expect(groupOf[5]).toBe(1);
+  });
+});
