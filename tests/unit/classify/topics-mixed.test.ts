@@ -90,9 +90,11 @@ function nameFaults(topic: string, members: readonly ClassifyInput[]): string[] 
 /**
  * Pairs of topic names a reader cannot tell apart: the words of one (singular, small words aside)
  * are all among the other's ("Language Models" and "Large Language Models", issue 19's real dumps).
+ * A hyphenated compound is one word: "Vision-Language Models" names another concept than "Language
+ * Models", as "Self-Supervised Learning" does beside "Supervised Learning".
  */
 function nearIdentical(names: readonly string[]): string[] {
-  const wordsOf = (name: string) => new Set([...words(name)].filter((w) => !SMALL.has(w)));
+  const wordsOf = (name: string) => new Set(name.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w && !SMALL.has(w)).map(singular));
   const out: string[] = [];
   names.forEach((a, i) =>
     names.slice(i + 1).forEach((b) => {
