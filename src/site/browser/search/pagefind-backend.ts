@@ -10,7 +10,7 @@
 import { PAGEFIND_CHUNKS_FILE, PAGEFIND_DIR, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardOfPageId, type PagefindChunks, type PagefindShards, type PagefindWords } from '../../../core/pagefind-format.ts';
 import { PAGEFIND_RANKING } from '../../../core/search-rank.ts';
 import { findTerms, queryTerms, shardOf, type QueryTerm } from '../../../core/search-terms.ts';
-import { countFacets, NO_RESULTS, unspaceExcerpt, withoutTitle, type ExcerptPiece, type SearchBackend, type SearchResponse } from './backend.ts';
+import { countFacets, NO_RESULTS, unspaceExcerpt, withoutTitle, type ExcerptPiece, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
 import { FacetTables } from './pagefind-facets.ts';
 
 interface PagefindResultData {
@@ -171,25 +171,35 @@ export async function loadPagefind(root: URL): Promise<SearchBackend> {
           return page && (topics.length === 0 || topics.includes(page.topic)) && (tags.length === 0 || page.tags.some((t) => tags.includes(t)));
         });
       }
-      const data = await Promise.all(results.slice(0, limit).map((r) => r.data()));
+      // Each result's excerpt is a request of its own (a Pagefind fragment): the first result shows
+      // as soon as its own arrives, the others with the whole answer.
+      const fragments = results.slice(0, limit).map((r) => r.data());
+      const first = await fragments[0];
       // What Pagefind counts as a match may still differ from the shared rule in a detail (compound parts): checked on the shown results.
-      const holdsTerms = data.map((d) => findTerms(d.content, terms).size === terms.length);
-      if (data.length === 0 || !holdsTerms[0]) return NO_RESULTS;
-      const shown = data.filter((_, i) => holdsTerms[i]);
-      return {
-        total: results.length - (data.length - shown.length),
-        hits: shown.map((d) => ({
-          url: new URL(d.url, location.href).href,
-          title: d.meta.title ?? d.url,
-          topic: d.filters.topic?.[0] ?? '',
-          excerpt: withoutTitle(unspaceExcerpt(excerptPieces(d.excerpt)), d.meta.title ?? ''),
-        })),
-        topics: [],
-        tags: [],
-        // Counted over the query's results without the filters, after the results show.
-        facets: () => pagesOfMatching().then(countFacets),
-      };
+      const holdsTerms = (d: PagefindResultData) => findTerms(d.content, terms).size === terms.length;
+      if (!first || !holdsTerms(first)) return NO_RESULTS;
+      const complete = Promise.all(fragments).then((data): SearchResponse => {
+        const shown = data.filter(holdsTerms);
+        return {
+          total: results.length - (data.length - shown.length),
+          hits: shown.map(hitOf),
+          topics: [],
+          tags: [],
+          // Counted over the query's results without the filters, after the results show.
+          facets: () => pagesOfMatching().then(countFacets),
+        };
+      });
+      return { total: results.length, hits: [hitOf(first)], topics: [], tags: [], complete };
     },
+  };
+}
+
+function hitOf(d: PagefindResultData): SearchHit {
+  return {
+    url: new URL(d.url, location.href).href,
+    title: d.meta.title ?? d.url,
+    topic: d.filters.topic?.[0] ?? '',
+    excerpt: withoutTitle(unspaceExcerpt(excerptPieces(d.excerpt)), d.meta.title ?? ''),
   };
 }
 
