@@ -18,6 +18,7 @@ import { buildPagefindIndex, ShardWords } from '../src/publish/pagefind-index.ts
 import { SHARD_MAX_PAGES } from '../src/publish/search-shards.ts';
 import { papersJson } from '../src/publish/papers-json.ts';
 import { searchDocOf, type SearchDoc } from '../src/publish/search-document.ts';
+import { fillSearchPage } from '../src/publish/search-page-files.ts';
 import { placeCards, renderCardsToCache } from '../src/publish/og-cards.ts';
 import { siteCards, undrawableOnCards } from '../src/publish/site-cards.ts';
 import { sitemapXml } from '../src/publish/sitemap.ts';
@@ -180,7 +181,11 @@ async function main(): Promise<void> {
   searching.catch(() => {}); // awaited, and so reported, by the search indexes stage
   await astro;
   // Awaited before the stale files go: Pagefind must not be writing into a folder being swept.
-  const { pages, offlineFiles } = await stage('search indexes', () => searching);
+  const { pages, offlineFiles } = await stage('search indexes', async () => {
+    const indexes = await searching;
+    fillSearchPage(outDir); // Pagefind's files into the search page Astro rendered meanwhile
+    return indexes;
+  });
   await stage('assets', () => {
     // KaTeX's stylesheet finds its fonts relatively (fonts/…), so the folder is copied whole.
     const katexDist = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));

@@ -43,6 +43,19 @@ export interface PagefindShards {
   entries: Record<string, { languages: Record<string, { hash: string; wasm: string | null; page_count: number }> }>;
 }
 
+/**
+ * The id of the search page's `<script type="application/json">` element holding the shard list and
+ * the chunk table (`SearchPageFiles`). The build writes them in once Pagefind has run
+ * (src/publish/search-page-files.ts), so the page preloads the index as it opens rather than after
+ * fetching these two files first; a page the build has not filled holds `null` and fetches them.
+ */
+export const SEARCH_FILES_ELEMENT = 'papershelf-search-files';
+
+export interface SearchPageFiles {
+  shards: PagefindShards;
+  chunks: PagefindChunks;
+}
+
 /** Word → the indexes (in `PagefindShards.shards`) of the shards holding it, or 1 when all do. */
 export type PagefindWords = Record<string, number[] | 1>;
 

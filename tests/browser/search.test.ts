@@ -26,7 +26,8 @@ describe.each(setups.map((s) => [s.name, s] as const))('search on the site %s', 
   test('a topic filter narrows the results to that topic', async () => {
     await withPage(setup.open, async ({ page, consoleErrors }) => {
       await page.goto(setup.url('search/index.html?q=graph'));
-      await page.locator('.search-results .result-title').first().waitFor();
+      // The first result may show before the others and the count (pagefind-backend.ts).
+      await page.waitForFunction(() => /papers? match/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
       const status = page.locator('[data-search-status]');
       const total = Number((await status.textContent())!.match(/^(\d+)/)![1]);
       const facet = page.locator('[data-search-filters] label').first();

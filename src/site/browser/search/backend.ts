@@ -31,6 +31,11 @@ export interface SearchResponse extends Facets {
   hits: SearchHit[];
   /** The facet counts, when they come after the results (then `topics` and `tags` are empty): called once the results show. */
   facets?: () => Promise<Facets>;
+  /**
+   * The whole answer, when this one holds only the first results, to show while the rest load
+   * (then `total` may still lose the results the whole answer finds not to match).
+   */
+  complete?: Promise<SearchResponse>;
 }
 
 export interface SearchOptions {

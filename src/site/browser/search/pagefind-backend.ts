@@ -10,7 +10,7 @@
 import { PAGEFIND_CHUNKS_FILE, PAGEFIND_DIR, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardOfPageId, type PagefindChunks, type PagefindShards, type PagefindWords } from '../../../core/pagefind-format.ts';
 import { PAGEFIND_RANKING } from '../../../core/search-rank.ts';
 import { findTerms, queryTerms, shardOf, type QueryTerm } from '../../../core/search-terms.ts';
-import { countFacets, NO_RESULTS, unspaceExcerpt, withoutTitle, type ExcerptPiece, type SearchBackend, type SearchResponse } from './backend.ts';
+import { countFacets, NO_RESULTS, unspaceExcerpt, withoutTitle, type ExcerptPiece, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
 import { FacetTables } from './pagefind-facets.ts';
 
 interface PagefindResultData {
@@ -44,6 +44,7 @@ interface PagefindApi {
 /** Pagefind started, and its other shards being merged in. */
 interface StartedPagefind {
   pagefind: PagefindApi;
+  /** Resolves once every shard is in, after the first's WebAssembly and metadata: a search called then starts at once. */
   merged: Promise<unknown>;
 }
 
@@ -70,6 +71,27 @@ const cacheTag = (entry: PagefindShards['entries'][string] | undefined): { metaC
   entry ? { metaCacheTag: Object.values(entry.languages).map((l) => l.hash).join('.') } : {};
 
 /**
+ * The ranking options, and a promise that resolves when Pagefind reads them. Pagefind's `init`
+ * returns before its WebAssembly runs, and a search or preload called before then waits in 50 ms
+ * sleeps (its `getPtr`): at 1k papers the first search lost 40-80 ms in them (Chromium, session 6).
+ * Pagefind reads the ranking once the WebAssembly and the metadata are ready (`set_ranking`, right
+ * after `init_pagefind`), so reading `termSimilarity` is the moment to start. Resolved a task later,
+ * once Pagefind has applied the ranking.
+ */
+function rankingRead(): { ranking: typeof PAGEFIND_RANKING; read: Promise<void> } {
+  let done!: () => void;
+  const read = new Promise<void>((resolve) => (done = resolve));
+  const ranking = Object.defineProperty({ ...PAGEFIND_RANKING }, 'termSimilarity', {
+    enumerable: true,
+    get: () => {
+      setTimeout(done, 0);
+      return PAGEFIND_RANKING.termSimilarity;
+    },
+  });
+  return { ranking, read };
+}
+
+/**
  * Pagefind with the shared ranking, on the page's thread, every shard merged into the first. The
  * search page does the same in its head (keep the two alike), so its index loads before site.js runs.
  */
@@ -78,9 +100,13 @@ async function startPagefind(root: URL, shardList: Promise<PagefindShards>): Pro
   const [pagefind, { shards, entries }] = await Promise.all([import(/* @vite-ignore */ new URL(`${PAGEFIND_DIR}/pagefind.js`, root).href) as Promise<PagefindApi>, shardList]);
   // Pagefind stores root-relative URLs; under a sub-path they need the site's path in front.
   const options = (i: number): PagefindOptions => ({ baseUrl: root.pathname, ranking: PAGEFIND_RANKING, ...cacheTag(entries[shards[i]!]) });
-  await pagefind.options({ ...options(0), noWorker: true });
+  const { ranking, read } = rankingRead();
+  await pagefind.options({ ...options(0), ranking, noWorker: true });
   await pagefind.init();
-  const merged = Promise.all(shards.slice(1).map((folder, i) => pagefind.mergeIndex(new URL(`${PAGEFIND_DIR}/${folder}/`, root).pathname, options(i + 1))));
+  // Should a later Pagefind read its ranking at another time, the empty preload resolves once it is ready all the same.
+  const ready = Promise.race([read, pagefind.preload('')]);
+  // Merged once the first shard's WebAssembly runs, which mergeIndex would otherwise wait for in 50 ms sleeps.
+  const merged = ready.then(() => Promise.all(shards.slice(1).map((folder, i) => pagefind.mergeIndex(new URL(`${PAGEFIND_DIR}/${folder}/`, root).pathname, options(i + 1)))));
   return { pagefind, merged };
 }
 
@@ -145,25 +171,35 @@ export async function loadPagefind(root: URL): Promise<SearchBackend> {
           return page && (topics.length === 0 || topics.includes(page.topic)) && (tags.length === 0 || page.tags.some((t) => tags.includes(t)));
         });
       }
-      const data = await Promise.all(results.slice(0, limit).map((r) => r.data()));
+      // Each result's excerpt is a request of its own (a Pagefind fragment): the first result shows
+      // as soon as its own arrives, the others with the whole answer.
+      const fragments = results.slice(0, limit).map((r) => r.data());
+      const first = await fragments[0];
       // What Pagefind counts as a match may still differ from the shared rule in a detail (compound parts): checked on the shown results.
-      const holdsTerms = data.map((d) => findTerms(d.content, terms).size === terms.length);
-      if (data.length === 0 || !holdsTerms[0]) return NO_RESULTS;
-      const shown = data.filter((_, i) => holdsTerms[i]);
-      return {
-        total: results.length - (data.length - shown.length),
-        hits: shown.map((d) => ({
-          url: new URL(d.url, location.href).href,
-          title: d.meta.title ?? d.url,
-          topic: d.filters.topic?.[0] ?? '',
-          excerpt: withoutTitle(unspaceExcerpt(excerptPieces(d.excerpt)), d.meta.title ?? ''),
-        })),
-        topics: [],
-        tags: [],
-        // Counted over the query's results without the filters, after the results show.
-        facets: () => pagesOfMatching().then(countFacets),
-      };
+      const holdsTerms = (d: PagefindResultData) => findTerms(d.content, terms).size === terms.length;
+      if (!first || !holdsTerms(first)) return NO_RESULTS;
+      const complete = Promise.all(fragments).then((data): SearchResponse => {
+        const shown = data.filter(holdsTerms);
+        return {
+          total: results.length - (data.length - shown.length),
+          hits: shown.map(hitOf),
+          topics: [],
+          tags: [],
+          // Counted over the query's results without the filters, after the results show.
+          facets: () => pagesOfMatching().then(countFacets),
+        };
+      });
+      return { total: results.length, hits: [hitOf(first)], topics: [], tags: [], complete };
     },
+  };
+}
+
+function hitOf(d: PagefindResultData): SearchHit {
+  return {
+    url: new URL(d.url, location.href).href,
+    title: d.meta.title ?? d.url,
+    topic: d.filters.topic?.[0] ?? '',
+    excerpt: withoutTitle(unspaceExcerpt(excerptPieces(d.excerpt)), d.meta.title ?? ''),
   };
 }
 

@@ -89,7 +89,8 @@ function initHeaderSearch(): void {
     const ticket = ++latest;
     if (query.trim().length < 2) return close();
     const engine = await searchBackend();
-    const response = await engine.search(query, { topics: [], tags: [], limit: 8 });
+    const first = await engine.search(query, { topics: [], tags: [], limit: 8 });
+    const response = (await first.complete) ?? first;
     if (ticket !== latest) return; // a newer query is on its way
     // A paper chosen with the arrow keys stays chosen when a slower query's results replace the list.
     const chosen = active >= 0 ? items[active]?.querySelector('a')?.href : undefined;
@@ -192,16 +193,30 @@ function initSearchPage(): void {
     }
     status.textContent = 'Searching…';
     const engine = await searchBackend();
-    const response = await engine.search(query, { topics: [...selected.topic], tags: [...selected.tag], limit });
+    let response = await engine.search(query, { topics: [...selected.topic], tags: [...selected.tag], limit });
     if (ticket !== latest) return;
+    if (response.complete) {
+      // The first results show while the others load, unless they would replace a longer list for a moment.
+      if (results.childElementCount === 0) showHits(response.hits);
+      response = await response.complete;
+      if (ticket !== latest) return;
+    }
     status.textContent =
       response.total === 0
         ? `No papers match “${query}”.`
         : `${response.total} ${response.total === 1 ? 'paper matches' : 'papers match'} “${query}”.`;
     more.hidden = response.total <= response.hits.length;
     more.textContent = `Show ${Math.min(PAGE, response.total - response.hits.length)} more`;
+    showHits(response.hits);
+    // Counting waits until the results are painted: it takes the page's thread for a while on a large list.
+    const facets = response.facets ? await afterPaint().then(response.facets) : response;
+    if (ticket !== latest) return;
+    filters.replaceChildren(...facetGroup('topic', 'Topic', facets.topics), ...facetGroup('tag', 'Tag', facets.tags, TAG_FACETS));
+  };
+
+  const showHits = (hits: readonly SearchHit[]) => {
     results.replaceChildren(
-      ...response.hits.map((hit) => {
+      ...hits.map((hit) => {
         const item = hitElement(hit);
         if (hit.topic) {
           const topic = document.createElement('span');
@@ -216,10 +231,6 @@ function initSearchPage(): void {
       }),
     );
     paintReadMarks(results);
-    // Counting waits until the results are painted: it takes the page's thread for a while on a large list.
-    const facets = response.facets ? await afterPaint().then(response.facets) : response;
-    if (ticket !== latest) return;
-    filters.replaceChildren(...facetGroup('topic', 'Topic', facets.topics), ...facetGroup('tag', 'Tag', facets.tags, TAG_FACETS));
   };
 
   /** One group of facet checkboxes; a selected value stays listed even when the query no longer counts it. */
