@@ -70,13 +70,15 @@ export function classifyPapers(
 }
 
 /**
- * What previous topics were computed with: the topic method and the taxonomy's topics. Topics kept
- * from a run with another method or taxonomy would hide the change, so they are kept only when this
- * is unchanged. Bump the version when assignTopics changes its results.
+ * What previous topics and tags were computed with: the topic method and the whole taxonomy (topics,
+ * tags with their aliases and implied-by phrases, stop tags). Labels kept from a run with another
+ * method or taxonomy would hide the change (an edited alias would reach no paper until its text
+ * changed), so they are kept only when this is unchanged. Bump the version when assignTopics
+ * changes its results.
  */
 export function topicMethod(taxonomy: Taxonomy): string {
   let h = HASH_SEED;
-  const text = JSON.stringify(taxonomy.topics);
+  const text = JSON.stringify([taxonomy.topics, taxonomy.tags, taxonomy.stopTags]);
   for (let i = 0; i < text.length; i++) h = hashChar(h, text.charCodeAt(i));
   return `ward-ctfidf-wordnet-subtopics-6:${(h >>> 0).toString(16)}`;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parseTaxonomy } from '../../../src/ingest/classify/index.ts';
+import { parseTaxonomy, topicMethod } from '../../../src/ingest/classify/index.ts';
 
 const FILE = 'content/taxonomy.yaml';
 
@@ -116,5 +116,17 @@ describe('the taxonomy file', () => {
   test('an empty file is a valid, empty taxonomy', () => {
     const result = parseTaxonomy('topics:\ntags:\nstop-tags:\n', FILE);
     expect(result.ok && result.taxonomy).toEqual({ topics: [], tags: [], stopTags: [] });
+  });
+
+  test('an edit to any part of the taxonomy (a tag alias, a stop tag) changes the topic method, so stored labels are recomputed', () => {
+    const method = (text: string) => {
+      const result = parseTaxonomy(text, FILE);
+      if (!result.ok) throw new Error(result.error);
+      return topicMethod(result.taxonomy);
+    };
+    const base = 'topics:\ntags:\n  object tracking: [visual tracking]\nstop-tags: [deep learning]\n';
+    expect(method(base)).toBe(method(base));
+    expect(method(base.replace('[visual tracking]', '[visual tracking, siamese tracking]'))).not.toBe(method(base));
+    expect(method(base.replace('[deep learning]', '[deep learning, neural networks]'))).not.toBe(method(base));
   });
 });
