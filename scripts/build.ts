@@ -149,6 +149,7 @@ async function main(): Promise<void> {
   await stage('browser code', () => bundleBrowserCode(root));
   const abstracts = await stage('abstracts', () => warmAbstractCache(ingested.entries.values(), abstractCacheDir(root)));
   console.log(`build: abstracts: ${abstracts.rendered} rendered, ${abstracts.cached} reused from ${ABSTRACT_CACHE_ROOT}`);
+  ingested.entries.clear(); // the entry texts were for the abstracts only: ~100 MB at 50k papers, not to be held while Astro renders
   const citations = await stage('citations', () => warmCitationCache(ingested.papers, citationCacheDir(root)));
   console.log(`build: citations: ${citations.formatted} formatted, ${citations.cached} reused from ${CITATION_CACHE_ROOT}`);
   // Paper pages whose inputs did not change since the last build stay as they are; Astro renders the rest.
