@@ -157,6 +157,7 @@ async function main(): Promise<void> {
   await stage('browser code', () => bundleBrowserCode(root));
   const abstracts = await stage('abstracts', () => warmAbstractCache(ingested.entries.values(), abstractCacheDir(root)));
   console.log(`build: abstracts: ${abstracts.rendered} rendered, ${abstracts.cached} reused from ${ABSTRACT_CACHE_ROOT}`);
+  ingested.entries.clear(); // the entry texts were for the abstracts only: ~100 MB at 50k papers, not to be held while Astro renders
   // It ran beside the abstracts too; what it has not reached is shared among the cores.
   prewarm.stop();
   const citations = await stage('citations', async () => ({ early: await prewarm.done, ...(await warmCitationCache(ingested.papers, citationCacheDir(root))) }));

@@ -3,7 +3,7 @@
  * which Astro copies into the site. A classic IIFE, not a module: module scripts do not run on
  * pages opened from disk.
  */
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 
 export async function bundleBrowserCode(root: string): Promise<void> {
   await build({
@@ -17,6 +17,8 @@ export async function bundleBrowserCode(root: string): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  // esbuild's service process otherwise stays until the build ends: 16–48 MiB beside Astro at 10k papers.
+  await stop();
 }
 
 if (import.meta.main) await bundleBrowserCode(process.cwd());

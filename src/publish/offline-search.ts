@@ -13,7 +13,6 @@
  */
 import {
   encodeFixedWidth,
-  encodePostings,
   encodeTags,
   OFFLINE_DIR,
   offlineFile,
@@ -23,6 +22,7 @@ import {
   type OfflineShard,
 } from '../core/offline-index.ts';
 import { indexWords, searchableText, shardOf, TITLE_WEIGHT, WEIGHT_UNIT } from '../core/search-terms.ts';
+import { PostingTable } from './posting-table.ts';
 import { labelText, type SearchDoc } from './search-document.ts';
 import { SHARD_MAX_PAGES, shardsOf } from './search-shards.ts';
 
@@ -71,28 +71,25 @@ export function buildOfflineSearch(
   const topicIndex = new Map(topics.map((t, i) => [t, i]));
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
 
-  // word → (doc → its weights); docs are visited in order, so postings come out sorted.
-  const postings = new Map<string, Map<number, DocumentWord>>();
+  // Docs are visited in order, so each word's postings come out sorted.
+  const postings = new PostingTable();
   const firstParts = new Map<string, number>();
   const lengths: number[] = [];
   docs.forEach((doc, n) => {
     const document = documentWords(doc);
     onWords?.(doc, document.words.keys());
     lengths.push(document.length);
-    for (const [word, entry] of document.words) {
-      let list = postings.get(word);
-      if (!list) postings.set(word, (list = new Map()));
-      list.set(n, entry);
-    }
+    for (const [word, entry] of document.words) postings.add(word, n, entry);
     for (const [word, length] of document.firstParts) firstParts.set(word, Math.min(firstParts.get(word) ?? Infinity, length));
   });
 
   const shards = new Map<string, OfflineShard>();
-  for (const word of [...postings.keys()].sort()) {
+  const encoded = postings.encoder();
+  for (const word of [...postings.allWords()].sort()) {
     const shard = shardOf(word);
     let data = shards.get(shard);
     if (!data) shards.set(shard, (data = [{}, {}]));
-    data[0][word] = encodePostings(postings.get(word)!);
+    data[0][word] = encoded(word);
     if (firstParts.has(word)) data[1][word] = firstParts.get(word)!;
   }
 
