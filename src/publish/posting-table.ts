@@ -5,6 +5,7 @@
  * while Astro renders; this takes 20 bytes a posting.
  */
 import { encodePostings, type DocumentWord } from '../core/offline-index.ts';
+import { grow } from '../core/typed-arrays.ts';
 
 const INITIAL_CAPACITY = 1 << 16;
 
@@ -65,15 +66,10 @@ export class PostingTable {
   }
 
   private grow(): void {
-    const bigger = <T extends Int32Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.wordOf = bigger(this.wordOf);
-    this.docOf = bigger(this.docOf);
-    this.weightOf = bigger(this.weightOf);
-    this.compoundOf = bigger(this.compoundOf);
-    this.titleOf = bigger(this.titleOf);
+    this.wordOf = grow(this.wordOf);
+    this.docOf = grow(this.docOf);
+    this.weightOf = grow(this.weightOf);
+    this.compoundOf = grow(this.compoundOf);
+    this.titleOf = grow(this.titleOf);
   }
 }

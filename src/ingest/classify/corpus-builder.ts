@@ -4,7 +4,8 @@
  * counter that interns every 1–3-word phrase of a chunk and counts it per paper.
  */
 import { TERM_INNER_WORDS } from '../../core/english/function-words.ts';
-import { grow, HASH_SEED, hashChar, PairTable, WordTable } from './corpus-hash.ts';
+import { grow } from '../../core/typed-arrays.ts';
+import { HASH_SEED, hashChar, PairTable, WordTable } from './corpus-hash.ts';
 import { BREAKS, isWordChar, joinsNext, spacedJoin, wordTokens, type Token } from './tokenize.ts';
 
 /** The longest phrase counted, in words. */

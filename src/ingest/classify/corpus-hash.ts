@@ -2,6 +2,7 @@
  * The hash tables of the corpus pass (corpus-builder.ts): words interned straight from the text's
  * characters, and (int, int) → int for the n-gram walk. Hand-written for speed, see each.
  */
+import { grow } from '../../core/typed-arrays.ts';
 
 /** One step of 32-bit FNV-1a over a UTF-16 code unit; start from `HASH_SEED`. */
 export function hashChar(h: number, c: number): number {
@@ -106,11 +107,4 @@ function hashPair(x: number, y: number): number {
   let h = Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 0x7f4a7c15, 0x85ebca6b);
   h ^= h >>> 15;
   return Math.imul(h, 0x2c1b3c6d) & 0x7fffffff;
-}
-
-/** A typed array twice as long, with `a`'s values at the start. */
-export function grow<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer>>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-  b.set(a);
-  return b;
 }

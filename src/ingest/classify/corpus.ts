@@ -5,7 +5,7 @@
  */
 import { regularPlural } from '../../core/english/inflection.ts';
 import { Builder, TITLE_END } from './corpus-builder.ts';
-import { grow } from './corpus-hash.ts';
+import { grow } from '../../core/typed-arrays.ts';
 import { definedAcronyms, isWordChar } from './tokenize.ts';
 
 export interface PaperText {
