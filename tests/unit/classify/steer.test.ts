@@ -42,12 +42,13 @@ const dialogue = Array.from({ length: 4 }, (_, i) => ({
   title: `Dialogue systems that ask back ${i}`,
   abstract: `Dialogue systems answer users turn by turn; dialogue systems that ask clarifying questions satisfy users (variant ${i}).`,
 }));
-// Written with the method papers' words, but none of its keywords.
+// Written with the method papers' words, but none of its keywords; and with the dialogue papers' words, none of theirs.
 const unwritten = { id: 'u', title: 'Adapters for frozen encoders', abstract: 'Small adapters adapt frozen encoders across domains while the encoders stay frozen and adapters stay cheap.' };
+const unwrittenSub = { id: 'v', title: 'Asking users back', abstract: 'Systems answer users turn by turn; systems that ask clarifying questions satisfy users.' };
 
 describe('where a topic gives way to its subtopics (steer.ts)', () => {
-  test('the other topics take only papers that write one of their keywords, not papers that merely resemble theirs', () => {
-    const papers = [...filler, ...method, ...translation, ...dialogue, unwritten];
+  test('a paper takes only a topic or subtopic whose keywords it writes, not one whose papers it merely resembles', () => {
+    const papers = [...filler, ...method, ...translation, ...dialogue, unwritten, unwrittenSub];
     const corpus = buildCorpus(papers);
     const flat = flatTopics(taxonomy);
     const index = (name: string) => flat.findIndex((t) => t.name === name);
@@ -55,6 +56,8 @@ describe('where a topic gives way to its subtopics (steer.ts)', () => {
     const { label } = taxonomyLabels(corpus, taxonomy, paperVectors(corpus), () => ({ inside: new Uint8Array(papers.length).fill(1), candidates: () => candidates }));
     // The method papers themselves keep their topic.
     expect(label[papers.findIndex((p) => p.id === 't0')]).toBe(index('Transfer'));
-    expect(label[papers.length - 1]).not.toBe(index('Transfer'));
+    expect(label[papers.findIndex((p) => p.id === 'd0')]).toBe(index('Dialogue'));
+    expect(label[papers.findIndex((p) => p.id === 'u')]).not.toBe(index('Transfer'));
+    expect(label[papers.findIndex((p) => p.id === 'v')]).not.toBe(index('Dialogue'));
   });
 });
