@@ -35,7 +35,9 @@
  * 0.474/0.419, 0.486/0.438; with evidence over 1 or 5 only: 0.531/0.481, 0.524/0.475; in any list,
  * a candidate with under 0.5 times the paper's best keyword evidence skipped: NLP 0.567/0.541
  * (held-out 0.555/0.405) but gold-80 0.754/0.683 -> 0.700/0.668, and where that best evidence is
- * 3 or more: gold-80 0.727/0.696 (held-out 0.716/0.597), NLP held-out 0.503/0.365.
+ * 3 or more: gold-80 0.727/0.696 (held-out 0.716/0.597), NLP held-out 0.503/0.365; this rule in
+ * every list (the ML seeds too): gold-80 0.754/0.683 -> 0.727/0.696 (held-out 0.778/0.589 ->
+ * 0.716/0.597), a trade of A for B.
  */
 import type { Corpus } from './corpus.ts';
 import type { Taxonomy, TopicDef } from './taxonomy.ts';
@@ -73,6 +75,17 @@ const MULTIWORD_KEYWORD_WEIGHT = 2;
  * 0.427/0.465 (0.324/0.359), 0.479/0.506 (0.427/0.439); CLASS_EVIDENCE 0.5/1.5/2/2.5/3 (before the
  * keyword widening, from 0.442/0.429 (0.461/0.451)): held-out 0.420/0.411, 0.433/0.445,
  * 0.450/0.462, 0.323/0.334, 0.182/0.190 (tune half 0.583-0.677, best at 1 and 1.5).
+ * Session 7, not kept (from 0.515/0.543 (held-out 0.445/0.457) unless said): a paper whose evidence
+ * for the other biomedical field is over R times its own field's left unlabelled (clustered on its
+ * words): field keywords R = 1/1.5/3 0.245/0.266, 0.336/0.308, 0.467/0.486 (held-out 0.175/0.183,
+ * 0.228/0.172, 0.340/0.351); best class R = 3 0.467/0.514 (0.406/0.443); given that field's best
+ * class instead, R = 1.5/3/5: 0.403/0.372, 0.372/0.385, 0.546/0.573 (held-out 0.377/0.340,
+ * 0.310/0.321, 0.505/0.518; tune 0.764/0.733 -> 0.652/0.627 at 5). With topics.ts restoreDropped
+ * (from 0.544/0.547, held-out 0.453/0.466, tune 0.832/0.797): a paper with no class evidence given
+ * the other field's best class at evidence >= 1/2/4: 0.477/0.480, 0.510/0.514, 0.573/0.576
+ * (held-out 0.331/0.342, 0.364/0.376, 0.516/0.530; tune at 4 0.686/0.657); only the classes the
+ * title names, where it names one (a cataloguer's first clue): tune 0.962/0.926 but held-out
+ * 0.434/0.447; the title's class evidence counted 1 or 2 more times: unchanged, 0.499/0.502.
  */
 const CLASS_EVIDENCE = 1;
 /** A keyword used by at most this share of the papers is fully specific (see keywordScores). */

@@ -37,6 +37,12 @@
  * share rounded up): biomedicine 0.485/0.488 (0.439/0.451); groups.ts MIN_COHERENCE 1.5-3: 0.437/0.454
  * (0.375/0.385), the preclinical papers no class describes are a better topic together.
  *
+ * Tried in session 7 and not kept (from biomedicine 0.544/0.547 (held-out 0.453/0.466, tune
+ * 0.832/0.797) with groups.ts restoreDropped): the largest discovered group of a taxonomy field
+ * split in two along its merge tree while the list has room (under MAX_TOPICS): 0.563/0.566
+ * (held-out 0.480/0.494, tune 0.782/0.748), but with both halves required as alike as two papers
+ * of the field (MIN_COHERENCE) no group splits: the gain was a stray paper cut off, not a topic.
+ *
  * Tried in session 5 and not kept: TF-IDF (and WordNet) weights computed within each field rather
  * than over the whole list, so a word common in biomedicine weighs less in its topics: gold-cross
  * biomedicine 0.350/0.354 (held-out 0.200/0.209) → 0.325/0.329 (0.156/0.141).
