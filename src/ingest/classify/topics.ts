@@ -37,6 +37,12 @@
  * share rounded up): biomedicine 0.485/0.488 (0.439/0.451); groups.ts MIN_COHERENCE 1.5-3: 0.437/0.454
  * (0.375/0.385), the preclinical papers no class describes are a better topic together.
  *
+ * Tried in session 7 and not kept (from biomedicine 0.544/0.547 (held-out 0.453/0.466, tune
+ * 0.832/0.797) with groups.ts restoreDropped): the largest discovered group of a taxonomy field
+ * split in two along its merge tree while the list has room (under MAX_TOPICS): 0.563/0.566
+ * (held-out 0.480/0.494, tune 0.782/0.748), but with both halves required as alike as two papers
+ * of the field (MIN_COHERENCE) no group splits: the gain was a stray paper cut off, not a topic.
+ *
  * Tried in session 5 and not kept: TF-IDF (and WordNet) weights computed within each field rather
  * than over the whole list, so a word common in biomedicine weighs less in its topics: gold-cross
  * biomedicine 0.350/0.354 (held-out 0.200/0.209) → 0.325/0.329 (0.156/0.141).
@@ -47,7 +53,7 @@ import type { Taxonomy } from './taxonomy.ts';
 import { cutTree, membersOf, mergeTree, refine, splitFields } from './cluster.ts';
 import { nameGroups } from './naming.ts';
 import { flatTopics, taxonomyLabels } from './steer.ts';
-import { dissolveIncoherent, joinNearest, keepLargest, renumber } from './groups.ts';
+import { dissolveIncoherent, joinNearest, keepLargest, renumber, restoreDropped } from './groups.ts';
 import type { Vectors } from './vectors.ts';
 
 /** A reading list shows 8 to 20 topics (issue 19). */
@@ -176,6 +182,7 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
   const groupOf = new Int32Array(n);
   const taxonomyOf: number[] = [];
   let withKnowledge: Vectors | undefined;
+  const dropped: { papers: number[]; field: number[]; topic: number }[] = [];
   for (let f = 0; f < fields; f++) {
     const members = all.filter((d) => field[d] === f);
     const kField = topicsOf[f]!;
@@ -213,11 +220,22 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
     // Groups too small to browse, and the smallest beyond the field's share of topics, join the
     // nearest group of the field.
     const classEvidence = (d: number, g: number) => (taxonomyOf[g]! >= 0 ? evidence(d, taxonomyOf[g]!) : 0);
+    const before = new Map<number, number[]>();
+    for (const d of members) {
+      if (taxonomyOf[groupOf[d]!]! < 0) continue;
+      const list = before.get(groupOf[d]!);
+      if (list) list.push(d);
+      else before.set(groupOf[d]!, [d]);
+    }
     keepLargest(groupOf, taxonomyOf.length, (d) => field[d] === f, kField, minSize, vectors, maxSize, classEvidence);
     // A discovered group whose papers are less alike than two papers of the field taken at random
     // is what was left over, not a topic: its papers join the topics they resemble most.
     dissolveIncoherent(groupOf, members, (g) => taxonomyOf[g]! < 0, vectors, maxSize, classEvidence);
+    const survivors = new Set(members.map((d) => groupOf[d]!));
+    for (const [g, papers] of before) if (!survivors.has(g)) dropped.push({ papers, field: members, topic: taxonomyOf[g]! });
   }
+  // A class dropped for its field's budget is a topic again while the list has room (groups.ts).
+  for (const c of restoreDropped(groupOf, dropped, new Set(groupOf).size, MAX_TOPICS, minSize, plain, taxonomyOf.length)) taxonomyOf.push(dropped[c]!.topic);
   // A taxonomy topic that took in more papers of other classes (joined as too small to keep) than
   // it has of its own no longer describes its papers: it is named from its papers' words instead.
   // On the real dumps' 150 MEDLINE papers (7 topics) "Respiratory System" held dental and eye papers.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { joinNearest } from '../../../src/ingest/classify/groups.ts';
+import { joinNearest, restoreDropped } from '../../../src/ingest/classify/groups.ts';
 import type { Vectors } from '../../../src/ingest/classify/vectors.ts';
 
 /** Unit vectors over three features from dense rows (each row normalized). */
@@ -45,5 +45,31 @@ describe('papers of a group not kept (topics.ts keepLargest)', () => {
     const groupOf = Int32Array.from([0, 0, 0, 1, 1, 2]);
     joinNearest(vectors, [0, 1, 2, 3, 4, 6], groupOf, kept, 3, (d, g) => (d === 6 ? [5, 0, 0][g]! : 0));
     expect(groupOf[5]).toBe(1);
+  });
+});
+
+describe('a taxonomy class dropped for the budget (topics.ts, groups.ts restoreDropped)', () => {
+  // Papers 0–2 (feature 0) and 3–5 (feature 1) are kept groups 0 and 1; papers 6–7 were class 2,
+  // alike (feature 2), dropped for the budget, and joined group 0.
+  const field = vectorsOf([[1, 0, 0], [1, 0, 0.2], [1, 0.1, 0], [0, 1, 0], [0, 1, 0.2], [0.1, 1, 0], [0.2, 0, 1], [0, 0.2, 1]]);
+  const all = [0, 1, 2, 3, 4, 5, 6, 7];
+  const joined = () => Int32Array.from([0, 0, 0, 1, 1, 1, 0, 0]);
+
+  test('is a topic of its own again while the list has room', () => {
+    const groupOf = joined();
+    expect(restoreDropped(groupOf, [{ papers: [6, 7], field: all }], 2, 20, 2, field, 3)).toEqual([0]);
+    expect([...groupOf]).toEqual([0, 0, 0, 1, 1, 1, 3, 3]);
+  });
+
+  test('stays joined when the list has its most topics already', () => {
+    const groupOf = joined();
+    expect(restoreDropped(groupOf, [{ papers: [6, 7], field: all }], 20, 20, 2, field, 3)).toEqual([]);
+    expect([...groupOf]).toEqual([...joined()]);
+  });
+
+  test('stays joined when its papers are less alike than two papers of the field', () => {
+    // Papers 0 and 3 have no word in common: not one subject.
+    const groupOf = joined();
+    expect(restoreDropped(groupOf, [{ papers: [0, 3], field: all }], 2, 20, 2, field, 3)).toEqual([]);
   });
 });

@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { buildCorpus } from '../../../src/ingest/classify/corpus.ts';
+import { flatTopics, taxonomyLabels } from '../../../src/ingest/classify/steer.ts';
+import { parseTaxonomy } from '../../../src/ingest/classify/taxonomy.ts';
+import { paperVectors } from '../../../src/ingest/classify/vectors.ts';
+
+// A language topic that gives way to its subtopics (as NLP does in a list of NLP papers), and a
+// method topic beside them.
+const parsed = parseTaxonomy(
+  [
+    'topics:',
+    '  - name: Language',
+    '    keywords: [language]',
+    '    subtopics:',
+    '      - name: Translation',
+    '        keywords: [machine translation]',
+    '      - name: Dialogue',
+    '        keywords: [dialogue systems]',
+    '  - name: Transfer',
+    '    keywords: [transfer learning]',
+    '',
+  ].join('\n'),
+  'test.yaml',
+);
+if (!parsed.ok) throw new Error(parsed.error);
+const taxonomy = parsed.taxonomy;
+
+// Filler papers, each on a subject of its own, make the keywords specific (a keyword of a few papers in 100).
+const filler = Array.from({ length: 100 }, (_, i) => ({ id: `f${i}`, title: `Study ${i}`, abstract: `We examine subject${i} and measure quantity${i} across sample${i}.` }));
+const method = Array.from({ length: 4 }, (_, i) => ({
+  id: `t${i}`,
+  title: `Transfer learning with adapters ${i}`,
+  abstract: `Transfer learning adapts frozen encoders with small adapters across domains; transfer learning keeps adapters cheap while encoders stay frozen (variant ${i}).`,
+}));
+const translation = Array.from({ length: 4 }, (_, i) => ({
+  id: `m${i}`,
+  title: `Machine translation of rare words ${i}`,
+  abstract: `Machine translation systems mistranslate rare words; machine translation quality improves with subword vocabularies (variant ${i}).`,
+}));
+const dialogue = Array.from({ length: 4 }, (_, i) => ({
+  id: `d${i}`,
+  title: `Dialogue systems that ask back ${i}`,
+  abstract: `Dialogue systems answer users turn by turn; dialogue systems that ask clarifying questions satisfy users (variant ${i}).`,
+}));
+// Written with the method papers' words, but none of its keywords; and with the dialogue papers' words, none of theirs.
+const unwritten = { id: 'u', title: 'Adapters for frozen encoders', abstract: 'Small adapters adapt frozen encoders across domains while the encoders stay frozen and adapters stay cheap.' };
+const unwrittenSub = { id: 'v', title: 'Asking users back', abstract: 'Systems answer users turn by turn; systems that ask clarifying questions satisfy users.' };
+
+describe('where a topic gives way to its subtopics (steer.ts)', () => {
+  test('a paper takes only a topic or subtopic whose keywords it writes, not one whose papers it merely resembles', () => {
+    const papers = [...filler, ...method, ...translation, ...dialogue, unwritten, unwrittenSub];
+    const corpus = buildCorpus(papers);
+    const flat = flatTopics(taxonomy);
+    const index = (name: string) => flat.findIndex((t) => t.name === name);
+    const candidates = ['Translation', 'Dialogue', 'Transfer'].map(index);
+    const { label } = taxonomyLabels(corpus, taxonomy, paperVectors(corpus), () => ({ inside: new Uint8Array(papers.length).fill(1), candidates: () => candidates }));
+    // The method papers themselves keep their topic.
+    expect(label[papers.findIndex((p) => p.id === 't0')]).toBe(index('Transfer'));
+    expect(label[papers.findIndex((p) => p.id === 'd0')]).toBe(index('Dialogue'));
+    expect(label[papers.findIndex((p) => p.id === 'u')]).not.toBe(index('Transfer'));
+    expect(label[papers.findIndex((p) => p.id === 'v')]).not.toBe(index('Dialogue'));
+  });
+});
