@@ -152,8 +152,9 @@ export function markdown(results: BenchResults): string {
     + 'once served over http from 127.0.0.1 (Pagefind; the bench server does not compress, the gzipped figure is what a gzipping host would send) '
     + 'and once from file:// (the offline index; sizes of the files read). First result: the time from the search page\'s navigation start '
     + '(the page\'s own clock) until the first result is in the page, each query in a new context, no request intercepted by the harness, '
-    + 'and the bytes that had arrived by then (until session 6 each query started a fresh Chromium and every request was routed through '
-    + 'the harness, which added a median 174 ms served and 264 ms from disk at 1k papers).', '');
+    + 'responses sized only after the first result shows, and the bytes that had arrived by then (until session 6 each query started a '
+    + 'fresh Chromium and every request was routed through the harness, which added a median 174 ms served and 264 ms from disk at 1k '
+    + 'papers; until session 7 each response\'s body was read and gzipped as it arrived, during the timed load).', '');
   out.push('![Build time and peak memory against corpus size](benchmarks.svg)', '');
 
   out.push('## Results', '');

@@ -17,7 +17,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Request } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
 
@@ -52,6 +52,35 @@ const FIRST_RESULT_QUERIES = ['learning', 'model', 'data', 'network', 'analysis'
 
 const TEXT = /\.(html|css|js|mjs|json|svg|xml)$/;
 
+/** Adds one response's bytes to `result`'s totals; its URL, when it arrived and its bytes, for the first-result count. */
+async function sizeOf(request: Request, at: number, result: SearchLoad): Promise<{ url: string; at: number; bytes: number } | undefined> {
+  const url = request.url();
+  if (url.startsWith('data:') || url.startsWith('blob:')) return undefined;
+  const path = new URL(url).pathname;
+  let body = 0;
+  let headers = 0;
+  let gzipBody = 0;
+  if (url.startsWith('file:')) {
+    const file = fileURLToPath(url.split(/[?#]/)[0]!);
+    body = statSync(file).size;
+    gzipBody = TEXT.test(path) ? gzipSync(readFileSync(file), { level: 9 }).length : body;
+  } else {
+    const sizes = await request.sizes();
+    body = sizes.responseBodySize;
+    headers = sizes.responseHeadersSize;
+    gzipBody = body;
+    if (TEXT.test(path)) {
+      const response = await request.response();
+      if (response) gzipBody = gzipSync(await response.body(), { level: 9 }).length;
+    }
+  }
+  result.requests++;
+  result.bytes += body + headers;
+  result.bytesGzipped += gzipBody + headers;
+  if (/\/(pagefind|offline-search)\//.test(path)) result.searchBytes += body + headers;
+  return { url: url.split('#')[0]!, at, bytes: body + headers };
+}
+
 async function measure(browser: Browser, siteDir: string, over: 'http' | 'file', query: string): Promise<SearchLoad> {
   const server = over === 'http' ? await serveStatic(siteDir, '/') : null;
   const result: SearchLoad = { engine: null, query, results: null, requests: 0, bytes: 0, bytesGzipped: 0, searchBytes: 0, ms: 0 };
@@ -68,40 +97,15 @@ async function measure(browser: Browser, siteDir: string, over: 'http' | 'file',
       });
       observer.observe(document, { childList: true, subtree: true });
     });
-    const finished: Array<{ url: string; at: number; bytes: number }> = [];
-    const pending: Array<Promise<void>> = [];
+    // Each response is only noted while the page loads; its size is read (and gzipped) once the first
+    // result has shown. Read as it arrived, every response cost this process a DevTools round trip
+    // for its body and a gzip, on the same two cores as the page, in the middle of the timed load.
+    const responses: Array<{ request: Request; at: number }> = [];
     page.on('requestfinished', (request) => {
       // The browser's own clock for the end of the response (epoch ms); this process hears of it later
       // (80 ms later for a file of the offline index, once), which counted files as arriving after the first result.
       const timing = request.timing();
-      const arrived = timing.responseEnd >= 0 ? timing.startTime + timing.responseEnd : Date.now();
-      pending.push((async () => {
-        const url = request.url();
-        if (url.startsWith('data:') || url.startsWith('blob:')) return;
-        const path = new URL(url).pathname;
-        let body = 0;
-        let headers = 0;
-        let gzipBody = 0;
-        if (url.startsWith('file:')) {
-          const file = fileURLToPath(url.split(/[?#]/)[0]!);
-          body = statSync(file).size;
-          gzipBody = TEXT.test(path) ? gzipSync(readFileSync(file), { level: 9 }).length : body;
-        } else {
-          const sizes = await request.sizes();
-          body = sizes.responseBodySize;
-          headers = sizes.responseHeadersSize;
-          gzipBody = body;
-          if (TEXT.test(path)) {
-            const response = await request.response();
-            if (response) gzipBody = gzipSync(await response.body(), { level: 9 }).length;
-          }
-        }
-        result.requests++;
-        finished.push({ url: url.split('#')[0]!, at: arrived, bytes: body + headers });
-        result.bytes += body + headers;
-        result.bytesGzipped += gzipBody + headers;
-        if (/\/(pagefind|offline-search)\//.test(path)) result.searchBytes += body + headers;
-      })().catch(() => undefined));
+      responses.push({ request, at: timing.responseEnd >= 0 ? timing.startTime + timing.responseEnd : Date.now() });
     });
     const target = server
       ? `${server.base}search/index.html?q=${encodeURIComponent(query)}`
@@ -123,7 +127,7 @@ async function measure(browser: Browser, siteDir: string, over: 'http' | 'file',
     const status = (await page.locator('[data-search-status]').textContent()) ?? '';
     const count = /([\d,]+)\s+papers?\s+match/.exec(status);
     result.results = count ? Number(count[1]!.replace(/,/g, '')) : null;
-    await Promise.all(pending);
+    const finished = (await Promise.all(responses.map(({ request, at }) => sizeOf(request, at, result).catch(() => undefined)))).filter((f) => f !== undefined);
     const ended = new Set(first.ended.map((url) => url.split('#')[0]!));
     const before = finished.filter((f) => (server ? ended.has(f.url) : f.at <= first.wallClock));
     result.firstResultBytes = before.reduce((n, f) => n + f.bytes, 0);

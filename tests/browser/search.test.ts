@@ -71,3 +71,26 @@ describe.each(setups.map((s) => [s.name, s] as const))('search on the site %s', 
   });
 });
 
+
+describe.each(setups.filter((s) => s.name !== 'opened from disk').map((s) => [s.name, s] as const))('the search page %s', (_name, setup) => {
+  // Each index chunk asked for only once Pagefind's WebAssembly runs is a round trip more before the
+  // first result. `layers` and `determined` end past a chunk boundary of the seed site whose
+  // chunk ends with their stem (`layer`, `determin`), and a chunk past the stem's begins with it.
+  test('asks for every index chunk a query needs as it opens (preloads), none later', async () => {
+    for (const query of ['layers', 'determined', 'learning']) {
+      await withPage(setup.open, async ({ page, consoleErrors }) => {
+        await page.goto(setup.url(`search/index.html?q=${query}`));
+        await page.waitForFunction(() => /papers? match/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+        const chunks = await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .filter((e) => e.name.endsWith('.pf_index'))
+            .map((e) => ({ file: e.name.slice(e.name.lastIndexOf('/') + 1), by: (e as PerformanceResourceTiming).initiatorType })),
+        );
+        expect(chunks.length, query).toBeGreaterThan(0);
+        expect(chunks.filter((c) => c.by !== 'link'), query).toEqual([]);
+        expect(consoleErrors).toEqual([]);
+      });
+    }
+  });
+});
