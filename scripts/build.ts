@@ -27,7 +27,7 @@ import { prewarmCitationCache, warmCitationCache } from '../src/site/lib/citatio
 import { CITATION_CACHE_ROOT, citationCacheDir } from '../src/site/lib/citation-cache-dir.ts';
 import type { Prewarm } from '../src/site/lib/warm-cache.ts';
 import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abstract-cache-dir.ts';
-import { warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
+import { prewarmAbstractCache, warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
 import { ingest } from './ingest.ts';
 import { astroHeapMb, renderSite } from './lib/astro-child.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
@@ -125,9 +125,15 @@ async function main(): Promise<void> {
   const ingestStarted = performance.now();
   const ingestCpu = cpuSeconds();
   let phaseCpu = ingestCpu;
-  // The ingest runs on this thread; from the titles on, references are formatted on the idle core.
+  // The ingest runs on this thread; the idle core renders abstracts from the merge on (deriving titles is
+  // one thread's work), and formats references from the titles on.
+  let abstractsAhead: Prewarm = { stop: () => {}, done: Promise.resolve(0) };
   let prewarm: Prewarm = { stop: () => {}, done: Promise.resolve(0) };
   const ingested = ingest(root, [], {
+    onBodies: (bodies) => {
+      abstractsAhead = prewarmAbstractCache(bodies, abstractCacheDir(root));
+      abstractsAhead.done.catch(() => {}); // awaited, and so reported, by the abstracts stage
+    },
     onTitled: (papers) => {
       prewarm = prewarmCitationCache(papers, citationCacheDir(root));
       prewarm.done.catch(() => {}); // awaited, and so reported, by the citations stage
@@ -155,8 +161,9 @@ async function main(): Promise<void> {
   const cardsRendering = site ? renderCardsToCache(siteCardList, join(root, '.cache', 'og-cards')) : undefined;
   cardsRendering?.catch(() => {}); // awaited, and so reported, by the og cards stage
   await stage('browser code', () => bundleBrowserCode(root));
-  const abstracts = await stage('abstracts', () => warmAbstractCache(ingested.entries.values(), abstractCacheDir(root)));
-  console.log(`build: abstracts: ${abstracts.rendered} rendered, ${abstracts.cached} reused from ${ABSTRACT_CACHE_ROOT}`);
+  abstractsAhead.stop(); // what it has not reached is shared among the cores
+  const abstracts = await stage('abstracts', async () => ({ early: await abstractsAhead.done, ...(await warmAbstractCache(ingested.entries.values(), abstractCacheDir(root))) }));
+  console.log(`build: abstracts: ${abstracts.early} rendered ahead (one worker, from the ingest's merge on), ${abstracts.rendered} in this stage, ${Math.max(0, abstracts.cached - abstracts.early)} reused from ${ABSTRACT_CACHE_ROOT}`);
   ingested.entries.clear(); // the entry texts were for the abstracts only: ~100 MB at 50k papers, not to be held while Astro renders
   // It ran beside the abstracts too; what it has not reached is shared among the cores.
   prewarm.stop();
