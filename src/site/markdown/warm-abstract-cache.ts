@@ -30,8 +30,8 @@ const WORKER = new URL('./abstract-worker.ts', import.meta.url);
 
 /**
  * Starts rendering, on one worker thread, the abstracts of `bodies` (entry bodies, Markdown) not yet cached
- * (warm-cache.ts `prewarmCache`): the build calls it while its ingest still derives titles on one core, and
- * stops it before its abstracts stage, so `warmAbstractCache` later finds most of them made.
+ * (warm-cache.ts `prewarmCache`): the build calls it when its ingest starts deriving titles on one core, and
+ * stops it once they are derived, so `warmAbstractCache` later finds that many made.
  */
 export function prewarmAbstractCache(bodies: readonly string[], cacheDir: string): Prewarm {
   return prewarmCache(cacheDir, bodies.map((markdown): AbstractJob => ({ key: abstractKey(markdown), markdown })), WORKER, 'abstract renderer');
