@@ -105,7 +105,7 @@ export type CliPhase = 'read-sources' | 'read-entries' | 'write-entries' | 'writ
 export function ingest(
   root: string,
   paths: readonly string[],
-  hooks: { onPhase?: (name: CliPhase | IngestPhase, ms: number) => void; onTitled?: IngestHooks['onTitled'] } = {},
+  hooks: { onPhase?: (name: CliPhase | IngestPhase, ms: number) => void; onTitled?: IngestHooks['onTitled']; onBodies?: IngestHooks['onBodies'] } = {},
 ): IngestOutput & { written: ReturnType<typeof replaceEntries> } {
   const phase = phaseClock<CliPhase>(hooks.onPhase);
   const papersDir = join(root, 'content', 'papers');
@@ -117,7 +117,7 @@ export function ingest(
   phase('read-entries');
   const output = runIngest(
     { sources, existing: existing.entries, state: existing.state, ...(taxonomy ? { taxonomy } : {}), codeVersion: ingestCodeVersion(root) },
-    { onFileStart: progress, ...(hooks.onPhase ? { onPhase: hooks.onPhase } : {}), ...(hooks.onTitled ? { onTitled: hooks.onTitled } : {}) },
+    { onFileStart: progress, ...(hooks.onPhase ? { onPhase: hooks.onPhase } : {}), ...(hooks.onTitled ? { onTitled: hooks.onTitled } : {}), ...(hooks.onBodies ? { onBodies: hooks.onBodies } : {}) },
   );
   phase(); // runIngest reported its own phases
   output.issues.unshift(...existing.issues);

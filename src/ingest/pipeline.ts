@@ -74,6 +74,12 @@ export interface IngestHooks {
    * for an edited paper; its time counts in the `slugs` phase.
    */
   onTitled?: (papers: TitledPaper[]) => void;
+  /**
+   * Called once the papers are merged, before their titles are derived (a phase on one core), with each
+   * paper's entry body (Markdown) as the sources give it: the build renders those on another core meanwhile.
+   * A guess for a hand-edited paper, as for `onTitled`; its time counts in the `merge` phase.
+   */
+  onBodies?: (bodies: string[]) => void;
 }
 
 /** A paper's generated title, metadata and entry body (Markdown), before classification and hand edits. */
@@ -128,10 +134,12 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   const present = new Set(merged.ids.filter((_, i) => lastRun[i]));
   const recent = [...(input.state?.recent ?? []).filter((id) => present.has(id)), ...merged.ids.filter((_, i) => !lastRun[i])];
   const known = present.size > 0 && recent.length <= MAX_NEW_SHARE * merged.ids.length ? lastRun : lastRun.map(() => undefined);
+  const bodies = hooks.onBodies || hooks.onTitled ? merged.home.map((h) => abstractToMarkdown(h.body)) : [];
+  hooks.onBodies?.(bodies);
   phase('merge');
   const titles = titlePapers(merged, known);
   phase('titles');
-  hooks.onTitled?.(merged.groups.map((g, i) => ({ ...mergeMetadata(g.occurrences), id: merged.ids[i]!, title: titles[i]!, body: abstractToMarkdown(merged.home[i]!.body) })));
+  hooks.onTitled?.(merged.groups.map((g, i) => ({ ...mergeMetadata(g.occurrences), id: merged.ids[i]!, title: titles[i]!, body: bodies[i]! })));
   // Titles as plain text (math read as text), for slugs and the classifier.
   const plainTitles = titles.map(titleText);
   const slugs = slugPapers(merged, plainTitles, input.existing, input.state);

@@ -3,7 +3,7 @@
  * rendering Markdown with KaTeX is the one heavy per-paper step of a page.
  */
 import { entryBody } from '../../core/entry-file.ts';
-import { warmCache } from '../lib/warm-cache.ts';
+import { prewarmCache, warmCache, type Prewarm } from '../lib/warm-cache.ts';
 import { abstractKey, renderAbstract } from './abstract-html.ts';
 
 export interface AbstractJob {
@@ -22,6 +22,17 @@ export async function warmAbstractCache(entries: Iterable<string>, cacheDir: str
       yield { key: abstractKey(markdown), markdown };
     }
   }
-  const { made, cached } = await warmCache(cacheDir, jobs(), renderJobs, new URL('./abstract-worker.ts', import.meta.url), 'abstract renderer');
+  const { made, cached } = await warmCache(cacheDir, jobs(), renderJobs, WORKER, 'abstract renderer');
   return { rendered: made, cached };
+}
+
+const WORKER = new URL('./abstract-worker.ts', import.meta.url);
+
+/**
+ * Starts rendering, on one worker thread, the abstracts of `bodies` (entry bodies, Markdown) not yet cached
+ * (warm-cache.ts `prewarmCache`): the build calls it when its ingest starts deriving titles on one core, and
+ * stops it once they are derived, so `warmAbstractCache` later finds that many made.
+ */
+export function prewarmAbstractCache(bodies: readonly string[], cacheDir: string): Prewarm {
+  return prewarmCache(cacheDir, bodies.map((markdown): AbstractJob => ({ key: abstractKey(markdown), markdown })), WORKER, 'abstract renderer');
 }
