@@ -29,13 +29,14 @@ import type { Prewarm } from '../src/site/lib/warm-cache.ts';
 import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abstract-cache-dir.ts';
 import { prewarmAbstractCache, warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
 import { ingest } from './ingest.ts';
-import { astroHeapMb, renderSite } from './lib/astro-child.ts';
+import { astroHeapMb, clearSharedFiles, renderSite, startAstro } from './lib/astro-child.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
 import { cpuSeconds, stageLine } from './lib/stage-clock.ts';
 import { htmlFilesIn } from './lib/html-files.ts';
 import { writeChanged } from './lib/write-changed.ts';
 import { buildSignature, codeSignature, storedSignature, storeSignature } from './lib/build-signature.ts';
-import { keptPaths, planPaperPages, removeStale, storePageSignatures, writeRenderPlans } from './lib/incremental-pages.ts';
+import { clearRenderPlans, keptPaths, planPaperPages, removeStale, renderPlanFile, storePageSignatures, writeRenderPlans } from './lib/incremental-pages.ts';
+import { entryCount } from './lib/entries-dir.ts';
 
 const root = process.cwd();
 const outDir = resolve(root, process.env.PAPERSHELF_OUT_DIR ?? 'dist');
@@ -119,6 +120,12 @@ async function main(): Promise<void> {
     console.log(`build: nothing changed since the last build; ${relative(root, outDir) || '.'}/ is up to date (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     return;
   }
+  const cacheDir = join(root, '.cache');
+  clearRenderPlans(cacheDir);
+  // Astro process 0 loads Astro on the core the ingest leaves idle. Its heap cap needs the paper count,
+  // which the last build's entries give; without them (a first build) it starts after the ingest.
+  const lastCount = entryCount(join(root, 'content', 'papers'));
+  let astro0 = lastCount > 0 ? startAstro(astroHeapMb(lastCount)) : undefined;
   // Tagging (topics, tags, related papers) is reported apart from the rest of the ingest.
   const tagging = { ms: 0, cpuS: 0 };
   const phases: string[] = [];
@@ -164,6 +171,18 @@ async function main(): Promise<void> {
   const cardsRendering = site ? renderCardsToCache(siteCardList, join(root, '.cache', 'og-cards')) : undefined;
   cardsRendering?.catch(() => {}); // awaited, and so reported, by the og cards stage
   await stage('browser code', () => bundleBrowserCode(root));
+  // Astro starts on the written entries and the browser code (it copies public/); it syncs its content
+  // store and bundles the pages while the stages below prepare what only rendering reads: the abstracts,
+  // the references and the render plans, which the pages wait for (src/site/lib/kept-pages.ts).
+  const heapMb = astroHeapMb(ingested.papers.length);
+  if (astro0 && astro0.heapMb < heapMb) {
+    astro0.stop(); // a list that grew past what its cap was set for
+    astro0 = undefined;
+  }
+  const astroStarted = performance.now();
+  clearSharedFiles(root);
+  const first = (astro0 ?? startAstro(heapMb)).build({ root, outDir, planFile: renderPlanFile(cacheDir, 0), share: 0 });
+  first.catch(() => {}); // awaited, and so reported, by the astro stage
   const abstracts = await stage('abstracts', async () => ({ early: await abstractsAhead.done, ...(await warmAbstractCache(ingested.entries.values(), abstractCacheDir(root))) }));
   console.log(`build: abstracts: ${abstracts.early} rendered ahead (one worker, while the ingest derived titles), ${abstracts.rendered} in this stage, ${Math.max(0, abstracts.cached - abstracts.early)} reused from ${ABSTRACT_CACHE_ROOT}`);
   ingested.entries.clear(); // the entry texts were for the abstracts only: ~100 MB at 50k papers, not to be held while Astro renders
@@ -176,11 +195,11 @@ async function main(): Promise<void> {
     const planned = planPaperPages(outDir, ingested.papers, code, site?.href ?? '');
     const kept = new Set<string>(planned.keep);
     const toRender = ingested.papers.map((p) => p.slug).filter((slug) => !kept.has(slug));
-    return { plan: planned, planFiles: writeRenderPlans(join(root, '.cache'), planned, toRender, renderProcesses(toRender.length, planned.listPages)) };
+    return { plan: planned, planFiles: writeRenderPlans(cacheDir, planned, toRender, renderProcesses(toRender.length, planned.listPages)) };
   });
   console.log(`build: paper pages: ${plan.keep.length} kept from the last build, ${ingested.papers.length - plan.keep.length} to render by ${planFiles.length} Astro process${planFiles.length > 1 ? 'es' : ''}`);
   console.log(`build: list pages: ${plan.keepLists.length} kept from the last build, ${plan.listPages} to render`);
-  const astro = stage('astro', () => renderSite(root, outDir, planFiles, astroHeapMb(ingested.papers.length)));
+  const astro = stage('astro', () => renderSite(root, outDir, first, planFiles, heapMb));
   // The search indexes read the papers, not the pages, so they are made while Astro renders in its child
   // process: the offline index on this thread, Pagefind in its own binary. The astro stage's CPU time
   // includes the offline index's.
@@ -189,7 +208,14 @@ async function main(): Promise<void> {
   const recent = (ingested.state.recent ?? []).map((id) => routes.paper(slugOf.get(id)!));
   const searching = searchIndexes(ingested.papers.map(searchDocOf), recent);
   searching.catch(() => {}); // awaited, and so reported, by the search indexes stage
+  // The data files need only the papers, so they are written meanwhile too (the sitemap waits for the pages).
+  const dataStarted = performance.now();
+  writeOut(routes.papersJson(), `${JSON.stringify(papersJson(ingested.papers), null, 1)}\n`);
+  writeOut(routes.papersBib(), bibtex(ingested.papers));
+  writeOut(routes.feed(), feedXml(ingested.papers, site, (p) => summarize(p.body, 300)));
+  console.log(`build: alongside: data files ${((performance.now() - dataStarted) / 1000).toFixed(2)} s`);
   await astro;
+  console.log(`build: alongside: astro, from its start ${((performance.now() - astroStarted) / 1000).toFixed(2)} s`);
   // Awaited before the stale files go: Pagefind must not be writing into a folder being swept.
   const { pages, offlineFiles } = await stage('search indexes', async () => {
     const indexes = await searching;
@@ -215,10 +241,7 @@ async function main(): Promise<void> {
   await stage('data', () => {
     const moved = new Set(ingested.papers.flatMap((p) => p.aliases.map((a) => `papers/${a}.html`)));
     const pages = htmlFilesIn(outDir).filter((p) => p !== routes.notFound() && !moved.has(p));
-    writeOut(routes.papersJson(), `${JSON.stringify(papersJson(ingested.papers), null, 1)}\n`);
-    writeOut(routes.papersBib(), bibtex(ingested.papers));
     writeOut(routes.sitemap(), sitemapXml(pages, site));
-    writeOut(routes.feed(), feedXml(ingested.papers, site, (p) => summarize(p.body, 300)));
   });
   if (cardsRendering) {
     const cards = await stage('og cards', async () => {

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isEntriesScratch } from './entries-dir.ts';
 
 const CODE = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 const SIGNATURE_FILE = '.papershelf-build.json';
@@ -21,8 +22,12 @@ function walk(root: string, path: string, hash: ReturnType<typeof createHash>): 
     hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\n`);
     return;
   }
-  // The generated browser bundle is an output, not an input.
-  for (const name of readdirSync(full).sort()) if (!(path === 'public/assets' && name === 'site.js')) walk(root, `${path}/${name}`, hash);
+  // The generated browser bundle is an output, not an input; the ingest's staging and backup folders beside
+  // content/papers are its scratch (the backup is removed while the build goes on: scripts/lib/entries-dir.ts).
+  for (const name of readdirSync(full).sort()) {
+    if ((path === 'public/assets' && name === 'site.js') || (path === 'content' && isEntriesScratch(name))) continue;
+    walk(root, `${path}/${name}`, hash);
+  }
 }
 
 /** A signature of the code, config and lock file: what every page is made by, whatever the content. */

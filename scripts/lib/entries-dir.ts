@@ -5,7 +5,7 @@
  * ingest killed midway leaves the previous entries whole. If it dies between the two renames,
  * the next run finds the previous folder under its backup name and puts it back.
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rm, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IngestIssue, SourcePath } from '../../src/core/issue.ts';
 import { issue } from '../../src/core/issue.ts';
@@ -17,6 +17,9 @@ export const STATE_FILE = '.ingest-state.json';
 
 const backupOf = (dir: string) => `${dir}.previous`;
 const stagingOf = (dir: string) => `${dir}.next`;
+
+/** Whether `name`, in content/, is a staging or backup folder of content/papers (not an input of the build). */
+export const isEntriesScratch = (name: string): boolean => name === 'papers.previous' || name === 'papers.next';
 
 /** Puts back the previous entries if an earlier run died between its two renames. */
 export function recoverInterruptedSwap(dir: string): boolean {
@@ -103,6 +106,14 @@ export function replaceEntries(dir: string, files: ReadonlyMap<string, string>, 
   rmSync(backupOf(dir), { recursive: true, force: true });
   if (existsSync(dir)) renameSync(dir, backupOf(dir));
   renameSync(staging, dir);
-  rmSync(backupOf(dir), { recursive: true, force: true });
+  // The old folder is garbage once the new one is in place (recoverInterruptedSwap puts a backup back only
+  // when the folder is missing), so it goes on libuv's threads while the caller goes on: removing 10k hard
+  // links took 0.3 s of a 10k-paper rebuild's ingest (profile). The next swap removes any leftover first.
+  rm(backupOf(dir), { recursive: true, force: true }, () => {});
   return { written, unchanged, removed };
+}
+
+/** How many entry files `dir` holds (0 when it does not exist): the list's size as of the last ingest. */
+export function entryCount(dir: string): number {
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.md')).length : 0;
 }

@@ -7,7 +7,7 @@
  * interrupted build leaves nothing to keep and the next one renders every page.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Paper } from '../../src/core/paper.ts';
 import { routes } from '../../src/core/routes.ts';
@@ -124,11 +124,21 @@ export function removeStale(outDir: string, since: number, keep: (path: string) 
 /** The files of the kept pages, for `removeStale`. */
 export const keptPaths = (plan: PagePlan): Set<string> => new Set([...plan.keep.map((slug) => routes.paper(slug)), ...plan.keepLists]);
 
+/** The render plan of Astro process `share` in `dir`. */
+export const renderPlanFile = (dir: string, share: number): string => join(dir, `render-plan-${share}.json`);
+
+/** Removes the last build's render plans from `dir`, so that an Astro process started before this build's are written waits for them. */
+export function clearRenderPlans(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (/^render-plan-\d+\.json/.test(name)) unlinkSync(join(dir, name));
+}
+
 /**
  * Writes one render plan per Astro process (src/site/lib/kept-pages.ts) into `dir` and returns their
  * files. Process 0 renders the list pages and a smaller share of the paper pages to render, so the
  * processes get about as many pages each (pages of any kind cost about the same to render); the paper
- * pages are dealt out in turn, so each share holds papers from the whole list.
+ * pages are dealt out in turn, so each share holds papers from the whole list. Each file appears whole (written
+ * aside, then renamed): process 0 may be waiting for it already (src/site/lib/kept-pages.ts).
  */
 export function writeRenderPlans(dir: string, plan: PagePlan, toRender: readonly Slug[], processes: number): string[] {
   mkdirSync(dir, { recursive: true });
@@ -138,8 +148,9 @@ export function writeRenderPlans(dir: string, plan: PagePlan, toRender: readonly
   const kept = new Set<string>(plan.keep);
   return Array.from({ length: processes }, (_, share) => {
     const skip = [...kept, ...toRender.filter((_, i) => shareOf(i) !== share)];
-    const file = join(dir, `render-plan-${share}.json`);
-    writeFileSync(file, JSON.stringify({ skip, lists: share === 0, skipLists: plan.keepLists }));
+    const file = renderPlanFile(dir, share);
+    writeFileSync(`${file}.next`, JSON.stringify({ skip, lists: share === 0, skipLists: plan.keepLists }));
+    renameSync(`${file}.next`, file);
     return file;
   });
 }

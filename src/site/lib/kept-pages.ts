@@ -3,8 +3,12 @@
  * once (scripts/lib/astro-child.ts) and keeps paper pages from its last run (scripts/lib/incremental-pages.ts);
  * it tells each process its share through a plan file named by Vite's `define`. Without one (any other
  * `astro build`, `astro dev`) every page is rendered.
+ *
+ * Process 0 starts before the build has decided what to keep: Astro loads, syncs the content store and
+ * bundles the pages meanwhile, and only the static paths need the plan, so they wait for its file
+ * (`npm run build` writes it whole, by a rename, and removes the last build's first).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** A render plan as the build writes it. */
 export interface RenderPlanFile {
@@ -22,15 +26,28 @@ export interface RenderPlan {
   skipLists: ReadonlySet<string>;
 }
 
-const plans = new Map<string, RenderPlan>();
+/** How often a process that is ahead of its plan looks for the file. */
+const PLAN_POLL_MS = 10;
 
-export function renderPlan(planFile: string | undefined = import.meta.env.PAPERSHELF_RENDER_PLAN): RenderPlan {
-  if (!planFile) return { skip: new Set(), lists: true, skipLists: new Set() };
+const plans = new Map<string, Promise<RenderPlan>>();
+
+export function renderPlan(planFile: string | undefined = import.meta.env.PAPERSHELF_RENDER_PLAN): Promise<RenderPlan> {
+  if (!planFile) return Promise.resolve({ skip: new Set(), lists: true, skipLists: new Set() });
   let plan = plans.get(planFile);
   if (!plan) {
-    const stored = JSON.parse(readFileSync(planFile, 'utf8')) as RenderPlanFile;
-    plan = { skip: new Set(stored.skip), lists: stored.lists, skipLists: new Set(stored.skipLists) };
+    plan = planWritten(planFile).then(() => {
+      const stored = JSON.parse(readFileSync(planFile, 'utf8')) as RenderPlanFile;
+      return { skip: new Set(stored.skip), lists: stored.lists, skipLists: new Set(stored.skipLists) };
+    });
     plans.set(planFile, plan);
   }
   return plan;
+}
+
+/**
+ * Resolves once `file` exists. Waits without limit: the build that started this process writes it after
+ * its keep-pages stage, and ends the process (scripts/lib/astro-child.ts) if it fails before.
+ */
+async function planWritten(file: string): Promise<void> {
+  while (!existsSync(file)) await new Promise((resolve) => setTimeout(resolve, PLAN_POLL_MS));
 }

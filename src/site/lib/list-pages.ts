@@ -20,8 +20,8 @@ export const termPagePath = (kind: 'tag' | 'topic', slug: Slug, page: number): s
  * One entry per page of each term; `firstOnly` picks page 1s, otherwise pages 2 and up. Pages the render
  * plan keeps from the last build, or leaves to another process, are left out.
  */
-export function termPagePaths(terms: readonly Term[], firstOnly: boolean, kind: 'tag' | 'topic') {
-  const plan = renderPlan();
+export async function termPagePaths(terms: readonly Term[], firstOnly: boolean, kind: 'tag' | 'topic') {
+  const plan = await renderPlan();
   if (!plan.lists) return [];
   return terms.flatMap((term) => {
     const pages = paginate(term.papers, PAGE_SIZE);
