@@ -67,7 +67,7 @@ export function indexVocabulary(corpus: Corpus, taxonomy: Taxonomy, terms: TermT
       if (id !== undefined && vocab[id] === -1) vocab[id] = i;
       if (!byTermKey.has(termKeyOf(phrase))) byTermKey.set(termKeyOf(phrase), i);
     }
-    for (const phrase of tag.impliedBy) {
+    for (const phrase of impliedPhrases(taxonomy, tag)) {
       const id = mark(scopeOf[i]!, phrase);
       if (id === undefined) continue;
       const list = implied.get(id) ?? [];
@@ -91,6 +91,28 @@ export function indexVocabulary(corpus: Corpus, taxonomy: Taxonomy, terms: TermT
     if (t >= 0) termVocab[t] = v;
   }
   return { vocab, stopped, implied, vocabNames, terms, termVocab, scopeOf, scopePhrases };
+}
+
+/**
+ * The phrases that imply a tag: its `implied-by` list, where an entry that is another tag's name or
+ * alias stands for that whole tag, every way of writing it ("rnn transducer" implying "speech
+ * recognition" is also "neural transducer", its alias). Aliases are one concept by the taxonomy's own
+ * definition, so evidence written with any of them is the same evidence. Tag F1 vs A/B, tune then
+ * held-out halves: gold-80 0.434/0.456, 0.548/0.482 -> 0.446/0.462, 0.548/0.482; gold-cross
+ * 0.431/0.412, 0.432/0.394 -> 0.432/0.409, 0.430/0.392; tags used by 2+ papers seeds 79.1 % ->
+ * 79.5 %, real dumps 73.8 % unchanged, gold-cross 44.8 % -> 45.6 %.
+ */
+export function impliedPhrases(taxonomy: Taxonomy, tag: Taxonomy['tags'][number]): string[] {
+  const out = new Set(tag.impliedBy);
+  for (const phrase of tag.impliedBy) {
+    const key = phraseKey(phrase);
+    for (const other of taxonomy.tags) {
+      if (other === tag || (other.field ?? '') !== (tag.field ?? '')) continue;
+      if (![other.name, ...other.aliases].some((p) => phraseKey(p) === key)) continue;
+      for (const p of [other.name, ...other.aliases]) out.add(p);
+    }
+  }
+  return [...out];
 }
 
 /** A tag identity shared across papers: vocabulary tags by index, discovered tags by term. */

@@ -119,6 +119,16 @@ describe('tags as domain terms', () => {
     for (const tags of tagsOf(list, taxonomy('tags:\n  quantization: [network quantization]\n')).values()) expect(tags).not.toContain('quantization');
   });
 
+  test('an implied-by entry that is another tag stands for all its spellings: its aliases imply too', () => {
+    const tax = taxonomy('tags:\n  speech recognition:\n    implied-by: [rnn transducer]\n  rnn transducer: [neural transducer]\n');
+    const list = [0, 1, 2].map((i) =>
+      paper(`t${i}`, `Training neural transducer models faster ${i}`, 'We train a neural transducer with a new alignment loss and a neural transducer decoder on read speech.'),
+    );
+    for (const tags of tagsOf(list, tax).values()) expect(tags).toContain('speech recognition');
+    // The alias alone, not listed as evidence, implies nothing.
+    for (const tags of tagsOf(list, taxonomy('tags:\n  speech recognition:\n    implied-by: [rnn-t]\n  rnn transducer: [neural transducer]\n')).values()) expect(tags).not.toContain('speech recognition');
+  });
+
   test('implied-by is checked: a phrase of more than three words is an error naming its line', () => {
     const r = parseTaxonomy('tags:\n  quantization:\n    implied-by: [one two three four]\n', 'test.yaml');
     expect(r.ok).toBe(false);
