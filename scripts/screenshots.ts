@@ -2,7 +2,7 @@
  * `npm run screenshots [-- dist-dir out-dir]`: each page type in light and dark, at desktop and
  * phone width, opened from disk in headless Chromium. For looking at the site, not for tests.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../tests/support/browser.ts';
@@ -11,6 +11,10 @@ import { pageTypesOf } from '../tests/support/page-types.ts';
 const [distArg = 'dist', outArg = '.cache/screenshots'] = process.argv.slice(2);
 const dist = resolve(distArg);
 const out = resolve(outArg);
+if (!existsSync(join(dist, 'papers.json'))) {
+  console.error(`screenshots: ${join(dist, 'papers.json')} not found; build the site first (npm run build), or pass the built folder: npm run screenshots -- path/to/dist`);
+  process.exit(1);
+}
 mkdirSync(out, { recursive: true });
 
 const pages: Record<string, string> = { ...pageTypesOf(JSON.parse(readFileSync(join(dist, 'papers.json'), 'utf8'))), search: 'search/index.html?q=graph' };
