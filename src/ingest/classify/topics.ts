@@ -45,7 +45,24 @@
  *
  * Tried in session 5 and not kept: TF-IDF (and WordNet) weights computed within each field rather
  * than over the whole list, so a word common in biomedicine weighs less in its topics: gold-cross
- * biomedicine 0.350/0.354 (held-out 0.200/0.209) → 0.325/0.329 (0.156/0.141).
+ * biomedicine 0.350/0.354 (held-out 0.200/0.209) → 0.325/0.329 (0.156/0.141). Session 8, with the
+ * taxonomy steering: the same within-field idf (and df limits) for steering and clustering leaves
+ * every gold figure unchanged (the real dumps' largest topic 9.4% → 9.3%).
+ *
+ * Tried in session 8 and not kept (from biomedicine 0.544/0.547, held-out 0.453/0.466, tune
+ * 0.832/0.797; NLP 0.567/0.517, held-out 0.614/0.463; gold-80 0.754/0.683, held-out 0.778/0.589):
+ * - A taxonomy field's part clustered as a whole (Ward + refine, its share of topics) on its words
+ *   plus W times its papers' class-evidence profile (over the field's classes, √evidence, both
+ *   parts L2-normalized), each group named by the class most of its papers are labelled with:
+ *   W 0.5/1/2 0.501/0.530, 0.508/0.519, 0.563/0.527 (held-out 0.366/0.401, 0.374/0.385,
+ *   0.441/0.390); linear evidence, W 3: 0.525/0.490 (0.456/0.406); log1p: 0.517/0.483.
+ * - A class's paper whose mean cosine to its class's other papers is under c times the field's mean
+ *   pairwise (and its evidence under SEED_EVIDENCE) left to clustering: c 0.5 unchanged, c 1
+ *   0.552/0.555 (held-out 0.424/0.436), c 1.5 0.547/0.542 (0.389/0.401).
+ * - WordNet vectors (as in fields the taxonomy does not steer) for a taxonomy field's unlabelled
+ *   papers: unchanged. TOPICS_PER_ROOT 2.0 and 2.2 (again, now that restoreDropped fills the list's
+ *   room): every figure unchanged. MIN_TOPIC_SHARE 0.025/0.03/0.04: biomedicine 0.449/0.524 (6
+ *   topics) at 0.025 and 0.03, gold-80 0.731/0.662, 0.696/0.635, 0.588/0.533.
  */
 import type { Corpus, PaperText } from './corpus.ts';
 import type { PaperTags } from './tags.ts';
