@@ -84,6 +84,23 @@ describe('tags as domain terms', () => {
     expect(allTerms(ivf).filter((t) => /^vitro\b/.test(t))).toEqual([]);
   });
 
+  test("a paper's own name for its system, or a gene symbol, is not a tag nor part of one", () => {
+    const memes = paper(
+      'n0',
+      'MEMEX: Detecting explanatory evidence for memes',
+      'Memes spread on social media. We present MEMEX, a dataset of memes with explanatory evidence, and a MEMEX baseline; MEMEX finds the evidence for memes on social media.',
+    );
+    const gene = paper(
+      'n1',
+      'PDZD7 is required for the Usher syndrome protein complex',
+      'Usher syndrome causes deafness and blindness. PDZD7 binds whirlin; PDZD7 knockout mice lose the Usher syndrome complex, so PDZD7 is an Usher syndrome gene.',
+    );
+    const tags = tagsOf([memes, gene, ...eye]);
+    expect(tags.get('n0')!.filter((t) => t.includes('memex'))).toEqual([]);
+    expect(tags.get('n1')!.filter((t) => t.includes('pdzd7'))).toEqual([]);
+    expect(tags.get('n0')).toContain('memes');
+  });
+
   test('plural and spelling variants meet in one tag ("mosquito"/"mosquitoes", "tumour"/"tumor")', () => {
     expect(wordKey('mosquitoes')).toBe(wordKey('mosquito'));
     expect(wordKey('tumours')).toBe(wordKey('tumor'));
