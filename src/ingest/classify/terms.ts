@@ -62,6 +62,8 @@ export function englishWords(text: string, symbols?: string[]): Stream {
   const spaces = tokens.out(w.its.precedingSpaces);
   const types = tokens.out(w.its.type);
   const out: Word[] = [];
+  // Index in `out` of the last word written as a symbol: "MALDI" "-" "TOF" is glued into one.
+  let symbolAt = -1;
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i]!;
     const type = types[i]!;
@@ -78,6 +80,10 @@ export function englishWords(text: string, symbols?: string[]): Stream {
           continue;
         }
         out[out.length - 1] = { text: `${prev.text}-${next}`, pos };
+        if (symbols && (symbolAt === out.length - 1 || symbolShaped(texts[i]!, next))) {
+          symbols.push(out[out.length - 1]!.text);
+          symbolAt = out.length - 1;
+        }
         continue;
       }
     }
@@ -91,7 +97,10 @@ export function englishWords(text: string, symbols?: string[]): Stream {
       continue;
     }
     const lower = t.toLowerCase();
-    if (symbols && symbolShaped(t, lower)) symbols.push(t);
+    if (symbols && symbolShaped(t, lower)) {
+      symbols.push(t);
+      symbolAt = out.length;
+    }
     out.push({ text: lower, pos: classOf(tags[i]!, lower) });
   }
   return out;
