@@ -68,7 +68,11 @@ export function englishWords(text: string, symbols?: string[]): Stream {
     const t = texts[i]!;
     const type = types[i]!;
     const prev = out[out.length - 1];
-    // Glue: "self" "-" "supervised", "3" "D", "Alzheimer" "'s" were one word as written.
+    // A possessive's "'s" leaves its word as it is: glued on, it made "alzheimer's" and "detection's"
+    // a break, so "Alzheimer's disease" and "community detection's survey" lost their terms; without
+    // it the term reads as MeSH writes eponyms ("alzheimer disease").
+    if (t === "'s" || t === '’s') continue;
+    // Glue: "self" "-" "supervised", "3" "D" were one word as written.
     if (prev && prev.pos !== Pos.Break && spaces[i] === '' && i + 1 < texts.length) {
       if ((t === '-' || t === '/') && spaces[i + 1] === '' && types[i + 1] === 'word') {
         const next = texts[++i]!.toLowerCase();
@@ -91,7 +95,6 @@ export function englishWords(text: string, symbols?: string[]): Stream {
       out[out.length - 1] = { text: prev.text + t.toLowerCase(), pos: classOf(tags[i]!, t.toLowerCase()) };
       continue;
     }
-    if (t === "'s" || t === '’s') continue;
     if (type !== 'word') {
       out.push({ text: t, pos: Pos.Break });
       continue;

@@ -101,6 +101,15 @@ describe('tags as domain terms', () => {
     expect(tags.get('n0')).toContain('memes');
   });
 
+  test("a possessive keeps its word: \"Alzheimer's disease\" is a term, as MeSH writes it", () => {
+    const list = ['first', 'second', 'third'].map((n, i) =>
+      paper(`a${i}`, `Amyloid clearance in Alzheimer's disease: a ${n} cohort`, `In the ${n} cohort, patients with Alzheimer's disease and Parkinson’s disease were followed.`),
+    );
+    const terms = allTerms(list);
+    expect(terms).toContain('alzheimer disease');
+    expect(terms).toContain('parkinson disease');
+  });
+
   test('plural and spelling variants meet in one tag ("mosquito"/"mosquitoes", "tumour"/"tumor")', () => {
     expect(wordKey('mosquitoes')).toBe(wordKey('mosquito'));
     expect(wordKey('tumours')).toBe(wordKey('tumor'));
