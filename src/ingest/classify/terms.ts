@@ -64,6 +64,8 @@ export function englishWords(text: string, symbols?: string[]): Stream {
   const out: Word[] = [];
   // Index in `out` of the last word written as a symbol: "MALDI" "-" "TOF" is glued into one.
   let symbolAt = -1;
+  // Index in `out` of a word that starts with a letter the tokenizer does not know (see `piece`).
+  let pieceAt = -1;
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i]!;
     const type = types[i]!;
@@ -91,8 +93,19 @@ export function englishWords(text: string, symbols?: string[]): Stream {
         continue;
       }
     }
-    if (prev && prev.pos !== Pos.Break && spaces[i] === '' && (type === 'word' || type === 'number') && out.length) {
-      out[out.length - 1] = { text: prev.text + t.toLowerCase(), pos: classOf(tags[i]!, t.toLowerCase()) };
+    // wink-nlp's tokenizer knows Latin-1 letters only: "Łojasiewicz" comes as "Ł" (type "unk")
+    // and "ojasiewicz", "Gdańsk" as "Gda" "ń" "sk". Letters it does not know are pieces of their word.
+    const piece = type === 'unk' && LETTERS.test(t);
+    if (prev && (prev.pos !== Pos.Break || pieceAt === out.length - 1) && spaces[i] === '' && (type === 'word' || type === 'number' || piece) && out.length) {
+      // A word with an unknown piece takes the class of its first tagged part.
+      if (piece) pieceAt = out.length - 1;
+      const pos = pieceAt === out.length - 1 && (piece || prev.pos !== Pos.Break) ? prev.pos : classOf(tags[i]!, t.toLowerCase());
+      out[out.length - 1] = { text: prev.text + t.toLowerCase(), pos };
+      continue;
+    }
+    if (piece) {
+      pieceAt = out.length;
+      out.push({ text: t.toLowerCase(), pos: Pos.Break });
       continue;
     }
     if (type !== 'word') {
@@ -108,6 +121,9 @@ export function englishWords(text: string, symbols?: string[]): Stream {
   }
   return out;
 }
+
+/** A token of letters only. */
+const LETTERS = /^\p{L}+$/u;
 
 function classOf(tag: string, lower: string): Pos {
   switch (tag) {

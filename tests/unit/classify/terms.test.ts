@@ -101,6 +101,33 @@ describe('tags as domain terms', () => {
     expect(tags.get('n0')).toContain('memes');
   });
 
+  test('a word with letters the tokenizer does not know stays whole ("Łojasiewicz", "Gdańsk"), never a cut word', () => {
+    const list = [0, 1, 2].map((i) =>
+      paper(`l${i}`, `The Łojasiewicz inequality near Gdańsk, part ${i}`, 'We prove a Łojasiewicz inequality for flows measured in Gdańsk and Dvořák graphs.'),
+    );
+    const terms = allTerms(list);
+    expect(terms).toContain('łojasiewicz inequality');
+    expect(terms.filter((t) => /(^| )(ojasiewicz|sk|ák|gda|dvo)( |$)/.test(t))).toEqual([]);
+  });
+
+  test('a gerund the tagger read as a verb once still ends a term ("federated averaging"); a quantifier never opens one', () => {
+    const fl = paper(
+      'f0',
+      'Café-Scale Federated Learning on Phones',
+      'We train a next-word prediction model across ten thousand phones with federated averaging and secure aggregation, and report experiments on several benchmarks.',
+    );
+    const terms = allTerms([fl, ...eye]);
+    expect(terms).toContain('federated averaging');
+    expect(terms.filter((t) => /^(several|various) /.test(t))).toEqual([]);
+    expect(tagsOf([fl, ...eye]).get('f0')).toContain('federated averaging');
+  });
+
+  test('a paper whose only terms carry a symbol still gets a tag, not none', () => {
+    const boiler = 'We study a simple question and report experiments. Our method improves accuracy while reducing the cost, and we release code for others to build on.';
+    const list = [paper('y0', 'A title that starts like a YAML list item', boiler), paper('y1', 'Another paper', boiler)];
+    expect(tagsOf(list).get('y0')!.length).toBeGreaterThan(0);
+  });
+
   test("a possessive keeps its word: \"Alzheimer's disease\" is a term, as MeSH writes it", () => {
     const list = ['first', 'second', 'third'].map((n, i) =>
       paper(`a${i}`, `Amyloid clearance in Alzheimer's disease: a ${n} cohort`, `In the ${n} cohort, patients with Alzheimer's disease and Parkinson’s disease were followed.`),
