@@ -122,6 +122,17 @@ describe('tags as domain terms', () => {
     expect(tagsOf([fl, ...eye]).get('f0')).toContain('federated averaging');
   });
 
+  test('a name made of everyday words that a paper\'s title gives and its abstract repeats is a tag ("spinal cord injury")', () => {
+    const sci = paper(
+      's0',
+      'Cortical reorganization after spinal cord injury',
+      'After spinal cord injury the motor cortex reorganizes. We review imaging of patients with spinal cord injury and valuable insights from animal models.',
+    );
+    const tags = tagsOf([sci, ...eye]).get('s0')!;
+    expect(tags).toContain('spinal cord injury');
+    expect(tags).not.toContain('valuable insights');
+  });
+
   test('a paper whose only terms carry a symbol still gets a tag, not none', () => {
     const boiler = 'We study a simple question and report experiments. Our method improves accuracy while reducing the cost, and we release code for others to build on.';
     const list = [paper('y0', 'A title that starts like a YAML list item', boiler), paper('y1', 'Another paper', boiler)];
