@@ -205,4 +205,8 @@ describe('tags of the real dumps built together (tests/fixtures/real-dumps)', ()
   test('no tag is a subject cut before its verb ("dataset consisting" of "consisting of", "instances utilizing")', () => {
     for (const clause of ['dataset consisting', 'instances utilizing', 'factors contributing']) expect(all).not.toContain(clause);
   });
+
+  test('a term ending in a word the list also reads as a noun is no clause ("prefix tuning", "wnt signaling", "invariant learning")', () => {
+    for (const term of ['prefix tuning', 'wnt signaling', 'invariant learning']) expect(all).toContain(term);
+  });
 });
