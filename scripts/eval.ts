@@ -10,6 +10,7 @@
  *                                        (e.g. a corpus from make-corpus.mjs)
  *   node scripts/eval.ts --titles        list every derived title beside the real one
  *                                        (the derived-titles section: scripts/lib/title-eval.ts)
+ *   node scripts/eval.ts --no-titles     topics and tags only (half the time, for tuning them)
  */
 import { readFileSync } from 'node:fs';
 import type { SourcePath } from '../src/core/issue.ts';
@@ -226,7 +227,7 @@ hygiene('Real dumps of other fields (tests/fixtures/real-dumps: ACL 2023, EMNLP 
 if (speedDir) speed(speedDir, taxonomy);
 
 // --- derived titles (issue 13) -------------------------------------------------------------------
-titleEvaluation(args.includes('--titles'));
+if (!args.includes('--no-titles')) titleEvaluation(args.includes('--titles'));
 
 function speed(dir: string, tax: Taxonomy): void {
   const papers = ingestSources(sourcesIn(dir)).papers.map(asInput);

@@ -39,7 +39,9 @@ export const HEADLINE_LOWERCASE: ReadonlySet<string> = new Set([
 
 /**
  * Words that never start or end a term and are never a tag on their own (src/ingest/classify):
- * every function word, plus words of scholarly prose that only link ("however", "using", "beyond")
+ * every function word (the quantifying determinatives "several", "various" with "many", "few": the
+ * tagger reads them as adjectives, and "several benchmarks" was the tag and topic name of a one-paper
+ * list), plus words of scholarly prose that only link ("however", "using", "beyond")
  * and the pieces of "e.g.", "i.e.", "et al.".
  */
 export const TERM_STOPWORDS: ReadonlySet<string> = new Set(
@@ -49,7 +51,7 @@ export const TERM_STOPWORDS: ReadonlySet<string> = new Set(
     'is are was were be been being am do does did done doing has have had having can could may might must shall should ' +
     'will would this that these those it its itself they them their theirs we us our ours you your he she his her ' +
     'which who whom whose what when where why how whether while both either neither each every all any some such ' +
-    'no not only own same other another more most less least much many few very too also just even still yet thus ' +
+    'no not only own same other another more most less least much many few several various very too also just even still yet thus ' +
     'hence therefore however moreover furthermore although though because since unless until whereas i me my here there ' +
     'via e g i e etc vs et al using beyond'
   ).split(/\s+/),

@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import type { PaperText } from './corpus.ts';
 import { tag, type Token } from '../title/pos.ts';
 import { languageOf } from '../../core/english/everyday.ts';
+import { TERM_STOPWORDS } from '../../core/english/function-words.ts';
 import { naiveSingular } from '../../core/english/inflection.ts';
 import { titleCase } from '../../core/english/title-case.ts';
 
@@ -156,10 +157,10 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
   if (agreed(prev)) {
     words = [written(prev[0], found), ...words];
     tags = ['ADJ', ...tags];
-  } else if (main.length >= MIN_AGREEING && main.every((o) => o.before && (MODIFIER.has(o.before.pos) || o.before.pos === 'ADV') && o.before.lower === main[0]!.before!.lower)) {
+  } else if (main.length >= MIN_AGREEING && main.every((o) => o.before && (MODIFIER.has(o.before.pos) || o.before.pos === 'ADV') && !TERM_STOPWORDS.has(o.before.lower) && o.before.lower === main[0]!.before!.lower)) {
     // The same modifier before every occurrence, one too everyday to complete the name: the term is
     // cut from a fixed expression ("short-term memory" of "long short-term memory", where the tagger
-    // reads "long" as an adverb), not a name.
+    // reads "long" as an adverb), not a name. A quantifier is no such modifier ("several benchmarks").
     return null;
   }
   if (!NOUN.has(tags.at(-1)!) || !tags.every((t) => INSIDE.has(t)) || tags[0] === 'ADP' || tags[0] === 'PUNCT') return null;

@@ -36,4 +36,10 @@ export interface TermTable extends PhraseCounts {
   lastHeadShare(id: number): number;
   /** Occurrences whose first word is a verb's -ing form ("utilizing interpretation methods"). */
   readonly gerundFirst: Int32Array;
+  /**
+   * Words (lowercase) that some paper writes only as a symbol: with a digit at an end, or a capital
+   * after the first letter and never in lower case ("PDZD7", "LL-37", "MEMEX", "DimonGen"). See
+   * terms.ts symbolShaped.
+   */
+  readonly symbols: ReadonlySet<string>;
 }

@@ -54,7 +54,7 @@ const LABEL = /^(?:\d+[a-z]?|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[abc]?)$/;
  * Candidates are nodes of a trie over word ids (a candidate's id is its node), so counting a run
  * never builds a string: building and hashing joined keys cost about 2.8 times the tagging itself.
  */
-export function countTerms(papers: readonly PaperStreams[], englishStop: ReadonlySet<string>): TermTable {
+export function countTerms(papers: readonly PaperStreams[], englishStop: ReadonlySet<string>, symbols: ReadonlySet<string> = new Set()): TermTable {
   const glued = gluedWords(papers);
   const wordIds = new Map<string, number>();
   const wordKeys: string[] = [];
@@ -322,6 +322,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
     nounHead: nounHead.slice(0, count),
     modifierFirst: modifierFirst.slice(0, count),
     gerundFirst: gerundFirst.slice(0, count),
+    symbols,
     rest,
     prefix: parent.slice(0, count),
     seen: seen.slice(0, count),

@@ -196,3 +196,17 @@ describe('tags of a field (taxonomy field-tags) go to the papers of that field o
     for (const tags of tagsOf(false, 'r').slice(0, 6)) expect(tags).toContain('randomized controlled trials');
   });
 });
+
+describe('tags of the real dumps built together (tests/fixtures/real-dumps)', () => {
+  const papers = ['acl-bare.txt', 'acl-listing.txt', 'other-field-listing.txt'].flatMap((f) => papersOf(`tests/fixtures/real-dumps/${f}`));
+  const labels = classifyPapers(papers, shipped);
+  const all = new Set(papers.flatMap((p) => labels.get(p.id)!.tags));
+
+  test('no tag is a subject cut before its verb ("dataset consisting" of "consisting of", "instances utilizing")', () => {
+    for (const clause of ['dataset consisting', 'instances utilizing', 'factors contributing']) expect(all).not.toContain(clause);
+  });
+
+  test('a term ending in a word the list also reads as a noun is no clause ("prefix tuning", "wnt signaling", "invariant learning")', () => {
+    for (const term of ['prefix tuning', 'wnt signaling', 'invariant learning']) expect(all).toContain(term);
+  });
+});

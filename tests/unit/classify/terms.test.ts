@@ -84,6 +84,70 @@ describe('tags as domain terms', () => {
     expect(allTerms(ivf).filter((t) => /^vitro\b/.test(t))).toEqual([]);
   });
 
+  test("a paper's own name for its system, or a gene symbol, is not a tag nor part of one", () => {
+    const memes = paper(
+      'n0',
+      'MEMEX: Detecting explanatory evidence for memes',
+      'Memes spread on social media. We present MEMEX, a dataset of memes with explanatory evidence, and a MEMEX baseline; MEMEX finds the evidence for memes on social media.',
+    );
+    const gene = paper(
+      'n1',
+      'PDZD7 is required for the Usher syndrome protein complex',
+      'Usher syndrome causes deafness and blindness. PDZD7 binds whirlin; PDZD7 knockout mice lose the Usher syndrome complex, so PDZD7 is an Usher syndrome gene.',
+    );
+    const tags = tagsOf([memes, gene, ...eye]);
+    expect(tags.get('n0')!.filter((t) => t.includes('memex'))).toEqual([]);
+    expect(tags.get('n1')!.filter((t) => t.includes('pdzd7'))).toEqual([]);
+    expect(tags.get('n0')).toContain('memes');
+  });
+
+  test('a word with letters the tokenizer does not know stays whole ("Łojasiewicz", "Gdańsk"), never a cut word', () => {
+    const list = [0, 1, 2].map((i) =>
+      paper(`l${i}`, `The Łojasiewicz inequality near Gdańsk, part ${i}`, 'We prove a Łojasiewicz inequality for flows measured in Gdańsk and Dvořák graphs.'),
+    );
+    const terms = allTerms(list);
+    expect(terms).toContain('łojasiewicz inequality');
+    expect(terms.filter((t) => /(^| )(ojasiewicz|sk|ák|gda|dvo)( |$)/.test(t))).toEqual([]);
+  });
+
+  test('a gerund the tagger read as a verb once still ends a term ("federated averaging"); a quantifier never opens one', () => {
+    const fl = paper(
+      'f0',
+      'Café-Scale Federated Learning on Phones',
+      'We train a next-word prediction model across ten thousand phones with federated averaging and secure aggregation, and report experiments on several benchmarks.',
+    );
+    const terms = allTerms([fl, ...eye]);
+    expect(terms).toContain('federated averaging');
+    expect(terms.filter((t) => /^(several|various) /.test(t))).toEqual([]);
+    expect(tagsOf([fl, ...eye]).get('f0')).toContain('federated averaging');
+  });
+
+  test('a name made of everyday words that a paper\'s title gives and its abstract repeats is a tag ("spinal cord injury")', () => {
+    const sci = paper(
+      's0',
+      'Cortical reorganization after spinal cord injury',
+      'After spinal cord injury the motor cortex reorganizes. We review imaging of patients with spinal cord injury and valuable insights from animal models.',
+    );
+    const tags = tagsOf([sci, ...eye]).get('s0')!;
+    expect(tags).toContain('spinal cord injury');
+    expect(tags).not.toContain('valuable insights');
+  });
+
+  test('a paper whose only terms carry a symbol still gets a tag, not none', () => {
+    const boiler = 'We study a simple question and report experiments. Our method improves accuracy while reducing the cost, and we release code for others to build on.';
+    const list = [paper('y0', 'A title that starts like a YAML list item', boiler), paper('y1', 'Another paper', boiler)];
+    expect(tagsOf(list).get('y0')!.length).toBeGreaterThan(0);
+  });
+
+  test("a possessive keeps its word: \"Alzheimer's disease\" is a term, as MeSH writes it", () => {
+    const list = ['first', 'second', 'third'].map((n, i) =>
+      paper(`a${i}`, `Amyloid clearance in Alzheimer's disease: a ${n} cohort`, `In the ${n} cohort, patients with Alzheimer's disease and Parkinson’s disease were followed.`),
+    );
+    const terms = allTerms(list);
+    expect(terms).toContain('alzheimer disease');
+    expect(terms).toContain('parkinson disease');
+  });
+
   test('plural and spelling variants meet in one tag ("mosquito"/"mosquitoes", "tumour"/"tumor")', () => {
     expect(wordKey('mosquitoes')).toBe(wordKey('mosquito'));
     expect(wordKey('tumours')).toBe(wordKey('tumor'));
