@@ -12,6 +12,7 @@ import { PAGEFIND_RANKING } from '../../../core/search-rank.ts';
 import { findTerms, queryTerms, shardOf, type QueryTerm } from '../../../core/search-terms.ts';
 import { countFacets, NO_RESULTS, unspaceExcerpt, withoutTitle, type ExcerptPiece, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
 import { FacetTables } from './pagefind-facets.ts';
+import { nativeGunzip, plainTextGraphemes } from './pagefind-fast-start.ts';
 
 interface PagefindResultData {
   url: string;
@@ -96,6 +97,8 @@ function rankingRead(): { ranking: typeof PAGEFIND_RANKING; read: Promise<void> 
  * search page does the same in its head (keep the two alike), so its index loads before site.js runs.
  */
 async function startPagefind(root: URL, shardList: Promise<PagefindShards>): Promise<StartedPagefind> {
+  plainTextGraphemes();
+  nativeGunzip();
   // A computed URL, so the bundler leaves this import for the browser to resolve.
   const [pagefind, { shards, entries }] = await Promise.all([import(/* @vite-ignore */ new URL(`${PAGEFIND_DIR}/pagefind.js`, root).href) as Promise<PagefindApi>, shardList]);
   // Pagefind stores root-relative URLs; under a sub-path they need the site's path in front.
