@@ -55,12 +55,12 @@ describe('plainTextGraphemes', () => {
 
 describe('nativeGunzip', () => {
   const SIGNED = new TextEncoder().encode('pagefind_dcd{"a":1}');
-  const served = new Map<string, { status: number; body: Uint8Array }>([
-    ['/pagefind/index/en_1.pf_index', { status: 200, body: gzipSync(SIGNED) }],
-    ['/pagefind/sr0/wasm.en.pagefind', { status: 200, body: gzipSync(SIGNED) }],
+  const served = new Map<string, { status: number; body: Uint8Array<ArrayBuffer> }>([
+    ['/pagefind/index/en_1.pf_index', { status: 200, body: new Uint8Array(gzipSync(SIGNED)) }],
+    ['/pagefind/sr0/wasm.en.pagefind', { status: 200, body: new Uint8Array(gzipSync(SIGNED)) }],
     ['/pagefind/fragment/en_2.pf_fragment', { status: 200, body: SIGNED }], // a host already inflated it
     ['/pagefind/index/en_3.pf_index', { status: 404, body: new Uint8Array() }],
-    ['/pagefind/papershelf-facets.json.gz', { status: 200, body: gzipSync(SIGNED) }],
+    ['/pagefind/papershelf-facets.json.gz', { status: 200, body: new Uint8Array(gzipSync(SIGNED)) }],
   ]);
   // A page whose fetch answers from `served`, after nativeGunzip ran there.
   const pageFetch = (): typeof fetch => {
@@ -70,7 +70,7 @@ describe('nativeGunzip', () => {
         return Promise.resolve(new Response(file.body, { status: file.status }));
       },
     };
-    runInNewContext(`(${nativeGunzip.toString()})(); (${nativeGunzip.toString()})();`, { window, DecompressionStream, Blob, Response, URL, Uint8Array });
+    runInNewContext(`(${nativeGunzip.toString()})(); (${nativeGunzip.toString()})();`, { window, DecompressionStream, Response, URL, Uint8Array });
     return window.fetch as unknown as typeof fetch;
   };
   const text = async (response: Response) => new TextDecoder().decode(await response.arrayBuffer());

@@ -72,24 +72,26 @@ const cacheTag = (entry: PagefindShards['entries'][string] | undefined): { metaC
   entry ? { metaCacheTag: Object.values(entry.languages).map((l) => l.hash).join('.') } : {};
 
 /**
- * The ranking options, and a promise that resolves when Pagefind reads them. Pagefind's `init`
+ * The ranking options, and a promise that resolves when Pagefind has applied them. Pagefind's `init`
  * returns before its WebAssembly runs, and a search or preload called before then waits in 50 ms
  * sleeps (its `getPtr`): at 1k papers the first search lost 40-80 ms in them (Chromium, session 6).
- * Pagefind reads the ranking once the WebAssembly and the metadata are ready (`set_ranking`, right
- * after `init_pagefind`), so reading `termSimilarity` is the moment to start. Resolved a task later,
- * once Pagefind has applied the ranking.
+ * Pagefind hands the ranking to its WebAssembly once the WebAssembly and the metadata are ready
+ * (`set_ranking`, right after `init_pagefind`), as JSON: the `toJSON` of `metaWeights` runs just
+ * before, and resolves the promise a microtask later, when the ranking is in. Until session 8 a
+ * getter on `termSimilarity` (read a step earlier) resolved it with `setTimeout(…, 0)`: that timer
+ * fired 1-46 ms after `init_pagefind` in traces of the search page at 1k papers (load 8-15).
  */
 function rankingRead(): { ranking: typeof PAGEFIND_RANKING; read: Promise<void> } {
   let done!: () => void;
   const read = new Promise<void>((resolve) => (done = resolve));
-  const ranking = Object.defineProperty({ ...PAGEFIND_RANKING }, 'termSimilarity', {
-    enumerable: true,
-    get: () => {
-      setTimeout(done, 0);
-      return PAGEFIND_RANKING.termSimilarity;
+  const metaWeights = {
+    ...PAGEFIND_RANKING.metaWeights,
+    toJSON: () => {
+      queueMicrotask(done);
+      return PAGEFIND_RANKING.metaWeights;
     },
-  });
-  return { ranking, read };
+  };
+  return { ranking: { ...PAGEFIND_RANKING, metaWeights }, read };
 }
 
 /**

@@ -53,7 +53,7 @@ export function plainTextGraphemes(): void {
     },
     get: (target, key, receiver) => (key === 'plainTextGraphemes' ? true : Reflect.get(target, key, receiver)),
   });
-  Intl.Segmenter = Segmenter;
+  (Intl as { Segmenter: typeof Intl.Segmenter }).Segmenter = Segmenter;
 }
 
 /**
@@ -75,7 +75,7 @@ export function nativeGunzip(): void {
     return response.then(async (answer) => {
       if (!answer.ok) return answer;
       const bytes = new Uint8Array(await answer.arrayBuffer());
-      const body = bytes[0] === 0x1f && bytes[1] === 0x8b ? new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')) : bytes;
+      const body = bytes[0] === 0x1f && bytes[1] === 0x8b ? new Response(bytes).body!.pipeThrough(new DecompressionStream('gzip')) : bytes;
       return new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
     });
   };
