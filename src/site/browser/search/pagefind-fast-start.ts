@@ -11,7 +11,12 @@
  * - Pagefind inflates its WebAssembly (60 KB gzipped), metadata, index chunks and fragments with
  *   a gunzip written in JavaScript, cold (not yet optimised) in a new page: script time until the
  *   first result fell from 22.8-25.0 to 12.4-14.1 ms (median of 12 loads each, Chromium's
- *   thread-time metrics) when the browser's own `DecompressionStream` did it.
+ *   thread-time metrics) when the browser's own `DecompressionStream` did it, and the renderer's
+ *   background threads (V8 optimising that gunzip) from 127 to 90 ms of CPU (one trace each).
+ * With the search page's other session-8 changes (Pagefind's entry answered from the shard list,
+ * the ready signal without a timer), the bench's six queries, each site in turn, 4 rounds, load
+ * 13-22: first result 737 -> 533 ms median of 24 loads (Chromium metrics on: main thread 142 -> 120
+ * ms of CPU, renderer 280 -> 210 ms) and 798 -> 699 ms (bench method, no DevTools metrics, load 21-22).
  */
 
 /**
