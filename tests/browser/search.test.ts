@@ -93,4 +93,20 @@ describe.each(setups.filter((s) => s.name !== 'opened from disk').map((s) => [s.
       });
     }
   });
+
+  // The page holds every shard's entry (the shard list), so Pagefind's request for it is answered
+  // without the network: one request fewer per shard before the first result.
+  test('answers Pagefind’s entry from the shard list it holds, and finds the known title first', async () => {
+    await withPage(setup.open, async ({ page, consoleErrors }) => {
+      const asked: string[] = [];
+      page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+      await page.goto(setup.url(`search/index.html?q=${encodeURIComponent(KNOWN.query)}`));
+      await page.waitForFunction(() => /papers? match/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+      expect(await page.locator('.search-results .result-title').first().textContent()).toBe(KNOWN.title);
+      expect(await page.locator('html').getAttribute('data-search-engine')).toBe('pagefind');
+      expect(asked.filter((path) => path.endsWith('/pagefind-entry.json'))).toEqual([]);
+      expect(asked.filter((path) => path.endsWith('.pf_meta')).length).toBeGreaterThan(0);
+      expect(consoleErrors).toEqual([]);
+    });
+  });
 });

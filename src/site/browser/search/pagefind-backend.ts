@@ -12,6 +12,7 @@ import { PAGEFIND_RANKING } from '../../../core/search-rank.ts';
 import { findTerms, queryTerms, shardOf, type QueryTerm } from '../../../core/search-terms.ts';
 import { countFacets, NO_RESULTS, unspaceExcerpt, withoutTitle, type ExcerptPiece, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
 import { FacetTables } from './pagefind-facets.ts';
+import { nativeGunzip, plainTextGraphemes } from './pagefind-fast-start.ts';
 
 interface PagefindResultData {
   url: string;
@@ -71,24 +72,26 @@ const cacheTag = (entry: PagefindShards['entries'][string] | undefined): { metaC
   entry ? { metaCacheTag: Object.values(entry.languages).map((l) => l.hash).join('.') } : {};
 
 /**
- * The ranking options, and a promise that resolves when Pagefind reads them. Pagefind's `init`
+ * The ranking options, and a promise that resolves when Pagefind has applied them. Pagefind's `init`
  * returns before its WebAssembly runs, and a search or preload called before then waits in 50 ms
  * sleeps (its `getPtr`): at 1k papers the first search lost 40-80 ms in them (Chromium, session 6).
- * Pagefind reads the ranking once the WebAssembly and the metadata are ready (`set_ranking`, right
- * after `init_pagefind`), so reading `termSimilarity` is the moment to start. Resolved a task later,
- * once Pagefind has applied the ranking.
+ * Pagefind hands the ranking to its WebAssembly once the WebAssembly and the metadata are ready
+ * (`set_ranking`, right after `init_pagefind`), as JSON: the `toJSON` of `metaWeights` runs just
+ * before, and resolves the promise a microtask later, when the ranking is in. Until session 8 a
+ * getter on `termSimilarity` (read a step earlier) resolved it with `setTimeout(…, 0)`: that timer
+ * fired 1-46 ms after `init_pagefind` in traces of the search page at 1k papers (load 8-15).
  */
 function rankingRead(): { ranking: typeof PAGEFIND_RANKING; read: Promise<void> } {
   let done!: () => void;
   const read = new Promise<void>((resolve) => (done = resolve));
-  const ranking = Object.defineProperty({ ...PAGEFIND_RANKING }, 'termSimilarity', {
-    enumerable: true,
-    get: () => {
-      setTimeout(done, 0);
-      return PAGEFIND_RANKING.termSimilarity;
+  const metaWeights = {
+    ...PAGEFIND_RANKING.metaWeights,
+    toJSON: () => {
+      queueMicrotask(done);
+      return PAGEFIND_RANKING.metaWeights;
     },
-  });
-  return { ranking, read };
+  };
+  return { ranking: { ...PAGEFIND_RANKING, metaWeights }, read };
 }
 
 /**
@@ -96,6 +99,8 @@ function rankingRead(): { ranking: typeof PAGEFIND_RANKING; read: Promise<void> 
  * search page does the same in its head (keep the two alike), so its index loads before site.js runs.
  */
 async function startPagefind(root: URL, shardList: Promise<PagefindShards>): Promise<StartedPagefind> {
+  plainTextGraphemes();
+  nativeGunzip();
   // A computed URL, so the bundler leaves this import for the browser to resolve.
   const [pagefind, { shards, entries }] = await Promise.all([import(/* @vite-ignore */ new URL(`${PAGEFIND_DIR}/pagefind.js`, root).href) as Promise<PagefindApi>, shardList]);
   // Pagefind stores root-relative URLs; under a sub-path they need the site's path in front.
