@@ -9,6 +9,12 @@
  * its share of the pages), and a second one peaked at 1,306 MiB while it bundled beside the first; the
  * build process held 786-1,000 MiB at 20k and 1,170-1,550 MiB at 50k during the render (its live heap
  * after a full GC: 245 MB and 490 MB); a Pagefind run took ~600 MiB for a 6,250-page shard.
+ *
+ * With one Astro process at 50k papers (and the build's papers let go before the render), two cold builds run
+ * at once from the same corpus (load ~20): peak over the tree 4,368 -> 2,999 MiB, wall 998 -> 1,019 s,
+ * user+sys CPU 336 -> 313 s. The new peak is Astro bundling (1,306 MiB) while the build formats references
+ * (1,676 MiB, worker threads included); during the render the tree stayed under 2,920 MiB (build ~1,150,
+ * Astro ~1,100, a Pagefind shard up to 654).
  */
 
 /** Issue #18: a 50k-paper cold build within 3 GiB over the whole process tree. */
