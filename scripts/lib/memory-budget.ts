@@ -12,9 +12,13 @@
  *
  * With one Astro process at 50k papers (and the build's papers let go before the render), two cold builds run
  * at once from the same corpus (load ~20): peak over the tree 4,368 -> 2,999 MiB, wall 998 -> 1,019 s,
- * user+sys CPU 336 -> 313 s. The new peak is Astro bundling (1,306 MiB) while the build formats references
- * (1,676 MiB, worker threads included); during the render the tree stayed under 2,920 MiB (build ~1,150,
- * Astro ~1,100, a Pagefind shard up to 654).
+ * user+sys CPU 336 -> 313 s; there the peak was Astro bundling (1,306 MiB) while the build formatted references
+ * (1,676 MiB, worker threads included). A second run alone at load 3-10 peaked at 3,249 MiB during the render:
+ * the build 1,531, Astro 1,103, a Pagefind shard 598. The build process keeps the resident size its ingest
+ * reached (1.3-1.5 GiB at 50k) through the render though its live heap is ~270 MB after a full GC: a GC forced
+ * after the offline index (tried, not kept) took 1,684 -> 1,507 MiB, of which 938 MiB in V8's 256 KiB pages
+ * against a heapTotal of 449 MB. Running the ingest where its memory ends with it (a worker or child process)
+ * is what is left to bring the tree under 3 GiB with a margin.
  */
 
 /** Issue #18: a 50k-paper cold build within 3 GiB over the whole process tree. */
