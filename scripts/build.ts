@@ -37,6 +37,7 @@ import { writeChanged } from './lib/write-changed.ts';
 import { buildSignature, codeSignature, storedSignature, storeSignature } from './lib/build-signature.ts';
 import { clearRenderPlans, keptPaths, planPaperPages, removeStale, renderPlanFile, storePageSignatures, writeRenderPlans } from './lib/incremental-pages.ts';
 import { entryCount } from './lib/entries-dir.ts';
+import { renderProcessesWithin } from './lib/memory-budget.ts';
 
 const root = process.cwd();
 const outDir = resolve(root, process.env.PAPERSHELF_OUT_DIR ?? 'dist');
@@ -50,19 +51,22 @@ const outDir = resolve(root, process.env.PAPERSHELF_OUT_DIR ?? 'dist');
  */
 const MIN_PAGES_FOR_SECOND_PROCESS = 2500;
 
-/** Each process holds the whole content store (~1 GiB at 10k papers), so more than two would not fit 50k papers in 3 GiB. */
+/** Each process holds the whole content store, so more than two would not fit 50k papers in 3 GiB. */
 const MAX_RENDER_PROCESSES = 2;
 
 /**
- * Astro processes for `toRender` paper pages and `listPages` other pages: one per core, up to
- * `MAX_RENDER_PROCESSES`, when the paper pages another process would take (half the pages at most) are enough.
+ * Astro processes for `toRender` paper pages and `listPages` other pages of a list of `papers` papers: one
+ * per core, up to `MAX_RENDER_PROCESSES`, when the paper pages another process would take (half the pages at
+ * most) are enough and the processes fit the tree's memory budget beside the build and Pagefind
+ * (scripts/lib/memory-budget.ts: one from ~22k papers on).
  */
-function renderProcesses(toRender: number, listPages: number): number {
+function renderProcesses(papers: number, toRender: number, listPages: number): number {
   // Set for tests, so a small site is rendered by several processes too.
   const forced = Number(process.env.PAPERSHELF_RENDER_PROCESSES);
   if (Number.isInteger(forced) && forced >= 1) return forced;
   const secondShare = Math.min(toRender, Math.round((toRender + listPages) / 2));
-  return secondShare >= MIN_PAGES_FOR_SECOND_PROCESS ? Math.max(1, Math.min(availableParallelism(), MAX_RENDER_PROCESSES)) : 1;
+  if (secondShare < MIN_PAGES_FOR_SECOND_PROCESS) return 1;
+  return renderProcessesWithin(papers, SHARD_MAX_PAGES, Math.max(1, Math.min(availableParallelism(), MAX_RENDER_PROCESSES)));
 }
 
 const logStage = (name: string, ms: number, cpuS?: number) => console.log(stageLine(name, ms, cpuS));
@@ -195,25 +199,35 @@ async function main(): Promise<void> {
     const planned = planPaperPages(outDir, ingested.papers, code, site?.href ?? '');
     const kept = new Set<string>(planned.keep);
     const toRender = ingested.papers.map((p) => p.slug).filter((slug) => !kept.has(slug));
-    return { plan: planned, planFiles: writeRenderPlans(cacheDir, planned, toRender, renderProcesses(toRender.length, planned.listPages)) };
+    return { plan: planned, planFiles: writeRenderPlans(cacheDir, planned, toRender, renderProcesses(ingested.papers.length, toRender.length, planned.listPages)) };
   });
   console.log(`build: paper pages: ${plan.keep.length} kept from the last build, ${ingested.papers.length - plan.keep.length} to render by ${planFiles.length} Astro process${planFiles.length > 1 ? 'es' : ''}`);
   console.log(`build: list pages: ${plan.keepLists.length} kept from the last build, ${plan.listPages} to render`);
   const astro = stage('astro', () => renderSite(root, outDir, first, planFiles, heapMb));
+  // The data files need only the papers, so they are written while Astro renders (the sitemap waits for the
+  // pages): first, while Astro's process is still small, since each is one string of the whole list (at 50k
+  // papers the build's heap grew by ~400 MB while writing them, then went back down).
+  const dataStarted = performance.now();
+  writeOut(routes.papersJson(), `${JSON.stringify(papersJson(ingested.papers), null, 1)}\n`);
+  writeOut(routes.papersBib(), bibtex(ingested.papers));
+  writeOut(routes.feed(), feedXml(ingested.papers, site, (p) => summarize(p.body, 300)));
+  console.log(`build: alongside: data files ${((performance.now() - dataStarted) / 1000).toFixed(2)} s`);
   // The search indexes read the papers, not the pages, so they are made while Astro renders in its child
   // process: the offline index on this thread, Pagefind in its own binary. The astro stage's CPU time
   // includes the offline index's.
   // Papers added since the list was last classified afresh get search shards of their own, so adding more re-indexes only those.
   const slugOf = new Map(ingested.papers.map((p) => [p.id, p.slug]));
   const recent = (ingested.state.recent ?? []).map((id) => routes.paper(slugOf.get(id)!));
-  const searching = searchIndexes(ingested.papers.map(searchDocOf), recent);
+  const paperCount = ingested.papers.length;
+  const movedPages = new Set(ingested.papers.flatMap((p) => p.aliases.map((a) => `papers/${a}.html`)));
+  const searchDocs = ingested.papers.map(searchDocOf);
+  // Nothing below reads the papers themselves: their texts (abstract and Markdown body, ~1.3 KB each, often
+  // two-byte strings) are let go before Astro's render grows, rather than held beside it until the build ends
+  // (the build's live heap after a full GC at 50k papers: 314 MB with them once the entry texts were gone).
+  ingested.papers.length = 0;
+  slugOf.clear();
+  const searching = searchIndexes(searchDocs, recent);
   searching.catch(() => {}); // awaited, and so reported, by the search indexes stage
-  // The data files need only the papers, so they are written meanwhile too (the sitemap waits for the pages).
-  const dataStarted = performance.now();
-  writeOut(routes.papersJson(), `${JSON.stringify(papersJson(ingested.papers), null, 1)}\n`);
-  writeOut(routes.papersBib(), bibtex(ingested.papers));
-  writeOut(routes.feed(), feedXml(ingested.papers, site, (p) => summarize(p.body, 300)));
-  console.log(`build: alongside: data files ${((performance.now() - dataStarted) / 1000).toFixed(2)} s`);
   await astro;
   console.log(`build: alongside: astro, from its start ${((performance.now() - astroStarted) / 1000).toFixed(2)} s`);
   // Awaited before the stale files go: Pagefind must not be writing into a folder being swept.
@@ -239,8 +253,7 @@ async function main(): Promise<void> {
     if (removed > 0) console.log(`build: ${removed} files of the last build that this one did not make again are deleted`);
   });
   await stage('data', () => {
-    const moved = new Set(ingested.papers.flatMap((p) => p.aliases.map((a) => `papers/${a}.html`)));
-    const pages = htmlFilesIn(outDir).filter((p) => p !== routes.notFound() && !moved.has(p));
+    const pages = htmlFilesIn(outDir).filter((p) => p !== routes.notFound() && !movedPages.has(p));
     writeOut(routes.sitemap(), sitemapXml(pages, site));
   });
   if (cardsRendering) {
@@ -260,7 +273,7 @@ async function main(): Promise<void> {
   storePageSignatures(outDir, plan);
   storeSignature(outDir, signature);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`build: done in ${seconds} s: ${ingested.papers.length} papers, ${pages} pages searchable, in ${relative(root, outDir) || '.'}/`);
+  console.log(`build: done in ${seconds} s: ${paperCount} papers, ${pages} pages searchable, in ${relative(root, outDir) || '.'}/`);
 }
 
 const HELP = `Usage: npm run build [-- --help]

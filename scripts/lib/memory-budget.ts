@@ -1,0 +1,53 @@
+/**
+ * How much memory the build's process tree may take at once, and what each kind of process takes, so the
+ * build can decide how many memory-heavy processes run side by side. Issue #18 asks a 50k-paper cold build
+ * to stay within 3 GiB summed over the whole tree (the build, its Astro processes and the Pagefind binary).
+ *
+ * The resident sizes are per-process peaks sampled from /proc every 150 ms during cold builds of
+ * `make-corpus.mjs` lists (session 8, 2 cores, load 12-29): an Astro process held ~700-750 MiB at 20k
+ * papers and ~1,050-1,070 MiB at 50k while rendering (its whole content store and route list, whatever
+ * its share of the pages), and a second one peaked at 1,306 MiB while it bundled beside the first; the
+ * build process held 786-1,000 MiB at 20k and 1,170-1,550 MiB at 50k during the render (its live heap
+ * after a full GC: 245 MB and 490 MB); a Pagefind run took ~600 MiB for a 6,250-page shard.
+ *
+ * With one Astro process at 50k papers (and the build's papers let go before the render), two cold builds run
+ * at once from the same corpus (load ~20): peak over the tree 4,368 -> 2,999 MiB, wall 998 -> 1,019 s,
+ * user+sys CPU 336 -> 313 s; there the peak was Astro bundling (1,306 MiB) while the build formatted references
+ * (1,676 MiB, worker threads included). A second run alone at load 3-10 peaked at 3,249 MiB during the render:
+ * the build 1,531, Astro 1,103, a Pagefind shard 598. The build process keeps the resident size its ingest
+ * reached (1.3-1.5 GiB at 50k) through the render though its live heap is ~270 MB after a full GC: a GC forced
+ * after the offline index (tried, not kept) took 1,684 -> 1,507 MiB, of which 938 MiB in V8's 256 KiB pages
+ * against a heapTotal of 449 MB. Running the ingest where its memory ends with it (a worker or child process)
+ * is what is left to bring the tree under 3 GiB with a margin.
+ */
+
+/** Issue #18: a 50k-paper cold build within 3 GiB over the whole process tree. */
+export const TREE_BUDGET_MIB = 3072;
+
+/** An Astro process: a fixed part (Node, Astro, Vite, rolldown's arena) and the content store and routes per paper. */
+const ASTRO_FIXED_MIB = 490;
+const ASTRO_PER_PAPER_MIB = 0.0115;
+
+/** The build process while Astro renders: the papers, their search documents and the offline index being made. */
+const BUILD_FIXED_MIB = 300;
+const BUILD_PER_PAPER_MIB = 0.022;
+
+/** The Pagefind binary, per page of the shard it indexes (~600 MiB for 6,250 pages). */
+const PAGEFIND_PER_PAGE_MIB = 0.1;
+
+/** The resident size (MiB) an Astro process rendering a list of `papers` papers reaches. */
+export function astroProcessMib(papers: number): number {
+  return ASTRO_FIXED_MIB + ASTRO_PER_PAPER_MIB * papers;
+}
+
+/**
+ * How many Astro processes (at least 1, at most `wanted`) fit `budgetMib` beside the build process and a
+ * Pagefind run over shards of up to `shardPages` pages, for a list of `papers` papers. The render is what
+ * gives way: one process renders all the pages, while the search indexes keep the other core busy (at 50k
+ * papers Pagefind alone takes about as long as the render).
+ */
+export function renderProcessesWithin(papers: number, shardPages: number, wanted: number, budgetMib = TREE_BUDGET_MIB): number {
+  const others = BUILD_FIXED_MIB + BUILD_PER_PAPER_MIB * papers + PAGEFIND_PER_PAGE_MIB * Math.min(papers, shardPages);
+  const fit = Math.floor((budgetMib - others) / astroProcessMib(papers));
+  return Math.max(1, Math.min(wanted, fit));
+}

@@ -1,0 +1,31 @@
+/**
+ * The build runs a second Astro process only when it fits the process tree's memory budget beside the build
+ * process and a Pagefind run (issue #18: a 50k-paper cold build within 3 GiB over the whole tree).
+ */
+import { describe, expect, test } from 'vitest';
+import { renderProcessesWithin, TREE_BUDGET_MIB } from '../../../scripts/lib/memory-budget.ts';
+
+describe('render processes within the memory budget', () => {
+  test('the budget is the issue\'s 3 GiB', () => {
+    expect(TREE_BUDGET_MIB).toBe(3 * 1024);
+  });
+
+  test('a 50k-paper list renders in one Astro process: two would not fit 3 GiB', () => {
+    expect(renderProcessesWithin(50_000, 8192, 2)).toBe(1);
+  });
+
+  test('a 10k-paper list keeps both cores rendering', () => {
+    expect(renderProcessesWithin(10_000, 8192, 2)).toBe(2);
+  });
+
+  test('never more than asked, never none, and fewer as the list grows', () => {
+    let last = 2;
+    for (let papers = 0; papers <= 200_000; papers += 5000) {
+      const n = renderProcessesWithin(papers, 8192, 2);
+      expect(n).toBeGreaterThanOrEqual(1);
+      expect(n).toBeLessThanOrEqual(last);
+      last = n;
+    }
+    expect(renderProcessesWithin(1000, 8192, 1)).toBe(1);
+  });
+});
