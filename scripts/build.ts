@@ -214,7 +214,10 @@ async function main(): Promise<void> {
   console.log(`build: alongside: data files ${((performance.now() - dataStarted) / 1000).toFixed(2)} s`);
   // The search indexes read the papers, not the pages, so they are made while Astro renders in its child
   // process: the offline index on this thread, Pagefind in its own binary. The astro stage's CPU time
-  // includes the offline index's.
+  // includes the offline index's. Started beside the abstracts stage instead on a cold build (session 8, 10k,
+  // load 2-13, one run each): Pagefind ended 2.6-3.9 s after Astro instead of 6.7 s, but the abstracts stage,
+  // now sharing the cores with the offline index and both Astro processes' start, took 9.3-9.9 s instead of
+  // 3-5.5; whole builds within the load's noise, not kept.
   // Papers added since the list was last classified afresh get search shards of their own, so adding more re-indexes only those.
   const slugOf = new Map(ingested.papers.map((p) => [p.id, p.slug]));
   const recent = (ingested.state.recent ?? []).map((id) => routes.paper(slugOf.get(id)!));
