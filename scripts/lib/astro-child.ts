@@ -18,6 +18,9 @@
  * a 10-paper dump 10.64 -> 9.94 s (median of 4 each), the whole tree's CPU about the same (~16 s: the build is
  * near the bound of two cores, so what is left to gain is CPU, not overlap); cold 40.4 -> 36.5 s (mean of 2
  * each, ±4 s run to run; Astro syncs and bundles while the abstracts and references are made).
+ * Starting process 1 with process 0 on a cold build (so it, too, syncs and bundles during those stages) was
+ * tried in session 8 and not kept: in the one pair measured beside main (10k, load 12-31) the process tree
+ * took 93.6 against 80.4 CPU-s, the Astro processes 34.2 against 29.4, and no quiet measure showed a wall gain.
  */
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
