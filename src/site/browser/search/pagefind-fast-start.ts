@@ -17,6 +17,10 @@
  * the ready signal without a timer), the bench's six queries, each site in turn, 4 rounds, load
  * 13-22: first result 737 -> 533 ms median of 24 loads (Chromium metrics on: main thread 142 -> 120
  * ms of CPU, renderer 280 -> 210 ms) and 798 -> 699 ms (bench method, no DevTools metrics, load 21-22).
+ * On a quieter machine (load 1.9-2.9, the seed site of 527 papers, the same six queries, sites in turn, 4
+ * rounds): 369 -> 319 ms median of 24 loads each. What is left is on the page's main thread until the
+ * fragments are asked for (a trace: HTML parse 33 ms, inline scripts 18 ms, layout 11 ms, Pagefind's module
+ * 16 ms, its WebAssembly and search ~60 ms, from ~50 to ~290 ms), then one fragment round trip.
  */
 
 /**
