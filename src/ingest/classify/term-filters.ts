@@ -140,18 +140,6 @@ function verbFirst(terms: TermTable, t: number): boolean {
   return terms.gerundFirst[t]! * 2 > terms.freq[t]! && terms.firstHeadShare(t) < VERB_HEAD_SHARE;
 }
 
-/**
- * A verb's -ing form ending the term that the list seldom writes as a head: a subject and its verb
- * cut before the object ("patients undergoing" of "patients undergoing cataract surgery"), where
- * "deep learning", "question answering" end phrases. Also a term whose last word the tagger read
- * as a verb every time, twice or more anywhere in the list, though the list ends phrases with it
- * ("dataset consisting" of "consisting of", "instances utilizing", "novel instances utilizing",
- * "factors contributing" were tags of the real dumps; tag F1 unchanged). Once is no evidence: the tagger reads a Title Case title's or a short list's
- * gerund as a verb ("robust representation learning", "federated averaging", "café-scale federated
- * learning" of the fixture lists, lost when one reading sufficed). Nor is a reading of a word
- * everyday English never writes, which the tagger guesses from its suffix ("contrastive
- * pretraining", read as a verb three times in one fixture abstract).
- */
 /** The term's last word, read alone, is a verb: twice or more, never as a noun, a word English writes. */
 function verbWord(terms: TermTable, t: number): boolean {
   const key = terms.key(t);
@@ -159,6 +147,18 @@ function verbWord(terms: TermTable, t: number): boolean {
   return w >= 0 && terms.nounHead[w] === 0 && terms.freq[w]! >= VERB_READINGS && terms.headZipf(t) > 0;
 }
 
+/**
+ * A verb's -ing form ending the term that the list seldom writes as a head: a subject and its verb
+ * cut before the object ("patients undergoing" of "patients undergoing cataract surgery"), where
+ * "deep learning", "question answering" end phrases. Also a term whose last word the tagger read
+ * as a verb every time, twice or more anywhere in the list, though the list ends phrases with it
+ * ("dataset consisting" of "consisting of", "instances utilizing", "novel instances utilizing",
+ * "factors contributing" were tags of the real dumps; tag F1 unchanged). Once is no evidence: the
+ * tagger reads a Title Case title's or a short list's gerund as a verb ("robust representation
+ * learning", "federated averaging", "café-scale federated learning" of the fixture lists, lost when
+ * one reading sufficed). Nor is a reading of a word everyday English never writes, which the tagger
+ * guesses from its suffix ("contrastive pretraining", read as a verb three times in one fixture abstract).
+ */
 function verbLast(terms: TermTable, t: number): boolean {
   return terms.words[t]! > 1 && terms.nounHead[t]! * 2 <= terms.freq[t]! && (terms.lastHeadShare(t) < VERB_HEAD_SHARE || (terms.nounHead[t] === 0 && verbWord(terms, t)));
 }
