@@ -1,11 +1,11 @@
 /**
- * The search page inlines these two functions' source into its head script: each runs here from
+ * The search page inlines these functions' source into its head script: each runs here from
  * its source alone, in a fresh JavaScript context, as the page runs it.
  */
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { nativeGunzip, plainTextGraphemes } from '../../../src/site/browser/search/pagefind-fast-start.ts';
+import { nativeGunzip, plainTextGraphemes, rankingApplied } from '../../../src/site/browser/search/pagefind-fast-start.ts';
 
 const segments = (segmenter: Intl.Segmenter, text: string) => [...segmenter.segment(text)].map(({ segment, index, input }) => ({ segment, index, input }));
 
@@ -87,5 +87,26 @@ describe('nativeGunzip', () => {
     expect((await fetch('/pagefind/index/en_3.pf_index')).status).toBe(404);
     const other = new Uint8Array(await (await fetch('/pagefind/papershelf-facets.json.gz')).arrayBuffer());
     expect([other[0], other[1]]).toEqual([0x1f, 0x8b]);
+  });
+});
+
+describe('rankingApplied', () => {
+  // As the search page's head runs it: from its source alone, in a fresh context with the page's queueMicrotask.
+  const applied = runInNewContext(`(${rankingApplied.toString()})`, { queueMicrotask }) as typeof rankingApplied;
+  const ranking = { termFrequency: 1, pageLength: 0.75, metaWeights: { title: 5 } };
+
+  test('the options Pagefind reads are the ranking as given', () => {
+    expect(JSON.parse(JSON.stringify(applied(ranking).ranking))).toEqual(ranking);
+  });
+
+  test('resolves once Pagefind has turned the options into JSON, not before', async () => {
+    const { ranking: options, applied: done } = applied(ranking);
+    let resolved = false;
+    void done.then(() => (resolved = true));
+    await Promise.resolve();
+    expect(resolved).toBe(false);
+    JSON.stringify(options);
+    await done;
+    expect(resolved).toBe(true);
   });
 });

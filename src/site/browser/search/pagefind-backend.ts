@@ -12,7 +12,7 @@ import { PAGEFIND_RANKING } from '../../../core/search-rank.ts';
 import { findTerms, queryTerms, shardOf, type QueryTerm } from '../../../core/search-terms.ts';
 import { countFacets, NO_RESULTS, unspaceExcerpt, withoutTitle, type ExcerptPiece, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
 import { FacetTables } from './pagefind-facets.ts';
-import { nativeGunzip, plainTextGraphemes } from './pagefind-fast-start.ts';
+import { nativeGunzip, plainTextGraphemes, rankingApplied } from './pagefind-fast-start.ts';
 
 interface PagefindResultData {
   url: string;
@@ -72,29 +72,6 @@ const cacheTag = (entry: PagefindShards['entries'][string] | undefined): { metaC
   entry ? { metaCacheTag: Object.values(entry.languages).map((l) => l.hash).join('.') } : {};
 
 /**
- * The ranking options, and a promise that resolves when Pagefind has applied them. Pagefind's `init`
- * returns before its WebAssembly runs, and a search or preload called before then waits in 50 ms
- * sleeps (its `getPtr`): at 1k papers the first search lost 40-80 ms in them (Chromium, session 6).
- * Pagefind hands the ranking to its WebAssembly once the WebAssembly and the metadata are ready
- * (`set_ranking`, right after `init_pagefind`), as JSON: the `toJSON` of `metaWeights` runs just
- * before, and resolves the promise a microtask later, when the ranking is in. Until session 8 a
- * getter on `termSimilarity` (read a step earlier) resolved it with `setTimeout(…, 0)`: that timer
- * fired 1-46 ms after `init_pagefind` in traces of the search page at 1k papers (load 8-15).
- */
-function rankingRead(): { ranking: typeof PAGEFIND_RANKING; read: Promise<void> } {
-  let done!: () => void;
-  const read = new Promise<void>((resolve) => (done = resolve));
-  const metaWeights = {
-    ...PAGEFIND_RANKING.metaWeights,
-    toJSON: () => {
-      queueMicrotask(done);
-      return PAGEFIND_RANKING.metaWeights;
-    },
-  };
-  return { ranking: { ...PAGEFIND_RANKING, metaWeights }, read };
-}
-
-/**
  * Pagefind with the shared ranking, on the page's thread, every shard merged into the first. The
  * search page does the same in its head (keep the two alike), so its index loads before site.js runs.
  */
@@ -105,11 +82,11 @@ async function startPagefind(root: URL, shardList: Promise<PagefindShards>): Pro
   const [pagefind, { shards, entries }] = await Promise.all([import(/* @vite-ignore */ new URL(`${PAGEFIND_DIR}/pagefind.js`, root).href) as Promise<PagefindApi>, shardList]);
   // Pagefind stores root-relative URLs; under a sub-path they need the site's path in front.
   const options = (i: number): PagefindOptions => ({ baseUrl: root.pathname, ranking: PAGEFIND_RANKING, ...cacheTag(entries[shards[i]!]) });
-  const { ranking, read } = rankingRead();
+  const { ranking, applied } = rankingApplied(PAGEFIND_RANKING);
   await pagefind.options({ ...options(0), ranking, noWorker: true });
   await pagefind.init();
   // Should a later Pagefind read its ranking at another time, the empty preload resolves once it is ready all the same.
-  const ready = Promise.race([read, pagefind.preload('')]);
+  const ready = Promise.race([applied, pagefind.preload('')]);
   // Merged once the first shard's WebAssembly runs, which mergeIndex would otherwise wait for in 50 ms sleeps.
   const merged = ready.then(() => Promise.all(shards.slice(1).map((folder, i) => pagefind.mergeIndex(new URL(`${PAGEFIND_DIR}/${folder}/`, root).pathname, options(i + 1)))));
   return { pagefind, merged };
