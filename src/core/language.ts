@@ -2,8 +2,7 @@
  * The language of a text as a BCP 47 tag (`en`, `zh`, `ja`, `ru`), for a paper page's `lang`, so
  * browsers, screen readers and search engines read it in its language. franc-min guesses the
  * ISO 639-3 code (`cmn`, `jpn`); `Intl.getCanonicalLocales` maps it to the short tag (`zh`, `ja`).
- * Both this and the classifier's languageOf (english/everyday.ts) take a text that is mostly English
- * function words for English without asking franc.
+ * The classifier (english/everyday.ts) and the title deriver ask `francLanguage` for the ISO 639-3 code.
  */
 import { franc } from 'franc-min';
 
@@ -32,13 +31,21 @@ export function mostlyEnglish(words: readonly string[]): boolean {
 }
 
 /**
- * The text's language tag, or undefined when franc cannot tell. A text of mostly English function words
- * is English without asking franc, which cost 1.6–2.1 ms a page (seed and 10k bench corpus), a fifth of
- * a paper page's rendering; on every entry of the seeds, real dumps and fixtures both answer alike.
+ * ISO 639-3 code of a text's language (`eng`, `cmn`, `deu`), or `und` when franc-min cannot tell.
+ * A text of mostly English function words (`mostlyEnglish`) is `eng` without asking franc, which cost
+ * 1.6–2.1 ms a page (seed and 10k bench corpus), a fifth of a paper page's rendering; on every entry of
+ * the seeds, real dumps and fixtures both answer alike.
+ *
+ * @param minLength characters below which franc answers `und` (its own default, 10, lets noise decide)
  */
+export function francLanguage(text: string, minLength = MIN_LENGTH): string {
+  if (mostlyEnglish(textWords(text))) return 'eng';
+  return franc(text, { minLength });
+}
+
+/** The text's BCP 47 language tag (`en`, `zh`), or undefined when franc cannot tell (`francLanguage`). */
 export function languageOf(text: string): string | undefined {
-  if (mostlyEnglish(textWords(text))) return 'en';
-  const code = franc(text, { minLength: MIN_LENGTH });
+  const code = francLanguage(text);
   if (code === 'und') return undefined;
   try {
     return Intl.getCanonicalLocales(code)[0];

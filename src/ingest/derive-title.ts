@@ -8,7 +8,7 @@
  * Measured by `npm run eval` (scripts/lib/title-eval.ts) against the real titles of EMNLP and
  * MEDLINE abstracts.
  */
-import { franc } from 'franc-min';
+import { francLanguage } from '../core/language.ts';
 import { titleCase } from '../core/english/title-case.ts';
 import { MAX_TITLE_WORDS, titleDefects } from './title/defects.ts';
 import { englishCandidates } from './title/english.ts';
@@ -21,23 +21,12 @@ export { titleCase };
 const LANGUAGE_MIN_CHARS = 60;
 /** franc reads this much: 0.46 ms an abstract instead of 1.4 ms for whole ones (acl-bare). */
 const LANGUAGE_SAMPLE_CHARS = 400;
-/**
- * Share of words that are among English's commonest function words, above which a text is English
- * without asking franc: 0.15–0.50 on the 300 English abstracts of acl-bare and MEDLINE, 0.00–0.03 on
- * the French, German and Russian ones of fixture 13-non-english.
- */
-const ENGLISH_FUNCTION_SHARE = 0.12;
-const ENGLISH_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'we', 'with', 'on', 'are', 'by', 'this', 'as', 'an', 'be', 'from', 'which']);
-
 /** Candidates kept per abstract, best first: enough for a clean one and for telling duplicates apart. */
 const CANDIDATES_KEPT = 6;
 
-/** ISO 639-3 code of the abstract's language; 'eng' when unsure. */
+/** ISO 639-3 code of the abstract's language; 'eng' when unsure (franc's Scots is English to a reader). */
 function languageOf(abstract: string): string {
-  const words = abstract.slice(0, LANGUAGE_SAMPLE_CHARS).toLowerCase().split(/[\s,.;:()]+/);
-  const share = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length / Math.max(1, words.length);
-  if (share >= ENGLISH_FUNCTION_SHARE) return 'eng';
-  const language = franc(abstract.slice(0, LANGUAGE_SAMPLE_CHARS), { minLength: LANGUAGE_MIN_CHARS });
+  const language = francLanguage(abstract.slice(0, LANGUAGE_SAMPLE_CHARS), LANGUAGE_MIN_CHARS);
   return language === 'und' || language === 'sco' ? 'eng' : language;
 }
 

@@ -5,8 +5,7 @@
  * language (stopwords-iso).
  */
 import { createRequire } from 'node:module';
-import { franc } from 'franc-min';
-import { mostlyEnglish, textWords } from '../language.ts';
+import { francLanguage, textWords } from '../language.ts';
 import { pluralCandidates, singular } from './inflection.ts';
 
 const require = createRequire(import.meta.url);
@@ -92,14 +91,11 @@ const ISO1: Readonly<Record<string, string>> = {
 
 /**
  * ISO 639-1 code of the language of a text ("en", "de", "ru"), or "und" when franc cannot tell or
- * the language has no function-word list. A fast path for English (`mostlyEnglish`): franc costs about
- * 0.2 ms a paper, and nearly every paper of a reading list is English.
+ * the language has no function-word list (`francLanguage`, which answers English without franc).
  */
 export function languageOf(text: string): string {
-  const words = textWords(text);
-  if (!words.length) return 'und';
-  if (mostlyEnglish(words)) return 'en';
-  return ISO1[franc(text, { minLength: 20 })] ?? 'und';
+  if (!textWords(text).length) return 'und';
+  return ISO1[francLanguage(text, 20)] ?? 'und';
 }
 
 const functionWordSets = new Map<string, ReadonlySet<string>>();
