@@ -50,9 +50,11 @@ interface Options {
   baselines: boolean;
   starlight: boolean;
   search: boolean;
-  siteUrl: string | null;
-  /** A second configuration built after the first (cold, no-op, add-one), or undefined. */
-  otherSiteUrl: string | null | undefined;
+  /**
+   * SITE_URL of a second configuration built after the first (cold, no-op, add-one), or undefined.
+   * The first is always built without SITE_URL: the issue's main budgets are set against it.
+   */
+  otherSiteUrl: string | undefined;
   limitS: number | null;
   query: string;
   merge: boolean;
@@ -61,7 +63,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options | null {
-  const o: Options = { sizes: [1000, 10_000, 50_000], starlightLarge: false, baselines: true, starlight: true, search: true, siteUrl: null, otherSiteUrl: SITE_URL, limitS: null, query: DEFAULT_QUERY, merge: false, keep: false, coldOnly: false };
+  const o: Options = { sizes: [1000, 10_000, 50_000], starlightLarge: false, baselines: true, starlight: true, search: true, otherSiteUrl: SITE_URL, limitS: null, query: DEFAULT_QUERY, merge: false, keep: false, coldOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -152,7 +154,7 @@ async function benchSize(papers: number, o: Options): Promise<SizeResult> {
   const p = result.papershelf;
   try {
     log(`${papers}: cold build`);
-    p.cold = await timedBuild(dir, { limitS, siteUrl: o.siteUrl, label: `${papers} cold` });
+    p.cold = await timedBuild(dir, { limitS, siteUrl: null, label: `${papers} cold` });
     log(`${papers}: cold ${p.cold.status} in ${p.cold.wallS} s, peak ${p.cold.peakTreeRssMiB} MiB`);
     const ingestS = p.cold.stages.ingest;
     if (ingestS !== undefined && p.cold.papers) p.ingestPapersPerS = Math.round(p.cold.papers / Math.max(ingestS, 0.001));
@@ -171,10 +173,10 @@ async function benchSize(papers: number, o: Options): Promise<SizeResult> {
     }
     if (p.cold.status === 'ok' && !o.coldOnly) {
       log(`${papers}: no-op rebuild`);
-      p.noop = await timedBuild(dir, { limitS, siteUrl: o.siteUrl, label: `${papers} no-op` });
+      p.noop = await timedBuild(dir, { limitS, siteUrl: null, label: `${papers} no-op` });
       log(`${papers}: add-one-file rebuild (10 papers in a new file)`);
       cpSync(extraFile(), join(dir, 'content', 'sources', 'zz-bench-added.txt'));
-      p.addOne = await timedBuild(dir, { limitS, siteUrl: o.siteUrl, label: `${papers} add-one` });
+      p.addOne = await timedBuild(dir, { limitS, siteUrl: null, label: `${papers} add-one` });
     }
   } finally {
     if (!o.keep) rmSync(dir, { recursive: true, force: true });
@@ -247,7 +249,7 @@ async function main(): Promise<number> {
     options: {
       sizes: o.sizes,
       starlightSizes: o.baselines && o.starlight ? o.sizes.filter((n) => n <= 1000 || o!.starlightLarge) : [],
-      siteUrl: o.siteUrl,
+      siteUrl: null,
       ...(o.otherSiteUrl !== undefined ? { otherSiteUrl: o.otherSiteUrl } : {}),
       limitS: Object.fromEntries(o.sizes.map((n) => [n, limitFor(o!, n)])),
       query: o.query,
