@@ -115,6 +115,23 @@ const MULTIWORD_KEYWORD_WEIGHT = 2;
  * restoreDropped): R 5 0.573/0.576 (held-out 0.516/0.530, tune 0.686/0.657) but R 3 0.446/0.451
  * and R 2 0.401/0.425 (held-out 0.356/0.368, 0.382/0.395), R huge (no own evidence at all) held-out
  * unchanged, tune 0.686/0.657: the gain at R 5 is not robust.
+ * Session 9, not kept (every list; from gold-80 0.754/0.683 (held-out 0.778/0.589), biomedicine
+ * 0.544/0.547 (0.453/0.466), NLP 0.567/0.517 (0.614/0.463)): a topic's evidence as its strongest
+ * keyword plus λ times the rest (a cataloguer's most specific heading, so long keyword lists gather
+ * less incidental evidence): λ 0/0.25/0.5/0.75 gold-80 0.559/0.525, 0.618/0.548, 0.671/0.634,
+ * 0.716/0.680; biomedicine 0.520/0.532 (held-out 0.514/0.504, tune 0.607/0.581), 0.480/0.467, the same,
+ * unchanged; NLP 0.291/0.268, 0.535/0.494, 0.517/0.448, unchanged. SEED_EVIDENCE 3/4/6/8 for the
+ * seeds among each paper's candidates: gold-80 0.723/0.693 (held-out 0.690/0.574), 0.714/0.684
+ * (0.676/0.558), 0.708/0.672, 0.674/0.663 (0.707/0.613); NLP unchanged at 3-4, 0.541/0.471 at 6.
+ * The title over the abstract (a cataloguer's first clue), softly: where the title writes a keyword
+ * of some topic, the evidence of the topics it does not name times β: β 0.8 unchanged; 0.6 NLP
+ * 0.601/0.559 (tune 0.623/0.601, held-out unchanged) but gold-80 held-out 0.686/0.513; 0.4 gold-80
+ * 0.661/0.629, biomedicine held-out 0.434/0.447 (tune 0.926/0.892). No title evidence (nor title
+ * weight in the vectors) from a title the ingest derived for a bare paper (its words are the
+ * abstract's own, picked by the product): NLP 0.499/0.556 (tune 0.464/0.527, held-out
+ * 0.576/0.527), gold-80 0.720/0.648 (tune 0.766/0.777): it trades A for B. Centroids of seed
+ * papers weighted by saturate(evidence)^a (confident seeds count more): a 1/2/4 gold-80 0.689/0.657
+ * (held-out 0.716/0.597), 0.674/0.637, 0.648/0.605; NLP and biomedicine unchanged.
  */
 const CLASS_EVIDENCE = 1;
 /**

@@ -21,6 +21,24 @@
  * 0.500/0.385, 0.483/0.383; bigram 1 0.378/0.391, 0.500/0.388, 0.499/0.408; everyday a 1
  * 0.334/0.346, 0.471/0.398, 0.408/0.330. The ARI swings are the clustering's sensitivity to small
  * changes, not a better representation.
+ *
+ * Session 9, not kept (from gold-80 0.754/0.683 (held-out 0.778/0.589), biomedicine 0.544/0.547
+ * (0.453/0.466), NLP 0.567/0.517 (0.614/0.463)), these vectors replaced for the topics only:
+ * - BM25 term weights (tf·(k1+1)/(tf + k1·(1 − b + b·len/avglen)) times the idf, then L2): k1 1.2, b
+ *   0.75: gold-80 0.730/0.659 (held-out 0.716/0.548, tune 0.842/0.838), NLP 0.570/0.507 (held-out
+ *   0.579/0.353, tune 0.620/0.575), biomedicine unchanged; b 0 and 0.3 the same (length is
+ *   normalized away by L2), k1 2 and k1 0.8/b 0.5 no better on the held-out halves.
+ * - LSA (truncated SVD of the list's TF-IDF matrix; r = 0.1/0.2/0.3 × papers): gold-80
+ *   0.613/0.611, 0.613/0.573, 0.640/0.607; biomedicine 0.334/0.339, 0.513/0.516, 0.515/0.543; NLP
+ *   0.285/0.230, 0.459/0.417, 0.471/0.418; concatenated with the TF-IDF vector at equal weight:
+ *   gold-80 0.630-0.635, NLP 0.459-0.483: below TF-IDF everywhere.
+ * - The list's own terms (the term extractor's noun-phrase candidates in 2 to half the papers,
+ *   TF-IDF) mixed in at weight α (both parts L2-normalized), the fields still split on these
+ *   vectors: α 0.3/0.5/0.7 gold-80 0.723/0.693 (held-out 0.716/0.597), 0.722/0.691, 0.737/0.712
+ *   (held-out 0.758/0.638); NLP 0.562/0.520 (held-out 0.558/0.414), the same, 0.472/0.432;
+ *   biomedicine 0.544/0.547 at 0.3, 0.515/0.543 (held-out 0.445/0.457) at 0.5-0.7 (mixed into the
+ *   field split too it fails: 0.206/0.223). Terms of two or more words only, or of rare words only
+ *   (Zipf ≤ 4): lower everywhere.
  */
 import type { Corpus } from './corpus.ts';
 
