@@ -48,7 +48,7 @@ export interface SearchLoad {
  * Queries timed for the first result, besides the bench query: common words of any research
  * list, so each finds papers in a synthetic corpus as in a real one.
  */
-const FIRST_RESULT_QUERIES = ['learning', 'model', 'data', 'network', 'analysis'];
+export const FIRST_RESULT_QUERIES = ['learning', 'model', 'data', 'network', 'analysis'];
 
 const TEXT = /\.(html|css|js|mjs|json|svg|xml)$/;
 
@@ -81,7 +81,8 @@ async function sizeOf(request: Request, at: number, result: SearchLoad): Promise
   return { url: url.split('#')[0]!, at, bytes: body + headers };
 }
 
-async function measure(browser: Browser, siteDir: string, over: 'http' | 'file', query: string): Promise<SearchLoad> {
+/** One first search of `query` on the site in `siteDir`, in a new context of `browser`: the bench's measurement (also scripts/bench/search-ab.ts). */
+export async function measure(browser: Browser, siteDir: string, over: 'http' | 'file', query: string): Promise<SearchLoad> {
   const server = over === 'http' ? await serveStatic(siteDir, '/') : null;
   const result: SearchLoad = { engine: null, query, results: null, requests: 0, bytes: 0, bytesGzipped: 0, searchBytes: 0, ms: 0 };
   const context = await browser.newContext();
@@ -142,7 +143,7 @@ async function measure(browser: Browser, siteDir: string, over: 'http' | 'file',
 }
 
 /** A Chromium started and settled: the site's home page opened once (and closed) before any query is timed. */
-async function settledBrowser(siteDir: string, over: 'http' | 'file'): Promise<Browser> {
+export async function settledBrowser(siteDir: string, over: 'http' | 'file'): Promise<Browser> {
   const browser = await launchBrowser();
   const server = over === 'http' ? await serveStatic(siteDir, '/') : null;
   const context = await browser.newContext();

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { PAGEFIND_CHUNKS_FILE, PAGEFIND_DIR, PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardLanguage, type PagefindChunks, type PagefindShards, type PagefindWords } from '../core/pagefind-format.ts';
 import { INCLUDE_CHARACTERS, searchableText, shardOf } from '../core/search-terms.ts';
+import { withCompileHint } from './compile-hint.ts';
 import { documentWords } from './offline-search.ts';
 import { indexChunks } from './pagefind-chunks.ts';
 import { facetTable } from './pagefind-facets.ts';
@@ -207,6 +208,13 @@ export async function buildPagefindIndex(
       // The first shard brings Pagefind's scripts; the others only their index.
       const skip = (name: string) => name === SIGNATURE_FILE || name === WORDS_FILE || (i > 0 && BUNDLE_FILE.test(name));
       linkTree(dir, i === 0 ? join(siteDir, PAGEFIND_DIR) : join(siteDir, PAGEFIND_DIR, names[i]!), skip);
+      if (i === 0) {
+        // A file of its own (the cached one stays as Pagefind wrote it): compiled off the page's thread (compile-hint.ts).
+        const script = join(siteDir, PAGEFIND_DIR, 'pagefind.js');
+        const source = readFileSync(script, 'utf8');
+        rmSync(script);
+        writeFileSync(script, withCompileHint(source));
+      }
     }
     const wordFiles = writeWordFiles(join(siteDir, PAGEFIND_WORDS_DIR), words, shards.length);
     writeFileSync(join(siteDir, PAGEFIND_CHUNKS_FILE), `${JSON.stringify(chunks)}\n`);

@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { PAGEFIND_CHUNKS_FILE, PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, pagefindChunkFile, type PagefindChunks, type PagefindFacets, type PagefindShards, type PagefindWords } from '../../../src/core/pagefind-format.ts';
 import { shardOf, stem } from '../../../src/core/search-terms.ts';
 import { buildOfflineSearch } from '../../../src/publish/offline-search.ts';
+import { COMPILE_HINT } from '../../../src/publish/compile-hint.ts';
 import { buildPagefindIndex, ShardWords } from '../../../src/publish/pagefind-index.ts';
 import type { SearchDoc } from '../../../src/publish/search-document.ts';
 import { tempDir } from '../../support/temp-dir.ts';
@@ -40,6 +41,15 @@ describe('the sharded Pagefind index', () => {
     expect(third.indexed).toBe(1);
     expect(third.pages).toBe(docs.length);
   }, 120_000);
+
+  test('the site’s pagefind.js opens with the compile hint, the cached one stays as Pagefind wrote it', () => {
+    const served = readFileSync(join(site, 'pagefind', 'pagefind.js'), 'utf8');
+    const cached = readdirSync(cache).map((folder) => join(cache, folder, 'pagefind.js')).filter(existsSync);
+    expect(served.startsWith(COMPILE_HINT)).toBe(true);
+    expect(served.indexOf(COMPILE_HINT, 1)).toBe(-1);
+    expect(cached.length).toBeGreaterThan(0);
+    for (const file of cached) expect(served).toBe(COMPILE_HINT + readFileSync(file, 'utf8'));
+  });
 
   test('the site lists its shards, which shards hold each word, and each page’s facets', () => {
     const { shards } = JSON.parse(readFileSync(join(site, PAGEFIND_SHARDS_FILE), 'utf8')) as PagefindShards;

@@ -22,6 +22,19 @@
  * rounds): 369 -> 319 ms median of 24 loads each. What is left is on the page's main thread until the
  * fragments are asked for (a trace: HTML parse 33 ms, inline scripts 18 ms, layout 11 ms, Pagefind's module
  * 16 ms, its WebAssembly and search ~60 ms, from ~50 to ~290 ms), then one fragment round trip.
+ * Session 9 (seed site, Chromium traces, 6 queries x 2 rounds, sites interleaved, load 10-15; main-thread CPU
+ * until the first result ~100 ms of a 300-500 ms wall): the compile hint (src/publish/compile-hint.ts) was kept.
+ * Tried and not kept: the first result's fragment asked for alone, the other nine once it is in (renderer CPU
+ * until the first result 168.3 -> 168.0 ms, wall within noise); files under 4 KB (fragments, metadata) left to
+ * Pagefind's gunzip instead of DecompressionStream (main-thread CPU 105.7 -> 107.3 ms). Not built, with the
+ * measurement that decided: the WebAssembly compiled early from its preload (Pagefind's instantiate of its bytes
+ * took 2-14 ms, median 3 of 8 loads: V8 compiles lazily, and the lazy compiles, 5.8 ms of main-thread CPU, come
+ * at the first calls either way); a title and address table to show the first result before its fragment
+ * (45.5 B gzipped a paper in the seed's papers.json: +45 KB at 1k papers, +20% of the first search, 2.3 MB at
+ * 50k; titles alone 25 B); Pagefind's JavaScript gunzip tables, built as its module runs though unused here
+ * (3-5 ms), would need Pagefind's bundle patched. Left to try: preloads as the page's own fetches answered by
+ * the fetch patch (the preload links, the fetch wrapper and the browser's fetch calls took ~20 ms a load in
+ * V8's sampling profile at load 13, wall-clock attributed).
  */
 
 /**
