@@ -175,7 +175,37 @@ const STRICT = 0;
 const LENIENT = 1;
 const ANY_SYMBOL = 2;
 
-/** 3–6 tags per paper (fewer when its text has no terms), best first. */
+/**
+ * 3–6 tags per paper (fewer when its text has no terms), best first.
+ *
+ * Where the annotators' tags are lost (session 9, tune halves, tags of A and B): gold-80 (399) 44 %
+ * matched by a chosen tag, 7 % by a ranked candidate not chosen, 13 % by a term of the paper with
+ * exactly those words that is no candidate (mostly written once or twice by one paper: "edgeworth
+ * expansion", "mixup", "polysomnography"; or kept out by term-filters.ts: "receptive field",
+ * "expressive power", "gradient flow"), 24 % only through a one-word term's containment, 13 % no
+ * word of it written; gold-cross (479) 40 / 9 / 11 / 20 / 20 %. Measured then and not kept (tag F1
+ * vs A/B, tune then held-out halves; before: gold-80 0.448/0.464, 0.549/0.483, gold-cross
+ * 0.443/0.431, 0.439/0.406):
+ * - Two-level tags: a discovered term's score times (1 + w · the share of the paper's 10 nearest
+ *   papers, related.ts's TF-IDF search, that have it). w = 3: gold-80 0.446/0.466, 0.547/0.482,
+ *   gold-cross 0.447/0.438, 0.447/0.419 (w = 1, 5 and 5 or 20 neighbours within 0.005 on the tune
+ *   halves), but on the real dumps it lifted weak pieces that other papers also write ("network
+ *   based end-to-end", "graph convolutional", "open-domain question", "learning framework",
+ *   "structural", "mitochondrial" for "mitochondrial fission-fusion") and lost "wnt signaling" (two
+ *   papers that are not neighbours; tags-mixed.test.ts fails). Only for terms of two words or more:
+ *   gold-cross 0.441/0.430, 0.437/0.405. Taxonomy tags boosted too (w = 3): gold-80 0.432/0.435,
+ *   0.528/0.460.
+ * - Specificity of taxonomy tags (weight 1.2 + 0.3 · specificity): 0.8 + 1.0 · specificity gold-80
+ *   0.454/0.465, 0.546/0.486, gold-cross 0.443/0.429, 0.430/0.397; 0.5 + 2 · specificity
+ *   0.469/0.479, 0.547/0.488, 0.432/0.419, 0.421/0.390. Why: taxonomy tags written once (score
+ *   under 2) match an annotator 16 % of the time on gold-80's tune half (61 tags) but 50 % on
+ *   gold-cross's (33), so no weight or threshold of such tags suits both lists.
+ * - A fallback's score times its distance from everyday English, as a discovered term's (domain):
+ *   gold-80 0.446/0.462, 0.539/0.479, gold-cross 0.455/0.441, 0.442/0.418 (half weight: 0.450/0.467,
+ *   0.539/0.479, 0.451/0.437, 0.436/0.418; with log2(words + 1) for length: 0.446/0.462, 0.539/0.479,
+ *   0.454/0.441, 0.438/0.415); reuse seeds 79.5 % -> 78.8 %, and the fallbacks handed on by
+ *   shareBackups churned on the real dumps ("methamphetamine associated psychotic", "technologic").
+ */
 export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): PaperTags[] {
   const { terms } = index;
   const n = corpus.size;

@@ -22,6 +22,15 @@ const EVERYDAY_ZIPF = 3.3;
 // genericHead only after an everyday modifier ("gradient flow"): gold-80 tune +0.008, cross tune
 // -0.009, held-out unchanged.
 
+// Session 9, not kept (tag F1 vs A/B, tune then held-out halves; before: gold-80 0.448/0.464,
+// 0.549/0.483, gold-cross 0.443/0.431, 0.439/0.406): a shared term that only freeModifier or
+// genericHead keep out, admitted when its papers are alike (coherence.ts) 5 times the list's mean:
+// gold-80 0.452/0.473, 0.539/0.473, gold-cross 0.440/0.429, 0.432/0.399, with "better accuracy",
+// "classification performance", "cnn models" beside "causal inference", "adversarial attacks" (two
+// papers are often alike by chance); at 8 within 0.005 of before. A shared phrase of everyday words
+// that one paper's title gives and the list writes three times, as ownTerm admits it for one paper
+// ("blood-brain barrier"): gold-80 0.445/0.462, 0.549/0.483, gold-cross unchanged.
+
 /**
  * A discovered term counts only if at least this share of its occurrences is outside longer terms
  * (0.2 measured the same since nesting counts only containers that change the head).

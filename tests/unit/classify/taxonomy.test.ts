@@ -27,6 +27,16 @@ describe('the taxonomy file', () => {
     expect(stopTags).toContain('deep learning');
   });
 
+  test('a shipped tag is written out, its initialism an alias ("speech recognition" <- "asr"), never the other way round', () => {
+    const result = parseTaxonomy(readFileSync(FILE, 'utf8'), FILE);
+    if (!result.ok) throw new Error(result.error);
+    const initials = (phrase: string) => phrase.split(/[\s-]+/).map((w) => w[0]).join('');
+    for (const tag of result.taxonomy.tags) {
+      const spelledOut = tag.aliases.filter((a) => a.includes(' ') && !tag.name.includes(' ') && initials(a) === tag.name.replace(/s$/, ''));
+      expect(spelledOut, tag.name).toEqual([]);
+    }
+  });
+
   test('a YAML syntax error names the file and its line', () => {
     const e = error('topics:\n  - name: Graphs\n    keywords: [graph\n  - name: Speech\n');
     expect(e.line).toBeGreaterThanOrEqual(3);
