@@ -60,12 +60,28 @@ export function bibtex(papers: readonly CitablePaper[]): string {
     // math is TeX already, which BibTeX keeps as it is between dollars, so it passes the escaping as
     // an ASCII placeholder and is put back afterwards.
     const title = titleSegments(paper.title)
-      .map((s) => (s.kind === 'text' ? s.value : `${MATH_PLACEHOLDER}${formulas.push(s.display ? `$$${s.tex}$$` : `$${s.tex}$`) - 1}Z`))
+      .map((s) => (s.kind === 'text' ? protectCase(s.value) : `${MATH_PLACEHOLDER}${formulas.push(s.display ? `$$${s.tex}$$` : `$${s.tex}$`) - 1}Z`))
       .join('');
     return { ...cslItem(paper), title, 'citation-key': key };
   });
-  const text = formatBibtex(items).replace(new RegExp(`${MATH_PLACEHOLDER}(\\d+)Z`, 'g'), (_, i: string) => formulas[Number(i)]!);
+  const text = formatBibtex(items)
+    .replace(/^(\ttitle = \{)(.*)(\},?)$/gm, (_, open: string, value: string, close: string) => open + value.replace(/\{\{([^{}\\]*)\}\}/g, '{$1}') + close)
+    .replace(new RegExp(`${MATH_PLACEHOLDER}(\\d+)Z`, 'g'), (_, i: string) => formulas[Number(i)]!);
   return `${text.trim()}\n`;
+}
+
+/**
+ * Title text with every ASCII word that has a capital after its first character (`DIONYSUS`,
+ * `LLaMA`, `mRNA`, `3D`) marked CSL `nocase`, which citation-js writes as a braced group, so a
+ * sentence-casing BibTeX style (`change.case$ "t"`: lower case except the first letter and the one
+ * after a colon) prints it as written. citation-js braces such words itself, but not the first word
+ * of the title or of a part after a colon, nor one that starts with a digit: `DIONYSUS: …` printed as
+ * `Dionysus: …`, `3D` as `3d`. A word it braces as well comes out `{{…}}`, collapsed afterwards in
+ * the title only (an organisation author's `{{…}}` is the field's braces around a literal name).
+ */
+function protectCase(text: string): string {
+  return text.replace(/(?<![A-Za-z0-9])[A-Za-z0-9]+(?![A-Za-z0-9])/g, (word) =>
+    /[A-Z]/.test(word.slice(1)) ? `<span class="nocase">${word}</span>` : word);
 }
 
 /** Letters no title holds and BibTeX's escaping leaves alone. */

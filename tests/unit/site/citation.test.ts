@@ -38,6 +38,30 @@ describe('BibTeX', () => {
     }
   });
 
+  test('a sentence-casing style keeps every word with an inner capital as written, wherever it stands', () => {
+    // BibTeX's `change.case$` with "t" (btxdoc, "The built-in functions"): lower case outside braces,
+    // except the first character and a character after a colon and white space.
+    const sentenceCase = (value: string): string => {
+      let depth = 0;
+      let out = '';
+      for (let i = 0; i < value.length; i++) {
+        const c = value[i]!;
+        if (c === '{') depth++;
+        else if (c === '}') depth--;
+        const keep = depth > 0 || c === '{' || c === '}' || i === 0 || /:\s+$/.test(value.slice(0, i));
+        out += keep ? c : c.toLowerCase();
+      }
+      return out.replace(/[{}]/g, '');
+    };
+    const titles = ['DIONYSUS: A Pre-trained Model for Dialogue', 'LLaMA-Adapter: GPT-4 Meets mRNA', 'iPhone Data: 3D Scans of HeLa Cells', 'Survey of 3D Vision', 'BERT'];
+    for (const [i, title] of titles.entries()) {
+      const field = /^\ttitle = \{(.*)\},?$/m.exec(bibtex([{ id: `p${i}`, title }]))![1]!;
+      const printed = sentenceCase(field).split(/[^A-Za-z0-9]+/);
+      const inner = title.split(/[^A-Za-z0-9]+/).filter((w) => /[A-Z]/.test(w.slice(1)));
+      for (const word of inner) expect(printed, `${word} in ${field}`).toContain(word);
+    }
+  });
+
   test('keys are author-year-word, ASCII, unique within a list', () => {
     const lars = papers.find((p) => p.authors?.[0] === 'Lars Østergaard')!;
     expect(citationKey(lars)).toMatch(/^Ostergaard2023[A-Z][A-Za-z0-9]+$/);
