@@ -57,6 +57,12 @@ describe('math', () => {
     expect(toPlainText(nodes)).toBe('It costs $5 and $10, the rate is $O(n \\log n)$ and $$\\sum_i x_i^2$$ works.');
   });
 
+  test('math that opens with a TeX command closes before a number (ACL `<tex-math>` before a figure)', () => {
+    const result = cleanAbstract('performance endures ($\\pm$0.4% Hit@1), 10$\\rightarrow$8 turns, yet it costs $5 and $10.');
+    expect(result.nodes.filter((n) => n.type === 'inlineMath').map((n) => (n as { value: string }).value)).toEqual(['\\pm', '\\rightarrow']);
+    expect(result.unclosedMath).toBe(0);
+  });
+
   test('shows broken math exactly as typed and counts it', () => {
     const result = cleanAbstract('but $\\frac{1}{2 is broken.');
     expect(toPlainText(result.nodes)).toBe('but $\\frac{1}{2 is broken.');
