@@ -47,6 +47,19 @@ describe('paper metadata and citations in the seed site', () => {
     }
   });
 
+  test('a derived title is cited as a stand-in: bracketed in the APA reference, with a note in the BibTeX', () => {
+    expect(data.papers.some((p) => p.derivedTitle)).toBe(true);
+    for (const paper of data.papers) {
+      const $ = readPage(paper.url);
+      const reference = $('details.cite [data-cite-reference]').text();
+      const note = /^\s*note = \{[^}]*derived from the abstract/m.test($('[data-cite-bibtex]').text());
+      // A title of its own may hold brackets (MEDLINE brackets a translated title).
+      expect({ bracketed: reference.includes('['), note }, paper.url).toEqual({ bracketed: paper.derivedTitle || paper.title.includes('['), note: paper.derivedTitle });
+    }
+    const bib = readFileSync(join(siteDir(), 'papers.bib'), 'utf8');
+    expect(bib.match(/^\s*note = \{[^}]*derived from the abstract/gm)?.length ?? 0).toBe(data.papers.filter((p) => p.derivedTitle).length);
+  });
+
   test('papers.bib lists every paper once, with unique keys', () => {
     const text = readFileSync(join(siteDir(), 'papers.bib'), 'utf8');
     const keys = [...text.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);

@@ -62,6 +62,34 @@ describe('BibTeX', () => {
     }
   });
 
+  test('titles, authors and venues in scripts LaTeX cannot escape are kept (UTF-8), not dropped', () => {
+    const papers = [
+      { id: 'r1', title: 'Нейронные сети для прогнозирования временных рядов', authors: ['Иван Петров'], venue: 'Журнал вычислительной математики', year: 2024 },
+      { id: 'a1', title: 'نماذج اللغة الكبيرة للترجمة الآلية العربية' },
+      { id: 'h1', title: 'זיהוי דיבור בעברית עם מודלים רב-לשוניים' },
+      { id: 'c1', title: '图神经网络在推荐系统中的应用：综述。' },
+      { id: 'm1', title: 'Über $x^2$ & Cyrillic: Привет, мир' },
+    ];
+    for (const paper of papers) {
+      const { records, issues } = importBibtex(bibtex([paper]), 'copied.bib' as SourcePath);
+      expect(issues).toEqual([]);
+      expect(cleanTitle(records[0]!.title!.text)).toBe(paper.title);
+      expect(records[0]!.meta?.authors).toEqual(paper.authors);
+      expect(records[0]!.meta?.venue).toEqual(paper.venue);
+    }
+  });
+
+  test('a derived title is cited as a stand-in: in square brackets (APA 7, 9.29) and with a note in BibTeX', () => {
+    const derived = { id: 'd1', title: 'Sparse Attention for Long Documents', year: 2023, authors: ['Ada Lovelace'], derivedTitle: true };
+    expect(referenceHtml(derived)).toContain('[Sparse Attention for Long Documents]');
+    const entry = bibtex([derived]);
+    expect(entry).toMatch(/^\tnote = \{[^}]*derived from the abstract[^}]*\},?$/m);
+    expect(importBibtex(entry, 'page.bib' as SourcePath).records[0]!.title!.text.replace(/[{}]/g, '')).toBe(derived.title);
+    const titled = { ...derived, derivedTitle: false };
+    expect(referenceHtml(titled)).not.toContain('[');
+    expect(bibtex([titled])).not.toMatch(/note =/);
+  });
+
   test('keys are author-year-word, ASCII, unique within a list', () => {
     const lars = papers.find((p) => p.authors?.[0] === 'Lars Østergaard')!;
     expect(citationKey(lars)).toMatch(/^Ostergaard2023[A-Z][A-Za-z0-9]+$/);
