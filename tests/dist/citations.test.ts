@@ -30,7 +30,8 @@ describe('paper metadata and citations in the seed site', () => {
       if (paper.derivedTitle) {
         // Nobody knows a title Papershelf derived: the search is a quoted phrase the abstract begins with.
         expect(queries[0], paper.url).toMatch(/^".+"$/);
-        expect(words(paper.abstract).startsWith(words(queries[0]!)), paper.url).toBe(true);
+        // Math in it reads as text (`$\textit{few}$` → `few`): compared without TeX commands.
+        expect(words(paper.abstract.replace(/\\[A-Za-z]+/g, ' ')).replace(/\s+/g, ' ').startsWith(words(queries[0]!)), paper.url).toBe(true);
       } else {
         expect(queries[0], paper.url).toBe(titlePlainText(paper.title));
       }

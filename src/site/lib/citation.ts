@@ -113,11 +113,13 @@ const keep = (text: string, kept: string[]): string => `${PLACEHOLDER}${kept.pus
 /**
  * A run of letters in a script that LaTeX escapes cannot write (Cyrillic, Arabic, Hebrew, Han, kana,
  * Hangul, Thai, Devanagari …: all but Latin and Greek, which citation-js writes as `{\"u}`, `$\alpha$`),
- * with the spaces, hyphens and CJK punctuation between its words. citation-js's ASCII output drops such
- * characters: a Russian, Arabic or Chinese title came out `title = {     }`.
+ * or of emoji, with the spaces, hyphens and CJK punctuation between its words. citation-js's ASCII
+ * output drops such characters: a Russian, Arabic or Chinese title came out `title = {     }`.
  */
 const OTHER_SCRIPT = '\\p{Script=Latin}\\p{Script=Greek}\\p{Script=Common}\\p{Script=Inherited}';
-const WORD = `[^${OTHER_SCRIPT}](?:[^${OTHER_SCRIPT}]|\\p{M})*`;
+const START = `(?:[^${OTHER_SCRIPT}]|\\p{Extended_Pictographic})`;
+// Marks, and the variation selector and zero-width joiner of emoji sequences, continue a word.
+const WORD = `${START}(?:${START}|\\p{M}|\\u200d)*`;
 const CJK_PUNCTUATION = '\\u3000-\\u303f\\uff00-\\uffef';
 const UNESCAPABLE_RUN = new RegExp(`${WORD}(?:[\\s\\-${CJK_PUNCTUATION}]+${WORD})*[${CJK_PUNCTUATION}]*`, 'gu');
 

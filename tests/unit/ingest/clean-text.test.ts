@@ -18,6 +18,9 @@ describe('LaTeX leftovers outside math become the characters they meant', () => 
     ["a `top-down' view", 'a ‘top-down’ view'],
     ['Spearman’s {\\rho} and {\\Psi}', 'Spearman’s ρ and Ψ'],
     ['we introduce \\carb~significantly', 'we introduce carb significantly'],
+    // textcomp's text-mode symbols (what citation-js writes for ×, ‰, ¢ in BibTeX)
+    ['3\\texttimes{} faster', '3× faster'],
+    ['5\\textperthousand{} of \\textcent{}1', '5‰ of ¢1'],
   ])('%s → %s', (raw, expected) => {
     expect(plain(raw)).toBe(expected);
   });

@@ -62,13 +62,14 @@ describe('BibTeX', () => {
     }
   });
 
-  test('titles, authors and venues in scripts LaTeX cannot escape are kept (UTF-8), not dropped', () => {
+  test('titles, authors and venues in scripts LaTeX cannot escape, and emoji, are kept (UTF-8), not dropped', () => {
     const papers = [
       { id: 'r1', title: 'Нейронные сети для прогнозирования временных рядов', authors: ['Иван Петров'], venue: 'Журнал вычислительной математики', year: 2024 },
       { id: 'a1', title: 'نماذج اللغة الكبيرة للترجمة الآلية العربية' },
       { id: 'h1', title: 'זיהוי דיבור בעברית עם מודלים רב-לשוניים' },
       { id: 'c1', title: '图神经网络在推荐系统中的应用：综述。' },
       { id: 'm1', title: 'Über $x^2$ & Cyrillic: Привет, мир' },
+      { id: 'e1', title: '⚡FlashTrain: Training Transformers 3× Faster 🚀' },
     ];
     for (const paper of papers) {
       const { records, issues } = importBibtex(bibtex([paper]), 'copied.bib' as SourcePath);
