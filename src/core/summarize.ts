@@ -6,8 +6,11 @@
  */
 import { mathToPlainTextIfValid } from './math-plain-text.ts';
 
-/** `$$…$$` or `$…$` math in the Markdown the ingest writes (an escaped `\$` is a dollar, not math). */
-const MATH = /(?<!\\)\$\$([^$]+)\$\$|(?<!\\)\$((?:\\.|[^$\\])+)\$/g;
+/**
+ * `$$…$$` or `$…$` math in the Markdown the ingest writes (an escaped `\$` is a dollar, not math, also
+ * inside math: the ingest writes `$$\sum_i p_i \le \$B$$` for math holding a dollar).
+ */
+const MATH = /(?<!\\)\$\$((?:\\.|[^$\\])+)\$\$|(?<!\\)\$((?:\\.|[^$\\])+)\$/g;
 
 /** The abstract as plain text, math as readable text. */
 export function plainText(markdown: string): string {

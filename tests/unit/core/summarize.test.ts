@@ -26,6 +26,12 @@ describe('plainText and summarize', () => {
     expect(summarize('It uses many sources (e.g., language and video) at once. Then more.', 60)).toBe('It uses many sources (e.g., language and video) at once.');
   });
 
+  test('math holding an escaped dollar is read as one formula, the text around it kept as it is', () => {
+    const text = plainText('The budget constraint $$\\sum_i p_i \\le \\$B$$ is enforced with a Lagrangian, for $$B = \\$100$$ in detail.');
+    expect(text).toMatch(/^The budget constraint ∑.* is enforced with a Lagrangian, for B = \$100 in detail\.$/);
+    expect(text).not.toContain('$$');
+  });
+
   test('an escaped asterisk in the body is a literal asterisk, not a stray backslash', () => {
     expect(plainText('sources (\\*e.g.,\\* language, video)')).toBe('sources (*e.g.,* language, video)');
   });
