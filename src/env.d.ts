@@ -13,6 +13,10 @@ declare module '@citation-js/core' {
   export default core;
 }
 declare module '@citation-js/plugin-bibtex';
+declare module '@citation-js/plugin-bibtex/lib/input/constants.js' {
+  /** The command → character tables the BibTeX parser reads LaTeX with. */
+  export const commands: Record<string, string>;
+}
 declare module '@citation-js/plugin-ris';
 declare module '@citation-js/plugin-csl';
 declare module '@citation-js/name' {

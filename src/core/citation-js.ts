@@ -8,6 +8,7 @@ import core from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
+import { commands as textCommands } from '@citation-js/plugin-bibtex/lib/input/constants.js';
 
 /** A CSL name: a person (`given`, `family`, particles) or an organisation (`literal`). */
 export interface CslName {
@@ -73,6 +74,12 @@ const cite = core as unknown as CitationJs;
 // UTF-8 mode escapes nothing, not even `&` or `%`. The price: compatibility characters are folded
 // (NFKD: `ℓ1` → `l1`, `²` → `2`).
 cite.plugins.config.get('@bibtex').format.asciiOnly = true;
+
+/**
+ * LaTeX's text-mode symbol commands and the characters they write (`texttimes` → ×, `textcent` → ¢,
+ * `textperthousand` → ‰: 136 of them), from the table citation-js's BibTeX parser reads them with.
+ */
+export const LATEX_TEXT_COMMANDS: Readonly<Record<string, string>> = textCommands;
 
 /** Parses BibTeX/BibLaTeX text into raw entries. Throws SyntaxError (with "line N col M") on bad syntax. */
 export function parseBibtexEntries(text: string): BibtexEntry[] {

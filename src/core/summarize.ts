@@ -6,8 +6,11 @@
  */
 import { mathToPlainTextIfValid } from './math-plain-text.ts';
 
-/** `$$…$$` or `$…$` math in the Markdown the ingest writes (an escaped `\$` is a dollar, not math). */
-const MATH = /(?<!\\)\$\$([^$]+)\$\$|(?<!\\)\$((?:\\.|[^$\\])+)\$/g;
+/**
+ * `$$…$$` or `$…$` math in the Markdown the ingest writes (an escaped `\$` is a dollar, not math, also
+ * inside math: the ingest writes `$$\sum_i p_i \le \$B$$` for math holding a dollar).
+ */
+const MATH = /(?<!\\)\$\$((?:\\.|[^$\\])+)\$\$|(?<!\\)\$((?:\\.|[^$\\])+)\$/g;
 
 /** The abstract as plain text, math as readable text. */
 export function plainText(markdown: string): string {
@@ -18,7 +21,7 @@ export function plainText(markdown: string): string {
     .replace(/\\\n/g, '\n') // a hard line break (a structured abstract's sections) is a line end
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // [label](url) → label
     .replace(/<(https?:[^>]+)>/g, '$1')
-    .replace(/(^|\s)[*_]+(?=\S)|(?<=\S)[*_]+(?=\s|[.,;:!?)]|$)/g, '$1') // emphasis markers
+    .replace(/(^|\s)[*_]+(?=\S)|(?<=[^\s\\])[*_]+(?=\s|[.,;:!?)]|$)/g, '$1') // emphasis markers (not an escaped `\*`)
     .replace(/\\([\\`*_{}[\]()#+\-.!<>$&|~])/g, '$1') // Markdown escapes
     .replace(/\s+/g, ' ')
     .trim();
@@ -29,11 +32,17 @@ export function summarize(markdown: string, max = 200): string {
   return summarizePlain(plainText(markdown), max);
 }
 
+/**
+ * Sentences by Unicode's sentence boundaries (UAX #29, ICU through `Intl.Segmenter`): a period inside a
+ * sentence (`e.g.,`, `93.5%`, `i.e. the`) ends none. A hand regex (`[^.!?]+[.!?]+(?=\s|$)`) skipped
+ * such a first sentence and began the description mid-sentence (`,\ language, video, and audio), …`).
+ */
+const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
+
 /** `summarize` of text already made plain by `plainText` (for a caller that needs both). */
 export function summarizePlain(text: string, max = 200): string {
-  const sentences = text.match(/[^.!?]+[.!?]+(?=\s|$)/g) ?? [text];
   let summary = '';
-  for (const sentence of sentences) {
+  for (const { segment: sentence } of SENTENCES.segment(text)) {
     const next = `${summary}${sentence.trim()}`;
     if (next.length > max) break;
     summary = `${next} `;

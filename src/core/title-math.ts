@@ -11,6 +11,7 @@
  * fractions, roots) as elements, which `./math-plain-text.ts` turns into Unicode text. Math that KaTeX cannot
  * read is shown as its source, never dropped.
  */
+import { closesInlineDollar } from './dollar-math.ts';
 import { mathToPlainText, type Drawable } from './math-plain-text.ts';
 
 export type TitleSegment = { kind: 'text'; value: string } | { kind: 'math'; tex: string; display: boolean };
@@ -55,7 +56,7 @@ export function titleSegments(title: string): TitleSegment[] {
 /**
  * Index of the `$` (or `$$`) that closes math opened before `from`, skipping `\`-escapes; -1 if none. Inline
  * math follows Pandoc's rule, so a hand-typed "from $5 to $10" stays text: a non-space after the opening `$`, a
- * non-space before the closing one and no digit after it.
+ * non-space before the closing one and no digit after it (unless the math opens with a TeX command: dollar-math.ts).
  */
 function closingDollar(title: string, from: number, display: boolean): number {
   if (!display && /\s/.test(title[from] ?? ' ')) return -1;
@@ -69,7 +70,7 @@ function closingDollar(title: string, from: number, display: boolean): number {
       if (title[j + 1] === '$') return j;
       continue;
     }
-    return /\S/.test(title[j - 1] ?? ' ') && !/\d/.test(title[j + 1] ?? '') ? j : -1;
+    return closesInlineDollar(title, from, j) ? j : -1;
   }
   return -1;
 }

@@ -7,6 +7,7 @@
  * full LaTeX-to-HTML converters expect whole documents and interpret every brace.
  */
 import type { PhrasingContent } from 'mdast';
+import { LATEX_TEXT_COMMANDS } from '../core/citation-js.ts';
 
 const ACCENTS: Record<string, string> = {
   "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307',
@@ -144,7 +145,7 @@ class Parser {
       if (base !== undefined) return [text((base + accent).normalize('NFC'))];
     }
     if (name in ESCAPES) return [text(ESCAPES[name]!)];
-    const symbol = SYMBOLS[name];
+    const symbol = SYMBOLS[name] ?? (Object.hasOwn(LATEX_TEXT_COMMANDS, name) ? LATEX_TEXT_COMMANDS[name] : undefined);
     if (symbol !== undefined) {
       this.skipEmptyGroup();
       return [text(symbol)];

@@ -3,9 +3,11 @@
  *
  * Dollar signs follow Pandoc's rule, which is what tells money from math: an opening `$` has a
  * non-space right after it, a closing `$` has a non-space right before it and no digit right
- * after it, and inline math holds no other `$`. So "$5 and $10" stays text and `$O(n \log n)$` is
- * math. An opening delimiter with no valid closing one is plain text (and reported).
+ * after it (unless the math opens with a TeX command: core/dollar-math.ts), and inline math holds
+ * no other `$`. So "$5 and $10" stays text and `$O(n \log n)$` is math. An opening delimiter with
+ * no valid closing one is plain text (and reported).
  */
+import { closesInlineDollar } from '../core/dollar-math.ts';
 
 export type Segment =
   | { kind: 'text'; value: string }
@@ -91,9 +93,7 @@ function findClose(text: string, start: number, open: string, close: string): nu
         continue;
       }
       if (ch !== '$') continue;
-      const before = text[j - 1] ?? ' ';
-      const after = text[j + 1] ?? '';
-      return j > from && /\S/.test(before) && !/\d/.test(after) ? j : -1;
+      return closesInlineDollar(text, from, j) ? j : -1;
     }
     return -1;
   }

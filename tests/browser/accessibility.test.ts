@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -5,7 +6,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, withPage } from '../support/browser.ts';
 import { pageTypesOf } from '../support/page-types.ts';
-import { papersJson, siteDir } from '../support/site.ts';
+import { titlePlainText } from '../../src/core/title-math.ts';
+import { htmlFiles, papersJson, siteDir } from '../support/site.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let browser: Browser;
@@ -35,5 +37,27 @@ describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (scheme) =
       });
       expect(violations).toEqual([]);
     });
+  });
+});
+
+describe('a link to a paper whose title has math', () => {
+  test('is named by the whole title read as text (lists, related papers, previous and next)', async () => {
+    const withMath = papersJson().papers.filter((p) => p.title.includes('$'));
+    expect(withMath.length).toBeGreaterThan(0);
+    const files = htmlFiles();
+    let checked = 0;
+    for (const paper of withMath) {
+      const target = `${paper.slug}.html"`;
+      const linking = files.filter((f) => !f.endsWith(paper.url) && readFileSync(join(siteDir(), f), 'utf8').includes(target)).slice(0, 4);
+      for (const file of linking) {
+        const page = await browser.newPage();
+        await page.goto(pathToFileURL(join(siteDir(), file)).href);
+        const links = await page.locator(`a[href$="/${paper.slug}.html"]`).count();
+        expect(await page.getByRole('link', { name: titlePlainText(paper.title) }).count(), `${file} → ${paper.url}`).toBe(links);
+        checked += links;
+        await page.close();
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });

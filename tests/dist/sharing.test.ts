@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { inject } from 'vitest';
 import { describe, expect, test } from 'vitest';
+import { plainText } from '../../src/core/summarize.ts';
 import { titlePlainText } from '../../src/core/title-math.ts';
 import { htmlFiles, papersJson, readPage, siteDir } from '../support/site.ts';
 
@@ -40,8 +41,13 @@ describe('link previews and addresses with SITE_URL set', () => {
       const description = readPage(paper.url)('meta[property="og:description"]').attr('content')!;
       expect(description.length).toBeGreaterThan(20);
       expect(description.length).toBeLessThanOrEqual(200);
-      expect(description).not.toMatch(/\\[a-zA-Z]|\$|<|\]\(|\*\*/);
+      expect(description).not.toMatch(/\\[a-zA-Z]|<|\]\(|\*\*/);
+      // A dollar only where the abstract writes one as text (`$0.002`), never a math delimiter.
+      const plain = plainText(paper.abstract);
+      if (!plain.includes('$')) expect(description).not.toContain('$');
       expect(description).toMatch(/[.!?…]$/);
+      // Whole sentences from the start: a period inside one (`e.g.,`, `93.5%`) ends none.
+      expect(plain.startsWith(description.replace(/…$/, '').slice(0, 40)), `${paper.url}: ${description}`).toBe(true);
     }
   });
 

@@ -54,7 +54,7 @@ export function formatJobs(jobs: CitationJob[]): string[] {
 
 // Only the citable fields cross to a worker, not the whole paper (abstract, tags …).
 const jobsOf = (papers: readonly CitablePaper[]) =>
-  papers.map((p): CitationJob => ({ key: keyOf(p), paper: { id: p.id, title: p.title, authors: p.authors, year: p.year, venue: p.venue, ids: p.ids, links: p.links } }));
+  papers.map((p): CitationJob => ({ key: keyOf(p), paper: { id: p.id, title: p.title, derivedTitle: p.derivedTitle, authors: p.authors, year: p.year, venue: p.venue, ids: p.ids, links: p.links } }));
 const WORKER = new URL('./citation-worker.ts', import.meta.url);
 
 /** Formats every reference not yet cached, on worker threads when there are many; returns the counts. */

@@ -13,7 +13,18 @@ import { titlePlainText, titleSegments } from '../../core/title-math.ts';
 export interface CitablePaper extends PaperMetadata {
   id: string;
   title: string;
+  /** The title was derived from the abstract (no source gave one): cited in square brackets, with a note. */
+  derivedTitle?: boolean;
 }
+
+/**
+ * A derived title is Papershelf's stand-in, not the paper's: cited as it, a reader would look for a
+ * title that does not exist. APA 7 (9.29, works with no title) puts a stand-in in square brackets;
+ * BibTeX has no such convention, so its entry keeps the title as it is (an import reads it back)
+ * and says so in `note`, which the standard styles print.
+ */
+const DERIVED_TITLE_NOTE = 'No title in the sources; title derived from the abstract';
+const citedTitle = (paper: CitablePaper, title: string): string => (paper.derivedTitle ? `[${title}]` : title);
 
 /** A venue named like this is a conference's or workshop's proceedings (BibTeX @inproceedings), else a journal. */
 const CONFERENCE = /\b(?:proceedings|proc\.|conference|workshop|symposium|meeting|congress)\b/i;
@@ -26,7 +37,8 @@ export function cslItem(paper: CitablePaper): CslItem {
     id: paper.id,
     type: paper.venue ? (CONFERENCE.test(paper.venue) ? 'paper-conference' : 'article-journal') : preprint ? 'article' : 'document',
     // A formatted reference is text: math as readable text (`E = mc²`).
-    title: titlePlainText(paper.title),
+    title: citedTitle(paper, titlePlainText(paper.title)),
+    ...(paper.derivedTitle ? { note: DERIVED_TITLE_NOTE } : {}),
     ...(paper.authors?.length ? { author: paper.authors.map(cslName) } : {}),
     ...(paper.year ? { issued: { 'date-parts': [[paper.year]] } } : {}),
     ...(paper.venue ? { 'container-title': paper.venue } : {}),
@@ -45,13 +57,14 @@ function cslName(name: string): CslItem['author'] extends Array<infer N> | undef
 }
 
 /**
- * BibTeX of one paper or of a list (`dist/papers.bib`), LaTeX-escaped so any BibTeX reads it. Keys
+ * BibTeX of one paper or of a list (`dist/papers.bib`), LaTeX-escaped so any BibTeX reads it, but
+ * for letters no LaTeX escape writes (Cyrillic, Arabic, Chinese …), kept as UTF-8 (`keepUnescapable`). Keys
  * are author-year-word (`Lovelace1843Sketch`), as Zotero and Google Scholar make them; within a list
  * a key already taken gets the paper id's first digits, so every key is unique.
  */
 export function bibtex(papers: readonly CitablePaper[]): string {
   const taken = new Set<string>();
-  const formulas: string[] = [];
+  const kept: string[] = [];
   const items = papers.map((paper) => {
     let key = citationKey(paper);
     if (taken.has(key)) key = `${key}_${paper.id.slice(0, 6)}`;
@@ -60,16 +73,60 @@ export function bibtex(papers: readonly CitablePaper[]): string {
     // math is TeX already, which BibTeX keeps as it is between dollars, so it passes the escaping as
     // an ASCII placeholder and is put back afterwards.
     const title = titleSegments(paper.title)
-      .map((s) => (s.kind === 'text' ? s.value : `${MATH_PLACEHOLDER}${formulas.push(s.display ? `$$${s.tex}$$` : `$${s.tex}$`) - 1}Z`))
+      .map((s) => (s.kind === 'text' ? keepUnescapable(protectCase(s.value), kept) : keep(s.display ? `$$${s.tex}$$` : `$${s.tex}$`, kept)))
       .join('');
-    return { ...cslItem(paper), title, 'citation-key': key };
+    const item = cslItem(paper);
+    const author = item.author?.map((name) => Object.fromEntries(Object.entries(name).map(([k, v]) => [k, typeof v === 'string' ? keepUnescapable(v, kept) : v])));
+    const venue = item['container-title'];
+    return {
+      ...item,
+      title,
+      ...(author ? { author } : {}),
+      ...(typeof venue === 'string' ? { 'container-title': keepUnescapable(venue, kept) } : {}),
+      'citation-key': key,
+    };
   });
-  const text = formatBibtex(items).replace(new RegExp(`${MATH_PLACEHOLDER}(\\d+)Z`, 'g'), (_, i: string) => formulas[Number(i)]!);
+  const text = formatBibtex(items)
+    .replace(/^(\ttitle = \{)(.*)(\},?)$/gm, (_, open: string, value: string, close: string) => open + value.replace(/\{\{([^{}\\]*)\}\}/g, '{$1}') + close)
+    .replace(new RegExp(`${PLACEHOLDER}(\\d+)Z`, 'g'), (_, i: string) => kept[Number(i)]!);
   return `${text.trim()}\n`;
 }
 
-/** Letters no title holds and BibTeX's escaping leaves alone. */
-const MATH_PLACEHOLDER = 'PAPERSHELFMATHQ';
+/**
+ * Title text with every ASCII word that has a capital after its first character (`DIONYSUS`,
+ * `LLaMA`, `mRNA`, `3D`) marked CSL `nocase`, which citation-js writes as a braced group, so a
+ * sentence-casing BibTeX style (`change.case$ "t"`: lower case except the first letter and the one
+ * after a colon) prints it as written. citation-js braces such words itself, but not the first word
+ * of the title or of a part after a colon, nor one that starts with a digit: `DIONYSUS: …` printed as
+ * `Dionysus: …`, `3D` as `3d`. A word it braces as well comes out `{{…}}`, collapsed afterwards in
+ * the title only (an organisation author's `{{…}}` is the field's braces around a literal name).
+ */
+function protectCase(text: string): string {
+  return text.replace(/(?<![A-Za-z0-9])[A-Za-z0-9]+(?![A-Za-z0-9])/g, (word) =>
+    /[A-Z]/.test(word.slice(1)) ? `<span class="nocase">${word}</span>` : word);
+}
+
+/** Letters no title holds and BibTeX's escaping leaves alone; `Z` ends the number. */
+const PLACEHOLDER = 'PAPERSHELFKEPTQ';
+const keep = (text: string, kept: string[]): string => `${PLACEHOLDER}${kept.push(text) - 1}Z`;
+
+/**
+ * A run of letters in a script that LaTeX escapes cannot write (Cyrillic, Arabic, Hebrew, Han, kana,
+ * Hangul, Thai, Devanagari …: all but Latin and Greek, which citation-js writes as `{\"u}`, `$\alpha$`),
+ * or of emoji, with the spaces, hyphens and CJK punctuation between its words. citation-js's ASCII
+ * output drops such characters: a Russian, Arabic or Chinese title came out `title = {     }`.
+ */
+const OTHER_SCRIPT = '\\p{Script=Latin}\\p{Script=Greek}\\p{Script=Common}\\p{Script=Inherited}';
+const START = `(?:[^${OTHER_SCRIPT}]|\\p{Extended_Pictographic})`;
+// Marks, and the variation selector and zero-width joiner of emoji sequences, continue a word.
+const WORD = `${START}(?:${START}|\\p{M}|\\u200d)*`;
+const CJK_PUNCTUATION = '\\u3000-\\u303f\\uff00-\\uffef';
+const UNESCAPABLE_RUN = new RegExp(`${WORD}(?:[\\s\\-${CJK_PUNCTUATION}]+${WORD})*[${CJK_PUNCTUATION}]*`, 'gu');
+
+/** `text` with every run of unescapable letters kept as it is: UTF-8, which BibTeX passes through and biber and UTF-8 LaTeX read. */
+function keepUnescapable(text: string, kept: string[]): string {
+  return text.replace(UNESCAPABLE_RUN, (run) => keep(run.normalize('NFC'), kept));
+}
 
 /** Family name of the first author, year and first long title word, ASCII letters and digits only. */
 export function citationKey(paper: CitablePaper): string {

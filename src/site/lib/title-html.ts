@@ -33,3 +33,13 @@ function mathHtml(tex: string, display: boolean): string {
     return `<span class="math-source">${escapeHtml(`${delimiter}${tex}${delimiter}`)}</span>`;
   }
 }
+
+/**
+ * The accessible name of a link whose text is a title with math, else undefined (the text names it).
+ * Chromium names a link from its text but leaves out MathML inside it: a link reading `$E = mc^2$` had
+ * no name and `… via $\frac{\ell_1}{\ell_2}$ Regularized …` lost its formula (playwright's ariaSnapshot,
+ * axe-core `link-name`). Such a link is labelled with the title's plain text (`E = mc²`), `prefix` first.
+ */
+export function titleLinkLabel(paper: { titleMath: boolean; plainTitle: string }, prefix = ''): string | undefined {
+  return paper.titleMath ? `${prefix}${paper.plainTitle}` : undefined;
+}

@@ -21,6 +21,21 @@ describe('plainText and summarize', () => {
     expect(summarize('One sentence here. Another one there. A third.', 40)).toBe('One sentence here. Another one there.');
   });
 
+  test('a period inside a sentence (an abbreviation, a decimal) does not end it: the summary starts where the abstract does', () => {
+    expect(summarize('We reach 93.5% accuracy on GLUE with it. A second sentence follows here.', 50)).toBe('We reach 93.5% accuracy on GLUE with it.');
+    expect(summarize('It uses many sources (e.g., language and video) at once. Then more.', 60)).toBe('It uses many sources (e.g., language and video) at once.');
+  });
+
+  test('math holding an escaped dollar is read as one formula, the text around it kept as it is', () => {
+    const text = plainText('The budget constraint $$\\sum_i p_i \\le \\$B$$ is enforced with a Lagrangian, for $$B = \\$100$$ in detail.');
+    expect(text).toMatch(/^The budget constraint ∑.* is enforced with a Lagrangian, for B = \$100 in detail\.$/);
+    expect(text).not.toContain('$$');
+  });
+
+  test('an escaped asterisk in the body is a literal asterisk, not a stray backslash', () => {
+    expect(plainText('sources (\\*e.g.,\\* language, video)')).toBe('sources (*e.g.,* language, video)');
+  });
+
   test('a structured abstract (sections joined by hard line breaks) starts at its first section, with no backslash', () => {
     const body = '**BACKGROUND:** Older adults often stay in bed after surgery.\\\n**METHODS:** We randomised 120 patients.\\\n**CONCLUSIONS:** Getting patients out of bed is safe.';
     expect(plainText(body)).toBe('BACKGROUND: Older adults often stay in bed after surgery. METHODS: We randomised 120 patients. CONCLUSIONS: Getting patients out of bed is safe.');

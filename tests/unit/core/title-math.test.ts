@@ -56,6 +56,14 @@ describe('titleSegments', () => {
     ]);
   });
 
+  test('math that opens with a TeX command closes before a digit', () => {
+    expect(titleSegments('A $\\times$10 Speed-up')).toEqual([
+      { kind: 'text', value: 'A ' },
+      { kind: 'math', tex: '\\times', display: false },
+      { kind: 'text', value: '10 Speed-up' },
+    ]);
+  });
+
   test('hand-typed money stays text (Pandoc rule: no digit after a closing $)', () => {
     expect(titleSegments('From $5 to $10 a Month')).toEqual([{ kind: 'text', value: 'From $5 to $10 a Month' }]);
     expect(titleHasMath('From $5 to $10 a Month')).toBe(false);

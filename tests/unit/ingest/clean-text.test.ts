@@ -18,6 +18,9 @@ describe('LaTeX leftovers outside math become the characters they meant', () => 
     ["a `top-down' view", 'a ‘top-down’ view'],
     ['Spearman’s {\\rho} and {\\Psi}', 'Spearman’s ρ and Ψ'],
     ['we introduce \\carb~significantly', 'we introduce carb significantly'],
+    // textcomp's text-mode symbols (what citation-js writes for ×, ‰, ¢ in BibTeX)
+    ['3\\texttimes{} faster', '3× faster'],
+    ['5\\textperthousand{} of \\textcent{}1', '5‰ of ¢1'],
   ])('%s → %s', (raw, expected) => {
     expect(plain(raw)).toBe(expected);
   });
@@ -55,6 +58,12 @@ describe('math', () => {
     const { nodes } = cleanAbstract('It costs $5 and $10, the rate is $O(n \\log n)$ and $$\\sum_i x_i^2$$ works.');
     expect(nodes.filter((n) => n.type === 'inlineMath').map((n) => (n as { value: string }).value)).toEqual(['O(n \\log n)', '\\sum_i x_i^2']);
     expect(toPlainText(nodes)).toBe('It costs $5 and $10, the rate is $O(n \\log n)$ and $$\\sum_i x_i^2$$ works.');
+  });
+
+  test('math that opens with a TeX command closes before a number (ACL `<tex-math>` before a figure)', () => {
+    const result = cleanAbstract('performance endures ($\\pm$0.4% Hit@1), 10$\\rightarrow$8 turns, yet it costs $5 and $10.');
+    expect(result.nodes.filter((n) => n.type === 'inlineMath').map((n) => (n as { value: string }).value)).toEqual(['\\pm', '\\rightarrow']);
+    expect(result.unclosedMath).toBe(0);
   });
 
   test('shows broken math exactly as typed and counts it', () => {

@@ -38,6 +38,59 @@ describe('BibTeX', () => {
     }
   });
 
+  test('a sentence-casing style keeps every word with an inner capital as written, wherever it stands', () => {
+    // BibTeX's `change.case$` with "t" (btxdoc, "The built-in functions"): lower case outside braces,
+    // except the first character and a character after a colon and white space.
+    const sentenceCase = (value: string): string => {
+      let depth = 0;
+      let out = '';
+      for (let i = 0; i < value.length; i++) {
+        const c = value[i]!;
+        if (c === '{') depth++;
+        else if (c === '}') depth--;
+        const keep = depth > 0 || c === '{' || c === '}' || i === 0 || /:\s+$/.test(value.slice(0, i));
+        out += keep ? c : c.toLowerCase();
+      }
+      return out.replace(/[{}]/g, '');
+    };
+    const titles = ['DIONYSUS: A Pre-trained Model for Dialogue', 'LLaMA-Adapter: GPT-4 Meets mRNA', 'iPhone Data: 3D Scans of HeLa Cells', 'Survey of 3D Vision', 'BERT'];
+    for (const [i, title] of titles.entries()) {
+      const field = /^\ttitle = \{(.*)\},?$/m.exec(bibtex([{ id: `p${i}`, title }]))![1]!;
+      const printed = sentenceCase(field).split(/[^A-Za-z0-9]+/);
+      const inner = title.split(/[^A-Za-z0-9]+/).filter((w) => /[A-Z]/.test(w.slice(1)));
+      for (const word of inner) expect(printed, `${word} in ${field}`).toContain(word);
+    }
+  });
+
+  test('titles, authors and venues in scripts LaTeX cannot escape, and emoji, are kept (UTF-8), not dropped', () => {
+    const papers = [
+      { id: 'r1', title: 'Нейронные сети для прогнозирования временных рядов', authors: ['Иван Петров'], venue: 'Журнал вычислительной математики', year: 2024 },
+      { id: 'a1', title: 'نماذج اللغة الكبيرة للترجمة الآلية العربية' },
+      { id: 'h1', title: 'זיהוי דיבור בעברית עם מודלים רב-לשוניים' },
+      { id: 'c1', title: '图神经网络在推荐系统中的应用：综述。' },
+      { id: 'm1', title: 'Über $x^2$ & Cyrillic: Привет, мир' },
+      { id: 'e1', title: '⚡FlashTrain: Training Transformers 3× Faster 🚀' },
+    ];
+    for (const paper of papers) {
+      const { records, issues } = importBibtex(bibtex([paper]), 'copied.bib' as SourcePath);
+      expect(issues).toEqual([]);
+      expect(cleanTitle(records[0]!.title!.text)).toBe(paper.title);
+      expect(records[0]!.meta?.authors).toEqual(paper.authors);
+      expect(records[0]!.meta?.venue).toEqual(paper.venue);
+    }
+  });
+
+  test('a derived title is cited as a stand-in: in square brackets (APA 7, 9.29) and with a note in BibTeX', () => {
+    const derived = { id: 'd1', title: 'Sparse Attention for Long Documents', year: 2023, authors: ['Ada Lovelace'], derivedTitle: true };
+    expect(referenceHtml(derived)).toContain('[Sparse Attention for Long Documents]');
+    const entry = bibtex([derived]);
+    expect(entry).toMatch(/^\tnote = \{[^}]*derived from the abstract[^}]*\},?$/m);
+    expect(importBibtex(entry, 'page.bib' as SourcePath).records[0]!.title!.text.replace(/[{}]/g, '')).toBe(derived.title);
+    const titled = { ...derived, derivedTitle: false };
+    expect(referenceHtml(titled)).not.toContain('[');
+    expect(bibtex([titled])).not.toMatch(/note =/);
+  });
+
   test('keys are author-year-word, ASCII, unique within a list', () => {
     const lars = papers.find((p) => p.authors?.[0] === 'Lars Østergaard')!;
     expect(citationKey(lars)).toMatch(/^Ostergaard2023[A-Z][A-Za-z0-9]+$/);
