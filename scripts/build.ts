@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { routes } from '../src/core/routes.ts';
-import { SITE_NAME, siteUrl } from '../src/core/site.ts';
+import { siteUrl } from '../src/core/site.ts';
 import { summarize } from '../src/core/summarize.ts';
 import { titlePlainText } from '../src/core/title-math.ts';
 import { formatReport } from '../src/ingest/format-report.ts';
@@ -35,6 +35,7 @@ import { cpuSeconds, stageLine } from './lib/stage-clock.ts';
 import { htmlFilesIn } from './lib/html-files.ts';
 import { writeChanged } from './lib/write-changed.ts';
 import { buildSignature, codeSignature, storedSignature, storeSignature } from './lib/build-signature.ts';
+import { readSiteIdentity } from './lib/site-identity.ts';
 import { clearRenderPlans, keptPaths, planPaperPages, removeStale, renderPlanFile, storePageSignatures, writeRenderPlans } from './lib/incremental-pages.ts';
 import { entryCount } from './lib/entries-dir.ts';
 import { renderProcessesWithin } from './lib/memory-budget.ts';
@@ -110,6 +111,7 @@ async function searchIndexes(searchDocs: SearchDoc[], recent: readonly string[])
 async function main(): Promise<void> {
   const started = performance.now();
   const site = siteUrl(process.env.SITE_URL); // fails early, with a hint, on a malformed SITE_URL
+  const identity = readSiteIdentity(root); // likewise on an intro page whose front matter is not YAML
   if (!site) {
     console.log(
       'build: SITE_URL is not set, so pages have no canonical or og:url link and no link-preview image, ' +
@@ -171,7 +173,7 @@ async function main(): Promise<void> {
 
   // Cards exist only to be linked by absolute og:image URLs, so only with SITE_URL; unchanged ones come from
   // the cache. They need only the papers, so they render on worker threads while Astro (one thread) builds.
-  const siteCardList = site ? siteCards(ingested.papers, SITE_NAME) : [];
+  const siteCardList = site ? siteCards(ingested.papers, identity.name) : [];
   const cardsRendering = site ? renderCardsToCache(siteCardList, join(root, '.cache', 'og-cards')) : undefined;
   cardsRendering?.catch(() => {}); // awaited, and so reported, by the og cards stage
   await stage('browser code', () => bundleBrowserCode(root));
@@ -196,7 +198,7 @@ async function main(): Promise<void> {
   console.log(`build: citations: ${citations.early} formatted ahead (one worker, from the ingest's titles on), ${citations.formatted} in this stage, ${Math.max(0, citations.cached - citations.early)} reused from ${CITATION_CACHE_ROOT}`);
   // Paper pages whose inputs did not change since the last build stay as they are; Astro renders the rest.
   const { plan, planFiles } = await stage('keep pages', () => {
-    const planned = planPaperPages(outDir, ingested.papers, code, site?.href ?? '');
+    const planned = planPaperPages(outDir, ingested.papers, code, { url: site?.href ?? '', identity });
     const kept = new Set<string>(planned.keep);
     const toRender = ingested.papers.map((p) => p.slug).filter((slug) => !kept.has(slug));
     return { plan: planned, planFiles: writeRenderPlans(cacheDir, planned, toRender, renderProcesses(ingested.papers.length, toRender.length, planned.listPages)) };
@@ -210,7 +212,7 @@ async function main(): Promise<void> {
   const dataStarted = performance.now();
   writeOut(routes.papersJson(), `${JSON.stringify(papersJson(ingested.papers), null, 1)}\n`);
   writeOut(routes.papersBib(), bibtex(ingested.papers));
-  writeOut(routes.feed(), feedXml(ingested.papers, site, (p) => summarize(p.body, 300)));
+  writeOut(routes.feed(), feedXml(ingested.papers, site, identity, (p) => summarize(p.body, 300)));
   console.log(`build: alongside: data files ${((performance.now() - dataStarted) / 1000).toFixed(2)} s`);
   // The search indexes read the papers, not the pages, so they are made while Astro renders in its child
   // process: the offline index on this thread, Pagefind in its own binary. The astro stage's CPU time

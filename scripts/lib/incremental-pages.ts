@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Paper } from '../../src/core/paper.ts';
+import type { SiteIdentity } from '../../src/core/site.ts';
 import { routes } from '../../src/core/routes.ts';
 import type { Slug } from '../../src/core/slug.ts';
 import { buildCatalog, navTopics, PAGE_SIZE, paginate, type Catalog } from '../../src/site/lib/catalog.ts';
@@ -33,10 +34,14 @@ export interface PagePlan {
 /** Pages besides paper pages and paginated lists: home, about, search, 404, the three list indexes. */
 const ONE_OFF_PAGES = 7;
 
-export function planPaperPages(outDir: string, papers: readonly Paper[], codeSignature: string, siteUrl: string): PagePlan {
+/**
+ * Which pages of the last build in `outDir` can be kept: those whose signature is unchanged. `site` is what every
+ * page shows of the site as a whole (SITE_URL, its name and tagline), so a change there renders every page.
+ */
+export function planPaperPages(outDir: string, papers: readonly Paper[], codeSignature: string, site: { url: string; identity: SiteIdentity }): PagePlan {
   const previous = takeStoredSignatures(outDir);
   const catalog = buildCatalog(papers.map((p) => ({ id: p.slug, data: p })));
-  const siteKey = createHash('sha256').update(JSON.stringify([codeSignature, siteUrl, navTopics(catalog)])).digest('hex');
+  const siteKey = createHash('sha256').update(JSON.stringify([codeSignature, site.url, site.identity, navTopics(catalog)])).digest('hex');
   const signatures: Record<string, string> = {};
   const keep: Slug[] = [];
   for (const paper of papers) {

@@ -1,10 +1,29 @@
 /**
- * The site's name and public address: what the pages (src/site) and the feed and sitemap
- * (src/publish) both need.
+ * The site's name and public address: what the pages (src/site) and the feed, sitemap and cards
+ * (src/publish) all need.
  */
 
+/** Name and tagline of a site whose intro page gives none. */
 export const SITE_NAME = 'Papershelf';
 export const SITE_TAGLINE = 'A reading list of research papers';
+
+/** The owner's intro page (`content/pages/intro.mdx` or `.md`): its title names the site. */
+export const INTRO_PAGE = 'intro';
+
+/** What a reader sees the site called: header, tab titles, feed, link previews and cards. */
+export interface SiteIdentity {
+  readonly name: string;
+  readonly tagline: string;
+}
+
+/**
+ * The site's identity from its intro page's front matter: `title` is the site's name and `description`
+ * its tagline, so a reading list on oncology is not called "Papershelf". Blank or missing fields fall
+ * back to `SITE_NAME` and `SITE_TAGLINE`.
+ */
+export function siteIdentity(intro: { title?: string | undefined; description?: string | undefined } | undefined): SiteIdentity {
+  return { name: intro?.title?.trim() || SITE_NAME, tagline: intro?.description?.trim() || SITE_TAGLINE };
+}
 
 /**
  * `SITE_URL`: the public address of the site, sub-path included (`https://example.org/reading/`).

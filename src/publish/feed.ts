@@ -6,12 +6,13 @@
 import { routes } from '../core/routes.ts';
 import type { Paper } from '../core/paper.ts';
 import { titlePlainText } from '../core/title-math.ts';
-import { SITE_NAME, SITE_TAGLINE } from '../core/site.ts';
+import type { SiteIdentity } from '../core/site.ts';
 import { xmlEscape } from './xml.ts';
 
 export const FEED_LIMIT = 200;
 
-export function feedXml(papers: readonly Paper[], site: URL | undefined, summaryOf: (paper: Paper) => string): string {
+/** The feed of `papers` (`FEED_LIMIT` newest), titled with the site's name and tagline; links absolute with SITE_URL. */
+export function feedXml(papers: readonly Paper[], site: URL | undefined, identity: SiteIdentity, summaryOf: (paper: Paper) => string): string {
   const url = (path: string) => (site ? new URL(path, site).href : path);
   const newest = [...papers]
     .sort((a, b) => compareSource(b, a))
@@ -31,9 +32,9 @@ export function feedXml(papers: readonly Paper[], site: URL | undefined, summary
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
     '  <channel>',
-    `    <title>${xmlEscape(SITE_NAME)}</title>`,
+    `    <title>${xmlEscape(identity.name)}</title>`,
     `    <link>${xmlEscape(url(site ? '' : routes.home()))}</link>`,
-    `    <description>${xmlEscape(SITE_TAGLINE)}</description>`,
+    `    <description>${xmlEscape(identity.tagline)}</description>`,
     ...(site ? [`    <atom:link href="${xmlEscape(url(routes.feed()))}" rel="self" type="application/rss+xml" />`] : []),
     ...items,
     '  </channel>',

@@ -7,7 +7,7 @@
  * tests/unit/publish/og-card-scripts.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -16,6 +16,9 @@ import { copyProjectWithSources } from '../support/project-copy.ts';
 const FIXTURES = resolve('tests/fixtures/real-world');
 const CASES = ['03-arxiv-listing', '10-og-rtl-emoji', '17-formula-title'];
 const SITE_URL = 'https://example.org/shelf/';
+/** The list's own intro page (README, "Your own list"): its title and description name the site. */
+const SITE_NAME = 'Scripts & Formulas';
+const TAGLINE = 'A shelf of papers in many scripts.';
 
 let dir: string;
 let output: string;
@@ -24,6 +27,7 @@ beforeAll(() => {
   dir = copyProjectWithSources('cards', (sources) => {
     for (const name of CASES) cpSync(join(FIXTURES, name, 'input'), sources, { recursive: true });
   });
+  writeFileSync(join(dir, 'content', 'pages', 'intro.mdx'), `---\ntitle: ${SITE_NAME}\ndescription: ${TAGLINE}\n---\n\nOur list.\n`);
   output = execFileSync(process.execPath, ['scripts/build.ts'], { cwd: dir, stdio: 'pipe', env: { ...process.env, SITE_URL } }).toString();
 }, 300_000);
 
@@ -64,5 +68,21 @@ describe('cards of the real-world fixtures 03, 10 and 17', () => {
     expect(titles).toContain('E = mc²');
     expect(titles).toContain('ℓ₁-Regularised Regression with O(n log n) Updates');
     expect(titles.join('\n')).not.toMatch(/E = mc2|\$|\\[a-z]/);
+  });
+});
+
+describe('a list with its own intro page', () => {
+  test('the site is called by the intro title on every page, in link previews and in the feed', () => {
+    const home = load(readFileSync(join(dir, 'dist', 'index.html'), 'utf8'));
+    expect(home('h1').first().text()).toBe(SITE_NAME);
+    expect(home('meta[name="description"]').attr('content')).toBe(TAGLINE);
+    const paper = papers().find((p) => p.title === 'Contrastive Pretraining with Hard Negative Mining for Medical Images')!;
+    const $ = load(readFileSync(join(dir, 'dist', paper.url), 'utf8'));
+    expect($('.site-name').text().trim()).toBe(SITE_NAME);
+    expect($('title').text()).toBe(`${paper.title} · ${SITE_NAME}`);
+    expect($('meta[property="og:site_name"]').attr('content')).toBe(SITE_NAME);
+    const rss = load(readFileSync(join(dir, 'dist', 'rss.xml'), 'utf8'), { xml: true });
+    expect(rss('channel > title').text()).toBe(SITE_NAME);
+    expect(rss('channel > description').text()).toBe(TAGLINE);
   });
 });
