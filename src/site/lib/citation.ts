@@ -128,12 +128,26 @@ function keepUnescapable(text: string, kept: string[]): string {
   return text.replace(UNESCAPABLE_RUN, (run) => keep(run.normalize('NFC'), kept));
 }
 
+/** Scripts written without spaces between words, where a run between spaces is a whole phrase or clause. */
+const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/**
+ * A title's words: split at spaces (the keys of titles in spaced scripts stay as they were), and a run in an
+ * unspaced script by Intl.Segmenter's dictionary (UAX #29 with ICU's CJK and Thai dictionaries), so a Chinese
+ * title gives `神经` (ShenJing), not the whole title transliterated into one key.
+ */
+function titleWords(title: string): string[] {
+  return title.split(/\s+/).flatMap((w) => (UNSPACED.test(w) ? [...wordSegmenter.segment(w)].filter((s) => s.isWordLike).map((s) => s.segment) : [w]));
+}
+
 /** Family name of the first author, year and first long title word, ASCII letters and digits only. */
 export function citationKey(paper: CitablePaper): string {
   const ascii = (text: string) => transliterate(text).replace(/[^A-Za-z0-9]/g, '');
   const first = paper.authors?.[0];
   const family = first ? ascii(cslName(first).family ?? cslName(first).literal ?? '') : '';
-  const word = ascii(paper.title.split(/\s+/).find((w) => ascii(w).length > 3) ?? paper.title.split(/\s+/)[0] ?? '');
+  const words = titleWords(paper.title);
+  const word = ascii(words.find((w) => ascii(w).length > 3) ?? words[0] ?? '');
   const key = `${family}${paper.year ?? ''}${word.charAt(0).toUpperCase()}${word.slice(1)}`;
   return /^[A-Za-z]/.test(key) ? key : `paper${paper.id}`;
 }

@@ -97,6 +97,12 @@ describe('BibTeX', () => {
     const keys = [...bibtex([lars, lars]).matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
     expect(new Set(keys).size).toBe(2);
   });
+
+  test('a title in a script without spaces gives its first word to the key, not the whole title', () => {
+    const paper = { id: 'c0ffee000001', title: '图神经网络在推荐系统中的应用', authors: ['王伟'], year: 2024 };
+    // 图 (Tu) is too short a word; 神经 (shénjīng, "neural") is the first long one.
+    expect(citationKey(paper)).toBe('WangWei2024ShenJing');
+  });
 });
 
 describe('formatted reference', () => {
