@@ -43,7 +43,15 @@ export interface Catalog {
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-export const byTitle = (a: { plainTitle: string }, b: { plainTitle: string }) => collator.compare(a.plainTitle, b.plainTitle);
+/**
+ * A title as it is filed: symbols, emoji and punctuation before its first letter or digit do not count, as in
+ * library filing rules (ALA Filing Rules, 1980), so "🚀 Rocket Science" files under R and "∑-Nets" under N, not
+ * before every "A". A title of symbols only files as it is.
+ */
+const filingTitle = (title: string) => title.replace(/^[^\p{L}\p{N}]+/u, '') || title;
+/** Papers in title order (`filingTitle`, then the whole title), case- and accent-insensitive, numbers by value. */
+export const byTitle = (a: { plainTitle: string }, b: { plainTitle: string }) =>
+  collator.compare(filingTitle(a.plainTitle), filingTitle(b.plainTitle)) || collator.compare(a.plainTitle, b.plainTitle);
 const bySize = (a: Term, b: Term) => b.papers.length - a.papers.length || collator.compare(a.name, b.name);
 
 function buildTerms(names: Iterable<string>): Map<string, Term> {
