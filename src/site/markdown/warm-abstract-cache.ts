@@ -1,5 +1,5 @@
 /**
- * Fills the abstract cache (abstract-html.ts) before `astro build`, on worker threads (lib/warm-cache.ts):
+ * Fills the abstract cache (abstract-html.ts) before `astro build`, in child processes (lib/warm-cache.ts):
  * rendering Markdown with KaTeX is the one heavy per-paper step of a page.
  */
 import { prewarmCache, warmCache, type Prewarm } from '../lib/warm-cache.ts';
@@ -25,7 +25,7 @@ export async function warmAbstractCache(bodies: Iterable<string>, cacheDir: stri
 const WORKER = new URL('./abstract-worker.ts', import.meta.url);
 
 /**
- * Starts rendering, on one worker thread, the abstracts of `bodies` (entry bodies, Markdown) not yet cached
+ * Starts rendering, in one child process, the abstracts of `bodies` (entry bodies, Markdown) not yet cached
  * (warm-cache.ts `prewarmCache`): the build calls it when its ingest starts deriving titles on one core, and
  * stops it once they are derived, so `warmAbstractCache` later finds that many made.
  */
