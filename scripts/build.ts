@@ -28,7 +28,6 @@ import { CITATION_CACHE_ROOT, citationCacheDir } from '../src/site/lib/citation-
 import type { Prewarm } from '../src/site/lib/warm-cache.ts';
 import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abstract-cache-dir.ts';
 import { prewarmAbstractCache, warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
-import { ingest } from './ingest.ts';
 import { astroHeapMb, clearSharedFiles, renderSite, startAstro } from './lib/astro-child.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
 import { cpuSeconds, stageLine } from './lib/stage-clock.ts';
@@ -38,6 +37,7 @@ import { buildSignature, codeSignature, storedSignature, storeSignature } from '
 import { readSiteIdentity } from './lib/site-identity.ts';
 import { clearRenderPlans, keptPaths, planPaperPages, removeStale, renderPlanFile, storePageSignatures, writeRenderPlans } from './lib/incremental-pages.ts';
 import { entryCount } from './lib/entries-dir.ts';
+import { abstractBodies, ingestInChild } from './lib/ingest-child.ts';
 import { renderProcessesWithin } from './lib/memory-budget.ts';
 
 const root = process.cwd();
@@ -137,14 +137,14 @@ async function main(): Promise<void> {
   const phases: string[] = [];
   const ingestStarted = performance.now();
   const ingestCpu = cpuSeconds();
-  let phaseCpu = ingestCpu;
-  // The ingest runs on this thread; the idle core renders abstracts from the merge on (deriving titles is
-  // one thread's work), then formats references from the titles on: one worker at a time, so the ingest keeps
-  // its core (with both workers at once through the tagging, one 10k cold build at load 12-17 took 79 CPU-s
-  // against 72 for main's run beside it, and the citations head start fell from 6,825 references to 2,125).
+  // The ingest runs in a child process (scripts/lib/ingest-child.ts), whose memory is gone when it ends; the
+  // idle core renders abstracts from the merge on (deriving titles is one thread's work), then formats references
+  // from the titles on: one worker at a time, so the ingest keeps its core (with both workers at once through the
+  // tagging, one 10k cold build at load 12-17 took 79 CPU-s against 72 for main's run beside it, and the
+  // citations head start fell from 6,825 references to 2,125).
   let abstractsAhead: Prewarm = { stop: () => {}, done: Promise.resolve(0) };
   let prewarm: Prewarm = { stop: () => {}, done: Promise.resolve(0) };
-  const ingested = ingest(root, [], {
+  const ingested = await ingestInChild(root, {
     onBodies: (bodies) => {
       abstractsAhead = prewarmAbstractCache(bodies, abstractCacheDir(root));
       abstractsAhead.done.catch(() => {}); // awaited, and so reported, by the abstracts stage
@@ -154,14 +154,12 @@ async function main(): Promise<void> {
       prewarm = prewarmCitationCache(papers, citationCacheDir(root));
       prewarm.done.catch(() => {}); // awaited, and so reported, by the citations stage
     },
-    onPhase: (name, ms) => {
-      const cpu = cpuSeconds();
+    onPhase: (name, ms, cpuS) => {
       if (name === 'tagging' || name === 'related') {
         tagging.ms += ms;
-        tagging.cpuS += cpu - phaseCpu;
+        tagging.cpuS += cpuS;
       }
       phases.push(`${name} ${(ms / 1000).toFixed(2)}`);
-      phaseCpu = cpu;
     },
   });
   logStage('ingest', performance.now() - ingestStarted - tagging.ms, cpuSeconds() - ingestCpu - tagging.cpuS);
@@ -189,9 +187,8 @@ async function main(): Promise<void> {
   clearSharedFiles(root);
   const first = (astro0 ?? startAstro(heapMb)).build({ root, outDir, planFile: renderPlanFile(cacheDir, 0), share: 0 });
   first.catch(() => {}); // awaited, and so reported, by the astro stage
-  const abstracts = await stage('abstracts', async () => ({ early: await abstractsAhead.done, ...(await warmAbstractCache(ingested.entries.values(), abstractCacheDir(root))) }));
+  const abstracts = await stage('abstracts', async () => ({ early: await abstractsAhead.done, ...(await warmAbstractCache(abstractBodies(ingested), abstractCacheDir(root))) }));
   console.log(`build: abstracts: ${abstracts.early} rendered ahead (one worker, while the ingest derived titles), ${abstracts.rendered} in this stage, ${Math.max(0, abstracts.cached - abstracts.early)} reused from ${ABSTRACT_CACHE_ROOT}`);
-  ingested.entries.clear(); // the entry texts were for the abstracts only: ~100 MB at 50k papers, not to be held while Astro renders
   // It ran beside the abstracts too; what it has not reached is shared among the cores.
   prewarm.stop();
   const citations = await stage('citations', async () => ({ early: await prewarm.done, ...(await warmCitationCache(ingested.papers, citationCacheDir(root))) }));
@@ -222,7 +219,7 @@ async function main(): Promise<void> {
   // 3-5.5; whole builds within the load's noise, not kept.
   // Papers added since the list was last classified afresh get search shards of their own, so adding more re-indexes only those.
   const slugOf = new Map(ingested.papers.map((p) => [p.id, p.slug]));
-  const recent = (ingested.state.recent ?? []).map((id) => routes.paper(slugOf.get(id)!));
+  const recent = ingested.recent.map((id) => routes.paper(slugOf.get(id)!));
   const paperCount = ingested.papers.length;
   const movedPages = new Set(ingested.papers.flatMap((p) => p.aliases.map((a) => `papers/${a}.html`)));
   const searchDocs = ingested.papers.map(searchDocOf);

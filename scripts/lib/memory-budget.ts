@@ -17,8 +17,17 @@
  * the build 1,531, Astro 1,103, a Pagefind shard 598. The build process keeps the resident size its ingest
  * reached (1.3-1.5 GiB at 50k) through the render though its live heap is ~270 MB after a full GC: a GC forced
  * after the offline index (tried, not kept) took 1,684 -> 1,507 MiB, of which 938 MiB in V8's 256 KiB pages
- * against a heapTotal of 449 MB. Running the ingest where its memory ends with it (a worker or child process)
- * is what is left to bring the tree under 3 GiB with a margin.
+ * against a heapTotal of 449 MB.
+ *
+ * Session 9: the ingest runs in a child process (ingest-child.ts) and the abstract and reference makers in
+ * child processes (warm-cache.ts), so their memory ends with them. 50k cold (make-corpus, one Astro process):
+ * bench at load 11-17, ingest child only: tree peak 3,293 -> 2,765 MiB (build process ~1,005 MiB at the peak,
+ * Astro 1,100, a Pagefind shard 642); a direct build at load 6-12 with the makers in processes too: 2,867 MiB
+ * (build 1,054, Astro 1,086, Pagefind 711; the ingest child peaked at 1,407 MiB, before Astro had started). At
+ * 10k the makers' processes took the build's own peak 686-907 -> ~450 MiB. What the build still holds through
+ * the render at 50k is its own heap: the papers it was handed, the data files' strings, the search documents and
+ * the offline index (10k: rss 436 MiB against a heapTotal of 247 MB). The BUILD_* figures below were left as
+ * measured in session 8 (an overestimate now), so the render keeps its one process from ~22k papers on.
  */
 
 /** Issue #18: a 50k-paper cold build within 3 GiB over the whole process tree. */

@@ -4,7 +4,7 @@
  * 3.2 ms of CPU per reference (measured on 300 papers, process.cpuUsage), 32 s on the single render
  * thread at 10k papers (1.5 ms since it formats with a one-entry style, citation-js.ts `formatReference`; 1.0 ms
  * in runs of 25 references, `formatReferences`),
- * and a page's BibTeX another 0.17 ms (2k papers), so the build fills the cache on worker threads before
+ * and a page's BibTeX another 0.17 ms (2k papers), so the build fills the cache in child processes before
  * `astro build` (`warmCitationCache`, through warm-cache.ts as the abstract cache does) and pages only
  * read it; a rebuild formats only new or changed papers. The folder is citation-cache-dir.ts's.
  */
@@ -57,14 +57,14 @@ const jobsOf = (papers: readonly CitablePaper[]) =>
   papers.map((p): CitationJob => ({ key: keyOf(p), paper: { id: p.id, title: p.title, derivedTitle: p.derivedTitle, authors: p.authors, year: p.year, venue: p.venue, ids: p.ids, links: p.links } }));
 const WORKER = new URL('./citation-worker.ts', import.meta.url);
 
-/** Formats every reference not yet cached, on worker threads when there are many; returns the counts. */
+/** Formats every reference not yet cached, in child processes when there are many; returns the counts. */
 export async function warmCitationCache(papers: readonly CitablePaper[], dir: string): Promise<{ formatted: number; cached: number }> {
   const { made, cached } = await warmCache(dir, jobsOf(papers), formatJobs, WORKER, 'citation formatter');
   return { formatted: made, cached };
 }
 
 /**
- * Starts formatting, on one worker thread, the references of `papers` not yet cached (warm-cache.ts
+ * Starts formatting, in one child process, the references of `papers` not yet cached (warm-cache.ts
  * `prewarmCache`): the build calls it while its ingest still classifies the papers and stops it before its citations stage, so
  * `warmCitationCache` later finds most of them made.
  */

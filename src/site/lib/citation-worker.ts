@@ -1,4 +1,4 @@
-/** Worker thread of `warmCitationCache`: formats its share of references into the cache and exits. */
+/** Maker process of `warmCitationCache`: formats its share of references into the cache and exits. */
 import { formatJobs } from './citation-cache.ts';
 import { runCacheWorker } from './warm-cache.ts';
 

@@ -6,7 +6,7 @@
  * module (KaTeX output is verbose) parsed and held for the whole build, and at 50k the largest share of a
  * 5 GB process. Here a paper page renders its own abstract when it is written, so the HTML is garbage as soon
  * as the page is, and a disk cache keyed by the Markdown lets a rebuild skip unchanged abstracts
- * (`warmAbstractCache` fills it on worker threads before `astro build`).
+ * (`warmAbstractCache` fills it in child processes before `astro build`).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** Worker thread of `warmAbstractCache`: renders its share of abstracts into the cache and exits. */
+/** Maker process of `warmAbstractCache`: renders its share of abstracts into the cache and exits. */
 import { runCacheWorker } from '../lib/warm-cache.ts';
 import { renderJobs } from './warm-abstract-cache.ts';
 

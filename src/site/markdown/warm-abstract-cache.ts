@@ -1,8 +1,7 @@
 /**
- * Fills the abstract cache (abstract-html.ts) before `astro build`, on worker threads (lib/warm-cache.ts):
+ * Fills the abstract cache (abstract-html.ts) before `astro build`, in child processes (lib/warm-cache.ts):
  * rendering Markdown with KaTeX is the one heavy per-paper step of a page.
  */
-import { entryBody } from '../../core/entry-file.ts';
 import { prewarmCache, warmCache, type Prewarm } from '../lib/warm-cache.ts';
 import { abstractKey, renderAbstract } from './abstract-html.ts';
 
@@ -14,13 +13,10 @@ export interface AbstractJob {
 /** Renders abstract jobs; the worker module uses it too. */
 export const renderJobs = (jobs: AbstractJob[]): Promise<string[]> => Promise.all(jobs.map((job) => renderAbstract(job.markdown)));
 
-/** `entries`: the texts of the entry files, as the ingest wrote them (it still holds them: no need to read them back). */
-export async function warmAbstractCache(entries: Iterable<string>, cacheDir: string): Promise<{ rendered: number; cached: number }> {
+/** `bodies`: the Markdown bodies of the entry files (`entryBody`), as the ingest wrote them (no need to read them back). */
+export async function warmAbstractCache(bodies: Iterable<string>, cacheDir: string): Promise<{ rendered: number; cached: number }> {
   function* jobs(): Generator<AbstractJob> {
-    for (const text of entries) {
-      const markdown = entryBody(text);
-      yield { key: abstractKey(markdown), markdown };
-    }
+    for (const markdown of bodies) yield { key: abstractKey(markdown), markdown };
   }
   const { made, cached } = await warmCache(cacheDir, jobs(), renderJobs, WORKER, 'abstract renderer');
   return { rendered: made, cached };
@@ -29,7 +25,7 @@ export async function warmAbstractCache(entries: Iterable<string>, cacheDir: str
 const WORKER = new URL('./abstract-worker.ts', import.meta.url);
 
 /**
- * Starts rendering, on one worker thread, the abstracts of `bodies` (entry bodies, Markdown) not yet cached
+ * Starts rendering, in one child process, the abstracts of `bodies` (entry bodies, Markdown) not yet cached
  * (warm-cache.ts `prewarmCache`): the build calls it when its ingest starts deriving titles on one core, and
  * stops it once they are derived, so `warmAbstractCache` later finds that many made.
  */

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/temp-dir.ts';
+import { entryBody } from '../../../src/core/entry-file.ts';
 import { abstractHtml, abstractKey, renderAbstract } from '../../../src/site/markdown/abstract-html.ts';
 import { warmAbstractCache } from '../../../src/site/markdown/warm-abstract-cache.ts';
 
@@ -33,12 +34,12 @@ describe('abstract cache', () => {
     writeFileSync(join(cache, 'stale.html'), 'old');
     mkdirSync(join(root, 'cache', 'former-pipeline'));
 
-    expect(await warmAbstractCache(papers, cache)).toEqual({ rendered: 2, cached: 0 });
+    expect(await warmAbstractCache(papers.map(entryBody), cache)).toEqual({ rendered: 2, cached: 0 });
     expect(readdirSync(join(root, 'cache'))).toEqual(['current']);
     const files = readdirSync(cache).sort();
     expect(files).toEqual([`${abstractKey('First abstract.\n')}.html`, `${abstractKey('Second abstract, with $y$.\n')}.html`].sort());
     expect(readFileSync(join(cache, `${abstractKey('First abstract.\n')}.html`), 'utf8')).toBe(await renderAbstract('First abstract.\n'));
 
-    expect(await warmAbstractCache(papers, cache)).toEqual({ rendered: 0, cached: 2 });
+    expect(await warmAbstractCache(papers.map(entryBody), cache)).toEqual({ rendered: 0, cached: 2 });
   });
 });

@@ -1,0 +1,141 @@
+/**
+ * The build's ingest (scripts/ingest.ts: parsing, titles, tagging, related papers, entry files) in a child
+ * process, so that the memory it reaches is returned to the system when it ends, before Astro renders.
+ *
+ * Run on the build's own thread, the ingest left the build process resident at 1.3-1.5 GiB through the whole
+ * render at 50k papers though its live heap was ~270 MB after a full GC (V8 and the allocator keep the pages a
+ * big transient heap grew into; a forced full GC took only 1,684 -> 1,507 MiB): with Astro (~1.1 GiB) and a
+ * Pagefind run (~600 MiB) beside it, the tree peaked at 3,293 MiB (session 8 bench) against issue #18's 3 GiB.
+ * The child hands the build only what it reads afterwards (papers, recent ids, issues, report),
+ * which the build's fresh heap holds compactly.
+ *
+ * The hand-offs are files written with `v8.serialize` and named in a small IPC message: the ingest runs
+ * synchronously, so a large IPC message would wait in the pipe until it ended, and the build's head starts
+ * (abstracts from the merge on, references from the titles on: `onBodies`, `onTitled`) would lose their lead.
+ */
+import { fork } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { entryBody } from '../../src/core/entry-file.ts';
+import type { IngestOutput, TitledPaper } from '../../src/ingest/pipeline.ts';
+
+/** What the build reads of the ingest's output. */
+export interface IngestHandoff extends Pick<IngestOutput, 'papers' | 'issues' | 'report'> {
+  /** The ingest state's recent paper ids (papers added since the list was last classified afresh). */
+  recent: string[];
+  /**
+   * Entry bodies (Markdown, as Astro reads them from the entry files) that differ from their paper's `body`,
+   * by slug; `abstractBodies` reads the others from the papers. Handing over the entry texts instead made
+   * the hand-off 43.5 MiB instead of 27 at 10k papers (10,000 entries, none different).
+   */
+  otherBodies: Record<string, string>;
+}
+
+/** The body of each paper's entry file, which Astro renders: its abstract's Markdown. */
+export const abstractBodies = (handoff: IngestHandoff): string[] => handoff.papers.map((p) => handoff.otherBodies[p.slug] ?? p.body);
+
+/** The ingest's hooks as the build sees them; `onPhase` also gets the child's CPU seconds spent in the phase. */
+export interface ChildIngestHooks {
+  onPhase?: (name: string, ms: number, cpuS: number) => void;
+  onBodies?: (bodies: string[]) => void;
+  onTitled?: (papers: TitledPaper[]) => void;
+}
+
+type Message =
+  | { kind: 'phase'; name: string; ms: number; cpuS: number }
+  | { kind: 'bodies' | 'titled' | 'done'; file: string }
+  | { kind: 'error'; message: string };
+
+interface ChildOptions {
+  root: string;
+  dir: string;
+  bodies: boolean;
+  titled: boolean;
+}
+
+const handoffDir = (root: string) => join(root, '.cache', 'ingest-handoff');
+
+/** Reads and deletes a hand-off file. */
+function take<T>(file: string): T {
+  const value = deserialize(readFileSync(file)) as T;
+  rmSync(file, { force: true });
+  return value;
+}
+
+/**
+ * Runs the ingest of `root`'s sources (content/sources/) in a child process, calling `hooks` as it goes.
+ * Resolves once the child has ended (so its CPU time counts in the build's) with what the build needs;
+ * rejects with the ingest's own message (a broken taxonomy, unreadable sources) when it fails.
+ */
+export function ingestInChild(root: string, hooks: ChildIngestHooks): Promise<IngestHandoff> {
+  const dir = handoffDir(root);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const child = fork(fileURLToPath(import.meta.url), [], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+  const options: ChildOptions = { root, dir, bodies: hooks.onBodies !== undefined, titled: hooks.onTitled !== undefined };
+  child.send(options);
+  let result: IngestHandoff | undefined;
+  let failure: string | undefined;
+  child.on('message', (message: Message) => {
+    if (message.kind === 'phase') hooks.onPhase?.(message.name, message.ms, message.cpuS);
+    else if (message.kind === 'bodies') hooks.onBodies?.(take<string[]>(message.file));
+    else if (message.kind === 'titled') hooks.onTitled?.(take<TitledPaper[]>(message.file));
+    else if (message.kind === 'done') result = take<IngestHandoff>(message.file);
+    else if (message.kind === 'error') failure = message.message;
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    // 'close', not 'exit': it comes after the IPC channel closed too, so every message has been handled.
+    child.once('close', (code, signal) => {
+      rmSync(dir, { recursive: true, force: true });
+      if (code === 0 && result) resolve(result);
+      else reject(new Error(failure ?? `the ingest stopped (${signal ?? `exit code ${code}`}); its messages are above`));
+    });
+  });
+}
+
+/** Child side: runs the ingest and hands each payload over as a file; returns the last one's message. */
+async function runChild(options: ChildOptions): Promise<Message> {
+  const { ingest } = await import('../ingest.ts');
+  let file = 0;
+  const write = (kind: 'bodies' | 'titled' | 'done', value: unknown): Message => {
+    const path = join(options.dir, `${file++}-${kind}.bin`);
+    writeFileSync(path, serialize(value));
+    return { kind, file: path };
+  };
+  const handOver = (kind: 'bodies' | 'titled', value: unknown) => process.send!(write(kind, value));
+  const cpuS = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e6;
+  };
+  let phaseCpu = cpuS();
+  const output = ingest(options.root, [], {
+    onPhase: (name, ms) => {
+      const cpu = cpuS();
+      process.send!({ kind: 'phase', name, ms, cpuS: cpu - phaseCpu } satisfies Message);
+      phaseCpu = cpu;
+    },
+    ...(options.bodies ? { onBodies: (bodies: string[]) => handOver('bodies', bodies) } : {}),
+    ...(options.titled ? { onTitled: (papers: TitledPaper[]) => handOver('titled', papers) } : {}),
+  });
+  const otherBodies: Record<string, string> = {};
+  for (const p of output.papers) {
+    const body = entryBody(output.entries.get(`${p.slug}.md`) ?? '');
+    if (body !== p.body) otherBodies[p.slug] = body;
+  }
+  const handoff: IngestHandoff = { papers: output.papers, otherBodies, issues: output.issues, report: output.report, recent: output.state.recent ?? [] };
+  return write('done', handoff);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // The build that started this process ended (failed): nobody waits for this ingest.
+  process.once('disconnect', () => process.exit(1));
+  process.once('message', (options: ChildOptions) => {
+    runChild(options).then(
+      (done) => process.send!(done, () => process.exit(0)),
+      (error: unknown) => process.send!({ kind: 'error', message: (error as Error).message } satisfies Message, () => process.exit(1)),
+    );
+  });
+}
