@@ -90,13 +90,29 @@ export function classifyIncrementally(
   fresh.forEach((d) => (tags[d] = labels.get(papers[d]!.id)!.tags));
 
   const scorer = new RelatedScorer(terms, new TagTopicBonus(tags, topics), n);
+  updateRelatedLists(lists, scorer, { fresh, requery, known, topics }, count);
+  const related = new Map<string, string[]>();
+  papers.forEach((p, d) => related.set(p.id, lists[d]!.map((o) => papers[o]!.id)));
+  return { labels, related };
+}
+
+/**
+ * Makes the lists of new papers and of `requery` papers afresh, and offers each new paper to the lists
+ * of the unchanged papers it scores with, where it takes a place only if it beats an entry. `lists[d]`:
+ * paper d's related papers (indexes), updated in place.
+ */
+function updateRelatedLists(
+  lists: number[][],
+  scorer: RelatedScorer,
+  { fresh, requery, known, topics }: { fresh: readonly number[]; requery: readonly number[]; known: readonly (KnownLabels | undefined)[]; topics: readonly string[] },
+  count: number,
+): void {
   for (const d of [...fresh, ...requery]) {
     const offers: Array<{ i: number; s: number }> = [];
     scorer.scores(d, (i, s) => offers.push({ i, s }));
     lists[d] = best(offers, count);
     fillFromTopic(lists[d]!, d, topics, count);
   }
-  // New papers enter the lists of unchanged papers only where they beat an entry.
   const pending = new Map<number, Array<{ i: number; s: number }>>();
   for (const d of fresh) {
     scorer.scores(d, (o) => {
@@ -113,9 +129,6 @@ export function classifyIncrementally(
     }
     lists[o] = list.slice(0, count).map((e) => e.i);
   }
-  const related = new Map<string, string[]>();
-  papers.forEach((p, d) => related.set(p.id, lists[d]!.map((o) => papers[o]!.id)));
-  return { labels, related };
 }
 
 /** The `count` best offers, best first; ties to the lower index (as related.ts's TopK). */
