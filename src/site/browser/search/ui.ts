@@ -94,26 +94,13 @@ function initHeaderSearch(): void {
     if (ticket !== latest) return; // a newer query is on its way
     // A paper chosen with the arrow keys stays chosen when a slower query's results replace the list.
     const chosen = active >= 0 ? items[active]?.querySelector('a')?.href : undefined;
+    items = response.hits.map((hit, i) => popupItem(hit, `${listId}-${i}`));
     const list = document.createElement('ol');
     list.id = listId;
     list.setAttribute('role', 'listbox');
     list.setAttribute('aria-label', 'Search results');
-    items = response.hits.map((hit, i) => {
-      const item = hitElement(hit, `${listId}-${i}`);
-      item.setAttribute('role', 'option');
-      const excerpt = document.createElement('span');
-      excerpt.className = 'excerpt';
-      excerpt.append(...excerptNodes(hit.excerpt.slice(0, 24)));
-      item.querySelector('a')!.append(excerpt);
-      return item;
-    });
     list.append(...items);
-    const footer = document.createElement('div');
-    footer.className = 'popup-footer';
-    const all = document.createElement('a');
-    all.href = `${form.action}?q=${encodeURIComponent(query)}`;
-    all.textContent = response.total === 0 ? `No papers match “${query}”` : `See all ${response.total} results →`;
-    footer.append(all);
+    const footer = popupFooter(form.action, query, response.total);
     popup.replaceChildren(list, footer);
     popup.hidden = false;
     input.setAttribute('aria-expanded', 'true');
@@ -142,6 +129,33 @@ function initHeaderSearch(): void {
   document.addEventListener('click', (event) => {
     if (!form.contains(event.target as Node)) close();
   });
+  focusOnShortcut(input);
+}
+
+/** One option of the header popup: the hit's title and the start of its excerpt. */
+function popupItem(hit: SearchHit, id: string): HTMLLIElement {
+  const item = hitElement(hit, id);
+  item.setAttribute('role', 'option');
+  const excerpt = document.createElement('span');
+  excerpt.className = 'excerpt';
+  excerpt.append(...excerptNodes(hit.excerpt.slice(0, 24)));
+  item.querySelector('a')!.append(excerpt);
+  return item;
+}
+
+/** The popup's link to the search page with the same query, saying how many papers match. */
+function popupFooter(action: string, query: string, total: number): HTMLDivElement {
+  const footer = document.createElement('div');
+  footer.className = 'popup-footer';
+  const all = document.createElement('a');
+  all.href = `${action}?q=${encodeURIComponent(query)}`;
+  all.textContent = total === 0 ? `No papers match “${query}”` : `See all ${total} results →`;
+  footer.append(all);
+  return footer;
+}
+
+/** `/` (outside a text field) or Ctrl/Cmd+K focuses the header search box. */
+function focusOnShortcut(input: HTMLInputElement): void {
   document.addEventListener('keydown', (event) => {
     const typing = (event.target as Element).closest('input, textarea, select, [contenteditable]');
     if ((event.key === '/' && !typing) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey))) {
