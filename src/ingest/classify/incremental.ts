@@ -6,7 +6,8 @@
  * - tags: voted by the paper's nearest classified neighbours, each vote weighed by similarity, a tag the
  *   paper itself writes counting double (k-nearest-neighbour multi-label tagging, as in ML-kNN, Zhang &
  *   Zhou 2007): the list's vocabulary stays the one its tags already use;
- * - related papers: the paper's own list, scored as findRelated scores (related.ts); an unchanged paper's
+ * - related papers: the paper's own list, scored by the scorer findRelated uses (related-score.ts, without
+ *   its cap on long posting lists, which only bounds the work of scoring every pair); an unchanged paper's
  *   list takes a new paper in only where it scores above an entry, so every other list stays as it was.
  *
  * Why: re-running the whole classifier after adding 10 papers to 10,000 cost ~8 CPU-s (term extraction
@@ -18,13 +19,14 @@
 import type { Classification, ClassifyInput } from './classification.ts';
 import type { Corpus } from './corpus.ts';
 import { preferKeywordTags } from './keywords.ts';
-import { fillFromTopic, maxTagDf, sharedTagBonus, TERMS_PER_PAPER, TOPIC_BONUS, worse } from './related.ts';
+import { fillFromTopic, worse } from './related.ts';
+import { RelatedScorer, StrongTermIndex, TagTopicBonus } from './related-score.ts';
 import { keepTopics, MAX_NEW_SHARE } from './stable.ts';
 import { MAX_TAGS, MIN_TAGS } from './tag-select.ts';
 import { SPECIFICITY_WEIGHT, TITLE_EVIDENCE } from './tags.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { phraseKey } from './tokenize.ts';
-import { topIndexes, type Vectors } from './vectors.ts';
+import type { Vectors } from './vectors.ts';
 
 /** What the last ingest gave a paper whose input has not changed since. */
 export interface KnownLabels {
@@ -77,9 +79,9 @@ export function classifyIncrementally(
   const topics = keepTopics(vectors, known.map((k) => k?.topic));
   if (!topics) return null;
 
-  const scorer = new PairScorer(vectors);
+  const terms = new StrongTermIndex(vectors, Infinity);
   const tags: (readonly string[])[] = known.map((k) => k?.tags ?? []);
-  const near = new Map<number, Map<number, number>>(fresh.map((d) => [d, scorer.neighbours(d)]));
+  const near = new Map<number, Map<number, number>>(fresh.map((d) => [d, terms.neighbours(d)]));
   const vocabulary = listVocabulary(known, corpus, taxonomy);
   for (const d of fresh) tags[d] = neighbourTags(d, near.get(d)!, known, corpus, vocabulary);
   const labels = new Map<string, Classification>();
@@ -87,28 +89,39 @@ export function classifyIncrementally(
   preferKeywordTags(fresh.map((d) => papers[d]!), labels, taxonomy);
   fresh.forEach((d) => (tags[d] = labels.get(papers[d]!.id)!.tags));
 
-  const bonus = new RelatedBonus(tags, topics);
-  for (const d of requery) near.set(d, scorer.neighbours(d));
-  const fullScore = (a: number, b: number, raw: number) => raw + bonus.of(a, b);
+  const scorer = new RelatedScorer(terms, new TagTopicBonus(tags, topics), n);
+  updateRelatedLists(lists, scorer, { fresh, requery, known, topics }, count);
+  const related = new Map<string, string[]>();
+  papers.forEach((p, d) => related.set(p.id, lists[d]!.map((o) => papers[o]!.id)));
+  return { labels, related };
+}
+
+/**
+ * Makes the lists of new papers and of `requery` papers afresh, and offers each new paper to the lists
+ * of the unchanged papers it scores with, where it takes a place only if it beats an entry. `lists[d]`:
+ * paper d's related papers (indexes), updated in place.
+ */
+function updateRelatedLists(
+  lists: number[][],
+  scorer: RelatedScorer,
+  { fresh, requery, known, topics }: { fresh: readonly number[]; requery: readonly number[]; known: readonly (KnownLabels | undefined)[]; topics: readonly string[] },
+  count: number,
+): void {
   for (const d of [...fresh, ...requery]) {
-    const scored = new Map(near.get(d)!);
-    for (const o of bonus.sharing(d)) if (o !== d && !scored.has(o)) scored.set(o, 0);
-    lists[d] = best([...scored].map(([o, raw]) => ({ i: o, s: fullScore(d, o, raw) })).filter((x) => x.s > 0), count);
+    const offers: Array<{ i: number; s: number }> = [];
+    scorer.scores(d, (i, s) => offers.push({ i, s }));
+    lists[d] = best(offers, count);
     fillFromTopic(lists[d]!, d, topics, count);
   }
-  // New papers enter the lists of unchanged papers only where they beat an entry.
   const pending = new Map<number, Array<{ i: number; s: number }>>();
   for (const d of fresh) {
-    const scored = new Map(near.get(d)!);
-    for (const o of bonus.sharing(d)) if (o !== d && !scored.has(o)) scored.set(o, 0);
-    for (const [o, raw] of scored) {
-      if (!known[o] || requery.includes(o)) continue;
-      const s = fullScore(o, d, raw);
-      if (s > 0) (pending.get(o) ?? pending.set(o, []).get(o)!).push({ i: d, s });
-    }
+    scorer.scores(d, (o) => {
+      if (!known[o] || requery.includes(o)) return;
+      (pending.get(o) ?? pending.set(o, []).get(o)!).push({ i: d, s: scorer.pair(o, d) });
+    });
   }
   for (const [o, offers] of pending) {
-    const list = lists[o]!.map((e) => ({ i: e, s: fullScore(o, e, scorer.pair(o, e)) }));
+    const list = lists[o]!.map((e) => ({ i: e, s: scorer.pair(o, e) }));
     for (const offer of offers.sort((a, b) => (worse(a, b) ? 1 : -1))) {
       const at = list.findIndex((e) => e.s < offer.s);
       if (at >= 0) list.splice(at, 0, offer);
@@ -116,16 +129,12 @@ export function classifyIncrementally(
     }
     lists[o] = list.slice(0, count).map((e) => e.i);
   }
-  const related = new Map<string, string[]>();
-  papers.forEach((p, d) => related.set(p.id, lists[d]!.map((o) => papers[o]!.id)));
-  return { labels, related };
 }
 
 /** The `count` best offers, best first; ties to the lower index (as related.ts's TopK). */
 function best(offers: Array<{ i: number; s: number }>, count: number): number[] {
   return offers.sort((a, b) => (worse(a, b) ? 1 : -1)).slice(0, count).map((x) => x.i);
 }
-
 
 /**
  * Tags for paper d: the list's tags (those its classified papers carry) that d writes, ranked by where and
@@ -172,88 +181,4 @@ function listVocabulary(known: readonly (KnownLabels | undefined)[], corpus: Cor
   for (const tag of taxonomy.tags) if (df.has(tag.name)) for (const phrase of [tag.name, ...tag.aliases]) add(phrase, tag.name);
   for (const tag of [...df.keys()].sort()) add(tag, tag);
   return { df, byPhrase };
-}
-
-/**
- * Cosine similarity over each paper's TERMS_PER_PAPER strongest features, as findRelated scores pairs
- * (without its cap on long posting lists, which only bounds the work of scoring every pair).
- */
-class PairScorer {
-  private readonly qStart: Int32Array;
-  private readonly qTerms: Int32Array;
-  private readonly qWeights: Float32Array;
-  private readonly postings = new Map<number, Array<{ d: number; w: number }>>();
-
-  constructor(vectors: Vectors) {
-    const n = vectors.size;
-    this.qStart = new Int32Array(n + 1);
-    this.qTerms = new Int32Array(n * TERMS_PER_PAPER);
-    this.qWeights = new Float32Array(n * TERMS_PER_PAPER);
-    let q = 0;
-    for (let d = 0; d < n; d++) {
-      const from = vectors.start[d]!;
-      for (const i of topIndexes(vectors.weights.subarray(from, vectors.start[d + 1]!), TERMS_PER_PAPER, 1)) {
-        this.qTerms[q] = vectors.ids[from + i]!;
-        this.qWeights[q++] = vectors.weights[from + i]!;
-        const list = this.postings.get(vectors.ids[from + i]!);
-        if (list) list.push({ d, w: vectors.weights[from + i]! });
-        else this.postings.set(vectors.ids[from + i]!, [{ d, w: vectors.weights[from + i]! }]);
-      }
-      this.qStart[d + 1] = q;
-    }
-  }
-
-  /** Every other paper sharing a strong feature with paper d, with its similarity. */
-  neighbours(d: number): Map<number, number> {
-    const out = new Map<number, number>();
-    for (let j = this.qStart[d]!; j < this.qStart[d + 1]!; j++) {
-      const w = this.qWeights[j]!;
-      for (const p of this.postings.get(this.qTerms[j]!) ?? []) if (p.d !== d) out.set(p.d, (out.get(p.d) ?? 0) + w * p.w);
-    }
-    return out;
-  }
-
-  /** The similarity of papers a and b. */
-  pair(a: number, b: number): number {
-    let s = 0;
-    for (let i = this.qStart[a]!; i < this.qStart[a + 1]!; i++) {
-      for (let j = this.qStart[b]!; j < this.qStart[b + 1]!; j++) if (this.qTerms[i] === this.qTerms[j]) s += this.qWeights[i]! * this.qWeights[j]!;
-    }
-    return s;
-  }
-}
-
-/** findRelated's bonuses: each rare tag two papers share, and the same topic. */
-class RelatedBonus {
-  private readonly tagDocs = new Map<string, number[]>();
-  private readonly maxTagDf: number;
-  private readonly tags: readonly (readonly string[])[];
-  private readonly topics: readonly string[];
-
-  constructor(tags: readonly (readonly string[])[], topics: readonly string[]) {
-    this.tags = tags;
-    this.topics = topics;
-    const n = tags.length;
-    tags.forEach((list, d) => list.forEach((t) => (this.tagDocs.get(t) ?? this.tagDocs.set(t, []).get(t)!).push(d)));
-    this.maxTagDf = maxTagDf(n);
-  }
-
-  /** Papers sharing a tag with paper d that is rare enough to earn a bonus. */
-  sharing(d: number): number[] {
-    return this.tags[d]!.flatMap((t) => {
-      const docs = this.tagDocs.get(t)!;
-      return docs.length > this.maxTagDf ? [] : docs;
-    });
-  }
-
-  of(a: number, b: number): number {
-    let s = this.topics[a] === this.topics[b] ? TOPIC_BONUS : 0;
-    const n = this.tags.length;
-    for (const t of this.tags[a]!) {
-      if (!this.tags[b]!.includes(t)) continue;
-      const df = this.tagDocs.get(t)!.length;
-      if (df <= this.maxTagDf) s += sharedTagBonus(n, df);
-    }
-    return s;
-  }
 }

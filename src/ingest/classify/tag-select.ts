@@ -108,105 +108,113 @@ export interface SelectContext {
 
 /** The tags of every paper, best first, from its candidates ranked best first. */
 export function selectTags(ranked: readonly Candidate[][], ctx: SelectContext): Candidate[][] {
-  const { byRank, overlapping } = ctx;
-  const usage = new Int32Array(ctx.slots);
-  const countUsage = (chosen: readonly (readonly Candidate[])[]): number => {
-    usage.fill(0);
+  const usage = new TagUsage(ctx.slots);
+  let chosen = ranked.map((cands) => pickTags(cands, ctx, usage, false));
+  chosen = limitSingles(ranked, chosen, ctx, usage);
+  chosen = shareSingles(ranked, chosen, ctx, usage);
+  shareBackups(chosen, ctx);
+  return pruneWeakSingles(chosen);
+}
+
+/** How many papers use each tag slot, as of the last `count`. */
+class TagUsage {
+  private readonly papers: Int32Array;
+  constructor(slots: number) {
+    this.papers = new Int32Array(slots);
+  }
+  /** Counts the tags of `chosen`; returns how many distinct tags it uses. */
+  count(chosen: readonly (readonly Candidate[])[]): number {
+    this.papers.fill(0);
     let distinct = 0;
-    for (const tags of chosen) for (const t of tags) if (usage[t.slot]!++ === 0) distinct++;
+    for (const tags of chosen) for (const t of tags) if (this.papers[t.slot]!++ === 0) distinct++;
     return distinct;
-  };
+  }
+  of(slot: number): number {
+    return this.papers[slot]!;
+  }
+}
 
-  /**
-   * Picks 3–6 non-overlapping tags. With `shared` (a later round), tags in `drop` are avoided, and
-   * so is any tag no other paper has (`usage` counts the previous round, this paper included).
-   */
-  const select = (cands: readonly Candidate[], shared: boolean, mine: readonly Candidate[] = [], drop: ReadonlySet<Candidate> = new Set()): Candidate[] => {
-    const top = cands[0]?.score ?? 0;
-    const out: Candidate[] = [];
-    const isShared = (c: Candidate) => !drop.has(c) && (mine.includes(c) ? usage[c.slot]! >= 2 || !drop.size : usage[c.slot]! >= 1);
-    const pass = (threshold: number, needShared: boolean) => {
-      for (const c of cands) {
-        if (out.length >= MAX_TAGS) return;
-        if (c.score < threshold || out.includes(c) || (c.backup && threshold > 0)) continue;
-        if (needShared && !isShared(c)) continue;
-        // A concept the paper only implies never takes the place of a term it writes (see Candidate.implied).
-        if (shared && c.implied) continue;
-        if (out.some((o) => overlapping(o, c))) continue;
-        out.push(c);
-      }
-    };
-    // Kept tags first, so a replacement only fills the place of a dropped one.
-    for (const c of mine) if (!drop.has(c)) out.push(c);
-    pass(Math.max(KEEP_SHARE_OF_BEST * top, 0.9), shared);
-    if (out.length < MIN_TAGS) pass(0.15 * top, shared);
-    if (out.length < MIN_TAGS) pass(1e-9, false);
-    if (out.length < MIN_TAGS) {
-      for (const c of cands) if (out.length < MIN_TAGS && c.backup && !out.some((o) => overlapping(o, c))) out.push(c);
+/**
+ * Picks 3–6 non-overlapping tags. With `shared` (a later round), tags in `drop` are avoided, and
+ * so is any tag no other paper has (`usage` counts the previous round, this paper included).
+ */
+function pickTags(cands: readonly Candidate[], ctx: SelectContext, usage: TagUsage, shared: boolean, mine: readonly Candidate[] = [], drop: ReadonlySet<Candidate> = new Set()): Candidate[] {
+  const { overlapping } = ctx;
+  const top = cands[0]?.score ?? 0;
+  const out: Candidate[] = [];
+  const isShared = (c: Candidate) => !drop.has(c) && (mine.includes(c) ? usage.of(c.slot) >= 2 || !drop.size : usage.of(c.slot) >= 1);
+  const pass = (threshold: number, needShared: boolean) => {
+    for (const c of cands) {
+      if (out.length >= MAX_TAGS) return;
+      if (c.score < threshold || out.includes(c) || (c.backup && threshold > 0)) continue;
+      if (needShared && !isShared(c)) continue;
+      // A concept the paper only implies never takes the place of a term it writes (see Candidate.implied).
+      if (shared && c.implied) continue;
+      if (out.some((o) => overlapping(o, c))) continue;
+      out.push(c);
     }
-    if (out.length < MIN_TAGS) {
-      // A short abstract may have only overlapping terms; overlap beats too few tags.
-      for (const c of cands) if (out.length < MIN_TAGS && !out.includes(c)) out.push(c);
-    }
-    return out.sort(byRank);
   };
+  // Kept tags first, so a replacement only fills the place of a dropped one.
+  for (const c of mine) if (!drop.has(c)) out.push(c);
+  pass(Math.max(KEEP_SHARE_OF_BEST * top, 0.9), shared);
+  if (out.length < MIN_TAGS) pass(0.15 * top, shared);
+  if (out.length < MIN_TAGS) pass(1e-9, false);
+  if (out.length < MIN_TAGS) {
+    for (const c of cands) if (out.length < MIN_TAGS && c.backup && !out.some((o) => overlapping(o, c))) out.push(c);
+  }
+  if (out.length < MIN_TAGS) {
+    // A short abstract may have only overlapping terms; overlap beats too few tags.
+    for (const c of cands) if (out.length < MIN_TAGS && !out.includes(c)) out.push(c);
+  }
+  return out.sort(ctx.byRank);
+}
 
-  /**
-   * A tag only one paper chose is often a real concept that other papers mention less prominently;
-   * giving it to the paper that mentions it most (if it has room) makes the tag page useful.
-   */
-  const shareSingles = (chosen: Candidate[][]): Candidate[][] => {
-    countUsage(chosen);
-    const holders = new Map<number, { d: number; c: Candidate; rel: number }[]>();
-    ranked.forEach((cands, d) => {
-      const top = cands[0]?.score ?? 1;
-      for (const c of cands) {
-        if (usage[c.slot] !== 1) continue;
-        const rel = c.score / top;
-        if (rel < SHARE_SINGLE_REL || chosen[d]!.includes(c)) continue;
-        const list = holders.get(c.slot);
-        if (list) list.push({ d, c, rel });
-        else holders.set(c.slot, [{ d, c, rel }]);
-      }
-    });
-    const out = chosen.map((tags) => [...tags]);
-    for (const slot of [...holders.keys()].sort((a, b) => compareNames(ctx.keyOf(a), ctx.keyOf(b)))) {
-      const options = holders.get(slot)!.sort((a, b) => b.rel - a.rel || a.d - b.d);
-      const pick = options.find((o) => out[o.d]!.length < MAX_TAGS && !out[o.d]!.some((t) => overlapping(t, o.c)));
-      if (pick) out[pick.d]!.push(pick.c);
-    }
-    return out.map((tags) => tags.sort(byRank));
-  };
-
-  let chosen = ranked.map((cands) => select(cands, false));
-  // Tags used by one paper only are dead ends on the site. The most confident of them may stay (up
-  // to SINGLE_SHARE of all tags); the others give way to the paper's best tag that others share.
+/**
+ * Tags used by one paper only are dead ends on the site. The most confident of them may stay (up
+ * to SINGLE_SHARE of all tags); the others give way to the paper's best tag that others share.
+ */
+function limitSingles(ranked: readonly Candidate[][], first: Candidate[][], ctx: SelectContext, usage: TagUsage): Candidate[][] {
+  let chosen = first;
   for (let round = 0; round < 4; round++) {
-    chosen = shareSingles(chosen);
-    const distinct = countUsage(chosen);
+    chosen = shareSingles(ranked, chosen, ctx, usage);
+    const distinct = usage.count(chosen);
     const singles: { d: number; c: Candidate; rank: number }[] = [];
     // A paper's best tag, when it is a taxonomy tag, stays though no other paper has it (see ctx.curated).
-    chosen.forEach((tags, d) => tags.forEach((c, rank) => usage[c.slot] === 1 && !(rank === 0 && ctx.curated(c.slot)) && singles.push({ d, c, rank })));
+    chosen.forEach((tags, d) => tags.forEach((c, rank) => usage.of(c.slot) === 1 && !(rank === 0 && ctx.curated(c.slot)) && singles.push({ d, c, rank })));
     const allowed = Math.floor(SINGLE_SHARE * distinct);
     if (singles.length <= allowed) break;
     singles.sort((a, b) => a.rank - b.rank || b.c.score - a.c.score || a.d - b.d);
     const drop = new Set(singles.slice(allowed).map((s) => s.c));
-    chosen = chosen.map((tags, d) => (tags.some((t) => drop.has(t)) ? select(ranked[d]!, true, tags, drop) : tags));
+    chosen = chosen.map((tags, d) => (tags.some((t) => drop.has(t)) ? pickTags(ranked[d]!, ctx, usage, true, tags, drop) : tags));
   }
-  chosen = shareSingles(chosen);
-  shareBackups(chosen, ctx);
-  // A paper with more than three tags needs no weak one that leads nowhere; a strong one stays (STRONG_SINGLE).
-  const usage2 = new Map<number, number>();
-  for (const tags of chosen) for (const c of tags) usage2.set(c.slot, (usage2.get(c.slot) ?? 0) + 1);
-  return chosen.map((tags) => {
-    const out = [...tags];
-    const strong = STRONG_SINGLE * (out[0]?.score ?? 0);
-    for (let i = out.length - 1; i >= 0 && out.length > MIN_TAGS; i--) {
-      const c = out[i]!;
-      if (usage2.get(c.slot) === 1 && (c.backup || c.score < strong)) out.splice(i, 1);
+  return chosen;
+}
+
+/**
+ * A tag only one paper chose is often a real concept that other papers mention less prominently;
+ * giving it to the paper that mentions it most (if it has room) makes the tag page useful.
+ */
+function shareSingles(ranked: readonly Candidate[][], chosen: Candidate[][], ctx: SelectContext, usage: TagUsage): Candidate[][] {
+  usage.count(chosen);
+  const holders = new Map<number, { d: number; c: Candidate; rel: number }[]>();
+  ranked.forEach((cands, d) => {
+    const top = cands[0]?.score ?? 1;
+    for (const c of cands) {
+      if (usage.of(c.slot) !== 1) continue;
+      const rel = c.score / top;
+      if (rel < SHARE_SINGLE_REL || chosen[d]!.includes(c)) continue;
+      const list = holders.get(c.slot);
+      if (list) list.push({ d, c, rel });
+      else holders.set(c.slot, [{ d, c, rel }]);
     }
-    return out;
   });
+  const out = chosen.map((tags) => [...tags]);
+  for (const slot of [...holders.keys()].sort((a, b) => compareNames(ctx.keyOf(a), ctx.keyOf(b)))) {
+    const options = holders.get(slot)!.sort((a, b) => b.rel - a.rel || a.d - b.d);
+    const pick = options.find((o) => out[o.d]!.length < MAX_TAGS && !out[o.d]!.some((t) => ctx.overlapping(t, o.c)));
+    if (pick) out[pick.d]!.push(pick.c);
+  }
+  return out.map((tags) => tags.sort(ctx.byRank));
 }
 
 /**
@@ -222,6 +230,27 @@ export function selectTags(ranked: readonly Candidate[][], ctx: SelectContext): 
  */
 const STRONG_SINGLE = KEEP_SHARE_OF_BEST;
 
+/** A paper with more than three tags needs no weak one that leads nowhere; a strong one stays (STRONG_SINGLE). */
+function pruneWeakSingles(chosen: readonly Candidate[][]): Candidate[][] {
+  const usage = papersPerSlot(chosen);
+  return chosen.map((tags) => {
+    const out = [...tags];
+    const strong = STRONG_SINGLE * (out[0]?.score ?? 0);
+    for (let i = out.length - 1; i >= 0 && out.length > MIN_TAGS; i--) {
+      const c = out[i]!;
+      if (usage.get(c.slot) === 1 && (c.backup || c.score < strong)) out.splice(i, 1);
+    }
+    return out;
+  });
+}
+
+/** How many papers carry each tag slot. */
+function papersPerSlot(chosen: readonly (readonly Candidate[])[]): Map<number, number> {
+  const usage = new Map<number, number>();
+  for (const tags of chosen) for (const c of tags) usage.set(c.slot, (usage.get(c.slot) ?? 0) + 1);
+  return usage;
+}
+
 export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -236,8 +265,7 @@ export function compareNames(a: string, b: string): number {
  * 76.3 % -> 64.4 %, gold-cross 50.3 % -> 39.5 %: not kept while reuse is held at its floor.
  */
 function shareBackups(chosen: Candidate[][], ctx: SelectContext): void {
-  const usage = new Map<number, number>();
-  for (const tags of chosen) for (const c of tags) usage.set(c.slot, (usage.get(c.slot) ?? 0) + 1);
+  const usage = papersPerSlot(chosen);
   const wanted = new Map<number, Candidate>();
   for (const tags of chosen) for (const c of tags) if (usage.get(c.slot) === 1) wanted.set(c.slot, c);
   if (!wanted.size) return;

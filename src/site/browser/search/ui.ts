@@ -11,7 +11,7 @@ import { loadPagefind } from './pagefind-backend.ts';
 let backend: Promise<SearchBackend> | undefined;
 
 /** Pagefind when the page is served; the offline index from disk, or if Pagefind will not load. */
-export function searchBackend(): Promise<SearchBackend> {
+function searchBackend(): Promise<SearchBackend> {
   const root = siteRoot();
   backend ??= (location.protocol === 'file:' ? loadOffline(root) : loadPagefind(root).catch(() => loadOffline(root))).then((engine) => {
     document.documentElement.dataset.searchEngine = engine.name; // says which engine answered, for people and tests
@@ -94,26 +94,13 @@ function initHeaderSearch(): void {
     if (ticket !== latest) return; // a newer query is on its way
     // A paper chosen with the arrow keys stays chosen when a slower query's results replace the list.
     const chosen = active >= 0 ? items[active]?.querySelector('a')?.href : undefined;
+    items = response.hits.map((hit, i) => popupItem(hit, `${listId}-${i}`));
     const list = document.createElement('ol');
     list.id = listId;
     list.setAttribute('role', 'listbox');
     list.setAttribute('aria-label', 'Search results');
-    items = response.hits.map((hit, i) => {
-      const item = hitElement(hit, `${listId}-${i}`);
-      item.setAttribute('role', 'option');
-      const excerpt = document.createElement('span');
-      excerpt.className = 'excerpt';
-      excerpt.append(...excerptNodes(hit.excerpt.slice(0, 24)));
-      item.querySelector('a')!.append(excerpt);
-      return item;
-    });
     list.append(...items);
-    const footer = document.createElement('div');
-    footer.className = 'popup-footer';
-    const all = document.createElement('a');
-    all.href = `${form.action}?q=${encodeURIComponent(query)}`;
-    all.textContent = response.total === 0 ? `No papers match “${query}”` : `See all ${response.total} results →`;
-    footer.append(all);
+    const footer = popupFooter(form.action, query, response.total);
     popup.replaceChildren(list, footer);
     popup.hidden = false;
     input.setAttribute('aria-expanded', 'true');
@@ -142,6 +129,33 @@ function initHeaderSearch(): void {
   document.addEventListener('click', (event) => {
     if (!form.contains(event.target as Node)) close();
   });
+  focusOnShortcut(input);
+}
+
+/** One option of the header popup: the hit's title and the start of its excerpt. */
+function popupItem(hit: SearchHit, id: string): HTMLLIElement {
+  const item = hitElement(hit, id);
+  item.setAttribute('role', 'option');
+  const excerpt = document.createElement('span');
+  excerpt.className = 'excerpt';
+  excerpt.append(...excerptNodes(hit.excerpt.slice(0, 24)));
+  item.querySelector('a')!.append(excerpt);
+  return item;
+}
+
+/** The popup's link to the search page with the same query, saying how many papers match. */
+function popupFooter(action: string, query: string, total: number): HTMLDivElement {
+  const footer = document.createElement('div');
+  footer.className = 'popup-footer';
+  const all = document.createElement('a');
+  all.href = `${action}?q=${encodeURIComponent(query)}`;
+  all.textContent = total === 0 ? `No papers match “${query}”` : `See all ${total} results →`;
+  footer.append(all);
+  return footer;
+}
+
+/** `/` (outside a text field) or Ctrl/Cmd+K focuses the header search box. */
+function focusOnShortcut(input: HTMLInputElement): void {
   document.addEventListener('keydown', (event) => {
     const typing = (event.target as Element).closest('input, textarea, select, [contenteditable]');
     if ((event.key === '/' && !typing) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey))) {
@@ -164,19 +178,18 @@ function initSearchPage(): void {
   input.value = params.get('q') ?? '';
   const selected: Record<Facet, Set<string>> = { topic: new Set(params.getAll('topic')), tag: new Set(params.getAll('tag')) };
 
-  // Results per page: each needs its own Pagefind fragment before the page shows; 10 instead of 20 halved that wait.
-  const PAGE = 10;
   let limit = PAGE;
-  const more = document.createElement('button');
-  more.type = 'button';
-  more.className = 'button search-more';
-  more.hidden = true;
-  more.textContent = 'Show more';
-  more.addEventListener('click', () => {
+  const more = moreButton(() => {
     limit += PAGE;
     void run(true);
   });
   results.after(more);
+
+  const toggle = (facet: Facet, name: string, on: boolean) => {
+    if (on) selected[facet].add(name);
+    else selected[facet].delete(name);
+    void run();
+  };
 
   let latest = 0;
   const run = async (keepLimit = false) => {
@@ -197,74 +210,18 @@ function initSearchPage(): void {
     if (ticket !== latest) return;
     if (response.complete) {
       // The first results show while the others load, unless they would replace a longer list for a moment.
-      if (results.childElementCount === 0) showHits(response.hits);
+      if (results.childElementCount === 0) showHits(results, response.hits);
       response = await response.complete;
       if (ticket !== latest) return;
     }
-    status.textContent =
-      response.total === 0
-        ? `No papers match “${query}”.`
-        : `${response.total} ${response.total === 1 ? 'paper matches' : 'papers match'} “${query}”.`;
+    status.textContent = matchCount(query, response.total);
     more.hidden = response.total <= response.hits.length;
     more.textContent = `Show ${Math.min(PAGE, response.total - response.hits.length)} more`;
-    showHits(response.hits);
+    showHits(results, response.hits);
     // Counting waits until the results are painted: it takes the page's thread for a while on a large list.
     const facets = response.facets ? await afterPaint().then(response.facets) : response;
     if (ticket !== latest) return;
-    filters.replaceChildren(...facetGroup('topic', 'Topic', facets.topics), ...facetGroup('tag', 'Tag', facets.tags, TAG_FACETS));
-  };
-
-  const showHits = (hits: readonly SearchHit[]) => {
-    results.replaceChildren(
-      ...hits.map((hit) => {
-        const item = hitElement(hit);
-        if (hit.topic) {
-          const topic = document.createElement('span');
-          topic.className = 'muted';
-          topic.textContent = ` · ${hit.topic}`;
-          item.append(topic);
-        }
-        const excerpt = document.createElement('p');
-        excerpt.append(...excerptNodes(hit.excerpt));
-        item.append(excerpt);
-        return item;
-      }),
-    );
-    paintReadMarks(results);
-  };
-
-  /** One group of facet checkboxes; a selected value stays listed even when the query no longer counts it. */
-  const facetGroup = (facet: Facet, title: string, allCounts: FacetCount[], max = Infinity): HTMLFieldSetElement[] => {
-    const counts = allCounts.filter((c, i) => i < max || selected[facet].has(c.name));
-    const listed = new Set(counts.map((c) => c.name));
-    const all = [...counts, ...[...selected[facet]].filter((name) => !listed.has(name)).map((name) => ({ name, count: 0 }))];
-    if (all.length === 0) return [];
-    const fieldset = document.createElement('fieldset');
-    fieldset.dataset.facet = facet;
-    const legend = document.createElement('legend');
-    legend.textContent = title;
-    fieldset.append(legend);
-    for (const { name, count } of all) {
-      const label = document.createElement('label');
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.name = facet;
-      box.value = name;
-      box.checked = selected[facet].has(name);
-      box.addEventListener('change', () => {
-        if (box.checked) selected[facet].add(name);
-        else selected[facet].delete(name);
-        void run();
-      });
-      const text = document.createElement('span');
-      text.textContent = name;
-      const number = document.createElement('span');
-      number.className = 'count';
-      number.textContent = String(count);
-      label.append(box, text, number);
-      fieldset.append(label);
-    }
-    return [fieldset];
+    filters.replaceChildren(...facetGroup('topic', 'Topic', facets.topics, selected.topic, toggle), ...facetGroup('tag', 'Tag', facets.tags, selected.tag, toggle, TAG_FACETS));
   };
 
   form.addEventListener('submit', (event) => {
@@ -273,6 +230,84 @@ function initSearchPage(): void {
   });
   input.addEventListener('input', debounce(() => void run(), 150));
   if (input.value) void run();
+}
+
+/** Results per page: each needs its own Pagefind fragment before the page shows; 10 instead of 20 halved that wait. */
+const PAGE = 10;
+
+/** The search page's "Show more" button, hidden until there are more results. */
+function moreButton(onClick: () => void): HTMLButtonElement {
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'button search-more';
+  more.hidden = true;
+  more.textContent = 'Show more';
+  more.addEventListener('click', onClick);
+  return more;
+}
+
+function matchCount(query: string, total: number): string {
+  return total === 0 ? `No papers match “${query}”.` : `${total} ${total === 1 ? 'paper matches' : 'papers match'} “${query}”.`;
+}
+
+/** The search page's result list: title, topic and excerpt of each hit, with read marks. */
+function showHits(results: HTMLOListElement, hits: readonly SearchHit[]): void {
+  results.replaceChildren(
+    ...hits.map((hit) => {
+      const item = hitElement(hit);
+      if (hit.topic) {
+        const topic = document.createElement('span');
+        topic.className = 'muted';
+        topic.textContent = ` · ${hit.topic}`;
+        item.append(topic);
+      }
+      const excerpt = document.createElement('p');
+      excerpt.append(...excerptNodes(hit.excerpt));
+      item.append(excerpt);
+      return item;
+    }),
+  );
+  paintReadMarks(results);
+}
+
+/**
+ * One group of facet checkboxes (the first `max` counts); a selected value stays listed even when the
+ * query no longer counts it. `onToggle` is called when a box is ticked or cleared.
+ */
+function facetGroup(
+  facet: Facet,
+  title: string,
+  allCounts: FacetCount[],
+  selected: ReadonlySet<string>,
+  onToggle: (facet: Facet, name: string, on: boolean) => void,
+  max = Infinity,
+): HTMLFieldSetElement[] {
+  const counts = allCounts.filter((c, i) => i < max || selected.has(c.name));
+  const listed = new Set(counts.map((c) => c.name));
+  const all = [...counts, ...[...selected].filter((name) => !listed.has(name)).map((name) => ({ name, count: 0 }))];
+  if (all.length === 0) return [];
+  const fieldset = document.createElement('fieldset');
+  fieldset.dataset.facet = facet;
+  const legend = document.createElement('legend');
+  legend.textContent = title;
+  fieldset.append(legend);
+  for (const { name, count } of all) {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = facet;
+    box.value = name;
+    box.checked = selected.has(name);
+    box.addEventListener('change', () => onToggle(facet, name, box.checked));
+    const text = document.createElement('span');
+    text.textContent = name;
+    const number = document.createElement('span');
+    number.className = 'count';
+    number.textContent = String(count);
+    label.append(box, text, number);
+    fieldset.append(label);
+  }
+  return [fieldset];
 }
 
 type Facet = 'topic' | 'tag';
