@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { entryBody } from '../../src/core/entry-file.ts';
+import { removeEntriesBackup } from './entries-dir.ts';
 import type { IngestOutput, TitledPaper } from '../../src/ingest/pipeline.ts';
 
 /** What the build reads of the ingest's output. */
@@ -90,6 +91,8 @@ export function ingestInChild(root: string, hooks: ChildIngestHooks): Promise<In
     // 'close', not 'exit': it comes after the IPC channel closed too, so every message has been handled.
     child.once('close', (code, signal) => {
       rmSync(dir, { recursive: true, force: true });
+      // The child exits without waiting for the old entries folder to go; this process outlives it.
+      removeEntriesBackup(join(root, 'content', 'papers'));
       if (code === 0 && result) resolve(result);
       else reject(new Error(failure ?? `the ingest stopped (${signal ?? `exit code ${code}`}); its messages are above`));
     });

@@ -49,6 +49,8 @@ describe('incremental rebuilds', () => {
     // Rendered by two Astro processes, which a site this small gets only when asked.
     const output = build(dir, { PAPERSHELF_RENDER_PROCESSES: '2' });
     const [keptAfter, rendered] = kept(output);
+    // The ingest swapped in a new entries folder; the old one does not stay behind beside it.
+    expect(readdirSync(join(dir, 'content')).filter((name) => name.startsWith('papers.'))).toEqual([]);
     expect(keptLists(output)).toBeGreaterThan(0); // tags none of the new papers has keep their pages
     expect(keptAfter).toBeGreaterThan(528 / 2); // most of the 528 pages did not change…
     expect(rendered).toBeGreaterThanOrEqual(12); // …but the 11 new papers' and the corrected one's did
