@@ -21,6 +21,11 @@
  * Starting process 1 with process 0 on a cold build (so it, too, syncs and bundles during those stages) was
  * tried in session 8 and not kept: in the one pair measured beside main (10k, load 12-31) the process tree
  * took 93.6 against 80.4 CPU-s, the Astro processes 34.2 against 29.4, and no quiet measure showed a wall gain.
+ * Session 9 (10k add-one, scratch copies, load 5-15, Astro process 0's CPU from the build request to its end):
+ * the config loaded ahead and Node's compile cache 4.73, 4.76, 4.68, 4.63, 4.53 s (main) -> 4.58, 4.17, 4.45, 3.98, 3.95 s
+ * (5 pairs, interleaved); the whole build (with the offline index taken up, offline-search.ts) 16.2 -> 14.2 CPU-s (medians).
+ * Tried and not kept: a larger young generation (`--max-semi-space-size=64`; garbage collection was 2.4 of the
+ * 10.8 s the process was busy after the request, profiled at load ~10): 4.86 and 4.46 s against 4.17 and 4.56.
  */
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
