@@ -13,7 +13,7 @@ import { summarize } from '../src/core/summarize.ts';
 import { titlePlainText } from '../src/core/title-math.ts';
 import { formatReport } from '../src/ingest/format-report.ts';
 import { feedXml } from '../src/publish/feed.ts';
-import { buildOfflineSearch } from '../src/publish/offline-search.ts';
+import { buildOfflineSearchReusing } from '../src/publish/offline-search.ts';
 import { buildPagefindIndex, ShardWords } from '../src/publish/pagefind-index.ts';
 import { SHARD_MAX_PAGES } from '../src/publish/search-shards.ts';
 import { papersJson } from '../src/publish/papers-json.ts';
@@ -33,6 +33,7 @@ import { bundleBrowserCode } from './lib/bundle-browser.ts';
 import { cpuSeconds, stageLine } from './lib/stage-clock.ts';
 import { htmlFilesIn } from './lib/html-files.ts';
 import { writeChanged } from './lib/write-changed.ts';
+import { loadOfflineIndexState, storeOfflineIndexState } from './lib/offline-index-state.ts';
 import { buildSignature, codeSignature, storedSignature, storeSignature } from './lib/build-signature.ts';
 import { readSiteIdentity } from './lib/site-identity.ts';
 import { clearRenderPlans, keptPaths, planPaperPages, removeStale, renderPlanFile, storePageSignatures, writeRenderPlans } from './lib/incremental-pages.ts';
@@ -89,14 +90,17 @@ function writeOut(path: string, text: string): void {
  * Both search indexes, from the same search documents so both engines find the same papers. They run
  * alongside Astro, so their times are logged as `alongside:` lines, not stages (whose times add up).
  */
-async function searchIndexes(searchDocs: SearchDoc[], recent: readonly string[]): Promise<{ pages: number; offlineFiles: string[] }> {
+async function searchIndexes(searchDocs: SearchDoc[], recent: readonly string[], code: string): Promise<{ pages: number; offlineFiles: string[] }> {
   const alongside = (name: string, ms: number) => console.log(`build: alongside: ${name} ${(ms / 1000).toFixed(2)} s`);
   let started = performance.now();
   // Recent papers last, in the order they came, so papers added next extend the index rather than renumber it.
   const recentAt = new Map(recent.map((url, i) => [url, i]));
   const offlineOrder = [...searchDocs.filter((d) => !recentAt.has(d.url)), ...searchDocs.filter((d) => recentAt.has(d.url)).sort((a, b) => recentAt.get(a.url)! - recentAt.get(b.url)!)];
   const shardWords = new ShardWords(searchDocs, SHARD_MAX_PAGES, recent);
-  const offline = buildOfflineSearch(offlineOrder, SHARD_MAX_PAGES, recent, (doc, words) => shardWords.add(doc, words));
+  // The words of the documents that are as they were come from the last build's index, made by the same code.
+  const statePath = join(root, '.cache', 'offline-search-state.bin');
+  const { files: offline, state } = buildOfflineSearchReusing(offlineOrder, SHARD_MAX_PAGES, recent, (doc, words) => shardWords.add(doc, words), loadOfflineIndexState(statePath), code);
+  storeOfflineIndexState(statePath, state);
   const written = writeChanged(outDir, offline, join(root, '.cache', 'offline-search-files.json'));
   alongside('offline search', performance.now() - started);
   console.log(`build: offline search: ${written} of ${offline.size} files written, the others unchanged`);
@@ -228,7 +232,7 @@ async function main(): Promise<void> {
   // (the build's live heap after a full GC at 50k papers: 314 MB with them once the entry texts were gone).
   ingested.papers.length = 0;
   slugOf.clear();
-  const searching = searchIndexes(searchDocs, recent);
+  const searching = searchIndexes(searchDocs, recent, code);
   searching.catch(() => {}); // awaited, and so reported, by the search indexes stage
   await astro;
   console.log(`build: alongside: astro, from its start ${((performance.now() - astroStarted) / 1000).toFixed(2)} s`);

@@ -125,23 +125,29 @@ function writeWordFiles(dir: string, words: ReadonlyMap<string, number[]>, shard
 export class ShardWords {
   private readonly shardOf = new Map<SearchDoc, string>();
   private readonly words = new Map<string, Set<string>>();
+  /** Documents of each shard not added yet (the offline index reuses the words of unchanged ones). */
+  private readonly missing = new Map<string, Set<SearchDoc>>();
 
   constructor(docs: readonly SearchDoc[], maxPages = SHARD_MAX_PAGES, recent: readonly string[] = []) {
-    for (const shard of shardsOf(docs, (d) => d.url, maxPages, recent)) for (const doc of shard.items) this.shardOf.set(doc, shard.key);
+    for (const shard of shardsOf(docs, (d) => d.url, maxPages, recent)) {
+      for (const doc of shard.items) this.shardOf.set(doc, shard.key);
+      this.missing.set(shard.key, new Set(shard.items));
+    }
   }
 
   add(doc: SearchDoc, words: Iterable<string>): void {
     const key = this.shardOf.get(doc);
     if (key === undefined) return;
+    this.missing.get(key)!.delete(doc);
     let set = this.words.get(key);
     if (!set) this.words.set(key, (set = new Set()));
     for (const word of words) set.add(word);
   }
 
-  /** The shard's words, sorted; undefined for a shard none of whose documents were added. */
+  /** The shard's words, sorted; undefined for a shard some of whose documents were not added. */
   sorted(key: string): string[] | undefined {
     const set = this.words.get(key);
-    return set && [...set].sort();
+    return set && this.missing.get(key)?.size === 0 ? [...set].sort() : undefined;
   }
 }
 

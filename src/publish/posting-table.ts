@@ -2,12 +2,26 @@
  * The offline index's postings while they are gathered: every (word, document, weights) in flat typed
  * arrays, grouped by word only when they are encoded. A map per word of a `DocumentWord` per document
  * took ~100 bytes a posting: 174 MB of heap at 10k papers, ~870 MB at 50k, on the build's main thread
- * while Astro renders; this takes 20 bytes a posting.
+ * while Astro renders; this takes 24 bytes a posting.
+ *
+ * A table can be kept (`snapshot`) and taken up again by the next build for its first documents
+ * (`PostingTable.restore`), so a rebuild cuts only the documents that changed or came after.
  */
 import { encodePostings, type DocumentWord } from '../core/offline-index.ts';
 import { grow } from '../core/typed-arrays.ts';
 
 const INITIAL_CAPACITY = 1 << 16;
+
+/** A PostingTable as plain data: the words, and per posting its word (an index into `words`), document and weights. */
+export interface PostingSnapshot {
+  words: readonly string[];
+  wordOf: Int32Array<ArrayBuffer>;
+  docOf: Int32Array<ArrayBuffer>;
+  weightOf: Int32Array<ArrayBuffer>;
+  compoundOf: Int32Array<ArrayBuffer>;
+  titleOf: Uint8Array<ArrayBuffer>;
+  firstPartOf: Int32Array<ArrayBuffer>;
+}
 
 export class PostingTable {
   private readonly ids = new Map<string, number>();
@@ -17,10 +31,15 @@ export class PostingTable {
   private weightOf = new Int32Array(INITIAL_CAPACITY);
   private compoundOf = new Int32Array(INITIAL_CAPACITY);
   private titleOf = new Uint8Array(INITIAL_CAPACITY);
+  /** The UTF-16 length of the shortest first part of a compound the word begins in the document, 0 for none. */
+  private firstPartOf = new Int32Array(INITIAL_CAPACITY);
   private size = 0;
 
-  /** Adds `word`'s posting in document `doc`. Documents must come in ascending order. */
-  add(word: string, doc: number, entry: DocumentWord): void {
+  /**
+   * Adds `word`'s posting in document `doc`, with the length of the shortest first part it has there
+   * (documentWords' `firstParts`; 0 for none). Documents must come in ascending order.
+   */
+  add(word: string, doc: number, entry: DocumentWord, firstPart = 0): void {
     let id = this.ids.get(word);
     if (id === undefined) {
       id = this.words.length;
@@ -34,6 +53,58 @@ export class PostingTable {
     this.weightOf[i] = entry.weight;
     this.compoundOf[i] = entry.compoundWeight;
     this.titleOf[i] = entry.inTitle ? 1 : 0;
+    this.firstPartOf[i] = firstPart;
+  }
+
+  /** Each word's shortest first part over all documents (the offline index's `firstParts`), for the words that have one. */
+  firstParts(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < this.size; i++) {
+      const length = this.firstPartOf[i]!;
+      if (length === 0) continue;
+      const word = this.words[this.wordOf[i]!]!;
+      out.set(word, Math.min(out.get(word) ?? Infinity, length));
+    }
+    return out;
+  }
+
+  /**
+   * The table as plain data, for `PostingTable.restore`: views of its arrays cut to its size (not copies,
+   * which would double its memory at the end of the build), valid until more postings are added.
+   */
+  snapshot(): PostingSnapshot {
+    const n = this.size;
+    return { words: this.words, wordOf: this.wordOf.subarray(0, n), docOf: this.docOf.subarray(0, n), weightOf: this.weightOf.subarray(0, n), compoundOf: this.compoundOf.subarray(0, n), titleOf: this.titleOf.subarray(0, n), firstPartOf: this.firstPartOf.subarray(0, n) };
+  }
+
+  /**
+   * A table holding the postings of `snapshot` in documents below `docs`, as if only those documents had
+   * been added; words left without postings are gone. More documents (from `docs` on) may then be added.
+   */
+  static restore(snapshot: PostingSnapshot, docs: number): PostingTable {
+    const table = new PostingTable();
+    let n = 0;
+    while (n < snapshot.docOf.length && snapshot.docOf[n]! < docs) n++;
+    const ids = new Int32Array(snapshot.words.length).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const w = snapshot.wordOf[i]!;
+      if (ids[w] !== -1) continue;
+      ids[w] = table.words.length;
+      table.ids.set(snapshot.words[w]!, ids[w]);
+      table.words.push(snapshot.words[w]!);
+    }
+    let capacity = INITIAL_CAPACITY;
+    while (capacity < n) capacity *= 2;
+    table.wordOf = new Int32Array(capacity);
+    for (let i = 0; i < n; i++) table.wordOf[i] = ids[snapshot.wordOf[i]!]!;
+    const copy = <T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(from: T, to: T): T => (to.set(from.subarray(0, n)), to);
+    table.docOf = copy(snapshot.docOf, new Int32Array(capacity));
+    table.weightOf = copy(snapshot.weightOf, new Int32Array(capacity));
+    table.compoundOf = copy(snapshot.compoundOf, new Int32Array(capacity));
+    table.titleOf = copy(snapshot.titleOf, new Uint8Array(capacity));
+    table.firstPartOf = copy(snapshot.firstPartOf, new Int32Array(capacity));
+    table.size = n;
+    return table;
   }
 
   /** The words seen, each once, in the order they came. */
@@ -71,5 +142,6 @@ export class PostingTable {
     this.weightOf = grow(this.weightOf);
     this.compoundOf = grow(this.compoundOf);
     this.titleOf = grow(this.titleOf);
+    this.firstPartOf = grow(this.firstPartOf);
   }
 }

@@ -1,0 +1,55 @@
+/**
+ * The offline index's state kept in `.cache/` between builds (src/publish/offline-search.ts
+ * `OfflineIndexState`), so a rebuild cuts the words of changed and new documents only. One file: a
+ * 4-byte length, a JSON header (key, document hashes, words, lengths), padded to 4 bytes, then the
+ * posting arrays as they lie in memory (written from views of the table's arrays, read as views of the file).
+ * A missing, short or unreadable file is no state: the index is made from scratch.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { OfflineIndexState } from '../../src/publish/offline-search.ts';
+
+const INT32_ARRAYS = ['wordOf', 'docOf', 'weightOf', 'compoundOf', 'firstPartOf'] as const;
+
+export function loadOfflineIndexState(path: string): OfflineIndexState | undefined {
+  try {
+    const file = readFileSync(path);
+    const headerLength = file.readUInt32LE(0);
+    const header = JSON.parse(file.toString('utf8', 4, 4 + headerLength)) as Omit<OfflineIndexState, 'postings'> & { words: string[]; size: number };
+    // The arrays are views of the file's memory, or of an aligned copy when a Buffer starts off a 4-byte boundary.
+    let start = file.byteOffset + 4 + headerLength;
+    let memory = file.buffer as ArrayBuffer;
+    if (start % 4 !== 0) {
+      memory = file.buffer.slice(start) as ArrayBuffer;
+      start = 0;
+    }
+    const n = header.size;
+    const int32 = (k: number) => new Int32Array(memory, start + k * 4 * n, n);
+    const [wordOf, docOf, weightOf, compoundOf, firstPartOf] = INT32_ARRAYS.map((_, k) => int32(k)) as [Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>];
+    const titleOf = new Uint8Array(memory, start + INT32_ARRAYS.length * 4 * n, n);
+    return { key: header.key, docHashes: header.docHashes, lengths: header.lengths, postings: { words: header.words, wordOf, docOf, weightOf, compoundOf, titleOf, firstPartOf } };
+  } catch {
+    return undefined;
+  }
+}
+
+export function storeOfflineIndexState(path: string, state: OfflineIndexState): void {
+  const { postings } = state;
+  const json = JSON.stringify({ key: state.key, docHashes: state.docHashes, lengths: state.lengths, words: postings.words, size: postings.docOf.length });
+  const header = Buffer.from(json.padEnd(json.length + ((4 - (Buffer.byteLength(json) % 4)) % 4), ' '));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  const view = (a: Int32Array | Uint8Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  mkdirSync(dirname(path), { recursive: true });
+  // Written aside, then renamed: an interrupted build leaves the last whole state or none. Piece by piece,
+  // from views: one Buffer of it all would copy the postings (~120 MB at 50k papers) while Astro renders.
+  const fd = openSync(`${path}.next`, 'w');
+  try {
+    for (const part of [length, header, ...INT32_ARRAYS.map((k) => view(postings[k])), view(postings.titleOf)]) {
+      for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(`${path}.next`, path);
+}
