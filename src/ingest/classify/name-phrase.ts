@@ -174,11 +174,14 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
     const withPlural = texts.filter((p) => pluralPattern.test(p.title) || pluralPattern.test(p.abstract)).length;
     if (withPlural >= PLURAL_SHARE * texts.length) name = plural;
   }
-  // A proper name followed by words its papers never capitalise, not even in a title, is written
-  // as they write it: a species binomial's epithet stays lowercase ("Escherichia coli", which
-  // title case made "Escherichia Coli" on a list of MEDLINE papers); "Bayesian Networks" is
-  // title-cased, as its papers' titles write "Networks".
-  const proper = words.length > 1 && /^\p{Lu}\p{Ll}+$/u.test(words[0]!) && words.slice(1).every((w) => /^\p{Ll}+$/u.test(w) && neverCapitalised(w, found));
+  // A proper name followed by rare words its papers never capitalise, not even in a title, is
+  // written as they write it: a species binomial's epithet stays lowercase ("Escherichia coli",
+  // which title case made "Escherichia Coli" on a list of MEDLINE papers). An everyday English word
+  // after a name is title-cased ("Poincaré Balls", a fixture golden), and so is one the titles
+  // capitalise ("Bayesian Inference" in a list of title-case titles). Rare: under
+  // EVERYDAY_WORD_PER_MILLION in SUBTLEX ("coli" 0.53, "cerevisiae" 0, "balls" 105); a technical
+  // English word of a sentence-case list ("Hodgkin lymphoma", 0.55) is kept as written too.
+  const proper = words.length > 1 && /^\p{Lu}\p{Ll}+$/u.test(words[0]!) && words.slice(1).every((w) => /^\p{Ll}+$/u.test(w) && everydayFrequency(w) < EVERYDAY_WORD_PER_MILLION && neverCapitalised(w, found));
   return proper ? name : titleCase(name);
 }
 
