@@ -16,7 +16,12 @@
  * Arabic papers of a 358-paper ACL + MEDLINE review list sat in "Amino Acid Residues" and
  * "Neuroscience & Neurology"; a reader of those topics cannot use them there, and a reader of German
  * finds them under their language. The gold lists, seeds and real dumps have no such paper: every
- * eval figure unchanged (session 9).
+ * eval figure unchanged (session 9). The topic takes one of the list's k: on that list (20 topics)
+ * the two smallest ACL classes (5 and 4 papers) were no longer restored (groups.ts restoreDropped)
+ * and their papers joined other NLP topics. Papers of biomedical classes dropped for the field's
+ * budget (Geriatrics, Ophthalmology, Dentistry…, restoreDropped finding no room) join a kept class
+ * by centroid with no keyword evidence for it (16 such papers there); joining a discovered group
+ * instead made a catch-all (groups.ts joinNearest).
  *
  * A taxonomy topic may have subtopics (taxonomy.ts): in a field where the topic would hold more
  * papers than a topic of that field may (MAX_TIMES_AVERAGE), its subtopics take its place, so one
