@@ -66,6 +66,10 @@ export function dissolveIncoherent(groupOf: Int32Array, members: readonly number
  * 0.442/0.429 (0.461/0.451), NLP 0.467/0.426 (0.354/0.284) → 0.515/0.466 (0.558/0.414); gold-80
  * unchanged (0.754/0.683); real dumps' largest topic 11.6% → 9.6%. Joining only on evidence ≥ 1 or
  * ≥ 2 (one mention of a specific keyword): biomedicine held-out 0.367/0.356, 0.367/0.379.
+ * Session 9, not kept: a paper with no evidence for any kept class joining the nearest discovered
+ * group rather than a class's centroid (a class only by keyword evidence): on the 358-paper ACL +
+ * MEDLINE review list the discovered "Kinases & Phosphorylation" took 14 more papers (hip-fracture
+ * and cataract surgery, vitamin K, risk charts) and became the catch-all; read, not measured.
  */
 export function joinNearest(vectors: Vectors, members: readonly number[], groupOf: Int32Array, kept: readonly boolean[], maxSize = Infinity, evidence?: (d: number, g: number) => number): void {
   const keep = kept.flatMap((x, g) => (x ? [g] : []));

@@ -80,7 +80,7 @@ export function topicMethod(taxonomy: Taxonomy): string {
   let h = HASH_SEED;
   const text = JSON.stringify([taxonomy.topics, taxonomy.tags, taxonomy.stopTags]);
   for (let i = 0; i < text.length; i++) h = hashChar(h, text.charCodeAt(i));
-  return `ward-ctfidf-wordnet-subtopics-9:${(h >>> 0).toString(16)}`;
+  return `ward-ctfidf-wordnet-subtopics-10:${(h >>> 0).toString(16)}`;
 }
 
 /** Up to `count` (1–50) related paper ids per paper, most related first, keyed by id. `analysis`: `analysePapers(papers)`, when the caller has it. */

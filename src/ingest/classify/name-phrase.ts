@@ -174,7 +174,15 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
     const withPlural = texts.filter((p) => pluralPattern.test(p.title) || pluralPattern.test(p.abstract)).length;
     if (withPlural >= PLURAL_SHARE * texts.length) name = plural;
   }
-  return titleCase(name);
+  // A proper name followed by rare words its papers never capitalise, not even in a title, is
+  // written as they write it: a species binomial's epithet stays lowercase ("Escherichia coli",
+  // which title case made "Escherichia Coli" on a list of MEDLINE papers). An everyday English word
+  // after a name is title-cased ("Poincaré Balls", a fixture golden), and so is one the titles
+  // capitalise ("Bayesian Inference" in a list of title-case titles). Rare: under
+  // EVERYDAY_WORD_PER_MILLION in SUBTLEX ("coli" 0.53, "cerevisiae" 0, "balls" 105); a technical
+  // English word of a sentence-case list ("Hodgkin lymphoma", 0.55) is kept as written too.
+  const proper = words.length > 1 && /^\p{Lu}\p{Ll}+$/u.test(words[0]!) && words.slice(1).every((w) => /^\p{Ll}+$/u.test(w) && everydayFrequency(w) < EVERYDAY_WORD_PER_MILLION && neverCapitalised(w, found));
+  return proper ? name : titleCase(name);
 }
 
 /** The phrase at [start, end) of `text` with its neighbours, or null when the tagger's tokens do not line up with the text. */
@@ -214,6 +222,11 @@ function written(lower: string, found: readonly Occurrence[]): string {
   const form = tally(forms)[0]![0];
   // A dictionary word in capitals is a heading shouted ("FINANCIAL DISCLOSURE"), not an acronym.
   return form.length > ACRONYM_LETTERS && form === form.toUpperCase() && everydayFrequency(lower) > 0 ? lower : form;
+}
+
+/** Whether no occurrence (nor neighbour) of the term writes lowercase word `lower` with a capital. */
+function neverCapitalised(lower: string, found: readonly Occurrence[]): boolean {
+  return found.every((o) => [...o.tokens, o.before, o.after].every((t) => !t || t.lower !== lower || t.text === lower));
 }
 
 /** Values with their counts, commonest first (ties in order of first appearance). */

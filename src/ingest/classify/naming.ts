@@ -5,7 +5,7 @@
  * candidate only counts where it is written in a paper's title or abstract, so every name describes
  * papers of its topic, never a concept the taxonomy merely implies. Each candidate, best first, is
  * read where its papers write it and made the whole noun phrase a librarian would write, or refused
- * (name-phrase.ts: never a cut phrase, never an everyday word alone); two terms are joined as "A and
+ * (name-phrase.ts: never a cut phrase, never an everyday word alone); two terms are joined as "A &
  * B" only when most papers of the second also carry the first. A candidate weighs more the more alike
  * the papers that write it are (topical coherence: a domain term, not a general academic noun), and
  * no name repeats the words of another with some added ("Large Language Models" beside "Language Models").
@@ -140,7 +140,8 @@ export function nameGroups(
             shape(s) !== null &&
             !sharesWord(shape(s)!.toLowerCase(), title.toLowerCase()),
         );
-        const pair = second && `${title} and ${shape(second)}`;
+        // One joiner across the list: the taxonomy's names join with "&" ("Speech & Audio").
+        const pair = second && `${title} & ${shape(second)}`;
         if (pair && !clashes(pair, taken)) name = pair;
         break;
       }

@@ -36,6 +36,20 @@ describe('a candidate term read where its papers write it', () => {
     );
     expect(librarianName('gamma-ray bursts', texts)).toMatch(/^Gamma-Ray Bursts?$/);
   });
+
+  test('keeps a species binomial as its papers write it: genus capitalised, epithet lowercase (issue 19 review: "Escherichia Coli")', () => {
+    const texts = papers(
+      'Escherichia coli cells lacking the chaperone grow slowly at high temperature.',
+      'We measured the membrane potential of Escherichia coli during starvation.',
+      'Biofilms of Escherichia coli resist antibiotics that kill planktonic cells.',
+    );
+    expect(librarianName('escherichia coli', texts)).toBe('Escherichia coli');
+  });
+
+  test('title-cases an everyday word after a proper name ("Poincaré Balls")', () => {
+    const texts = papers('We embed trees in Poincaré balls of low dimension.', 'Hyperbolic layers map words into Poincaré balls.');
+    expect(librarianName('poincaré balls', texts)).toBe('Poincaré Balls');
+  });
 });
 
 describe('near-identical topic names', () => {
