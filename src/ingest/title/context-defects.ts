@@ -23,63 +23,103 @@ import { COMMON_WORD_WEIGHT, stem, type WordWeight } from './keyness.ts';
 export type ContextDefect = 'cut-phrase' | 'split-unit' | 'discourse-marker' | 'repeated-word' | 'weak-part';
 
 /** Words a verb's object can open with, never a noun's next word. */
-const OBJECT_OPENERS = '(?:a|an|the|its|their|his|her|these|those)';
+const OBJECT_OPENERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'these', 'those']);
+/** Tokens that set an aside off: "…, for example, …", "For example, …". */
+const SET_OFF = new Set([',', ';', '.', '(', '']);
 
 /** Words apart within which a repeat is a joining fault ("Hallucination in Hallucinations": 2). */
 const REPEAT_REACH = 3;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const normal = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
 const bare = (w: string) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 const wordsOf = (part: string) => part.split(/\s+/).map(bare).filter(Boolean);
+
+/** An abstract's lower-case tokens (words, and punctuation marks apart) and where each word occurs. */
+interface Index {
+  tokens: string[];
+  at: Map<string, number[]>;
+}
+/**
+ * The last abstract indexed: a candidate list is checked against one abstract at a time. Indexing
+ * once instead of a regular expression per rule and candidate: 3.3 → 2.15 ms CPU an abstract (the
+ * deriver alone on the 700 real abstracts; main 2.07).
+ */
+let last: { abstract: string; index: Index } | undefined;
+function indexOf(abstract: string): Index {
+  if (last?.abstract === abstract) return last.index;
+  const tokens = abstract.toLowerCase().match(/[\p{L}\p{N}](?:[\p{L}\p{N}'’-]*[\p{L}\p{N}])?|[^\s\p{L}\p{N}]/gu) ?? [];
+  const at = new Map<string, number[]>();
+  tokens.forEach((t, i) => (at.get(t) ?? at.set(t, []).get(t)!).push(i));
+  last = { abstract, index: { tokens, at } };
+  return last.index;
+}
+/** Where the abstract writes `words` in a row (index of the first). */
+function occurrences(ix: Index, words: readonly string[]): number[] {
+  return (ix.at.get(words[0]!) ?? []).filter((i) => words.every((w, k) => ix.tokens[i + k] === w));
+}
 
 /**
  * Every rule of this module `title` breaks against `abstract`; empty when none. `weight` is the
  * list's word weight (keyness.ts); a list too short for one (weight 1 everywhere) has no weak parts.
  */
 export function contextDefects(title: string, abstract: string, weight: WordWeight = () => 1): ContextDefect[] {
-  const text = normal(abstract);
+  const ix = indexOf(abstract);
   const parts = title.split(/:\s+/).map(wordsOf).filter((p) => p.length > 0);
   const out: ContextDefect[] = [];
-  const OFF = (process.env.S9_OFF ?? '').split(',');
-  if (OFF.includes('all')) return out;
-  if (!OFF.includes('verb') && parts.some((p) => endsOnVerb(p, text))) out.push('cut-phrase');
-  if (!OFF.includes('unit') && splitsUnit(parts, text)) out.push('split-unit');
-  if (!OFF.includes('disc') && parts.some((p) => hasDiscourseMarker(p, text))) out.push('discourse-marker');
-  if (!OFF.includes('rep') && parts.some((p) => repeatsWord(p, text))) out.push('repeated-word');
-  if (!OFF.includes('weak') && parts.length > 1 && parts.some((p) => weakPart(p, weight))) out.push('weak-part');
+  if (parts.some((p) => endsOnVerb(p, ix))) out.push('cut-phrase');
+  if (splitsUnit(parts, ix)) out.push('split-unit');
+  if (parts.some((p) => hasDiscourseMarker(p, ix))) out.push('discourse-marker');
+  if (parts.some((p) => repeatsWord(p, ix))) out.push('repeated-word');
+  if (parts.length > 1 && parts.some((p) => weakPart(p, weight))) out.push('weak-part');
   return out;
 }
 
 /**
- * `title` with a colon mended where the abstract writes the two parts as one phrase: a verb and its
- * object ("Squared Norm of Static Word Embedding Encodes: Information Gain" → "… Encodes Information
- * Gain", the abstract saying "… encodes the information gain") or a phrase joined by a preposition
- * ("… Text Game with Theory: Mind Inference Tasks" → "… with Theory of Mind Inference Tasks").
- * Rejecting these instead cost the best title of two acl-bare papers (content-word share 1.00 → 0.17,
- * 0.50 → 0.38). Other titles come back unchanged.
+ * `title` mended where a colon cuts what the abstract writes as one phrase: a verb and its object
+ * ("Squared Norm of Static Word Embedding Encodes: Information Gain" → "… Encodes Information Gain",
+ * the abstract saying "… encodes the information gain"), or a phrase joined by a preposition ("…
+ * Text Game with Theory: Mind Inference Tasks" → "… with Theory of Mind Inference Tasks"); a part
+ * still ending on its verb loses it ("Backdoor Poisoning Attacks Exhibit: Defence Method" →
+ * "Backdoor Poisoning Attacks: Defence Method"). Rejecting these titles instead cost the best
+ * title of three acl-bare papers (content-word share 1.00 → 0.17, 0.50 → 0.38, 0.43 → 0.29).
  */
 export function mendColon(title: string, abstract: string): string {
-  const at = title.indexOf(': ');
-  if (at < 0) return title;
-  const [head, tail] = [wordsOf(title.slice(0, at)), wordsOf(title.slice(at + 2))];
-  if (tail.length === 0) return title;
-  const text = normal(abstract);
-  const joined = new RegExp(`\\b${escape(head.slice(-2).join(' '))} (\\w+ )?${escape(tail[0]!)}\\b`).exec(text);
-  const between = joined?.[1]?.trim();
-  if (!joined) return title;
-  if (between && PREPOSITIONS.has(between)) return `${title.slice(0, at)} ${between} ${title.slice(at + 2)}`;
-  if (head.length >= 2 && endsOnVerb(head, text)) return `${title.slice(0, at)} ${title.slice(at + 2)}`;
-  return title;
+  if (!title.includes(': ')) return title;
+  const ix = indexOf(abstract);
+  const parts = title.split(': ');
+  const out = [parts[0]!];
+  for (let k = 1; k <= parts.length; k++) {
+    const prev = out.at(-1)!;
+    const head = wordsOf(prev);
+    const next = parts[k];
+    const link = next === undefined ? undefined : joining(head, wordsOf(next), ix);
+    if (link !== undefined) {
+      out[out.length - 1] = `${prev} ${link}${next}`;
+      continue;
+    }
+    if (head.length > 2 && endsOnVerb(head, ix)) out[out.length - 1] = prev.slice(0, prev.trimEnd().lastIndexOf(' '));
+    if (next !== undefined) out.push(next);
+  }
+  return out.join(': ');
+}
+
+/** What joins `head` to `tail` where the abstract writes them as one phrase ('' or "of "), else undefined. */
+function joining(head: string[], tail: string[], ix: Index): string | undefined {
+  if (head.length === 0 || tail.length === 0) return undefined;
+  const end = head.slice(-2);
+  const verb = head.length >= 2 && endsOnVerb(head, ix);
+  for (const i of occurrences(ix, end)) {
+    const [next, after] = [ix.tokens[i + end.length] ?? '', ix.tokens[i + end.length + 1]];
+    if (verb && (next === tail[0] || (after === tail[0] && OBJECT_OPENERS.has(next)))) return '';
+    if (after === tail[0] && PREPOSITIONS.has(next)) return `${next} `;
+  }
+  return undefined;
 }
 
 /** The part's last two words are, wherever the abstract writes them, followed by an object. */
-function endsOnVerb(part: string[], text: string): boolean {
+function endsOnVerb(part: string[], ix: Index): boolean {
   if (part.length < 2) return false;
-  const tail = escape(part.slice(-2).join(' '));
-  const all = text.match(new RegExp(`\\b${tail}\\b`, 'g'))?.length ?? 0;
-  const beforeObject = text.match(new RegExp(`\\b${tail} ${OBJECT_OPENERS}\\b`, 'g'))?.length ?? 0;
-  return all > 0 && beforeObject === all;
+  const found = occurrences(ix, part.slice(-2));
+  return found.length > 0 && found.every((i) => OBJECT_OPENERS.has(ix.tokens[i + 2] ?? ''));
 }
 
 /**
@@ -88,28 +128,31 @@ function endsOnVerb(part: string[], text: string): boolean {
  * colon between words the abstract joins by a preposition also fired, on good titles ("… Natural
  * Language Feedback: Interactive Semantic Parser"): ACL 2023 listing 0.469 → 0.466.
  */
-function splitsUnit(parts: string[][], text: string): boolean {
-  return parts.some((p, i) => onlyInUnit(p.at(-1)!, text, 'after') || (i > 0 && onlyInUnit(p[0]!, text, 'before')));
+function splitsUnit(parts: string[][], ix: Index): boolean {
+  return parts.some((p, i) => onlyInUnit(p.at(-1)!, ix, 1) || (i > 0 && onlyInUnit(p[0]!, ix, -1)));
 }
 
-/** `word` is said twice or more, each time as the head ('after') or tail ('before') of the same "X of/for Y". */
-function onlyInUnit(word: string, text: string, side: 'after' | 'before'): boolean {
-  const w = escape(word);
-  const all = text.match(new RegExp(`\\b${w}\\b`, 'g'))?.length ?? 0;
-  if (all < 2) return false;
-  const unit = side === 'after' ? new RegExp(`\\b${w} (?:of|for) \\w+`, 'g') : new RegExp(`\\w+ (?:of|for) ${w}\\b`, 'g');
-  const found = text.match(unit) ?? [];
-  return found.length === all && new Set(found).size === 1;
+/** `word` is said twice or more, each time as the head (side 1) or tail (side −1) of the same "X of/for Y". */
+function onlyInUnit(word: string, ix: Index, side: 1 | -1): boolean {
+  const all = ix.at.get(word) ?? [];
+  if (all.length < 2) return false;
+  const units = new Set<string>();
+  for (const i of all) {
+    const [link, other] = [ix.tokens[i + side], ix.tokens[i + 2 * side]];
+    if ((link !== 'of' && link !== 'for') || !other || !/^[\p{L}\p{N}]/u.test(other)) return false;
+    units.add(`${link} ${other}`);
+  }
+  return units.size === 1;
 }
 
 /** A listed marker, or "preposition + word" that the abstract writes only set off by punctuation. */
-function hasDiscourseMarker(part: string[], text: string): boolean {
+function hasDiscourseMarker(part: string[], ix: Index): boolean {
   for (let i = 0; i + 1 < part.length; i++) {
-    const pair = `${part[i]} ${part[i + 1]}`;
-    if (DISCOURSE_MARKERS.has(pair)) return true;
-    if (!PREPOSITIONS.has(part[i]!)) continue;
-    const uses = [...text.matchAll(new RegExp(`(^|[^\\s]?)\\s*\\b${escape(pair)}\\b(.?)`, 'g'))];
-    if (uses.length > 0 && uses.every((m) => /^(?:|[,;.(])$/.test(m[1]!) && m[2] === ',')) return true;
+    const pair = [part[i]!, part[i + 1]!];
+    if (DISCOURSE_MARKERS.has(pair.join(' '))) return true;
+    if (!PREPOSITIONS.has(pair[0]!)) continue;
+    const uses = occurrences(ix, pair);
+    if (uses.length > 0 && uses.every((k) => SET_OFF.has(ix.tokens[k - 1] ?? '') && ix.tokens[k + 2] === ',')) return true;
   }
   return false;
 }
@@ -120,11 +163,11 @@ function hasDiscourseMarker(part: string[], text: string): boolean {
  * RNA Acetyltransferase" is a real title's form, and rejecting them cost acl-bare 0.451 → 0.443 in
  * content-word share (the repeated word is the abstract's key word).
  */
-function repeatsWord(part: string[], text: string): boolean {
+function repeatsWord(part: string[], ix: Index): boolean {
   const stems = part.map((w) => (w.length > 3 ? stem(w) : ''));
   for (let a = 0; a < stems.length; a++) {
     for (let b = a + 1; b <= Math.min(stems.length - 1, a + REPEAT_REACH); b++) {
-      if (stems[a] && stems[a] === stems[b] && !text.includes(part.slice(a, b + 1).join(' '))) return true;
+      if (stems[a] && stems[a] === stems[b] && occurrences(ix, part.slice(a, b + 1)).length === 0) return true;
     }
   }
   return false;
