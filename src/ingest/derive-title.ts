@@ -4,7 +4,8 @@
  * Reasoning"), what it studies, or the task it opens with (title/english.ts); in the abstract's own
  * language when that is not English (title/other-language.ts, language by franc-min). Every title
  * keeps the rules of title/defects.ts, and those it breaks only against its own abstract
- * (title/context-defects.ts), when any candidate does; titles are unique within a list.
+ * (title/context-defects.ts, which also mends a colon that cuts one phrase), when any candidate does;
+ * titles are unique within a list.
  *
  * Measured by `npm run eval` (scripts/lib/title-eval.ts) against the real titles of EMNLP and
  * MEDLINE abstracts.
@@ -45,7 +46,7 @@ function candidates(abstract: string, weight: WordWeight, counts: Map<string, nu
     if (title) return [title];
   }
   // Candidates come best first; a broken one goes last (checking is lazy: the best usually passes).
-  const found = [...new Set(englishCandidates(abstract, weight, counts).slice(0, CANDIDATES_KEPT).map((c) => titleCase(mendColon(c.title.replace(/\s+/g, ' ').trim(), abstract))))];
+  const found = [...new Set(englishCandidates(abstract, weight, counts).slice(0, CANDIDATES_KEPT).map((c) => titleCase(mendColon(c.title.replace(/\s+/g, ' ').trim(), abstract, weight))))];
   const firstClean = found.findIndex((t) => clean(t, abstract, weight));
   if (firstClean < 0) {
     // No reading keeps the rules alone (most often: too short); two together may.

@@ -1,13 +1,15 @@
 /**
  * Defects a derived title shows only against its own abstract (title/defects.ts judges a title alone).
- * Each rejects a candidate so that the next one wins (derive-title.ts); found by a new-user review of
- * a mixed list (s9), each rule general to its kind:
+ * Each rejects a candidate so that the next one wins (derive-title.ts); where the abstract shows how
+ * to mend one, mendColon does so first. Found by a new-user review of a mixed list (session 9), each
+ * rule general to its kind; on acl-bare 7 of 150 derived titles broke one, on the review's list 6 of
+ * 60 (none after):
  * - a part cut after a verb the tagger read as a noun: the abstract goes on "… attacks exhibit a
  *   spurious correlation", so "Backdoor Poisoning Attacks Exhibit" ends on its verb (an English noun
  *   is never followed straight by an article or a possessive);
  * - a part that ends or starts inside a phrase the abstract writes as one unit: "… with Theory: Mind
- *   Inference" where the abstract writes "theory of mind" (across a colon, or a word the abstract
- *   only ever writes in one "X of/for Y");
+ *   Inference" where the abstract writes "theory of mind" (a word the abstract only ever writes in
+ *   one "X of/for Y"; a colon across such a phrase is mended instead);
  * - a discourse marker read as a phrase: "… for Example" (a closed class, DISCOURSE_MARKERS, or a
  *   "preposition + word" the abstract sets off by commas, as it does an aside);
  * - one word twice in a part where the abstract does not say it so: "the Hallucination in
@@ -16,6 +18,10 @@
  *   repetition counts);
  * - a weak part: one whose every content word most abstracts of the list use ("…: Language Model"),
  *   which names nothing this paper is about.
+ * Tried and dropped: a part whose last words the abstract always follows with "and"/"or" (a cut
+ * coordination, "… for the Hallucination" of "the hallucination and omission phenomena"): MEDLINE
+ * content-word share 0.346 → 0.337, ACL 2023 0.469 → 0.461. A colon between any two words the
+ * abstract joins by a preposition (not only a fixed "X of Y"): ACL 2023 0.469 → 0.466.
  */
 import { DISCOURSE_MARKERS, PREPOSITIONS } from '../../core/english/function-words.ts';
 import { COMMON_WORD_WEIGHT, stem, type WordWeight } from './keyness.ts';
@@ -80,10 +86,14 @@ export function contextDefects(title: string, abstract: string, weight: WordWeig
  * Text Game with Theory: Mind Inference Tasks" → "… with Theory of Mind Inference Tasks"); a part
  * still ending on its verb loses it ("Backdoor Poisoning Attacks Exhibit: Defence Method" →
  * "Backdoor Poisoning Attacks: Defence Method"). Rejecting these titles instead cost the best
- * title of three acl-bare papers (content-word share 1.00 → 0.17, 0.50 → 0.38, 0.43 → 0.29).
+ * title of three acl-bare papers (content-word share 1.00 → 0.17, 0.50 → 0.38, 0.43 → 0.29). A part
+ * of only list-common words (weakPart) is dropped: "…: Language Model". `weight`: as contextDefects.
  */
-export function mendColon(title: string, abstract: string): string {
+export function mendColon(title: string, abstract: string, weight: WordWeight = () => 1): string {
   if (!title.includes(': ')) return title;
+  // A weak part is dropped rather than the title rejected: seeds' content-word share 0.4616 → 0.4625, others unchanged.
+  const strong = title.split(': ').filter((p) => !weakPart(wordsOf(p), weight));
+  if (strong.length > 0 && strong.length < title.split(': ').length) title = strong.join(': ');
   const ix = indexOf(abstract);
   const parts = title.split(': ');
   const out = [parts[0]!];

@@ -223,7 +223,7 @@ export function englishCandidates(abstract: string, weight: WordWeight = () => 1
   for (const c of out.slice(0, READINGS_SUBTITLED)) {
     const subtitled = withSubtitle(c.title, pool, counts, weight);
     // A subtitle that breaks a rule against the abstract (a repeated word, a weak part) is left off.
-    const mended = subtitled && mendColon(spellOut(subtitled, defined), abstract);
+    const mended = subtitled && mendColon(spellOut(subtitled, defined), abstract, weight);
     const title = mended && contextDefects(mended, abstract, weight).length === 0 ? mended : c.title;
     const value = c.score + KEY_WORDS_WEIGHT * expectedTitleWords(title, counts, weight);
     if (!lead || value > lead.value) lead = { ...c, title, value };

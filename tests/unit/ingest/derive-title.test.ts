@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { deriveTitle, deriveTitles, titleCase } from '../../../src/ingest/derive-title.ts';
-import { contextDefects } from '../../../src/ingest/title/context-defects.ts';
+import { contextDefects, mendColon } from '../../../src/ingest/title/context-defects.ts';
 import { duplicateIndices, titleDefects } from '../../../src/ingest/title/defects.ts';
 import { stem, wordCounts } from '../../../src/ingest/title/keyness.ts';
 import { withSubtitle } from '../../../src/ingest/title/subtitle.ts';
@@ -246,6 +246,15 @@ describe('faults a new-user review found in derived titles (session 9), on the r
     expect(contextDefects('A Dataset for the Hallucination in Hallucinations in Translation', abstract)).toContain('repeated-word');
     expect(contextDefects('Backdoor Attacks: Spurious Correlation', abstract, (w) => (/^(?:spurio|correlation)/.test(w) ? 0.1 : 1))).toContain('weak-part');
     expect(contextDefects('Theory of Mind in Games: Backdoor Attacks and Spurious Correlation', abstract)).toEqual([]);
+  });
+
+  test('a colon is mended where the abstract writes both parts as one phrase', () => {
+    const abstract = 'We find that the squared norm encodes the information gain. Agents play with theory of mind inference. Theory of mind helps. This paper posits that backdoor attacks exhibit a spurious correlation.';
+    expect(mendColon('Squared Norm Encodes: Information Gain', abstract)).toBe('Squared Norm Encodes Information Gain');
+    expect(mendColon('Agents Play with Theory: Mind Inference', abstract)).toBe('Agents Play with Theory of Mind Inference');
+    expect(mendColon('Backdoor Poisoning Attacks Exhibit: Defence Method', abstract)).toBe('Backdoor Poisoning Attacks: Defence Method');
+    expect(mendColon('Masking Policy on Task Performance: Language Model', abstract, (w) => (/^(?:language|model)$/.test(w) ? 0.1 : 1))).toBe('Masking Policy on Task Performance');
+    expect(mendColon('Theory of Mind: Spurious Correlation', abstract)).toBe('Theory of Mind: Spurious Correlation');
   });
 });
 
