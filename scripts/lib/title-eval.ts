@@ -6,7 +6,9 @@
  * - content-word share: per paper, the share of the real title's content words that the derived
  *   title carries, averaged. Content words: lower case, split on anything not a letter or digit,
  *   English function words dropped, a plural -s/-es/-ies stemmed (the word rules of
- *   tests/fixtures/gold/README.md).
+ *   tests/fixtures/gold/README.md);
+ * - against its abstract: titles that break a rule of src/ingest/title/context-defects.ts (a part
+ *   cut after its verb, a split "X of Y", a discourse marker, a joined repeat, a weak part);
  * on acl-bare.txt (EMNLP 2023, the list the issue names) and, untuned, on the MEDLINE abstracts of
  * other-field-listing.txt with their titles stripped; then, held out (never looked at while tuning),
  * the ACL 2023 papers of acl-listing.txt and the seed list's titled papers, titles stripped. Then the seed list's derived titles beside the
@@ -16,7 +18,9 @@ import { readFileSync } from 'node:fs';
 import type { SourcePath } from '../../src/core/issue.ts';
 import { deriveTitles } from '../../src/ingest/derive-title.ts';
 import { ARTICLES, CONJUNCTIONS, PREPOSITIONS, PRONOUNS } from '../../src/core/english/function-words.ts';
+import { contextDefects } from '../../src/ingest/title/context-defects.ts';
 import { duplicateIndices, titleDefects } from '../../src/ingest/title/defects.ts';
+import { listWeights } from '../../src/ingest/title/keyness.ts';
 import { tag } from '../../src/ingest/title/pos.ts';
 import { ingestSources, seedSources } from '../../tests/support/ingest-fixtures.ts';
 
@@ -52,6 +56,8 @@ interface Scored {
   derived: string;
   real: string;
   defects: string[];
+  /** Rules broken against its own abstract (title/context-defects.ts), counted apart from the issue's. */
+  context: string[];
   share: number;
 }
 
@@ -63,12 +69,13 @@ function scoreList(name: string, papers: ManifestPaper[]): Scored[] {
   const byAbstract = new Map(out.map((p) => [key(p.abstract), p.title]));
   const derived = papers.map((p) => byAbstract.get(key(p.abstract)) ?? '');
   const dup = duplicateIndices(derived);
+  const { weight } = listWeights(papers.map((p) => p.abstract));
   return papers.map((p, i) => {
     const title = derived[i]!;
     const real = p.source_title ?? p.title ?? '';
     const defects: string[] = titleDefects(title);
     if (dup.has(i)) defects.push('duplicate');
-    return { derived: title, real, defects, share: contentShare(title, real) };
+    return { derived: title, real, defects, context: contextDefects(title, p.abstract, weight), share: contentShare(title, real) };
   });
 }
 
@@ -85,7 +92,8 @@ function summary(label: string, scored: Scored[], papers: ManifestPaper[]): void
   const issueCount = scored.filter((s) => s.defects.some((d) => d !== 'too-short') || s.derived.split(/\s+/).length <= 2).length;
   console.log(
     `${label.padEnd(40)} ${String(n).padStart(3)}  defective ${(100 * defective / n).toFixed(1)}% (${rules || 'none'}; ${(100 * issueCount / n).toFixed(1)}% if 3 words pass)   ` +
-      `content-word share ${share.toFixed(3)} (first 8 words of the abstract ${firstWords.toFixed(3)})   words median ${words[Math.floor(n / 2)]}`,
+      `content-word share ${share.toFixed(3)} (first 8 words of the abstract ${firstWords.toFixed(3)})   words median ${words[Math.floor(n / 2)]}   ` +
+      `against its abstract ${scored.filter((s) => s.context.length > 0).length}`,
   );
 }
 

@@ -3,7 +3,9 @@
  * ("We propose IAG, a framework …" → "IAG: Induction-Augmented Generation Framework for Implicit
  * Reasoning"), what it studies, or the task it opens with (title/english.ts); in the abstract's own
  * language when that is not English (title/other-language.ts, language by franc-min). Every title
- * keeps the rules of title/defects.ts when any candidate does, and titles are unique within a list.
+ * keeps the rules of title/defects.ts, and those it breaks only against its own abstract
+ * (title/context-defects.ts, which also mends a colon that cuts one phrase), when any candidate does;
+ * titles are unique within a list.
  *
  * Measured by `npm run eval` (scripts/lib/title-eval.ts) against the real titles of EMNLP and
  * MEDLINE abstracts.
@@ -11,6 +13,7 @@
 import { francLanguage } from '../core/language.ts';
 import { titleCase } from '../core/english/title-case.ts';
 import { MAX_TITLE_WORDS, titleDefects } from './title/defects.ts';
+import { contextDefects, mendColon } from './title/context-defects.ts';
 import { englishCandidates } from './title/english.ts';
 import { listWeights, type WordWeight } from './title/keyness.ts';
 import { otherLanguageTitle } from './title/other-language.ts';
@@ -30,6 +33,11 @@ function languageOf(abstract: string): string {
   return language === 'und' || language === 'sco' ? 'eng' : language;
 }
 
+/** `title` keeps every rule, alone and against its abstract. */
+function clean(title: string, abstract: string, weight: WordWeight): boolean {
+  return titleDefects(title).length === 0 && contextDefects(title, abstract, weight).length === 0;
+}
+
 /** Candidate titles for one abstract, best first, each in final form. */
 function candidates(abstract: string, weight: WordWeight, counts: Map<string, number>): string[] {
   const language = languageOf(abstract);
@@ -38,12 +46,12 @@ function candidates(abstract: string, weight: WordWeight, counts: Map<string, nu
     if (title) return [title];
   }
   // Candidates come best first; a broken one goes last (checking is lazy: the best usually passes).
-  const found = [...new Set(englishCandidates(abstract, weight, counts).slice(0, CANDIDATES_KEPT).map((c) => titleCase(c.title.replace(/\s+/g, ' ').trim())))];
-  const firstClean = found.findIndex((t) => titleDefects(t).length === 0);
+  const found = [...new Set(englishCandidates(abstract, weight, counts).slice(0, CANDIDATES_KEPT).map((c) => titleCase(mendColon(c.title.replace(/\s+/g, ' ').trim(), abstract, weight))))];
+  const firstClean = found.findIndex((t) => clean(t, abstract, weight));
   if (firstClean < 0) {
     // No reading keeps the rules alone (most often: too short); two together may.
     const pairs = found.slice(0, 3).flatMap((a) => found.filter((b) => b !== a && !a.includes(':')).map((b) => `${a}: ${titleCase(b.replace(/^\w/, (c) => c.toUpperCase()))}`));
-    const pair = pairs.find((t) => titleDefects(t).length === 0);
+    const pair = pairs.find((t) => clean(t, abstract, weight));
     return pair ? [pair, ...found] : found;
   }
   return [found[firstClean]!, ...found.slice(0, firstClean), ...found.slice(firstClean + 1)];
@@ -78,8 +86,9 @@ export function deriveTitles(abstracts: readonly string[], taken: Iterable<strin
     const list = lists[i]!;
     const free = (t: string) => !used.has(key(t));
     // The first candidate is clean when any is; later ones are checked only when needed.
-    let title = list.find((t, k) => free(t) && (k === 0 || titleDefects(t).length === 0));
-    title ??= combined(list, (t) => free(t) && titleDefects(t).length === 0);
+    const ok = (t: string) => clean(t, abstracts[i]!, weight);
+    let title = list.find((t, k) => free(t) && (k === 0 || ok(t)));
+    title ??= combined(list, (t) => free(t) && ok(t));
     title ??= list.find(free);
     title ??= fallback(abstracts[i]!, list[0], free);
     used.add(key(title));

@@ -14,6 +14,16 @@ export const CONJUNCTIONS: ReadonlySet<string> = new Set(
   'and or but nor so yet because although though while whereas whether if unless that which who whom whose where when since once'.split(' '),
 );
 export const PRONOUNS: ReadonlySet<string> = new Set('i me my we us our ours you your he him his she her it its they them their theirs this these those'.split(' '));
+/**
+ * Discourse markers of the form preposition + word: they link sentences and name nothing ("for
+ * example, …"), so a title holding one has read an aside as a phrase. A closed class (after the
+ * prepositional-phrase connectives of Halliday & Hasan, Cohesion in English, 1976, ch. 5).
+ */
+export const DISCOURSE_MARKERS: ReadonlySet<string> = new Set([
+  'for example', 'for instance', 'in particular', 'in addition', 'in contrast', 'by contrast', 'in fact', 'in general',
+  'in practice', 'in turn', 'in short', 'in sum', 'in summary', 'in conclusion', 'of course', 'at least', 'at most',
+  'at first', 'at last', 'in effect', 'in essence', 'on average', 'in total', 'as well', 'as such', 'by far', 'in brief',
+]);
 
 /**
  * Minor words of headline-style title case (Chicago Manual of Style: articles, prepositions,

@@ -17,6 +17,7 @@ import { gerund } from '../../core/english/inflection.ts';
 import { DEICTIC, nounPhrase, nounPhraseWithAttachments, type Phrase } from './chunk.ts';
 import { join, tagEach, type Token } from './pos.ts';
 import { definitions, expansion, ownName, spellOut } from './acronyms.ts';
+import { contextDefects, mendColon } from './context-defects.ts';
 import { MAX_TITLE_WORDS } from './defects.ts';
 import { expectedTitleWords, keyness, wordCounts, type WordWeight } from './keyness.ts';
 import { capitalise, openingTask, overlaps, phrasesIn, phraseText, subjectPhrase, words } from './phrases.ts';
@@ -221,7 +222,9 @@ export function englishCandidates(abstract: string, weight: WordWeight = () => 1
   let lead: (Candidate & { value: number }) | undefined;
   for (const c of out.slice(0, READINGS_SUBTITLED)) {
     const subtitled = withSubtitle(c.title, pool, counts, weight);
-    const title = subtitled ? spellOut(subtitled, defined) : c.title;
+    // A subtitle that breaks a rule against the abstract (a repeated word, a weak part) is left off.
+    const mended = subtitled && mendColon(spellOut(subtitled, defined), abstract, weight);
+    const title = mended && contextDefects(mended, abstract, weight).length === 0 ? mended : c.title;
     const value = c.score + KEY_WORDS_WEIGHT * expectedTitleWords(title, counts, weight);
     if (!lead || value > lead.value) lead = { ...c, title, value };
   }

@@ -31,7 +31,7 @@ export function wordCounts(text: string): Map<string, number> {
  * title about 0.6 times as often.
  */
 const IN_TITLE_BY_COUNT = [0, 0.04, 0.14, 0.28, 0.4, 0.5, 0.62];
-const COMMON_WORD_WEIGHT = 0.25;
+export const COMMON_WORD_WEIGHT = 0.25;
 const COMMON_WORD_FACTOR = 0.6;
 
 /** Chance that a word the abstract uses `count` times, of list weight `weight`, is in its real title. */

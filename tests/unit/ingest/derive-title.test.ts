@@ -1,7 +1,9 @@
-import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { deriveTitle, deriveTitles, titleCase } from '../../../src/ingest/derive-title.ts';
+import { contextDefects, mendColon } from '../../../src/ingest/title/context-defects.ts';
 import { duplicateIndices, titleDefects } from '../../../src/ingest/title/defects.ts';
-import { wordCounts } from '../../../src/ingest/title/keyness.ts';
+import { stem, wordCounts } from '../../../src/ingest/title/keyness.ts';
 import { withSubtitle } from '../../../src/ingest/title/subtitle.ts';
 
 const words = (t: string) => t.split(/\s+/).length;
@@ -197,6 +199,62 @@ describe('deriveTitles on a list', () => {
     const [alone] = deriveTitles([abstract]);
     const [beside] = deriveTitles([abstract], [alone!]);
     expect(lower(beside!)).not.toBe(lower(alone!));
+  });
+});
+
+describe('faults a new-user review found in derived titles (session 9), on the real EMNLP abstracts of acl-bare', () => {
+  // The faults, as the review quoted them: "Backdoor Poisoning Attacks Exhibit: Defence Method",
+  // "… Text Game with Theory: Mind Inference Tasks", "Sets of Candidate Explanations for Example",
+  // "An Annotated Dataset for the Hallucination in Hallucinations …", "…: Language Model".
+  const manifest = JSON.parse(readFileSync('tests/fixtures/real-dumps/manifest.json', 'utf8'));
+  const abstracts: string[] = manifest.files['acl-bare.txt'].papers.map((p: { abstract: string }) => p.abstract);
+  let titles: string[] = [];
+  beforeAll(() => {
+    titles = deriveTitles(abstracts);
+  });
+  const titleOf = (words: string) => titles[abstracts.findIndex((a) => a.includes(words))]!;
+  const parts = (t: string) => t.split(/:\s+/);
+
+  test('no part ends on a verb the tagger read as a noun ("attacks exhibit a spurious correlation")', () => {
+    for (const part of parts(titleOf('backdoor poisoning attacks exhibit a spurious'))) expect(part).not.toMatch(/\bExhibit$/);
+  });
+
+  test('a phrase the abstract writes as one unit is not split at its preposition ("Theory of Mind")', () => {
+    expect(titleOf('with Theory of Mind (ToM) inference')).not.toMatch(/\bTheory:|:\s*Mind\b/);
+  });
+
+  test('a discourse marker is not read as a phrase ("for each example" is not "for Example")', () => {
+    expect(titleOf('sets of candidate explanations for each example')).not.toMatch(/\bfor example\b/i);
+  });
+
+  test('no part says one word twice where the abstract does not ("the Hallucination in Hallucinations")', () => {
+    for (const part of parts(titleOf('annotated dataset for the hallucination and omission'))) {
+      const stems = part.toLowerCase().split(/\s+/).filter((w) => w.length > 3).map(stem);
+      expect(new Set(stems).size).toBe(stems.length);
+    }
+  });
+
+  test('no part is only words most abstracts of the list use ("…: Language Model")', () => {
+    for (const part of parts(titleOf('the masking policy on the downstream task performance'))) expect(part).not.toMatch(/^(?:the )?language models?$/i);
+  });
+
+  test('each rule, against its abstract', () => {
+    const abstract = 'This paper posits that backdoor attacks exhibit a spurious correlation. We model theory of mind, for example, in games. Theory of mind matters. We annotate hallucination and omission. Hallucinations in translation are errors.';
+    expect(contextDefects('Backdoor Attacks Exhibit: Spurious Correlation', abstract)).toContain('cut-phrase');
+    expect(contextDefects('Agents with Theory: Mind in Games', abstract)).toContain('split-unit');
+    expect(contextDefects('Games for Example', abstract)).toContain('discourse-marker');
+    expect(contextDefects('A Dataset for the Hallucination in Hallucinations in Translation', abstract)).toContain('repeated-word');
+    expect(contextDefects('Backdoor Attacks: Spurious Correlation', abstract, (w) => (/^(?:spurio|correlation)/.test(w) ? 0.1 : 1))).toContain('weak-part');
+    expect(contextDefects('Theory of Mind in Games: Backdoor Attacks and Spurious Correlation', abstract)).toEqual([]);
+  });
+
+  test('a colon is mended where the abstract writes both parts as one phrase', () => {
+    const abstract = 'We find that the squared norm encodes the information gain. Agents play with theory of mind inference. Theory of mind helps. This paper posits that backdoor attacks exhibit a spurious correlation.';
+    expect(mendColon('Squared Norm Encodes: Information Gain', abstract)).toBe('Squared Norm Encodes Information Gain');
+    expect(mendColon('Agents Play with Theory: Mind Inference', abstract)).toBe('Agents Play with Theory of Mind Inference');
+    expect(mendColon('Backdoor Poisoning Attacks Exhibit: Defence Method', abstract)).toBe('Backdoor Poisoning Attacks: Defence Method');
+    expect(mendColon('Masking Policy on Task Performance: Language Model', abstract, (w) => (/^(?:language|model)$/.test(w) ? 0.1 : 1))).toBe('Masking Policy on Task Performance');
+    expect(mendColon('Theory of Mind: Spurious Correlation', abstract)).toBe('Theory of Mind: Spurious Correlation');
   });
 });
 
