@@ -9,7 +9,7 @@
  */
 import { wordKey, zipf } from '../../core/english/everyday.ts';
 import type { TermTable } from './term-table.ts';
-import { gluedWords, Pos, type PaperStreams, type Stream } from './term-words.ts';
+import { gluedWords, Pos, type PaperStreams, type Stream, type Word } from './term-words.ts';
 
 export { Pos, type Stream, type Word } from './term-words.ts';
 export type { TermTable } from './term-table.ts';
@@ -111,6 +111,9 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
   // Per word id: phrases it occurs in, and phrases it ends (is the head noun of).
   const wordRuns: number[] = [];
   const wordHeads: number[] = [];
+  // Per word id: runs it ends that a clause word (Word.opensClause) or a verb reading, maybe a misread noun, follows.
+  const wordClauses: number[] = [];
+  const wordVerbEnds: number[] = [];
   const start = new Int32Array(papers.length + 1);
   const entryIds: number[] = [];
   const entryTitle: number[] = [];
@@ -195,13 +198,15 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
     };
     const walk = (stream: Stream, inTitle: boolean) => {
       let run: RunWord[] = [];
-      const flush = () => {
+      const flush = (next?: Word) => {
         // "of" never ends a run.
         while (run.length && run[run.length - 1]!.pos === Pos.Of) run.pop();
         for (const w of run) wordRuns[w.id] = (wordRuns[w.id] ?? 0) + 1;
         if (run.length) {
           const head = run[run.length - 1]!.id;
           wordHeads[head] = (wordHeads[head] ?? 0) + 1;
+          if (next?.opensClause) wordClauses[head] = (wordClauses[head] ?? 0) + 1;
+          else if (next?.verb) wordVerbEnds[head] = (wordVerbEnds[head] ?? 0) + 1;
           countRun(run, inTitle);
         }
         run = [];
@@ -226,7 +231,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
           (w.pos === Pos.Of && run.length > 0 && next !== undefined && next.pos !== Pos.Break && next.pos !== Pos.Function) ||
           (w.pos === Pos.Function && next !== undefined && glued.has(`${w.text} ${next.text}`));
         if (!inside || (englishStop.has(w.text) && w.pos !== Pos.Of && w.pos !== Pos.Function)) {
-          flush();
+          flush(w);
           continue;
         }
         // A verb's -ing form before an adjective is a verb ("promoting filopodial elongation").
@@ -351,6 +356,16 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
     firstHeadShare: (id) => {
       const w = wordsOf(id)[0]!;
       return (wordHeads[w] ?? 0) / Math.max(1, wordRuns[w] ?? 0);
+    },
+    clauseShare: (id) => {
+      const w = lastWord[id]!;
+      // Once is no evidence: a relative clause follows a noun now and then ("the accuracy that").
+      return (wordClauses[w] ?? 0) < 2 ? 0 : wordClauses[w]! / Math.max(1, wordHeads[w] ?? 0);
+    },
+    nounHeadShare: (id) => {
+      const w = lastWord[id]!;
+      const unsure = wordVerbEnds[w] ?? 0;
+      return ((wordHeads[w] ?? 0) - unsure) / Math.max(1, (wordRuns[w] ?? 0) - unsure);
     },
     lastHeadShare: (id) => {
       const w = lastWord[id]!;
