@@ -14,6 +14,7 @@ import { describe, expect, test } from 'vitest';
 import type { SourcePath } from '../../../src/core/issue.ts';
 import { classifyPapers, parseTaxonomy } from '../../../src/ingest/classify/index.ts';
 import { ingestSources } from '../../support/ingest-fixtures.ts';
+import { englishWords } from '../../../src/ingest/classify/terms.ts';
 import { TERM_STOPWORDS as STOPWORDS } from '../../../src/core/english/function-words.ts';
 
 const parsed = parseTaxonomy(readFileSync('content/taxonomy.yaml', 'utf8'), 'content/taxonomy.yaml');
@@ -36,6 +37,12 @@ describe('tags of a two-field list written with fragments in mind', () => {
   test('twenty papers, each tagged', () => {
     expect(papers).toHaveLength(20);
     for (const p of papers) expect(labels.get(p.id)!.tags.length, p.title).toBeGreaterThan(0);
+  });
+
+  test('a hyphenated word with a function word inside is read whole ("state-of-the-art baselines", not "art baselines")', () => {
+    const words = englishWords('Our reader beats state-of-the-art baselines and out-of-the-box readers.').map((w) => w.text);
+    expect(words).toContain('state-of-the-art');
+    expect(words).toContain('out-of-the-box');
   });
 
   test('no tag starts inside a hyphenated word ("art baselines")', () => {
