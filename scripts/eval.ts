@@ -17,6 +17,7 @@ import type { SourcePath } from '../src/core/issue.ts';
 import { ingestSources, seedSources, sourcesIn } from '../tests/support/ingest-fixtures.ts';
 import { classifyPapers, parseTaxonomy, relatedPapers, type Classification, type ClassifyInput, type Taxonomy } from '../src/ingest/classify/index.ts';
 import { labelHygiene } from './lib/label-hygiene.ts';
+import { fragmentTags } from './lib/tag-fragments.ts';
 import { titleEvaluation } from './lib/title-eval.ts';
 
 interface GoldLabel {
@@ -234,6 +235,9 @@ function hygiene(name: string, papers: ClassifyInput[], labels: Map<string, Clas
     `  tags per paper min ${perPaper[0]} / median ${perPaper[Math.floor(n / 2)]} / max ${perPaper[n - 1]}, ` +
       `distinct tags ${tagUse.size}, used by ≥2 papers ${pct(h.sharedTagShare)}, untagged papers ${perPaper.filter((c) => c === 0).length}`,
   );
+  const fragments = fragmentTags(tagUse.keys(), papers.map((p) => `${p.title}. ${p.abstract}`));
+  const kinds = [...fragments].map(([kind, tags]) => `${kind} ${tags.length} (${tags.slice(0, 4).join(', ')})`);
+  console.log(`  fragment tags ${[...fragments.values()].reduce((s, t) => s + t.length, 0)}${kinds.length ? `: ${kinds.join('; ')}` : ''}`);
   if (showTopics) {
     for (const [topic, count] of [...topics].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
       const tags = new Map<string, number>();

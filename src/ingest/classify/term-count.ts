@@ -5,7 +5,7 @@
  */
 import { wordKey } from '../../core/english/everyday.ts';
 import { CandidateTrie, WordIds } from './term-trie.ts';
-import { Pos, type PaperStreams, type Stream } from './term-words.ts';
+import { Pos, type PaperStreams, type Stream, type Word } from './term-words.ts';
 
 /** Longest candidate, in words: "in vitro fertilization", "large language model" fit; 98 % of gold tags do. */
 export const MAX_TERM_WORDS = 4;
@@ -42,6 +42,9 @@ export class TermCounter {
   /** Per word id: runs it occurs in, and runs it ends (is the head noun of). */
   readonly wordRuns: number[] = [];
   readonly wordHeads: number[] = [];
+  /** Per word id: runs it ends that a clause word (Word.opensClause), or else a verb reading (maybe a misread noun), follows. */
+  readonly wordClauses: number[] = [];
+  readonly wordVerbEnds: number[] = [];
   /** Per paper, its candidates with their title and abstract counts (the layout of corpus.ts). */
   readonly entryIds: number[] = [];
   readonly entryTitle: number[] = [];
@@ -84,13 +87,15 @@ export class TermCounter {
   /** Cuts a stream into runs of words a term may hold and counts each run. */
   private walk(paper: PaperStreams, stream: Stream, inTitle: boolean, lowerAcronyms: ReadonlyMap<string, readonly string[]>): void {
     let run: RunWord[] = [];
-    const flush = () => {
+    const flush = (next?: Word) => {
       // "of" never ends a run.
       while (run.length && run[run.length - 1]!.pos === Pos.Of) run.pop();
       for (const w of run) this.wordRuns[w.id] = (this.wordRuns[w.id] ?? 0) + 1;
       if (run.length) {
         const head = run[run.length - 1]!.id;
         this.wordHeads[head] = (this.wordHeads[head] ?? 0) + 1;
+        if (next?.opensClause) this.wordClauses[head] = (this.wordClauses[head] ?? 0) + 1;
+        else if (next?.verb) this.wordVerbEnds[head] = (this.wordVerbEnds[head] ?? 0) + 1;
         this.countRun(paper, run, inTitle);
       }
       run = [];
@@ -115,7 +120,7 @@ export class TermCounter {
         (w.pos === Pos.Of && run.length > 0 && next !== undefined && next.pos !== Pos.Break && next.pos !== Pos.Function) ||
         (w.pos === Pos.Function && next !== undefined && this.glued.has(`${w.text} ${next.text}`));
       if (!inside || (this.englishStop.has(w.text) && w.pos !== Pos.Of && w.pos !== Pos.Function)) {
-        flush();
+        flush(w);
         continue;
       }
       // A verb's -ing form before an adjective is a verb ("promoting filopodial elongation").

@@ -34,6 +34,17 @@ export interface TermTable extends PhraseCounts {
   firstHeadShare(id: number): number;
   /** The same share for the term's last word: low for a verb's -ing form that takes an object ("patients undergoing surgery"). */
   lastHeadShare(id: number): number;
+  /**
+   * Share of the term's last word's phrase-ending uses (as the last word of a run of nominals) that
+   * run straight into a determiner, "that" or a pronoun: high for a verb the tagger read as a noun
+   * ("show" of "the datasets show that").
+   */
+  clauseShare(id: number): number;
+  /**
+   * lastHeadShare without the phrases a verb reading ends: a word that ends a phrase only before a
+   * word the tagger read as a verb may be a modifier of a misread noun ("adversarial paraphrases").
+   */
+  nounHeadShare(id: number): number;
   /** Occurrences whose first word is a verb's -ing form ("utilizing interpretation methods"). */
   readonly gerundFirst: Int32Array;
   /**

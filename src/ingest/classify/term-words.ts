@@ -24,6 +24,13 @@ export type Pos = (typeof Pos)[keyof typeof Pos];
 export interface Word {
   readonly text: string;
   readonly pos: Pos;
+  /**
+   * A word that opens a clause's object or complement (a determiner, "that", a pronoun): a noun
+   * phrase seldom runs straight into one, a verb often does ("the datasets show that", "touches only").
+   */
+  readonly opensClause?: boolean;
+  /** A word the tagger read as a verb (other than an -ing or -ed form): a break, but maybe a misread noun ("adversarial paraphrases lower"). */
+  readonly verb?: boolean;
 }
 
 /** The words of one sentence-free stretch of text; Break words separate phrases. */

@@ -78,7 +78,10 @@ export function englishWords(text: string, symbols?: string[]): Stream {
     if (prev && prev.pos !== Pos.Break && spaces[i] === '' && i + 1 < texts.length) {
       if ((t === '-' || t === '/') && spaces[i + 1] === '' && types[i + 1] === 'word') {
         const next = texts[++i]!.toLowerCase();
-        const pos = classOf(tags[i]!, next);
+        // A function word inside a compound ("state-of-the" of "state-of-the-art") leaves it unfinished:
+        // read as a break, it cut "art baselines" out of "state-of-the-art baselines".
+        const inner = classOf(tags[i]!, next);
+        const pos = inner === Pos.Break || inner === Pos.Function || inner === Pos.Of ? Pos.Adj : inner;
         const before = out[out.length - 2];
         // "heparan sulfate-based probes": a modifier ending a multi-word noun leaves the noun whole.
         if ((pos === Pos.Participle || pos === Pos.Adj) && prev.pos === Pos.Noun && (before?.pos === Pos.Noun || before?.pos === Pos.Adj)) {
@@ -113,11 +116,17 @@ export function englishWords(text: string, symbols?: string[]): Stream {
       continue;
     }
     const lower = t.toLowerCase();
+    const tag = tags[i]!;
+    if (tag === 'DET' || tag === 'SCONJ' || tag === 'PRON') {
+      out.push({ text: lower, pos: Pos.Break, opensClause: true });
+      continue;
+    }
     if (symbols && symbolShaped(t, lower)) {
       symbols.push(t);
       symbolAt = out.length;
     }
-    out.push({ text: lower, pos: classOf(tags[i]!, lower) });
+    const pos = classOf(tag, lower);
+    out.push(tag === 'VERB' && pos === Pos.Break ? { text: lower, pos, verb: true } : { text: lower, pos });
   }
   return out;
 }
