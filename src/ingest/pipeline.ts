@@ -86,6 +86,8 @@ export interface IngestHooks {
 export interface TitledPaper extends PaperMetadata {
   id: string;
   title: string;
+  /** The title was derived from the abstract (a citation shows it as one, so its cache key differs). */
+  derivedTitle: boolean;
   body: string;
 }
 
@@ -139,7 +141,7 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   phase('merge');
   const titles = titlePapers(merged, known);
   phase('titles');
-  hooks.onTitled?.(merged.groups.map((g, i) => ({ ...mergeMetadata(g.occurrences), id: merged.ids[i]!, title: titles[i]!, body: bodies[i]! })));
+  hooks.onTitled?.(merged.groups.map((g, i) => ({ ...mergeMetadata(g.occurrences), id: merged.ids[i]!, title: titles[i]!, derivedTitle: g.title === null, body: bodies[i]! })));
   // Titles as plain text (math read as text), for slugs and the classifier.
   const plainTitles = titles.map(titleText);
   const slugs = slugPapers(merged, plainTitles, input.existing, input.state);

@@ -13,8 +13,11 @@ import { tempDir } from '../../support/temp-dir.ts';
 
 test('references started while the ingest runs are the ones the pages show, and the later pass only completes them', async () => {
   let titled: TitledPaper[] = [];
-  const { papers } = runIngest({ sources: sourcesIn('tests/fixtures/reference-exports'), existing: [], state: null }, { onTitled: (p) => (titled = p) });
+  // Exports with their titles, and bare abstracts whose titles are derived (a citation marks those).
+  const sources = [...sourcesIn('tests/fixtures/reference-exports'), ...sourcesIn('tests/fixtures/real-dumps', (name) => name === 'acl-bare.txt')];
+  const { papers } = runIngest({ sources, existing: [], state: null }, { onTitled: (p) => (titled = p) });
   expect(titled.map((p) => p.id).sort()).toEqual(papers.map((p) => p.id).sort());
+  expect(papers.filter((p) => p.derivedTitle).length).toBeGreaterThan(0);
   const dir = join(tempDir('citations-'), 'v1');
   const early = prewarmCitationCache(titled, dir);
   writeFileSync(join(dir, 'not-a-citation.txt'), 'kept'); // the head start deletes nothing
