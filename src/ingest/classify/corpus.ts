@@ -3,6 +3,7 @@
  * document frequencies. Tags, topics and related papers all read these counts, so the text is
  * tokenized once. Phrases are interned to integer ids to keep 50k papers within memory.
  */
+import { languageOf } from '../../core/english/everyday.ts';
 import { regularPlural } from '../../core/english/inflection.ts';
 import { Builder, TITLE_END } from './corpus-builder.ts';
 import { grow } from '../../core/typed-arrays.ts';
@@ -12,6 +13,17 @@ export interface PaperText {
   readonly id: string;
   readonly title: string;
   readonly abstract: string;
+}
+
+const languages = new WeakMap<PaperText, string>();
+/**
+ * A paper's language, ISO 639-1 or 'und' (english/everyday.ts `languageOf` over its title and abstract),
+ * guessed once per paper for the stages that ask (topic names, papers the list's vocabulary does not reach).
+ */
+export function paperLanguage(p: PaperText): string {
+  let language = languages.get(p);
+  if (language === undefined) languages.set(p, (language = languageOf(`${p.title} ${p.abstract}`)));
+  return language;
 }
 
 /**

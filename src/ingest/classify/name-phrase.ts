@@ -15,9 +15,8 @@
  * Reading a few occurrences per candidate keeps the cost to a few milliseconds per topic.
  */
 import { createRequire } from 'node:module';
-import type { PaperText } from './corpus.ts';
+import { paperLanguage, type PaperText } from './corpus.ts';
 import { tag, type Token } from '../title/pos.ts';
-import { languageOf } from '../../core/english/everyday.ts';
 import { TERM_STOPWORDS } from '../../core/english/function-words.ts';
 import { naiveSingular } from '../../core/english/inflection.ts';
 import { titleCase } from '../../core/english/title-case.ts';
@@ -85,13 +84,7 @@ export function isEveryday(name: string): boolean {
   return words.every((w) => w.split('-').every((part) => everydayFrequency(part) >= EVERYDAY_PHRASE_PER_MILLION));
 }
 
-const english = new WeakMap<PaperText, boolean>();
-/** Whether a paper is written in English (franc-min through languageOf), once per paper. */
-function isEnglish(p: PaperText): boolean {
-  let known = english.get(p);
-  if (known === undefined) english.set(p, (known = languageOf(`${p.title} ${p.abstract}`) === 'en'));
-  return known;
-}
+const isEnglish = (p: PaperText): boolean => paperLanguage(p) === 'en';
 
 interface Occurrence {
   /** The phrase as written, completed to whole compounds. */

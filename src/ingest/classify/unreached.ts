@@ -10,8 +10,8 @@
  * A paper in another language whose shared words do tie it to the list (an English abstract under a
  * Hebrew title, Latin-script terms) is read with the others.
  */
-import { functionWords, languageOf } from '../../core/english/everyday.ts';
-import type { PaperText } from './corpus.ts';
+import { functionWords } from '../../core/english/everyday.ts';
+import { paperLanguage, type PaperText } from './corpus.ts';
 import type { Vectors } from './vectors.ts';
 
 /**
@@ -24,23 +24,19 @@ import type { Vectors } from './vectors.ts';
  * without ("agents", "cent"); the Hebrew-titled paper has an English abstract and is English.
  */
 const REACH = 0.25;
-/**
- * Characters of a paper's title and abstract read to tell its language: about 60 words, ample for
- * the share of function words (core/language.ts). Measured on 10,000 real-dump abstracts: 0.49 s of
- * CPU for whole texts (1,200 characters read), 0.17 s for 400.
- */
-const LANGUAGE_SAMPLE_CHARS = 400;
 /** A feature is the list's shared vocabulary when at least this many papers of the list's language use it. */
 const SHARED_BY = 2;
 
 /**
  * The papers (indexes, ascending) the list's vocabulary does not reach, with the ISO 639-1 code of
  * each one's language ('und' when unknown). `phraseOf(f)` is the text of vector feature f. Cost: one
- * pass over the vectors, and a language guess per paper (franc-min, skipped for English text).
+ * pass over the vectors, and a language guess per paper (franc-min, skipped for English text),
+ * shared with topic naming.
  */
 export function unreachedPapers(texts: readonly PaperText[], vectors: Vectors, phraseOf: (feature: number) => string): { papers: number[]; languages: string[] } {
   const n = texts.length;
-  const language = texts.map((p) => languageOf(`${p.title} ${p.abstract}`.slice(0, LANGUAGE_SAMPLE_CHARS)));
+  // The guess topic naming makes too (corpus.ts paperLanguage): once per paper.
+  const language = texts.map(paperLanguage);
   const counts = new Map<string, number>();
   for (const l of language) counts.set(l, (counts.get(l) ?? 0) + 1);
   const [main, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
