@@ -5,9 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
+import { frontMatterYaml } from '../../src/core/entry-file.ts';
 import { INTRO_PAGE, siteIdentity, type SiteIdentity } from '../../src/core/site.ts';
-
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
 
 /**
  * `content/pages/intro.mdx` (or `.md`) under `root` → the site's name and tagline; the defaults when there
@@ -22,7 +21,7 @@ export function readSiteIdentity(root: string): SiteIdentity {
     } catch {
       continue;
     }
-    const yaml = FRONT_MATTER.exec(text)?.[1];
+    const yaml = frontMatterYaml(text);
     if (yaml === undefined) return siteIdentity(undefined);
     const doc = parseDocument(yaml, { schema: 'core' });
     const error = doc.errors[0];

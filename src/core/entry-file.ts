@@ -31,6 +31,11 @@ export type ParsedEntry =
   | { ok: true; data: PaperFrontMatter; body: string }
   | { ok: false; error: string };
 
+/** The YAML between a file's opening `---` lines (line ends normalised), or undefined when it has none. */
+export function frontMatterYaml(text: string): string | undefined {
+  return FRONT_MATTER.exec(text.replace(/\r\n?/g, '\n'))?.[1];
+}
+
 /** The Markdown body of an entry file: everything after the front matter (the whole text if there is none). */
 export function entryBody(text: string): string {
   const normalized = text.replace(/\r\n?/g, '\n');
