@@ -11,6 +11,7 @@
  *   node scripts/eval.ts --titles        list every derived title beside the real one
  *                                        (the derived-titles section: scripts/lib/title-eval.ts)
  *   node scripts/eval.ts --no-titles     topics and tags only (half the time, for tuning them)
+ *   node scripts/eval.ts --no-taxonomy   with an empty taxonomy (topics from the papers alone)
  */
 import { readFileSync } from 'node:fs';
 import type { SourcePath } from '../src/core/issue.ts';
@@ -38,7 +39,8 @@ const showTopics = args.includes('--topics');
 const speedDir = args.includes('--speed') ? args[args.indexOf('--speed') + 1] : undefined;
 
 const taxonomyFile = 'content/taxonomy.yaml';
-const parsed = parseTaxonomy(readFileSync(taxonomyFile, 'utf8'), taxonomyFile);
+// --no-taxonomy: topics and tags from the papers alone, as on a list of a field the taxonomy does not know.
+const parsed = parseTaxonomy(args.includes('--no-taxonomy') ? 'topics: []\ntags: {}\nstop-tags: []\n' : readFileSync(taxonomyFile, 'utf8'), taxonomyFile);
 if (!parsed.ok) {
   console.error(parsed.error);
   process.exit(1);
