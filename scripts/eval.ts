@@ -11,6 +11,7 @@
  *   node scripts/eval.ts --titles        list every derived title beside the real one
  *                                        (the derived-titles section: scripts/lib/title-eval.ts)
  *   node scripts/eval.ts --no-titles     topics and tags only (half the time, for tuning them)
+ *   node scripts/eval.ts --no-taxonomy   with an empty taxonomy (topics from the papers alone)
  */
 import { readFileSync } from 'node:fs';
 import type { SourcePath } from '../src/core/issue.ts';
@@ -38,7 +39,8 @@ const showTopics = args.includes('--topics');
 const speedDir = args.includes('--speed') ? args[args.indexOf('--speed') + 1] : undefined;
 
 const taxonomyFile = 'content/taxonomy.yaml';
-const parsed = parseTaxonomy(readFileSync(taxonomyFile, 'utf8'), taxonomyFile);
+// --no-taxonomy: topics and tags from the papers alone, as on a list of a field the taxonomy does not know.
+const parsed = parseTaxonomy(args.includes('--no-taxonomy') ? 'topics: []\ntags: {}\nstop-tags: []\n' : readFileSync(taxonomyFile, 'utf8'), taxonomyFile);
 if (!parsed.ok) {
   console.error(parsed.error);
   process.exit(1);
@@ -115,6 +117,17 @@ function ari(a: string[], b: string[]): number {
   const expected = (sumRows * sumCols) / choose2(a.length);
   const max = (sumRows + sumCols) / 2;
   return max === expected ? 1 : (index - expected) / (max - expected);
+}
+
+/** [homogeneity, completeness] of the partition `mine` against `ref` (Rosenberg & Hirschberg 2007, V-measure). */
+function homogeneityCompleteness(mine: string[], ref: string[]): [number, number] {
+  const n = mine.length;
+  const count = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
+  const entropy = (m: Map<string, number>) => [...m.values()].reduce((s, c) => s - (c / n) * Math.log(c / n), 0);
+  const joint = entropy(count(mine.map((x, i) => `${x}\u0000${ref[i]}`)));
+  const [hm, hr] = [entropy(count(mine)), entropy(count(ref))];
+  // H(ref | mine) = H(joint) − H(mine); H(mine | ref) = H(joint) − H(ref).
+  return [hr ? 1 - (joint - hm) / hr : 1, hm ? 1 - (joint - hr) / hm : 1];
 }
 
 /**
@@ -200,7 +213,11 @@ for (const field of [...new Set(cross.papers.map((g) => g.field!))].sort()) {
     const h = (who: 'A' | 'B') => ari(part.map((i) => crossMine[i]!.topic), part.map((i) => cross.papers[i]![who].topic));
     const hh = ari(part.map((i) => cross.papers[i]!.A.topic), part.map((i) => cross.papers[i]!.B.topic));
     const swing = onePaperSwing(part.map((i) => crossMine[i]!.topic), part.map((i) => cross.papers[i]!.A.topic));
-    console.log(`  ${name.padEnd(9)} ${String(part.length).padStart(3)}                  vs A ${h('A').toFixed(3)}  vs B ${h('B').toFixed(3)}  (A vs B ${hh.toFixed(3)}; one paper ±${swing.toFixed(3)})`);
+    // Homogeneity (1: no product topic mixes an annotator's topics) and completeness (1: no
+    // annotator's topic is split across product topics), Rosenberg & Hirschberg's V-measure parts:
+    // whether a low ARI comes from merging or from splitting.
+    const hc = (who: 'A' | 'B') => homogeneityCompleteness(part.map((i) => crossMine[i]!.topic), part.map((i) => cross.papers[i]![who].topic)).map((x) => x.toFixed(2)).join('/');
+    console.log(`  ${name.padEnd(9)} ${String(part.length).padStart(3)}                  vs A ${h('A').toFixed(3)}  vs B ${h('B').toFixed(3)}  (A vs B ${hh.toFixed(3)}; one paper ±${swing.toFixed(3)})   ${new Set(part.map((i) => crossMine[i]!.topic)).size} topics, homogeneity/completeness vs A ${hc('A')}, vs B ${hc('B')}`);
   }
 }
 {
@@ -281,7 +298,7 @@ if (args.includes('--errors')) {
   });
   cross.papers.forEach((g, i) => {
     if (crossHalf[i] !== 'tune') return;
-    console.log(`\n[cross ${g.field}] ${(g.title ?? g.abstract).slice(0, 90)}`);
+    console.log(`\n[cross ${g.field}] ${(g.title ?? g.abstract).slice(0, 90)}\n  topic: ${crossMine[i]!.topic}  | A: ${g.A.topic} | B: ${g.B.topic}`);
     console.log(`  mine: ${crossMine[i]!.tags.join('; ')}\n  A:    ${g.A.tags.join('; ')}\n  B:    ${g.B.tags.join('; ')}`);
   });
 }

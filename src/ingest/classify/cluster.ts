@@ -11,6 +11,22 @@
  * 0.222/0.232 and 0.148/0.122; average link on cosine 0.219/0.231 and 0.306/0.278 (with refine
  * 0.247/0.258, 0.173/0.155); Ward with 20 refine steps 0.323/0.358. Ward + refine stays.
  *
+ * Session 10, with an empty taxonomy (`npm run eval -- --no-taxonomy`, where every topic is
+ * clustered; with the shipped one the gold partitions barely pass through here, topics.ts), from
+ * gold-80 0.312/0.300 (tune 0.244/0.241, held-out 0.421/0.346), biomedicine 0.350/0.354 (tune
+ * 0.664/0.635, held-out 0.200/0.209), NLP 0.339/0.276 (tune 0.339/0.298, held-out 0.261/0.200):
+ * - Ward + refine on a spectral embedding (Ng, Jordan & Weiss 2001: the k leading eigenvectors of
+ *   the normalized affinity of the cosine graph of each paper's m nearest neighbours, rows at unit
+ *   length), m 10 (scikit-learn's default): gold-80 0.375/0.335 (held-out 0.598/0.480), biomedicine
+ *   0.379/0.392 (held-out 0.218/0.227), NLP 0.344/0.267 (tune 0.313/0.221, held-out 0.271/0.314);
+ *   but m 5/8/12/15/20 give held-out gold-80 0.461-0.561 vs A, biomedicine 0.121-0.214, NLP
+ *   0.089-0.314 (at 8, the best tune sum, NLP held-out 0.089/0.103): only the gold-80 gain holds
+ *   across m, and an m x m neighbour graph per field would also need the leaves (MAX_LEAVES) at 10k.
+ *   Not kept; the lead worth a larger gold set.
+ * - The papers' tags (idf, L2) mixed into the words at weight 0.3/0.5 for a field's clustering: NLP
+ *   0.035/0.060, 0.055/0.055, biomedicine 0.161/0.192, 0.188/0.218 (words alone, without WordNet,
+ *   0.335/0.343 and 0.223/0.249): shared generic tags ("language models") make a field's papers alike.
+ *
  * Cost: the merge runs on the papers themselves up to MAX_LEAVES of them. A longer list is first
  * bisected into BISECT_LEAVES small groups by k-means (the usual "k-means, then agglomerate" scheme
  * for large collections), once per list; every merge tree of a part of it reuses those groups.

@@ -16,7 +16,8 @@ const MIN_COHERENCE = 1;
  * Session 9, not kept: the groups ranked by size times (mean pairwise cosine / the region's)^γ, so a
  * coherent class outranks a slightly larger mixed one: γ 0.5/1/2 all gold-cross biomedicine
  * 0.544/0.547 -> 0.562/0.565 (tune 0.832/0.797 -> 0.962/0.926, held-out 0.453/0.466 -> 0.434/0.447),
- * gold-80 and NLP unchanged.
+ * gold-80 and NLP unchanged. Session 10: groups of equal size ordered by their papers' summed class
+ * evidence (capped at 5 per paper, or not) instead of by group number: every figure unchanged.
  */
 export function keepLargest(groupOf: Int32Array, groups: number, inRegion: (d: number) => boolean, budget: number, minSize: number, vectors: Vectors, maxSize = Infinity, evidence?: (d: number, g: number) => number): number {
   const members = Array.from(groupOf.keys()).filter(inRegion);
