@@ -6,6 +6,8 @@
  * `process.threadCpuUsage`) is added up per phase: satori (the body's SVG), resvg (its pixels), encode (into the
  * frame, PNG). Process CPU adds the garbage collector's and other helper threads' time. Thread CPU is steadier
  * than wall time on a loaded machine; compare runs made side by side. Figures: og-card-render.ts's docstring.
+ * The corpus and its ingested copy stay in /tmp/papershelf-bench-cards/ for the next run: delete it after
+ * changing the ingest (topics, tags and titles are what the cards show).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
