@@ -17,6 +17,30 @@
  * Re-measured with both at 2.6.2 (and `loadSystemFonts: false` for the native one): native ≈32 ms a card
  * against wasm's ≈9 ms, ≈1,900 page faults a card against ≈150.
  * Fonts and the wasm module are loaded once per thread.
+ *
+ * Other ways measured (session 10, `scripts/bench-cards.ts`: 1,000 cards of the 1k bench corpus on one thread,
+ * thread CPU, load 5–14). This pipeline: 12.7–13.4 ms a card (satori 4.2, resvg 6.3–6.8 of which parsing 1.1,
+ * filling 4.9–5.1 and copying the pixels out 0.5, encode 2.3), process CPU 14.2–15.0 (the GC's threads), PNG
+ * 30 KiB. By part: what every body costs 0.8 + 1.4 ms (satori + resvg), the title ≈1.9 + 3.6, the pills ≈2.2 + 2.2.
+ * None of the following was ≥2× cheaper, so none is used:
+ * - @napi-rs/canvas 1.1.1 (Skia, native; MIT; installs from npm with its prebuilt linux-x64-gnu package). With
+ *   the fonts above (registered under the same family names) it drew Arabic (joined, right to left), CJK, math
+ *   and emoji titles as well as satori + resvg do, checked by eye. Issuing a body's drawing takes 0.5 ms, but
+ *   Skia draws when the pixels are read (`data()` or `getImageData`, a fresh 2 MB buffer each): 4–5.5 ms a body,
+ *   3–4.5 of it system time (fresh pages; MIMALLOC_PURGE_DECOMMITS=0 brings a bare read from 4.3 to 0.3 ms,
+ *   but a card loop only from 4.5 to 3.2 ms of system time). And Skia's 8-bit glyph coverage gives 450+ colours
+ *   a body: no palette, so an RGBA PNG (Sub filter and Z_RLE: 3.8–4.5 ms, 121 KiB a card, 4× today's; Skia's
+ *   own PNG encoder: 15 ms a body). A prototype came to 8.8–10.7 ms a card (1.2–1.4×), before the UAX 14 line
+ *   breaking, line clamp and keep-all that satori does for us.
+ * - canvaskit-wasm 0.42 (Skia in wasm; BSD-3): pixels read into a reused wasm buffer in 0.2 ms, but laying out
+ *   and drawing the text with its Paragraph API took 6.1 ms a body, and 725 colours: slower than this pipeline.
+ * - Pills drawn once per thread and copied over placeholder boxes (topics and tags repeat: 4,815 pills of 543
+ *   texts on 1,000 cards): 12.9 → 10.8 ms (1.2×); the copied pills differ from pills drawn in place at ~50 edge
+ *   pixels a card, by up to 37 levels (resvg's f32 coordinates differ at x and x + 72), so the card is no longer
+ *   the same to the bit as when drawn whole.
+ * At ~14.5 ms of CPU a card and ≈12.5k cards for 10k papers (papers, tags, topics), a cold 10k build with
+ * SITE_URL spends ≈180 CPU-s on cards, ≈90 s of both cores: even at 2× cheaper, cards alone would exceed the
+ * issue's 2.5× Hugo + Pagefind (≈34 s).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
