@@ -133,6 +133,16 @@ describe('tags as domain terms', () => {
     expect(tags).not.toContain('valuable insights');
   });
 
+  test('a word two papers write only before another word is no tag, though few papers write it ("high-throughput")', () => {
+    const screens = [
+      paper('h0', 'Kinase inhibitors in zebrafish', 'A high-throughput analysis of zebrafish larvae found kinase inhibitors, and high-throughput experimental methods confirmed them in zebrafish.'),
+      paper('h1', 'Yeast deletion strains', 'We ran high-throughput combination screens of yeast deletion strains and report the yeast strains that grew.'),
+    ];
+    const tags = tagsOf([...screens, ...eye]);
+    for (const id of ['h0', 'h1']) expect(tags.get(id)!).not.toContain('high-throughput');
+    expect(tags.get('h0')!).toContain('zebrafish');
+  });
+
   test('a paper whose only terms carry a symbol still gets a tag, not none', () => {
     const boiler = 'We study a simple question and report experiments. Our method improves accuracy while reducing the cost, and we release code for others to build on.';
     const list = [paper('y0', 'A title that starts like a YAML list item', boiler), paper('y1', 'Another paper', boiler)];
