@@ -84,6 +84,17 @@ describe('tags as domain terms', () => {
     expect(allTerms(ivf).filter((t) => /^vitro\b/.test(t))).toEqual([]);
   });
 
+  test('"vivo" after "in" and "ex" is bound to them, never a term of its own', () => {
+    const list = [0, 1, 2, 3].map((i) =>
+      paper(
+        `w${i}`,
+        `Lipid droplets in mouse liver, report ${i}`,
+        `We confirmed the hydrolysis in vivo in mice. In vivo imaging of lipid droplets and in vivo assays agreed${i === 0 ? ', as did ex vivo hydrolysis of purified droplets' : ''}.`,
+      ),
+    );
+    expect(allTerms(list).filter((t) => /^vivo\b/.test(t))).toEqual([]);
+  });
+
   test("a paper's own name for its system, or a gene symbol, is not a tag nor part of one", () => {
     const memes = paper(
       'n0',
