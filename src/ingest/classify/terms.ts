@@ -111,6 +111,19 @@ export function englishWords(text: string, symbols?: string[]): Stream {
       out.push({ text: t.toLowerCase(), pos: Pos.Break });
       continue;
     }
+    if (type === 'number' && countedWord(texts, types, spaces, i)) {
+      // A count before a hyphen measures the term that follows and is no part of its name: "2-jaw
+      // orthognathic surgery" is "orthognathic surgery", where the number, read as a break, left
+      // "jaw orthognathic surgery"; "10-fold", "3-year-old", "8-bit" alike. A symbol after it ("3-D",
+      // "5-HT") is not a word and stays as it was.
+      let text = t;
+      while (countedWord(texts, types, spaces, i)) {
+        text += `-${texts[i + 2]!.toLowerCase()}`;
+        i += 2;
+      }
+      out.push({ text, pos: Pos.Break });
+      continue;
+    }
     if (type !== 'word') {
       out.push({ text: t, pos: Pos.Break });
       continue;
@@ -129,6 +142,11 @@ export function englishWords(text: string, symbols?: string[]): Stream {
     out.push(tag === 'VERB' && pos === Pos.Break ? { text: lower, pos, verb: true } : { text: lower, pos });
   }
   return out;
+}
+
+/** Whether token i is followed by a hyphen and a lowercase word of three letters or more, written as one ("2-jaw", "year-old" of "3-year-old"). */
+function countedWord(texts: readonly string[], types: readonly string[], spaces: readonly string[], i: number): boolean {
+  return texts[i + 1] === '-' && spaces[i + 1] === '' && spaces[i + 2] === '' && types[i + 2] === 'word' && /^\p{Ll}{3,}$/u.test(texts[i + 2] ?? '');
 }
 
 /** A token of letters only. */

@@ -15,6 +15,7 @@ import type { SourcePath } from '../../../src/core/issue.ts';
 import { classifyPapers, parseTaxonomy } from '../../../src/ingest/classify/index.ts';
 import { ingestSources } from '../../support/ingest-fixtures.ts';
 import { englishWords } from '../../../src/ingest/classify/terms.ts';
+import { Pos } from '../../../src/ingest/classify/term-words.ts';
 import { TERM_STOPWORDS as STOPWORDS } from '../../../src/core/english/function-words.ts';
 
 const parsed = parseTaxonomy(readFileSync('content/taxonomy.yaml', 'utf8'), 'content/taxonomy.yaml');
@@ -43,6 +44,16 @@ describe('tags of a two-field list written with fragments in mind', () => {
     const words = englishWords('Our reader beats state-of-the-art baselines and out-of-the-box readers.').map((w) => w.text);
     expect(words).toContain('state-of-the-art');
     expect(words).toContain('out-of-the-box');
+  });
+
+  test('a count before a hyphen is no part of the term that follows ("2-jaw orthognathic surgery" gives "orthognathic surgery")', () => {
+    const words = englishWords('Airway changes after 2-jaw orthognathic surgery in 3-year-old children, a 10-fold gain.');
+    const at = words.findIndex((w) => w.text === 'orthognathic');
+    // The count is one break before the term: no candidate can start at "jaw".
+    expect(words[at - 1]).toEqual({ text: '2-jaw', pos: Pos.Break });
+    expect(words.map((w) => w.text)).toContain('3-year-old');
+    expect(words.map((w) => w.text)).toContain('10-fold');
+    expect(words.map((w) => w.text)).not.toContain('jaw');
   });
 
   test('no tag starts inside a hyphenated word ("art baselines")', () => {

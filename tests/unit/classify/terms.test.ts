@@ -84,6 +84,17 @@ describe('tags as domain terms', () => {
     expect(allTerms(ivf).filter((t) => /^vitro\b/.test(t))).toEqual([]);
   });
 
+  test('"vivo" after "in" and "ex" is bound to them, never a term of its own', () => {
+    const list = [0, 1, 2, 3].map((i) =>
+      paper(
+        `w${i}`,
+        `Lipid droplets in mouse liver, report ${i}`,
+        `We confirmed the hydrolysis in vivo in mice. In vivo imaging of lipid droplets and in vivo assays agreed${i === 0 ? ', as did ex vivo hydrolysis of purified droplets' : ''}.`,
+      ),
+    );
+    expect(allTerms(list).filter((t) => /^vivo\b/.test(t))).toEqual([]);
+  });
+
   test("a paper's own name for its system, or a gene symbol, is not a tag nor part of one", () => {
     const memes = paper(
       'n0',
@@ -131,6 +142,16 @@ describe('tags as domain terms', () => {
     const tags = tagsOf([sci, ...eye]).get('s0')!;
     expect(tags).toContain('spinal cord injury');
     expect(tags).not.toContain('valuable insights');
+  });
+
+  test('a word two papers write only before another word is no tag, though few papers write it ("high-throughput")', () => {
+    const screens = [
+      paper('h0', 'Kinase inhibitors in zebrafish', 'A high-throughput analysis of zebrafish larvae found kinase inhibitors, and high-throughput experimental methods confirmed them in zebrafish.'),
+      paper('h1', 'Yeast deletion strains', 'We ran high-throughput combination screens of yeast deletion strains and report the yeast strains that grew.'),
+    ];
+    const tags = tagsOf([...screens, ...eye]);
+    for (const id of ['h0', 'h1']) expect(tags.get(id)!).not.toContain('high-throughput');
+    expect(tags.get('h0')!).toContain('zebrafish');
   });
 
   test('a paper whose only terms carry a symbol still gets a tag, not none', () => {
