@@ -13,6 +13,7 @@ import type { TermTable } from './terms.ts';
 import { taxonomyField } from './tag-field.ts';
 import { cutTerms, discoverable, plausibleBackup } from './term-filters.ts';
 import { phraseKey } from './tokenize.ts';
+import { addTitleSubjects } from './title-subjects.ts';
 import type { Vectors } from './vectors.ts';
 
 export interface TagIndex {
@@ -254,7 +255,8 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
       for (let i = terms.start[d]!; i < terms.start[d + 1]!; i++) visit(terms.ids[i]!, terms.title[i]! * 3 + terms.body[i]!);
     },
   });
-  return chosen.map((tags) => ({ names: tags.map((t) => nameOf(t.slot)), keys: tags.map((t) => keyOf(t.slot)) }));
+  const tagged = addTitleSubjects(chosen, { terms, overlapping, allowed: (t) => index.termVocab[t] !== -2 && wholeOf(t) < 0 });
+  return tagged.map((tags) => ({ names: tags.map((t) => nameOf(t.slot)), keys: tags.map((t) => keyOf(t.slot)) }));
 }
 
 /** What `rankedCandidates` needs of `assignTags`: the list's tags and terms, and its scratch arrays. */
