@@ -9,6 +9,7 @@ import { HASH_SEED, hashChar } from './corpus-hash.ts';
 import { preferKeywordTags } from './keywords.ts';
 import { findRelated } from './related.ts';
 import { assignTags, indexVocabulary } from './tags.ts';
+import { introducedTags } from './contribution.ts';
 import { extractTerms } from './terms.ts';
 import { parseTaxonomy as parse, type Taxonomy } from './taxonomy.ts';
 import { keepTopics } from './stable.ts';
@@ -60,7 +61,7 @@ export function classifyPapers(
 ): Map<string, Classification> {
   const { corpus, vectors } = analysis;
   const vocabulary = indexVocabulary(corpus, taxonomy, extractTerms(papers));
-  const tags = assignTags(corpus, vocabulary, vectors);
+  const tags = assignTags(corpus, vocabulary, vectors, introducedTags(papers.map((p) => p.abstract), taxonomy));
   const kept = previousTopics ? keepTopics(vectors, papers.map((p) => previousTopics.get(p.id))) : null;
   const topics = kept ?? assignTopics(corpus, papers, taxonomy, vectors, tags, () => withWordNet(corpus, vectors));
   const out = new Map<string, Classification>();

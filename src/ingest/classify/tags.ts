@@ -13,6 +13,8 @@ import type { TermTable } from './terms.ts';
 import { taxonomyField } from './tag-field.ts';
 import { cutTerms, discoverable, plausibleBackup } from './term-filters.ts';
 import { phraseKey } from './tokenize.ts';
+import { addTitleSubjects } from './title-subjects.ts';
+import { addIntroducedTags } from './contribution.ts';
 import type { Vectors } from './vectors.ts';
 
 export interface TagIndex {
@@ -206,7 +208,7 @@ const ANY_SYMBOL = 2;
  *   0.454/0.441, 0.438/0.415); reuse seeds 79.5 % -> 78.8 %, and the fallbacks handed on by
  *   shareBackups churned on the real dumps ("methamphetamine associated psychotic", "technologic").
  */
-export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): PaperTags[] {
+export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors, introduced: readonly (readonly number[])[] = []): PaperTags[] {
   const { terms } = index;
   const n = corpus.size;
   const T = terms.count;
@@ -254,7 +256,10 @@ export function assignTags(corpus: Corpus, index: TagIndex, vectors: Vectors): P
       for (let i = terms.start[d]!; i < terms.start[d + 1]!; i++) visit(terms.ids[i]!, terms.title[i]! * 3 + terms.body[i]!);
     },
   });
-  return chosen.map((tags) => ({ names: tags.map((t) => nameOf(t.slot)), keys: tags.map((t) => keyOf(t.slot)) }));
+  // What a paper says it contributes (contribution.ts), then its title's subjects, while it has room.
+  const withFacets = addIntroducedTags(chosen, introduced, { slotOf: (v) => T + v, inField: (v, d) => inField[index.scopeOf[v]!]![d] === 1, overlapping });
+  const tagged = addTitleSubjects(withFacets, { terms, overlapping, allowed: (t) => index.termVocab[t] !== -2 && wholeOf(t) < 0 });
+  return tagged.map((tags) => ({ names: tags.map((t) => nameOf(t.slot)), keys: tags.map((t) => keyOf(t.slot)) }));
 }
 
 /** What `rankedCandidates` needs of `assignTags`: the list's tags and terms, and its scratch arrays. */

@@ -33,6 +33,12 @@ export interface TagDef {
    */
   readonly impliedBy: readonly string[];
   /**
+   * Nouns a paper says it contributes ("we introduce a … dataset"), which give it the tag though the
+   * tag's own words may be written only in passing: "benchmark datasets" introduced by dataset,
+   * benchmark, corpus. Taxonomy key `introduced-by`; the sentences that say so are contribution.ts's.
+   */
+  readonly introducedBy?: readonly string[];
+  /**
    * The field topic (`field: true`) whose papers the tag is for (section `field-tags`): "cohort
    * studies" is a tag of Medicine & Health, implied there by "followed up". None: a tag of the
    * taxonomy's own field (tag-field.ts).
@@ -150,10 +156,11 @@ function read(root: Node | null, lineOf: (n: Node | null | undefined) => number 
       const name = text(keyNode, 'tag', lineOf(keyNode), lineOf);
       if (name !== name.toLowerCase()) throw new TaxonomyError(`tag "${name}" must be lowercase`, lineOf(keyNode));
       const valueNode = pair.value as Node | null;
-      const { aliases, impliedBy, aliasLine } = tagEntry(valueNode, name, lineOf(keyNode), lineOf);
+      const { aliases, impliedBy, introducedBy, aliasLine } = tagEntry(valueNode, name, lineOf(keyNode), lineOf);
       claim(name, name, lineOf(keyNode));
       for (const alias of aliases) claim(alias, name, aliasLine ?? lineOf(keyNode));
-      tags.push(field ? { name, aliases, impliedBy, field } : { name, aliases, impliedBy });
+      const introduced = introducedBy.length ? { introducedBy } : {};
+      tags.push(field ? { name, aliases, impliedBy, ...introduced, field } : { name, aliases, impliedBy, ...introduced });
     }
   };
   const tagsPair = section('tags');
@@ -184,21 +191,22 @@ function read(root: Node | null, lineOf: (n: Node | null | undefined) => number 
 }
 
 /**
- * A tag's value: a list of aliases, or a mapping with `aliases` and `implied-by` (both optional lists).
- * Evidence phrases have 1–3 words, the longest phrase the text is counted in.
+ * A tag's value: a list of aliases, or a mapping with `aliases`, `implied-by` and `introduced-by` (all
+ * optional lists). Evidence phrases have 1–3 words, the longest phrase the text is counted in;
+ * introduced-by entries are one word, the noun a contribution sentence names.
  */
 function tagEntry(
   node: Node | null,
   name: string,
   keyLine: number | null,
   lineOf: (n: Node | null | undefined) => number | null,
-): { aliases: string[]; impliedBy: string[]; aliasLine: number | null } {
-  if (node === null || (isScalar(node) && node.value === null)) return { aliases: [], impliedBy: [], aliasLine: null };
-  if (!isMap(node)) return { aliases: strings(node, `aliases of tag "${name}"`, keyLine, lineOf), impliedBy: [], aliasLine: lineOf(node) };
+): { aliases: string[]; impliedBy: string[]; introducedBy: string[]; aliasLine: number | null } {
+  if (node === null || (isScalar(node) && node.value === null)) return { aliases: [], impliedBy: [], introducedBy: [], aliasLine: null };
+  if (!isMap(node)) return { aliases: strings(node, `aliases of tag "${name}"`, keyLine, lineOf), impliedBy: [], introducedBy: [], aliasLine: lineOf(node) };
   for (const pair of node.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (key !== 'aliases' && key !== 'implied-by') {
-      throw new TaxonomyError(`unknown key "${key}" in tag "${name}" (expected aliases or implied-by)`, lineOf(pair.key as Node));
+    if (key !== 'aliases' && key !== 'implied-by' && key !== 'introduced-by') {
+      throw new TaxonomyError(`unknown key "${key}" in tag "${name}" (expected aliases, implied-by or introduced-by)`, lineOf(pair.key as Node));
     }
   }
   const list = (key: string, what: string): { items: string[]; line: number | null } => {
@@ -214,7 +222,11 @@ function tagEntry(
       throw new TaxonomyError(`implied-by phrase "${phrase}" of tag "${name}" must have 1 to 3 words`, implied.line ?? keyLine);
     }
   }
-  return { aliases: aliases.items, impliedBy: implied.items, aliasLine: aliases.line };
+  const introduced = list('introduced-by', 'introduced-by');
+  for (const noun of introduced.items) {
+    if (!/^\p{L}[\p{L}\p{N}-]*$/u.test(noun)) throw new TaxonomyError(`introduced-by entry "${noun}" of tag "${name}" must be one word`, introduced.line ?? keyLine);
+  }
+  return { aliases: aliases.items, impliedBy: implied.items, introducedBy: introduced.items.map((n) => n.toLowerCase()), aliasLine: aliases.line };
 }
 
 function text(node: Node | undefined | null, what: string, fallbackLine: number | null, lineOf: (n: Node | null | undefined) => number | null): string {

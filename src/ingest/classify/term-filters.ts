@@ -386,3 +386,16 @@ export function plausibleBackup(terms: TermTable, t: number, whole = false, leni
 function symbol(terms: TermTable, t: number): boolean {
   return terms.symbols.size > 0 && terms.name(t).split(' ').some((w) => terms.symbols.has(w));
 }
+
+/**
+ * A phrase of two words or more that a paper's title names, read as a noun phrase: no verb at
+ * either end or inside, no clause, no symbol, its last word a head noun of the list (HEADLESS_SHARE:
+ * not "impacted immature maxillary"), not opened by a very common adjective ("new", "main", "single";
+ * a common noun such as "road" of "road traffic accidents" is part of the name).
+ * Not the list-wide tests of a free modifier or a generic head (freeModifier, genericHead): the
+ * title writing the phrase whole is the evidence that its modifier belongs to it ("floor plan",
+ * "historical documents", "constitutive laws", "reasoning chains" fail them). For title-subjects.ts.
+ */
+export function titleNounPhrase(terms: TermTable, t: number): boolean {
+  return terms.words[t]! >= 2 && terms.lastHeadShare(t) >= HEADLESS_SHARE && !(terms.firstZipf(t) >= COMMON_FIRST_ZIPF && terms.modifierFirst[t]! * 2 > terms.freq[t]!) && !verbFirst(terms, t) && !verbLast(terms, t) && !notNounPhrase(terms, t) && !everydayOfPhrase(terms, t) && !symbol(terms, t);
+}
