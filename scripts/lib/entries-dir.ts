@@ -11,7 +11,9 @@ import type { IngestIssue, SourcePath } from '../../src/core/issue.ts';
 import { issue } from '../../src/core/issue.ts';
 import { isSlug } from '../../src/core/slug.ts';
 import { parseEntry } from '../../src/core/entry-file.ts';
+import type { Slug } from '../../src/core/slug.ts';
 import type { ExistingEntry, IngestState } from '../../src/ingest/pipeline.ts';
+import { fileStamp, type CachedEntry } from './entries-cache.ts';
 
 export const STATE_FILE = '.ingest-state.json';
 
@@ -38,7 +40,11 @@ export interface ExistingFolder {
   texts: Map<string, string>;
 }
 
-export function readExistingEntries(dir: string, displayDir: string): ExistingFolder {
+/**
+ * The entries of `dir` (`displayDir` names it in issues), its state file, and each entry's text. An entry whose
+ * stamp is the one in `cached` (scripts/lib/entries-cache.ts) is taken from there instead of read and parsed.
+ */
+export function readExistingEntries(dir: string, displayDir: string, cached: ReadonlyMap<string, CachedEntry> = new Map()): ExistingFolder {
   const entries: ExistingEntry[] = [];
   const issues: IngestIssue[] = [];
   const texts = new Map<string, string>();
@@ -47,6 +53,12 @@ export function readExistingEntries(dir: string, displayDir: string): ExistingFo
     if (!name.endsWith('.md')) continue;
     const slug = name.slice(0, -3);
     const file = `${displayDir}/${name}` as SourcePath;
+    const known = cached.get(name);
+    if (known && known.stamp === fileStamp(join(dir, name))) {
+      texts.set(name, known.text);
+      entries.push({ slug: slug as Slug, data: known.data });
+      continue;
+    }
     const text = readFileSync(join(dir, name), 'utf8');
     texts.set(name, text);
     const parsed = parseEntry(text);
