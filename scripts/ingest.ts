@@ -10,7 +10,6 @@ import { formatReport } from '../src/ingest/format-report.ts';
 import { parseTaxonomy, type Taxonomy } from '../src/ingest/classify/index.ts';
 import { phaseClock, runIngest, type IngestHooks, type IngestOutput, type IngestPhase, type SourceFile } from '../src/ingest/pipeline.ts';
 import { readExistingEntries, recoverInterruptedSwap, replaceEntries, STATE_FILE } from './lib/entries-dir.ts';
-import { loadEntriesCache, storeEntriesCache } from './lib/entries-cache.ts';
 import { sourceReadCache } from './lib/parse-cache.ts';
 
 export const HELP = `Usage: npm run ingest -- [paths…] [--strict] [--quiet]
@@ -114,11 +113,10 @@ export function ingest(
   recoverInterruptedSwap(papersDir);
   const sources = collectSources(root, paths.length > 0 ? paths : ['content/sources']);
   phase('read-sources');
-  const codeVersion = ingestCodeVersion(root);
-  const entriesCache = join(root, '.cache', 'ingest-entries.bin');
-  const existing = readExistingEntries(papersDir, 'content/papers', loadEntriesCache(entriesCache, codeVersion));
+  const existing = readExistingEntries(papersDir, 'content/papers');
   const taxonomy = readTaxonomy(root);
   phase('read-entries');
+  const codeVersion = ingestCodeVersion(root);
   // The readers' libraries (citation-js, chardet …) are in the lock file: a new version reads every file again.
   const lock = join(root, 'package-lock.json');
   const sourceCache = sourceReadCache(join(root, '.cache', 'ingest-sources'), `${codeVersion}\0${existsSync(lock) ? createHash('sha256').update(readFileSync(lock)).digest('hex') : ''}`);
@@ -131,7 +129,6 @@ export function ingest(
   const files = new Map(output.entries);
   files.set(STATE_FILE, `${JSON.stringify(output.state, null, 1)}\n`);
   const written = replaceEntries(papersDir, files, existing.texts);
-  storeEntriesCache(entriesCache, codeVersion, papersDir, output.entries, new Map(output.papers.map(({ slug, abstract: _, body: __, ...data }) => [`${slug}.md`, data])));
   phase('write-entries');
   const reportPath = join(root, 'content', 'ingest-report.json');
   const report = `${JSON.stringify(output.report, null, 2)}\n`;
