@@ -9,6 +9,11 @@
  * when it is itself a break or ends a page at `MAX_ITEMS`: about one addition in 50.
  *
  * Pure, and a function of the items alone: a build from scratch cuts the same pages as a rebuild.
+ *
+ * Measured (session 10, 10k papers + a 10-paper dump, scratch copies, 3 interleaved pairs at load 5-7, with the
+ * source read cache of scripts/lib/parse-cache.ts): list pages rendered 552 -> 109; the whole build's CPU
+ * 16.6, 18.5, 15.0 -> 15.6, 16.5, 13.8 s; wall 16.1, 17.0, 18.7 -> 17.2, 15.2, 15.1 s; the astro stage's CPU (the
+ * Astro process's whole life and the offline index) median 8.2 -> 7.6 s, so ~1.5 ms a list page.
  */
 
 /** No page ends before it holds this many items; a shorter last page joins the one before it. */
