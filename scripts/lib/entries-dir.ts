@@ -4,6 +4,11 @@
  * A new set of entries is written into a sibling folder and swapped in with two renames, so an
  * ingest killed midway leaves the previous entries whole. If it dies between the two renames,
  * the next run finds the previous folder under its backup name and puts it back.
+ *
+ * Tried in session 10 and not kept: the entries the ingest wrote (text and front matter, with each file's size,
+ * time and inode) kept in `.cache/` so the next ingest reads and parses only entries touched since. Reading back
+ * 9,997 entries took 302 -> 167 ms CPU (median of 5 interleaved, warm; first run 483 -> 241 ms), but storing the
+ * cache cost ~140 ms CPU every ingest (stat 55, v8.serialize of 21 MB 76): under 0.15 s net of a 10k add-one.
  */
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rm, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

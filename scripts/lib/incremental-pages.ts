@@ -13,8 +13,8 @@ import type { Paper } from '../../src/core/paper.ts';
 import type { SiteIdentity } from '../../src/core/site.ts';
 import { routes } from '../../src/core/routes.ts';
 import type { Slug } from '../../src/core/slug.ts';
-import { buildCatalog, navTopics, PAGE_SIZE, paginate, type Catalog } from '../../src/site/lib/catalog.ts';
-import { termPagePath } from '../../src/site/lib/list-pages.ts';
+import { buildCatalog, navTopics, type Catalog } from '../../src/site/lib/catalog.ts';
+import { catalogSections, sectionPagePath, termPagePath, termPages } from '../../src/site/lib/list-pages.ts';
 import { COMMON_TAGS_SHOWN, commonTags } from '../../src/site/lib/term-stats.ts';
 import { listPageSignature, paperPageSignature, paperPageView } from '../../src/site/lib/paper-page.ts';
 
@@ -61,24 +61,29 @@ export function planPaperPages(outDir: string, papers: readonly Paper[], codeSig
 
 /**
  * Signatures of the paginated list pages, by file: what TermList.astro and AllPapers.astro show of the list
- * (name, size, page count, a topic's common tags) and the papers of the page. Page 1 of all papers is a page of
+ * (name, page count; on page 1 of a term its size and a topic's common tags; on the all-papers pages the A–Z
+ * index's sections) and the papers of the page. The all-papers index page shows the list's size: it is a page of
  * its own (papers/index.astro), always rendered.
  */
-function listPageSignatures(catalog: Catalog, siteKey: string): Map<string, string> {
+export function listPageSignatures(catalog: Catalog, siteKey: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const kind of ['tag', 'topic'] as const) {
     for (const term of kind === 'tag' ? catalog.tags : catalog.topics) {
-      const pages = paginate(term.papers, PAGE_SIZE);
-      const common = kind === 'topic' ? commonTags(term.papers, COMMON_TAGS_SHOWN).map(({ tag, count }) => [tag.name, tag.slug, count]) : null;
+      const pages = termPages(term);
       pages.forEach((papers, i) => {
-        const list = { kind, name: term.name, slug: term.slug, count: term.papers.length, page: i + 1, pages: pages.length, common };
+        const whole = i === 0 ? { count: term.papers.length, common: kind === 'topic' ? commonTags(term.papers, COMMON_TAGS_SHOWN).map(({ tag, count }) => [tag.name, tag.slug, count]) : null } : null;
+        const list = { kind, name: term.name, slug: term.slug, page: i + 1, pages: pages.length, whole };
         out.set(termPagePath(kind, term.slug, i + 1), listPageSignature(siteKey, list, papers));
       });
     }
   }
-  const pages = paginate(catalog.papers, PAGE_SIZE);
-  pages.forEach((papers, i) => {
-    if (i > 0) out.set(routes.allPapers(i + 1), listPageSignature(siteKey, { kind: 'all', count: catalog.papers.length, page: i + 1, pages: pages.length }, papers));
+  const sections = catalogSections(catalog);
+  const index = sections.map((s) => [s.key, s.label]);
+  sections.forEach((section, s) => {
+    section.pages.forEach((papers, i) => {
+      if (s === 0 && i === 0) return;
+      out.set(sectionPagePath(sections, s, i + 1), listPageSignature(siteKey, { kind: 'all', index, section: s, page: i + 1, pages: section.pages.length }, papers));
+    });
   });
   return out;
 }

@@ -13,7 +13,10 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
 export const routes = {
   home: () => 'index.html',
   paper: (slug: Slug) => `papers/${slug}.html`,
-  allPapers: (page = 1) => (page === 1 ? 'papers/index.html' : `papers/page/${page}.html`),
+  /** The list of all papers: its index, which is also the first page of its first section (title-sections.ts). */
+  allPapers: () => 'papers/index.html',
+  /** Page `page` of the all-papers section `section` (a first letter: `a`, `0-9` …). */
+  papersByTitle: (section: string, page = 1) => (page === 1 ? `papers/page/${section}.html` : `papers/page/${section}/${page}.html`),
   tags: () => 'tags/index.html',
   tag: (slug: Slug, page = 1) => (page === 1 ? `tags/${slug}.html` : `tags/${slug}/${page}.html`),
   topics: () => 'topics/index.html',

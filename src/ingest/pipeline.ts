@@ -26,13 +26,13 @@ import { ingestReport, type IngestReport } from './ingest-report.ts';
 import { knownPapers, previousTopics, type ExistingEntry, type IngestState, type KnownPaper } from './ingest-state.ts';
 import { mergeDuplicates, type Merge, type MergedGroup } from './merge-duplicates.ts';
 import { abstractSource, mergeKeywords, mergeMetadata } from './merge-metadata.ts';
-import { readSources, type CleanOccurrence, type SourceFile } from './read-sources.ts';
+import { readSources, type CleanOccurrence, type SourceFile, type SourceReadCache } from './read-sources.ts';
 import { abstractToMarkdown } from './to-markdown.ts';
 import { writeEntries, type PaperDraft } from './write-entries.ts';
 
 export type { IngestReport, ReportedIssue } from './ingest-report.ts';
 export type { ExistingEntry, IngestState } from './ingest-state.ts';
-export type { FileSummary, SourceFile } from './read-sources.ts';
+export type { FileSummary, SourceFile, SourceRead, SourceReadCache } from './read-sources.ts';
 
 export interface IngestInput {
   sources: readonly SourceFile[];
@@ -45,6 +45,8 @@ export interface IngestInput {
    * kept for unchanged papers only when it was made by the same code, so an improved classifier reaches them.
    */
   codeVersion?: string;
+  /** What source files unchanged since the last ingest read to (read-sources.ts): given, they are not read again. */
+  sourceCache?: SourceReadCache;
 }
 
 export interface IngestOutput {
@@ -123,7 +125,7 @@ export function phaseClock<P extends string>(onPhase?: (name: P, ms: number) => 
  */
 export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOutput {
   const phase = phaseClock(hooks.onPhase);
-  const read = readSources(input.sources, hooks.onFileStart);
+  const read = readSources(input.sources, hooks.onFileStart, input.sourceCache);
   phase('parse');
   const merged = mergeRecords(read.occurrences);
   const taxonomy = input.taxonomy ?? EMPTY_TAXONOMY;

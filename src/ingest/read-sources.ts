@@ -48,24 +48,59 @@ export interface ReadSources {
   issues: IngestIssue[];
 }
 
-/** Reads every source file, in path order. `onFileStart` is told of each file as it starts. */
+/** What one source file holds, read and cleaned: its records, its line of the report, and its issues. */
+export interface SourceRead {
+  occurrences: CleanOccurrence[];
+  summary: FileSummary;
+  issues: IngestIssue[];
+}
+
+/**
+ * Keeps what a source file read to, so that a file unchanged since the last ingest is not read again
+ * (scripts/lib/parse-cache.ts keeps them on disk). `get` returns a fresh copy, or nothing when the file changed;
+ * `set` is called with a file's result before any later stage touches it.
+ */
+export interface SourceReadCache {
+  get(source: SourceFile): SourceRead | undefined;
+  set(source: SourceFile, read: SourceRead): void;
+}
+
+/**
+ * Reads every source file, in path order. `onFileStart` is told of each file as it starts. A file's result
+ * depends on its path and bytes only, so `cache` may give it instead.
+ */
 export function readSources(
   sources: readonly SourceFile[],
   onFileStart?: (done: number, total: number, file: SourcePath) => void,
+  cache?: SourceReadCache,
 ): ReadSources {
   const read: ReadSources = { occurrences: [], summaries: new Map(), issues: [] };
   const sorted = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const [index, source] of sorted.entries()) {
     onFileStart?.(index, sorted.length, source.path);
-    const summary: FileSummary = { file: source.path, format: null, encoding: null, abstracts: 0, papers: 0, merged: 0 };
-    read.summaries.set(source.path, summary);
-    const { records, exportFormat } = recordsOf(source, summary, read.issues);
-    for (const record of records) {
-      const occurrence = cleanRecord(record, exportFormat, summary, read.issues);
-      if (occurrence) read.occurrences.push(occurrence);
+    let file = cache?.get(source);
+    if (!file) {
+      file = readSource(source);
+      cache?.set(source, file);
     }
+    read.summaries.set(source.path, file.summary);
+    read.issues.push(...file.issues);
+    for (const occurrence of file.occurrences) read.occurrences.push(occurrence);
   }
   return read;
+}
+
+/** One source file decoded, cut into records and each record cleaned. */
+export function readSource(source: SourceFile): SourceRead {
+  const summary: FileSummary = { file: source.path, format: null, encoding: null, abstracts: 0, papers: 0, merged: 0 };
+  const issues: IngestIssue[] = [];
+  const occurrences: CleanOccurrence[] = [];
+  const { records, exportFormat } = recordsOf(source, summary, issues);
+  for (const record of records) {
+    const occurrence = cleanRecord(record, exportFormat, summary, issues);
+    if (occurrence) occurrences.push(occurrence);
+  }
+  return { occurrences, summary, issues };
 }
 
 /** The records of one file, as written (none when it cannot be read); fills in the summary's format, encoding and count. */

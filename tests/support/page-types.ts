@@ -1,7 +1,11 @@
 /** One page of each type in a build, for checks and screenshots that run per page type. */
+import { routes } from '../../src/core/routes.ts';
+import { titlePlainText } from '../../src/core/title-math.ts';
+import { byTitle } from '../../src/site/lib/catalog.ts';
+import { titleSections } from '../../src/site/lib/title-sections.ts';
 
 interface SiteData {
-  papers: Array<{ url: string; abstract: string; derivedTitle: boolean }>;
+  papers: Array<{ id: string; url: string; title: string; abstract: string; derivedTitle: boolean }>;
   tags: Array<{ url: string }>;
   topics: Array<{ url: string }>;
 }
@@ -9,12 +13,14 @@ interface SiteData {
 export function pageTypesOf(data: SiteData): Record<string, string> {
   const mathPaper = data.papers.find((p) => /\$[^$\s][^$]*\$/.test(p.abstract)) ?? data.papers[0]!;
   const derived = data.papers.find((p) => p.derivedTitle) ?? data.papers[0]!;
+  // The all-papers list's second letter: its index page shows the first.
+  const sections = titleSections(data.papers.map((p) => ({ id: p.id, plainTitle: titlePlainText(p.title) })).sort(byTitle));
   return {
     home: 'index.html',
     paper: mathPaper.url,
     'paper with a derived title': derived.url,
     'all papers': 'papers/index.html',
-    'all papers, page 2': 'papers/page/2.html',
+    ...(sections[1] ? { 'all papers, a letter': routes.papersByTitle(sections[1].key) } : {}),
     tags: 'tags/index.html',
     topics: 'topics/index.html',
     ...(data.tags[0] ? { tag: data.tags[0].url } : {}),

@@ -48,7 +48,7 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
  * library filing rules (ALA Filing Rules, 1980), so "🚀 Rocket Science" files under R and "∑-Nets" under N, not
  * before every "A". A title of symbols only files as it is.
  */
-const filingTitle = (title: string) => title.replace(/^[^\p{L}\p{N}]+/u, '') || title;
+export const filingTitle = (title: string) => title.replace(/^[^\p{L}\p{N}]+/u, '') || title;
 /** Papers in title order (`filingTitle`, then the whole title), case- and accent-insensitive, numbers by value. */
 export const byTitle = (a: { plainTitle: string }, b: { plainTitle: string }) =>
   collator.compare(filingTitle(a.plainTitle), filingTitle(b.plainTitle)) || collator.compare(a.plainTitle, b.plainTitle);
@@ -109,12 +109,3 @@ export function navTopics(catalog: Catalog): Array<{ name: string; slug: Slug }>
 const navTopicsOf = new WeakMap<Catalog, Array<{ name: string; slug: Slug }>>();
 
 const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
-
-/** Splits a list into pages of `size`; always at least one page. */
-export function paginate<T>(items: readonly T[], size: number): T[][] {
-  const pages: T[][] = [];
-  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
-  return pages.length > 0 ? pages : [[]];
-}
-
-export const PAGE_SIZE = 50;

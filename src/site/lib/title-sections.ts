@@ -1,0 +1,65 @@
+/**
+ * The list of all papers as an A–Z index: one section per first letter of the filed title (catalog.ts's
+ * `filingTitle`), each cut into pages that stay put when a paper is added (stable-pages.ts). A reader of a long
+ * list jumps by letter, as in a book's index or a documentation site's; and a paper added re-renders a page of
+ * its own letter instead of every page after it (10k papers plus 10: 199 of 200 all-papers pages before).
+ *
+ * Sections follow the title order's collation (Intl.Collator 'en', base sensitivity): a Latin letter files
+ * under its base letter (É and Ę under E; Æ, Ø, Ł, ß through `transliterate`, as the collator sorts them),
+ * a letter of another cased alphabet (Greek, Cyrillic, Armenian …) under its capital without accents, digits
+ * together, letters of uncased scripts (Chinese, Arabic, Hebrew …) together, and titles of symbols only apart.
+ */
+import { transliterate } from 'transliteration';
+import { filingTitle } from './catalog.ts';
+import { stablePages } from './stable-pages.ts';
+
+export interface TitleSection<T> {
+  /** The section's name in file names: `a`, `0-9`, `u3b1` (Greek alpha), `other`, `symbols`. */
+  key: string;
+  /** What the index shows: `A`, `0–9`, `Α`, `Other scripts`, `#`. */
+  label: string;
+  papers: T[];
+  pages: T[][];
+}
+
+interface Filed {
+  id: string;
+  plainTitle: string;
+}
+
+/** The section a title files under. */
+export function sectionOf(plainTitle: string): { key: string; label: string } {
+  const first = String.fromCodePoint(filingTitle(plainTitle).codePointAt(0) ?? 0x20);
+  if (/\p{N}/u.test(first)) return { key: '0-9', label: '0–9' };
+  if (/\p{Script=Latin}/u.test(first)) {
+    const base = transliterate(first).charAt(0).toUpperCase();
+    if (/^[A-Z]$/.test(base)) return { key: base.toLowerCase(), label: base };
+  }
+  if (/\p{L}/u.test(first)) {
+    const capital = first.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
+    // A script without case has no small alphabet to index by: its titles are one section.
+    if (capital !== capital.toLowerCase()) return { key: `u${capital.codePointAt(0)!.toString(16)}`, label: capital };
+    return { key: 'other', label: 'Other scripts' };
+  }
+  return { key: 'symbols', label: '#' };
+}
+
+/**
+ * `papers` (in title order) as sections, in the same order. A section's key appears once: a title the
+ * collation sorts among another letter's (an expansion or a rare mark) stays in the section it sorts in.
+ */
+export function titleSections<T extends Filed>(papers: readonly T[]): TitleSection<T>[] {
+  const sections: TitleSection<T>[] = [];
+  const seen = new Set<string>();
+  for (const paper of papers) {
+    const { key, label } = sectionOf(paper.plainTitle);
+    if (!seen.has(key)) {
+      seen.add(key);
+      sections.push({ key, label, papers: [], pages: [] });
+    }
+    sections.at(-1)!.papers.push(paper);
+  }
+  for (const section of sections) section.pages = stablePages(section.papers, (p) => p.id);
+  if (sections.length === 0) sections.push({ key: 'a', label: 'A', papers: [], pages: [[]] });
+  return sections;
+}
