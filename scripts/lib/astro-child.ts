@@ -28,7 +28,7 @@
  * 10.8 s the process was busy after the request, profiled at load ~10): 4.86 and 4.46 s against 4.17 and 4.56.
  */
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -51,6 +51,33 @@ export interface AstroBuildOptions {
  */
 export function astroHeapMb(papers: number): number {
   return Math.round(Math.min(4096, Math.max(1536, 768 + papers * 0.03)));
+}
+
+/**
+ * Fewest bytes of source files a paper takes: a bare abstract of ~400 characters (the 10k bench corpus has ~970
+ * bytes a paper, BibTeX and RIS exports more), so the source files' size over this is at least the paper count.
+ */
+const MIN_SOURCE_BYTES_PER_PAPER = 400;
+
+/**
+ * Heap for Process 0 of a first build, which has no entries to count papers by (`astroHeapMb` needs the count):
+ * the cap that fits at least as many papers as the source files in `sourcesDir` could hold, when that is the
+ * smallest cap anyway (lists up to ~25k papers); undefined above that, so the build starts Astro once it has
+ * the count instead of with a cap far too large. Starting it at once loads Astro on the core the ingest leaves
+ * idle while it reads and parses the sources (no worker runs beside it before the merge).
+ */
+export function firstBuildHeapMb(sourcesDir: string): number | undefined {
+  const bytes = fileBytes(sourcesDir);
+  const heapMb = astroHeapMb(Math.ceil(bytes / MIN_SOURCE_BYTES_PER_PAPER));
+  return heapMb === astroHeapMb(0) ? heapMb : undefined;
+}
+
+/** Total size of the files under `dir` (0 when it is missing). */
+function fileBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile()) bytes += statSync(join(entry.parentPath, entry.name)).size;
+  return bytes;
 }
 
 /**
