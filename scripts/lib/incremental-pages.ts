@@ -127,6 +127,9 @@ export function removeStale(outDir: string, since: number, keep: (path: string) 
   return removed;
 }
 
+/** Whether `outDir` holds the page signatures of a build (none: every page is rendered, see `planPaperPages`). */
+export const hasStoredSignatures = (outDir: string): boolean => existsSync(join(outDir, SIGNATURES_FILE));
+
 /** The files of the kept pages, for `removeStale`. */
 export const keptPaths = (plan: PagePlan): Set<string> => new Set([...plan.keep.map((slug) => routes.paper(slug)), ...plan.keepLists]);
 

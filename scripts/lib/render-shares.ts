@@ -1,20 +1,23 @@
 /**
  * How many paper pages Astro process 0 renders when several processes share a build (scripts/lib/astro-child.ts,
- * incremental-pages.ts `writeRenderPlans`), so that they end together.
+ * incremental-pages.ts `writeRenderPlans`), so that they end together: both share the two cores with Pagefind and
+ * the offline index, so each gets about the same CPU time, and they end together when their work is equal.
  *
- * Process 0 has loaded Astro, synced its content store and bundled the pages while the abstracts and references
- * were made, and waits only for its render plan; another process is started with the plans and first does all of
- * that itself. Both then share the two cores with Pagefind and the offline index, so each gets about the same CPU
- * time, and they end together when their work is equal: process 0's list pages and paper pages against the other's
- * start and paper pages. Session 10, 10k cold (scratch copy, load 8-12, CPU time of each process, one run): process 1
- * took 5.78 CPU-s from its start to its first page (1.30 loading Astro, 4.48 syncing 9,987 entries and bundling) and
- * 6.7 CPU-s for its 6,268 paper pages (1.07 ms a page); process 0 8.1 CPU-s for 2,535 list pages and 3,726 paper pages
- * (so 1.62 ms a list page). With the pages split in equal counts, as before, process 1 had 12.5 CPU-s of work to
- * process 0's 8.1 and ended last, alone on its core.
+ * On a first build every process starts before the render plans (scripts/build.ts) and is ready when they are
+ * written. On a rebuild process 0 alone has loaded Astro, synced its content store and bundled the pages while the
+ * abstracts and references were made; another process is started with the plans and does all of that first, so it
+ * gets fewer pages (`headStart`). Session 10, 10k cold (scratch copy, load 8-12, CPU time of each process, one run):
+ * the process started with the plans took 5.78 CPU-s to its first page (1.30 loading Astro, 4.48 syncing 9,987
+ * entries and bundling) and 6.7 CPU-s for its 6,268 paper pages (1.07 ms a page); process 0 8.1 CPU-s for 2,535 list
+ * pages and 3,726 paper pages. With the pages split in equal counts, as before, it ended 15.5 s after process 0 (18.3
+ * s in a second run, load 15); with this head start still 14 s: under load its start waits on the disk (reading the
+ * entries, writing its store) longer than its CPU time says, which is why a first build starts it early instead.
  */
-
-/** CPU time a list page costs, in paper pages: 1.62 ms against 1.07 ms (measured as above). */
-export const LIST_PAGE_WEIGHT = 1.5;
+/**
+ * CPU time a list page costs, in paper pages: 1.62 ms against 1.07 ms in the run above, 1.35 against 1.19 ms in a
+ * first build with both processes started early (load 12-15), where process 0 ended 4.7 s before the other.
+ */
+export const LIST_PAGE_WEIGHT = 1.3;
 
 /**
  * What a process that starts with the render plans does before its first page, in paper pages, per paper of the
