@@ -24,8 +24,11 @@
  * Session 10 looked at when each process ends (10k cold, scratch copies, load 8-15): started with the plans,
  * process 1 reached its first page 10-13 s after process 0 (its 5.8 CPU-s of start wait on the disk under load)
  * and ended 14-18 s after it, alone on its core; a first build now starts it beside process 0 (build.ts
- * `buildShares`): both reached their first page within 0.1 s and ended 4.7 s apart, astro stage 24.9 s against
- * 41.4-46.9 s for main at the same load, Astro processes 26.1 against 27.2-30.6 CPU-s (render-shares.ts).
+ * `buildShares`): both reached their first page within 0.3 s and ended 4.7 and 1.0 s apart, astro stage 24.9 and
+ * 21.8 s against 36.6-46.9 s for main at the same load, Astro processes 26.1 and 29.8 against 27.2-30.6 CPU-s
+ * (render-shares.ts). Back to back with main at load 8-11: the whole build 65.2 s (76.6 CPU-s) against 87.3 s
+ * (84.1 CPU-s); abstracts + citations + astro 37.6 s against 51.1 s (citations 11.4 s against 9.3 s: the second
+ * process starts during them).
  * Session 9 (10k add-one, scratch copies, load 5-15, Astro process 0's CPU from the build request to its end):
  * the config loaded ahead and Node's compile cache 4.73, 4.76, 4.68, 4.63, 4.53 s (main) -> 4.58, 4.17, 4.45, 3.98, 3.95 s
  * (5 pairs, interleaved); the whole build (with the offline index taken up, offline-search.ts) 16.2 -> 14.2 CPU-s (medians).
@@ -34,7 +37,7 @@
  */
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
+import { enableCompileCache, flushCompileCache } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -222,6 +225,9 @@ const compileCacheDir = (root: string) => join(root, '.cache', 'node-compile-cac
 async function preload(root: string): Promise<void> {
   await import('astro');
   await import(pathToFileURL(join(root, 'astro.config.mjs')).href);
+  // Written now, not when the process exits: on a first build the other process starts while this one runs
+  // and loads the same modules (without this, compiling them again: ~0.8 s of its start in a profile, load 8).
+  flushCompileCache();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
