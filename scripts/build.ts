@@ -28,7 +28,7 @@ import { CITATION_CACHE_ROOT, citationCacheDir } from '../src/site/lib/citation-
 import type { Prewarm } from '../src/site/lib/warm-cache.ts';
 import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abstract-cache-dir.ts';
 import { prewarmAbstractCache, warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
-import { astroHeapMb, clearSharedFiles, renderSite, startAstro } from './lib/astro-child.ts';
+import { astroHeapMb, buildShares, clearSharedFiles, firstBuildHeapMb, renderSite, startAstro } from './lib/astro-child.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
 import { cpuSeconds, stageLine } from './lib/stage-clock.ts';
 import { htmlFilesIn } from './lib/html-files.ts';
@@ -36,10 +36,11 @@ import { writeChanged } from './lib/write-changed.ts';
 import { loadOfflineIndexState, storeOfflineIndexState } from './lib/offline-index-state.ts';
 import { buildSignature, codeSignature, storedSignature, storeSignature } from './lib/build-signature.ts';
 import { readSiteIdentity } from './lib/site-identity.ts';
-import { clearRenderPlans, keptPaths, planPaperPages, removeStale, renderPlanFile, storePageSignatures, writeRenderPlans } from './lib/incremental-pages.ts';
+import { clearRenderPlans, hasStoredSignatures, keptPaths, planPaperPages, removeStale, renderPlanFile, storePageSignatures, writeRenderPlans } from './lib/incremental-pages.ts';
 import { entryCount } from './lib/entries-dir.ts';
 import { abstractBodies, ingestInChild } from './lib/ingest-child.ts';
 import { renderProcessesWithin } from './lib/memory-budget.ts';
+import { firstPaperPages, startPages } from './lib/render-shares.ts';
 
 const root = process.cwd();
 const outDir = resolve(root, process.env.PAPERSHELF_OUT_DIR ?? 'dist');
@@ -58,15 +59,15 @@ const MAX_RENDER_PROCESSES = 2;
 
 /**
  * Astro processes for `toRender` paper pages and `listPages` other pages of a list of `papers` papers: one
- * per core, up to `MAX_RENDER_PROCESSES`, when the paper pages another process would take (half the pages at
- * most) are enough and the processes fit the tree's memory budget beside the build and Pagefind
+ * per core, up to `MAX_RENDER_PROCESSES`, when the paper pages another process would take (render-shares.ts, when
+ * it starts `headStart` paper pages behind process 0) are enough and the processes fit the tree's memory budget beside the build and Pagefind
  * (scripts/lib/memory-budget.ts: one from ~22k papers on).
  */
-function renderProcesses(papers: number, toRender: number, listPages: number): number {
+function renderProcesses(papers: number, toRender: number, listPages: number, headStart: number): number {
   // Set for tests, so a small site is rendered by several processes too.
   const forced = Number(process.env.PAPERSHELF_RENDER_PROCESSES);
   if (Number.isInteger(forced) && forced >= 1) return forced;
-  const secondShare = Math.min(toRender, Math.round((toRender + listPages) / 2));
+  const secondShare = toRender - firstPaperPages(toRender, listPages, 2, headStart);
   if (secondShare < MIN_PAGES_FOR_SECOND_PROCESS) return 1;
   return renderProcessesWithin(papers, SHARD_MAX_PAGES, Math.max(1, Math.min(availableParallelism(), MAX_RENDER_PROCESSES)));
 }
@@ -133,9 +134,11 @@ async function main(): Promise<void> {
   const cacheDir = join(root, '.cache');
   clearRenderPlans(cacheDir);
   // Astro process 0 loads Astro on the core the ingest leaves idle. Its heap cap needs the paper count,
-  // which the last build's entries give; without them (a first build) it starts after the ingest.
+  // which the last build's entries give; a first build bounds it by the sources' size (firstBuildHeapMb), or
+  // starts it after the ingest.
   const lastCount = entryCount(join(root, 'content', 'papers'));
-  let astro0 = lastCount > 0 ? startAstro(astroHeapMb(lastCount)) : undefined;
+  const earlyHeapMb = lastCount > 0 ? astroHeapMb(lastCount) : firstBuildHeapMb(join(root, 'content', 'sources'));
+  let astro0 = earlyHeapMb !== undefined ? startAstro(earlyHeapMb) : undefined;
   // Tagging (topics, tags, related papers) is reported apart from the rest of the ingest.
   const tagging = { ms: 0, cpuS: 0 };
   const phases: string[] = [];
@@ -191,6 +194,12 @@ async function main(): Promise<void> {
   clearSharedFiles(root);
   const first = (astro0 ?? startAstro(heapMb)).build({ root, outDir, planFile: renderPlanFile(cacheDir, 0), share: 0 });
   first.catch(() => {}); // awaited, and so reported, by the astro stage
+  // A first build keeps no page (no signatures stored with dist/), so the number of processes that render is known
+  // now: the others start too, and load Astro, sync and bundle while the abstracts and references are made, as process
+  // 0 does, instead of after the plans while process 0 renders alone (their pages then need no head start).
+  const early = hasStoredSignatures(outDir) ? 1 : renderProcesses(ingested.papers.length, ingested.papers.length, 0, 0);
+  const earlyBuilds = early > 1 ? buildShares(root, first, Array.from({ length: early }, (_, share) => renderPlanFile(cacheDir, share)), heapMb) : undefined;
+  earlyBuilds?.catch(() => {}); // awaited, and so reported, by the astro stage
   const abstracts = await stage('abstracts', async () => ({ early: await abstractsAhead.done, ...(await warmAbstractCache(abstractBodies(ingested), abstractCacheDir(root))) }));
   console.log(`build: abstracts: ${abstracts.early} rendered ahead (one worker, while the ingest derived titles), ${abstracts.rendered} in this stage, ${Math.max(0, abstracts.cached - abstracts.early)} reused from ${ABSTRACT_CACHE_ROOT}`);
   // It ran beside the abstracts too; what it has not reached is shared among the cores.
@@ -202,11 +211,13 @@ async function main(): Promise<void> {
     const planned = planPaperPages(outDir, ingested.papers, code, { url: site?.href ?? '', identity });
     const kept = new Set<string>(planned.keep);
     const toRender = ingested.papers.map((p) => p.slug).filter((slug) => !kept.has(slug));
-    return { plan: planned, planFiles: writeRenderPlans(cacheDir, planned, toRender, renderProcesses(ingested.papers.length, toRender.length, planned.listPages)) };
+    const headStart = earlyBuilds ? 0 : startPages(ingested.papers.length);
+    const processes = earlyBuilds ? early : renderProcesses(ingested.papers.length, toRender.length, planned.listPages, headStart);
+    return { plan: planned, planFiles: writeRenderPlans(cacheDir, planned, toRender, processes, headStart) };
   });
   console.log(`build: paper pages: ${plan.keep.length} kept from the last build, ${ingested.papers.length - plan.keep.length} to render by ${planFiles.length} Astro process${planFiles.length > 1 ? 'es' : ''}`);
   console.log(`build: list pages: ${plan.keepLists.length} kept from the last build, ${plan.listPages} to render`);
-  const astro = stage('astro', () => renderSite(root, outDir, first, planFiles, heapMb));
+  const astro = stage('astro', () => renderSite(root, outDir, earlyBuilds ?? buildShares(root, first, planFiles, heapMb), planFiles.length));
   // The data files need only the papers, so they are written while Astro renders (the sitemap waits for the
   // pages): first, while Astro's process is still small, since each is one string of the whole list (at 50k
   // papers the build's heap grew by ~400 MB while writing them, then went back down).

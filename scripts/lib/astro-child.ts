@@ -21,6 +21,14 @@
  * Starting process 1 with process 0 on a cold build (so it, too, syncs and bundles during those stages) was
  * tried in session 8 and not kept: in the one pair measured beside main (10k, load 12-31) the process tree
  * took 93.6 against 80.4 CPU-s, the Astro processes 34.2 against 29.4, and no quiet measure showed a wall gain.
+ * Session 10 looked at when each process ends (10k cold, scratch copies, load 8-15): started with the plans,
+ * process 1 reached its first page 10-13 s after process 0 (its 5.8 CPU-s of start wait on the disk under load)
+ * and ended 14-18 s after it, alone on its core; a first build now starts it beside process 0 (build.ts
+ * `buildShares`): both reached their first page within 0.3 s and ended 4.7 and 1.0 s apart, astro stage 24.9 and
+ * 21.8 s against 36.6-46.9 s for main at the same load, Astro processes 26.1 and 29.8 against 27.2-30.6 CPU-s
+ * (render-shares.ts). Back to back with main at load 8-11: the whole build 65.2 s (76.6 CPU-s) against 87.3 s
+ * (84.1 CPU-s); abstracts + citations + astro 37.6 s against 51.1 s (citations 11.4 s against 9.3 s: the second
+ * process starts during them).
  * Session 9 (10k add-one, scratch copies, load 5-15, Astro process 0's CPU from the build request to its end):
  * the config loaded ahead and Node's compile cache 4.73, 4.76, 4.68, 4.63, 4.53 s (main) -> 4.58, 4.17, 4.45, 3.98, 3.95 s
  * (5 pairs, interleaved); the whole build (with the offline index taken up, offline-search.ts) 16.2 -> 14.2 CPU-s (medians).
@@ -28,8 +36,8 @@
  * 10.8 s the process was busy after the request, profiled at load ~10): 4.86 and 4.46 s against 4.17 and 4.56.
  */
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { enableCompileCache, flushCompileCache } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -51,6 +59,33 @@ export interface AstroBuildOptions {
  */
 export function astroHeapMb(papers: number): number {
   return Math.round(Math.min(4096, Math.max(1536, 768 + papers * 0.03)));
+}
+
+/**
+ * Fewest bytes of source files a paper takes: a bare abstract of ~400 characters (the 10k bench corpus has ~970
+ * bytes a paper, BibTeX and RIS exports more), so the source files' size over this is at least the paper count.
+ */
+const MIN_SOURCE_BYTES_PER_PAPER = 400;
+
+/**
+ * Heap for Process 0 of a first build, which has no entries to count papers by (`astroHeapMb` needs the count):
+ * the cap that fits at least as many papers as the source files in `sourcesDir` could hold, when that is the
+ * smallest cap anyway (lists up to ~25k papers); undefined above that, so the build starts Astro once it has
+ * the count instead of with a cap far too large. Starting it at once loads Astro on the core the ingest leaves
+ * idle while it reads and parses the sources (no worker runs beside it before the merge).
+ */
+export function firstBuildHeapMb(sourcesDir: string): number | undefined {
+  const bytes = fileBytes(sourcesDir);
+  const heapMb = astroHeapMb(Math.ceil(bytes / MIN_SOURCE_BYTES_PER_PAPER));
+  return heapMb === astroHeapMb(0) ? heapMb : undefined;
+}
+
+/** Total size of the files under `dir` (0 when it is missing). */
+function fileBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile()) bytes += statSync(join(entry.parentPath, entry.name)).size;
+  return bytes;
 }
 
 /**
@@ -105,26 +140,40 @@ export function startAstro(heapMb: number): AstroProcess {
 }
 
 /**
- * Renders the site into `outDir`: process 0 (`first`, started with startAstro and told to build) writes
- * `outDir` itself; one more process per further plan file (writeRenderPlans) renders its share into a folder
- * of its own, whose paper pages are then moved into `outDir/papers/`.
+ * Starts one Astro process per plan file after the first (process 0, `first`, started with startAstro and told to
+ * build), each rendering its share into a folder of its own; resolves when all of them, process 0 included, have
+ * ended. The plan files need not exist yet: a process waits for its own (src/site/lib/kept-pages.ts).
  */
-export async function renderSite(root: string, outDir: string, first: Promise<void>, planFiles: readonly string[], heapMb: number): Promise<void> {
-  const outDirs = planFiles.map((_, share) => (share === 0 ? outDir : join(shareDir(root, share), 'dist')));
-  outDirs.slice(1).forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+export function buildShares(root: string, first: Promise<void>, planFiles: readonly string[], heapMb: number): Promise<void> {
+  for (let share = 1; share < planFiles.length; share++) rmSync(shareOut(root, share), { recursive: true, force: true });
   // The others start once the first has written the module lists every process writes alike into
   // `.astro/`: Astro writes each through one fixed temporary name, so two processes writing at once
   // failed (UnknownFilesystemError, a cold 10k build on a fresh copy); after that they find the file
   // as they would write it and leave it. (clearSharedFiles removed them before process 0 started.)
-  if (planFiles.length > 1) await firstWritten(root, first);
-  await Promise.all([first, ...planFiles.slice(1).map((planFile, i) => startAstro(heapMb).build({ root, outDir: outDirs[i + 1]!, planFile, share: i + 1 }))]);
+  const others = async () => {
+    if (planFiles.length > 1) await firstWritten(root, first);
+    await Promise.all(planFiles.slice(1).map((planFile, i) => startAstro(heapMb).build({ root, outDir: shareOut(root, i + 1), planFile, share: i + 1 })));
+  };
+  return Promise.all([first, others()]).then(() => {});
+}
+
+/**
+ * Renders the site into `outDir`: waits for `builds` (buildShares) of `shares` processes, of which process 0 writes
+ * `outDir` itself, then moves the paper pages of the others from their folders into `outDir/papers/`.
+ */
+export async function renderSite(root: string, outDir: string, builds: Promise<void>, shares: number): Promise<void> {
+  await builds;
   mkdirSync(join(outDir, 'papers'), { recursive: true });
-  for (const dir of outDirs.slice(1)) {
+  for (let share = 1; share < shares; share++) {
+    const dir = shareOut(root, share);
     const papers = join(dir, 'papers');
     if (existsSync(papers)) for (const name of readdirSync(papers)) if (name.endsWith('.html')) renameSync(join(papers, name), join(outDir, 'papers', name));
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The folder process `share` (> 0) renders its pages into. */
+const shareOut = (root: string, share: number) => join(shareDir(root, share), 'dist');
 
 /** Removes the shared `.astro/` files before process 0 builds, so that it always writes them and firstWritten's wait ends. */
 export function clearSharedFiles(root: string): void {
@@ -176,6 +225,9 @@ const compileCacheDir = (root: string) => join(root, '.cache', 'node-compile-cac
 async function preload(root: string): Promise<void> {
   await import('astro');
   await import(pathToFileURL(join(root, 'astro.config.mjs')).href);
+  // Written now, not when the process exits: on a first build the other process starts while this one runs
+  // and loads the same modules (without this, compiling them again: ~0.8 s of its start in a profile, load 8).
+  flushCompileCache();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

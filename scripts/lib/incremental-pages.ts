@@ -17,6 +17,7 @@ import { buildCatalog, navTopics, type Catalog } from '../../src/site/lib/catalo
 import { catalogSections, sectionPagePath, termPagePath, termPages } from '../../src/site/lib/list-pages.ts';
 import { COMMON_TAGS_SHOWN, commonTags } from '../../src/site/lib/term-stats.ts';
 import { listPageSignature, paperPageSignature, paperPageView } from '../../src/site/lib/paper-page.ts';
+import { firstPaperPages } from './render-shares.ts';
 
 const SIGNATURES_FILE = '.papershelf-pages.json';
 
@@ -131,6 +132,9 @@ export function removeStale(outDir: string, since: number, keep: (path: string) 
   return removed;
 }
 
+/** Whether `outDir` holds the page signatures of a build (none: every page is rendered, see `planPaperPages`). */
+export const hasStoredSignatures = (outDir: string): boolean => existsSync(join(outDir, SIGNATURES_FILE));
+
 /** The files of the kept pages, for `removeStale`. */
 export const keptPaths = (plan: PagePlan): Set<string> => new Set([...plan.keep.map((slug) => routes.paper(slug)), ...plan.keepLists]);
 
@@ -145,15 +149,15 @@ export function clearRenderPlans(dir: string): void {
 
 /**
  * Writes one render plan per Astro process (src/site/lib/kept-pages.ts) into `dir` and returns their
- * files. Process 0 renders the list pages and a smaller share of the paper pages to render, so the
- * processes get about as many pages each (pages of any kind cost about the same to render); the paper
- * pages are dealt out in turn, so each share holds papers from the whole list. Each file appears whole (written
- * aside, then renamed): process 0 may be waiting for it already (src/site/lib/kept-pages.ts).
+ * files. Process 0 renders the list pages and a share of the paper pages to render such that the processes
+ * end together (render-shares.ts `firstPaperPages`: a list page costs more, and the other processes start
+ * `headStart` paper pages behind process 0); the other paper pages are dealt out in turn, so each share holds
+ * papers from the whole list. Each file appears whole (written aside, then renamed): process 0 may be waiting
+ * for it already (src/site/lib/kept-pages.ts).
  */
-export function writeRenderPlans(dir: string, plan: PagePlan, toRender: readonly Slug[], processes: number): string[] {
+export function writeRenderPlans(dir: string, plan: PagePlan, toRender: readonly Slug[], processes: number, headStart = 0): string[] {
   mkdirSync(dir, { recursive: true });
-  const total = toRender.length + plan.listPages;
-  const firstShare = processes > 1 ? Math.max(0, Math.round(total / processes) - plan.listPages) : toRender.length;
+  const firstShare = firstPaperPages(toRender.length, plan.listPages, processes, headStart);
   const shareOf = (i: number): number => (i < firstShare ? 0 : 1 + ((i - firstShare) % (processes - 1)));
   const kept = new Set<string>(plan.keep);
   return Array.from({ length: processes }, (_, share) => {

@@ -47,9 +47,23 @@ describe('writeRenderPlans', () => {
       const renderers = plans.filter((p) => !p.skip.includes(slug)).length;
       expect(renderers).toBe(plan.keep.includes(slug) ? 0 : 1);
     }
-    // 80 paper pages and 30 list pages: process 0, which has the lists, takes 25 paper pages, process 1 the other 55.
-    expect(plans.map((p) => slugs.length - p.skip.length)).toEqual([25, 55]);
+    // 80 paper pages and 30 list pages at 1.3 paper pages each (39): each process gets (80 + 39) / 2 = 59.5 pages'
+    // work, so process 0, which has the lists, takes 59.5 - 39 = 20.5 → 21 paper pages, process 1 the other 59.
+    expect(plans.map((p) => slugs.length - p.skip.length)).toEqual([21, 59]);
     expect(plans.every((p) => p.skipLists.includes('tags/a.html'))).toBe(true);
+  });
+
+  test('a process that starts behind process 0 gets that many paper pages fewer', () => {
+    const dir = tempDir('papershelf-plans-');
+    // A head start of 20 paper pages: each gets (80 + 39 + 20) / 2 = 69.5, so process 0 takes 69.5 - 39 = 30.5 → 31
+    // paper pages and process 1 (69.5 - 20 = 49.5 →) 49.
+    const plans = writeRenderPlans(dir, plan, toRender, 2, 20).map((file) => JSON.parse(readFileSync(file, 'utf8')) as RenderPlanFile);
+    expect(plans.map((p) => slugs.length - p.skip.length)).toEqual([31, 49]);
+    for (const slug of toRender) expect(plans.filter((p) => !p.skip.includes(slug)).length).toBe(1);
+    // A head start larger than all the work: process 0 renders everything.
+    const [first, second] = writeRenderPlans(dir, plan, toRender, 2, 1000).map((file) => JSON.parse(readFileSync(file, 'utf8')) as RenderPlanFile);
+    expect(slugs.length - first!.skip.length).toBe(80);
+    expect(slugs.length - second!.skip.length).toBe(0);
   });
 
   test('one process renders everything that is not kept', () => {
