@@ -9,7 +9,7 @@ import type { Slug } from '../../core/slug.ts';
 import type { Catalog, PaperSummary, Term } from './catalog.ts';
 import { renderPlan } from './kept-pages.ts';
 import { stablePages } from './stable-pages.ts';
-import { titleSections, type TitleSection } from './title-sections.ts';
+import { indexSection, titleSections, type TitleSection } from './title-sections.ts';
 
 export interface ListPageProps {
   term: Term;
@@ -43,9 +43,9 @@ export function catalogSections(catalog: Catalog): TitleSection<PaperSummary>[] 
 }
 const sectionsOf = new WeakMap<Catalog, TitleSection<PaperSummary>[]>();
 
-/** The file of page `page` of section `index`: the first section's first page is the list's index page. */
+/** The file of page `page` of section `index`: the index section's first page is the list's index page. */
 export const sectionPagePath = (sections: ReadonlyArray<{ key: string }>, index: number, page: number): string =>
-  index === 0 && page === 1 ? routes.allPapers() : routes.papersByTitle(sections[index]!.key, page);
+  index === indexSection(sections) && page === 1 ? routes.allPapers() : routes.papersByTitle(sections[index]!.key, page);
 
 /**
  * One entry per page of each term; `firstOnly` picks page 1s, otherwise pages 2 and up. Pages the render
@@ -73,6 +73,6 @@ export async function sectionPagePaths(catalog: Catalog, firstOnly: boolean) {
   return sections.flatMap((section, index) =>
     section.pages
       .map((_, i) => ({ params: firstOnly ? { section: section.key } : { section: section.key, page: String(i + 1) }, props: { section: index, page: i + 1 } }))
-      .filter((p) => (firstOnly ? p.props.page === 1 && index > 0 : p.props.page > 1) && !plan.skipLists.has(sectionPagePath(sections, index, p.props.page))),
+      .filter((p) => (firstOnly ? p.props.page === 1 && index !== indexSection(sections) : p.props.page > 1) && !plan.skipLists.has(sectionPagePath(sections, index, p.props.page))),
   );
 }

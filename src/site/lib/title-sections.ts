@@ -63,3 +63,12 @@ export function titleSections<T extends Filed>(papers: readonly T[]): TitleSecti
   if (sections.length === 0) sections.push({ key: 'a', label: 'A', papers: [], pages: [[]] });
   return sections;
 }
+
+/**
+ * The section the list's index page shows: the first of a letter. Titles opening with a digit or a
+ * symbol file first, and are few: the seeds' "0–9" holds 2 of 527 papers, which would greet the
+ * reader of "All papers" with a two-paper page.
+ */
+export const indexSection = (sections: ReadonlyArray<{ key: string }>): number =>
+  Math.max(0, sections.findIndex((s) => !NOT_LETTER_SECTIONS.has(s.key)));
+const NOT_LETTER_SECTIONS = new Set(['0-9', 'symbols']);

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { PaperFrontMatter } from '../../../src/core/paper.ts';
 import { buildCatalog } from '../../../src/site/lib/catalog.ts';
 import { MAX_ITEMS, MIN_ITEMS, stablePages } from '../../../src/site/lib/stable-pages.ts';
-import { sectionOf, titleSections } from '../../../src/site/lib/title-sections.ts';
+import { indexSection, sectionOf, titleSections } from '../../../src/site/lib/title-sections.ts';
 import { listPageSignatures } from '../../../scripts/lib/incremental-pages.ts';
 
 /** A deterministic pseudo-random sequence (mulberry32), so a failure can be replayed. */
@@ -92,5 +92,13 @@ describe('title sections', () => {
       ['Z', ['Zebra']],
       ['Ω', ['Ωmega']],
     ]);
+  });
+
+  test("the list's index page shows the first letter, not the few titles that open with a digit or a symbol", () => {
+    expect(indexSection([{ key: '0-9' }, { key: 'symbols' }, { key: 'a' }, { key: 'b' }])).toBe(2);
+    expect(indexSection([{ key: 'c' }, { key: 'd' }])).toBe(0);
+    expect(indexSection([{ key: 'u3c9' }])).toBe(0);
+    // A list whose every title opens with a digit still has an index page.
+    expect(indexSection([{ key: '0-9' }])).toBe(0);
   });
 });
