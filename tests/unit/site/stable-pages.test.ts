@@ -95,7 +95,7 @@ describe('title sections', () => {
   });
 
   test('a letter written as a subscript, superscript, full-width or math letter files under its letter, as the collation sorts it', () => {
-    expect(['∑ᵢ₌₁ⁿ xᵢ', 'ⁿ-grams', 'Ｆull Width', '𝐁old Claims', 'ﬁne Tuning'].map((t) => sectionOf(t).label)).toEqual(['I', 'N', 'F', 'B', 'F']);
+    expect(['∑ᵢ₌₁ⁿ xᵢ', 'ⁿ-grams', 'Ｆull Width', '𝐁old Claims', 'ﬁne Tuning', 'ℓ₁-Regularised Regression'].map((t) => sectionOf(t).label)).toEqual(['I', 'N', 'F', 'B', 'F', 'L']);
   });
 
   test("a title sorted away from its section's others joins that section, not the section before it", () => {
