@@ -29,7 +29,9 @@ interface Filed {
 
 /** The section a title files under. */
 export function sectionOf(plainTitle: string): { key: string; label: string } {
-  const first = String.fromCodePoint(filingTitle(plainTitle).codePointAt(0) ?? 0x20);
+  // Compatibility decomposition first: the collator sorts 'ᵢ', 'ｉ', '𝐢' and 'ﬁ' as i and f, but
+  // `transliterate` drops the first and third, which filed a mixed list's '∑ᵢ₌₁ⁿ xᵢ' as "Other scripts".
+  const first = String.fromCodePoint(filingTitle(plainTitle).normalize('NFKD').codePointAt(0) ?? 0x20);
   if (/\p{N}/u.test(first)) return { key: '0-9', label: '0–9' };
   if (/\p{Script=Latin}/u.test(first)) {
     const base = transliterate(first).charAt(0).toUpperCase();
@@ -45,20 +47,20 @@ export function sectionOf(plainTitle: string): { key: string; label: string } {
 }
 
 /**
- * `papers` (in title order) as sections, in the same order. A section's key appears once: a title the
- * collation sorts among another letter's (an expansion or a rare mark) stays in the section it sorts in.
+ * `papers` (in title order) as sections, in the order of their first titles; each section's papers in title
+ * order. A title the collation sorts away from its section's others joins its own section: 'en' sorts Þ after
+ * Z and Hebrew, Arabic after Cyrillic, and filing such a title in the section before it listed it under a
+ * letter it does not begin with (a mixed list's Hebrew and Arabic titles under the Cyrillic 'Н').
  */
 export function titleSections<T extends Filed>(papers: readonly T[]): TitleSection<T>[] {
-  const sections: TitleSection<T>[] = [];
-  const seen = new Set<string>();
+  const byKey = new Map<string, TitleSection<T>>();
   for (const paper of papers) {
     const { key, label } = sectionOf(paper.plainTitle);
-    if (!seen.has(key)) {
-      seen.add(key);
-      sections.push({ key, label, papers: [], pages: [] });
-    }
-    sections.at(-1)!.papers.push(paper);
+    const section = byKey.get(key) ?? { key, label, papers: [], pages: [] };
+    byKey.set(key, section);
+    section.papers.push(paper);
   }
+  const sections = [...byKey.values()];
   for (const section of sections) section.pages = stablePages(section.papers, (p) => p.id);
   if (sections.length === 0) sections.push({ key: 'a', label: 'A', papers: [], pages: [[]] });
   return sections;

@@ -94,6 +94,25 @@ describe('title sections', () => {
     ]);
   });
 
+  test('a letter written as a subscript, superscript, full-width or math letter files under its letter, as the collation sorts it', () => {
+    expect(['∑ᵢ₌₁ⁿ xᵢ', 'ⁿ-grams', 'Ｆull Width', '𝐁old Claims', 'ﬁne Tuning', 'ℓ₁-Regularised Regression'].map((t) => sectionOf(t).label)).toEqual(['I', 'N', 'F', 'B', 'F', 'L']);
+  });
+
+  test("a title sorted away from its section's others joins that section, not the section before it", () => {
+    // 'en' collation sorts Þ after Z (Þ files under T, as transliterated) and Hebrew after Cyrillic: before the
+    // fix, 'Þróun' was listed under Z and the Hebrew title under the Cyrillic 'Н' once a title had opened 'T' or
+    // 'Other scripts' earlier (a mixed list's '∑ᵢ₌₁ⁿ xᵢ' opened 'Other scripts' between H and I).
+    const titles = ['Zeta Functions', 'Tala', 'Þróun máltækni', '日本語の研究', 'Нейронные сети', 'זיהוי דיבור'];
+    const catalog = buildCatalog(titles.map((title, i) => ({ id: `p${i}`, data: { id: `id${i}`, title, derivedTitle: false, topic: '', tags: [], sources: [{ file: 'content/sources/a.txt', line: i + 1 }], aliases: [], related: [] } })));
+    const sections = titleSections(catalog.papers);
+    expect(sections.map((s) => [s.label, s.papers.map((p) => p.plainTitle)])).toEqual([
+      ['T', ['Tala', 'Þróun máltækni']],
+      ['Z', ['Zeta Functions']],
+      ['Н', ['Нейронные сети']],
+      ['Other scripts', ['זיהוי דיבור', '日本語の研究']],
+    ]);
+  });
+
   test("the list's index page shows the first letter, not the few titles that open with a digit or a symbol", () => {
     expect(indexSection([{ key: '0-9' }, { key: 'symbols' }, { key: 'a' }, { key: 'b' }])).toBe(2);
     expect(indexSection([{ key: 'c' }, { key: 'd' }])).toBe(0);
