@@ -52,7 +52,7 @@ export function sectionOf(plainTitle: string): { key: string; label: string } {
  * Z and Hebrew, Arabic after Cyrillic, and filing such a title in the section before it listed it under a
  * letter it does not begin with (a mixed list's Hebrew and Arabic titles under the Cyrillic 'Н').
  */
-export function titleSections<T extends Filed>(papers: readonly T[]): TitleSection<T>[] {
+export function titleSections<T extends Filed>(papers: readonly T[], minLetterPapers = MIN_LETTER_PAPERS): TitleSection<T>[] {
   const byKey = new Map<string, TitleSection<T>>();
   for (const paper of papers) {
     const { key, label } = sectionOf(paper.plainTitle);
@@ -60,10 +60,41 @@ export function titleSections<T extends Filed>(papers: readonly T[]): TitleSecti
     byKey.set(key, section);
     section.papers.push(paper);
   }
-  const sections = [...byKey.values()];
+  const sections = foldSmallLetters([...byKey.values()], minLetterPapers);
   for (const section of sections) section.pages = stablePages(section.papers, (p) => p.id);
   if (sections.length === 0) sections.push({ key: 'a', label: 'A', papers: [], pages: [[]] });
   return sections;
+}
+
+/**
+ * Fewest papers a Latin letter's section holds alone. A short list has letters of one or two titles
+ * (a 357-paper list: J 1, Q 1, Z 3), each a page of its own; such a letter joins its neighbours into a
+ * range ("J–L"), as a dictionary's spine does. On a long list only the rarest letters ever fold, so the
+ * ranges, shown on every all-papers page, seldom change as papers are added.
+ */
+const MIN_LETTER_PAPERS = 10;
+
+const isLetter = (key: string): boolean => /^[a-z]$/.test(key) || /^[a-z]-[a-z]$/.test(key);
+
+/** Adjacent Latin letter sections folded while the first holds fewer than `min` papers; a small last letter joins the range before it. */
+function foldSmallLetters<T>(sections: TitleSection<T>[], min: number): TitleSection<T>[] {
+  const out: TitleSection<T>[] = [];
+  const join = (a: TitleSection<T>, b: TitleSection<T>): TitleSection<T> => {
+    const first = a.key.charAt(0);
+    const last = b.key.charAt(b.key.length - 1);
+    return { key: `${first}-${last}`, label: `${first.toUpperCase()}–${last.toUpperCase()}`, papers: [...a.papers, ...b.papers], pages: [] };
+  };
+  for (const section of sections) {
+    const prev = out.at(-1);
+    if (prev && isLetter(prev.key) && isLetter(section.key) && prev.papers.length < min) out[out.length - 1] = join(prev, section);
+    else out.push(section);
+  }
+  // The last letter (Z, or whatever ends the alphabet's run) has no neighbour after it to join.
+  for (let i = out.length - 1; i > 0; i--) {
+    const [before, last] = [out[i - 1]!, out[i]!];
+    if (isLetter(last.key) && isLetter(before.key) && last.papers.length < min && !isLetter(out[i + 1]?.key ?? '')) out.splice(i - 1, 2, join(before, last));
+  }
+  return out;
 }
 
 /**

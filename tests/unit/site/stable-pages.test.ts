@@ -84,7 +84,7 @@ describe('title sections', () => {
   test('sections follow the title order and each letter is one section', () => {
     const titles = ['Zebra', 'Apple', 'Æsop Fables', 'Aesthetics', 'Afar', '2 Layers', 'Ωmega', 'Banana'];
     const catalog = buildCatalog(titles.map((title, i) => ({ id: `p${i}`, data: { id: `id${i}`, title, derivedTitle: false, topic: '', tags: [], sources: [{ file: 'content/sources/a.txt', line: i + 1 }], aliases: [], related: [] } })));
-    const sections = titleSections(catalog.papers);
+    const sections = titleSections(catalog.papers, 1);
     expect(sections.map((s) => [s.label, s.papers.map((p) => p.plainTitle)])).toEqual([
       ['0–9', ['2 Layers']],
       ['A', ['Æsop Fables', 'Aesthetics', 'Afar', 'Apple']],
@@ -104,12 +104,32 @@ describe('title sections', () => {
     // 'Other scripts' earlier (a mixed list's '∑ᵢ₌₁ⁿ xᵢ' opened 'Other scripts' between H and I).
     const titles = ['Zeta Functions', 'Tala', 'Þróun máltækni', '日本語の研究', 'Нейронные сети', 'זיהוי דיבור'];
     const catalog = buildCatalog(titles.map((title, i) => ({ id: `p${i}`, data: { id: `id${i}`, title, derivedTitle: false, topic: '', tags: [], sources: [{ file: 'content/sources/a.txt', line: i + 1 }], aliases: [], related: [] } })));
-    const sections = titleSections(catalog.papers);
+    const sections = titleSections(catalog.papers, 1);
     expect(sections.map((s) => [s.label, s.papers.map((p) => p.plainTitle)])).toEqual([
       ['T', ['Tala', 'Þróun máltækni']],
       ['Z', ['Zeta Functions']],
       ['Н', ['Нейронные сети']],
       ['Other scripts', ['זיהוי דיבור', '日本語の研究']],
+    ]);
+  });
+
+  test('a letter of few titles joins its neighbours into a range; a small last letter joins the range before it', () => {
+    const titles = [
+      ...Array.from({ length: 12 }, (_, i) => `Attention ${i}`),
+      'Bandits',
+      ...Array.from({ length: 3 }, (_, i) => `Convolution ${i}`),
+      ...Array.from({ length: 9 }, (_, i) => `Diffusion ${i}`),
+      ...Array.from({ length: 10 }, (_, i) => `Embedding ${i}`),
+      'Zero-Shot',
+      'Ωmega',
+    ];
+    const catalog = buildCatalog(titles.map((title, i) => ({ id: `p${i}`, data: { id: `id${i}`, title, derivedTitle: false, topic: '', tags: [], sources: [{ file: 'content/sources/a.txt', line: i + 1 }], aliases: [], related: [] } })));
+    const sections = titleSections(catalog.papers, 10);
+    expect(sections.map((s) => [s.key, s.label, s.papers.length])).toEqual([
+      ['a', 'A', 12],
+      ['b-d', 'B–D', 13],
+      ['e-z', 'E–Z', 11],
+      ['u3a9', 'Ω', 1],
     ]);
   });
 
