@@ -20,14 +20,60 @@ const ENGLISH_FUNCTION = new Set('the of and a an in to is are for with on by th
 /** Characters of a text read to tell English: ample for the share above to settle. */
 const ENGLISH_SAMPLE_CHARS = 1200;
 
-/** The lowercase words of a text's first `ENGLISH_SAMPLE_CHARS` characters, as `mostlyEnglish` counts them. */
-export const textWords = (text: string): string[] => text.slice(0, ENGLISH_SAMPLE_CHARS).toLowerCase().match(/\p{L}+/gu) ?? [];
+/** How many words a text's sample has, and how many of them are English function words. */
+export interface WordSample {
+  readonly words: number;
+  readonly english: number;
+}
 
-/** Whether at least `ENGLISH_SHARE` of the words (`textWords`) are English function words. */
-export function mostlyEnglish(words: readonly string[]): boolean {
+/** One letter at the sticky position, a whole code point (the `u` flag reads a surrogate pair as one). */
+const LETTER = /\p{L}/uy;
+/** Longest word of `ENGLISH_FUNCTION`: longer words are counted without being cut out. */
+const LONGEST_FUNCTION_WORD = 5;
+
+/**
+ * The words of a text's first `ENGLISH_SAMPLE_CHARS` characters, lower-cased (runs of letters,
+ * `\p{L}+`), counted in one scan: letters below U+0080 by their code, others by `LETTER`. The
+ * classifier guesses two languages a paper (terms, topics), and the guess had cut every word out as a
+ * string (`match(/\p{L}+/gu)`), twice a guess: 0.95 s of 16.6 s CPU of a 10k cold ingest (profile).
+ */
+export function sampleWords(text: string): WordSample {
+  const s = text.slice(0, ENGLISH_SAMPLE_CHARS).toLowerCase();
+  let words = 0;
   let english = 0;
-  for (const w of words) if (ENGLISH_FUNCTION.has(w)) english++;
-  return words.length > 0 && english >= ENGLISH_SHARE * words.length;
+  let start = -1; // where the current word began, -1 between words
+  let ascii = true;
+  const end = (i: number) => {
+    words++;
+    if (ascii && i - start <= LONGEST_FUNCTION_WORD && ENGLISH_FUNCTION.has(s.slice(start, i))) english++;
+    start = -1;
+  };
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    let step = 1;
+    let letter: boolean;
+    if (c < 0x80) letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    else {
+      LETTER.lastIndex = i;
+      letter = LETTER.test(s);
+      if (letter) step = LETTER.lastIndex - i;
+    }
+    if (letter) {
+      if (start < 0) {
+        start = i;
+        ascii = true;
+      }
+      if (c >= 0x80) ascii = false;
+    } else if (start >= 0) end(i);
+    i += step;
+  }
+  if (start >= 0) end(s.length);
+  return { words, english };
+}
+
+/** Whether at least `ENGLISH_SHARE` of the sample's words (`sampleWords`) are English function words. */
+export function mostlyEnglish({ words, english }: WordSample): boolean {
+  return words > 0 && english >= ENGLISH_SHARE * words;
 }
 
 /**
@@ -37,9 +83,10 @@ export function mostlyEnglish(words: readonly string[]): boolean {
  * the seeds, real dumps and fixtures both answer alike.
  *
  * @param minLength characters below which franc answers `und` (its own default, 10, lets noise decide)
+ * @param sample `sampleWords(text)`, when the caller has it
  */
-export function francLanguage(text: string, minLength = MIN_LENGTH): string {
-  if (mostlyEnglish(textWords(text))) return 'eng';
+export function francLanguage(text: string, minLength = MIN_LENGTH, sample: WordSample = sampleWords(text)): string {
+  if (mostlyEnglish(sample)) return 'eng';
   return franc(text, { minLength });
 }
 

@@ -5,7 +5,7 @@
  * language (stopwords-iso).
  */
 import { createRequire } from 'node:module';
-import { francLanguage, textWords } from '../language.ts';
+import { francLanguage, sampleWords } from '../language.ts';
 import { pluralCandidates, singular } from './inflection.ts';
 
 const require = createRequire(import.meta.url);
@@ -94,8 +94,9 @@ const ISO1: Readonly<Record<string, string>> = {
  * the language has no function-word list (`francLanguage`, which answers English without franc).
  */
 export function languageOf(text: string): string {
-  if (!textWords(text).length) return 'und';
-  return ISO1[francLanguage(text, 20)] ?? 'und';
+  const sample = sampleWords(text);
+  if (!sample.words) return 'und';
+  return ISO1[francLanguage(text, 20, sample)] ?? 'und';
 }
 
 const functionWordSets = new Map<string, ReadonlySet<string>>();

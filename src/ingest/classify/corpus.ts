@@ -18,7 +18,8 @@ export interface PaperText {
 const languages = new WeakMap<PaperText, string>();
 /**
  * A paper's language, ISO 639-1 or 'und' (english/everyday.ts `languageOf` over its title and abstract),
- * guessed once per paper for the stages that ask (topic names, papers the list's vocabulary does not reach).
+ * guessed once per paper for the stages that ask (terms of a paper with no short form expanded, topic names,
+ * papers the list's vocabulary does not reach).
  */
 export function paperLanguage(p: PaperText): string {
   let language = languages.get(p);

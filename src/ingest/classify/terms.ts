@@ -23,7 +23,7 @@ import { createRequire } from 'node:module';
 import { functionWords, languageOf } from '../../core/english/everyday.ts';
 import { countTerms, Pos, type Stream, type TermTable, type Word } from './termhood.ts';
 import { definedAcronyms } from './tokenize.ts';
-import { titleRepeatsAbstract } from './corpus.ts';
+import { paperLanguage, titleRepeatsAbstract } from './corpus.ts';
 import { forTagging } from '../tagging-guard.ts';
 import { expandShortForms } from './short-forms.ts';
 
@@ -250,14 +250,15 @@ export function extractTerms(written: readonly PaperText[]): TermTable {
   const symbols = new Set<string>();
   const streams = papers.map((p, d) => {
     const abstract = split[d]!.filter((s) => seen.get(sentenceHash(s)) !== -1).join(' ');
-    const language = languageOf(`${p.title} ${p.abstract}`);
-    const written: string[] = [];
-    const read = (text: string) => (language === 'en' ? englishWords(withoutMath(text), written) : foreignWords(withoutMath(text), language));
+    // Most papers have no short form to expand: their guess is the one topics make (paperLanguage), made once.
+    const language = p.title === written[d]!.title && p.abstract === written[d]!.abstract ? paperLanguage(written[d]!) : languageOf(`${p.title} ${p.abstract}`);
+    const symbolLike: string[] = [];
+    const read = (text: string) => (language === 'en' ? englishWords(withoutMath(text), symbolLike) : foreignWords(withoutMath(text), language));
     const title = titleRepeatsAbstract(p.title, p.abstract) ? [] : read(sentenceCase(p.title));
     if (language === 'en') {
       const stream = { title, abstract: read(abstract), acronyms: definedAcronyms(p.abstract) };
-      const text = written.length ? `${p.title}\n${p.abstract}` : '';
-      for (const w of written) {
+      const text = symbolLike.length ? `${p.title}\n${p.abstract}` : '';
+      for (const w of symbolLike) {
         const lower = w.toLowerCase();
         // A word the same paper also writes in lower case ("GENE REGULATION." above "gene expression") is a word.
         if (hasDigit(w) || !text.includes(lower)) symbols.add(lower);

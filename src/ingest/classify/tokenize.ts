@@ -154,12 +154,27 @@ function joinSpacedPrefix(chunk: Token[]): void {
   if (joined) chunk.splice(n - 2, 2, joined);
 }
 
+/**
+ * Keys already made (`phraseKey` is pure). The taxonomy's phrases are keyed over and over: tags.ts
+ * impliedPhrases compares each implied-by phrase with every other tag's name and aliases, 0.41 s of a
+ * 10k cold ingest's CPU when each was tokenized again (profile, session 10); the list is bounded by
+ * the taxonomy, so the cache is cleared only as a guard.
+ */
+const phraseKeys = new Map<string, string>();
+const PHRASE_KEYS_KEPT = 100_000;
+
 /** The key of a phrase written by a person (taxonomy entries), using the same rules as the text. */
 export function phraseKey(phrase: string): string {
-  return tokenize(phrase)
-    .flat()
-    .map((t) => t.key)
-    .join(' ');
+  let key = phraseKeys.get(phrase);
+  if (key === undefined) {
+    key = tokenize(phrase)
+      .flat()
+      .map((t) => t.key)
+      .join(' ');
+    if (phraseKeys.size >= PHRASE_KEYS_KEPT) phraseKeys.clear();
+    phraseKeys.set(phrase, key);
+  }
+  return key;
 }
 
 /**

@@ -178,7 +178,9 @@ export function seededRandom(seed: number): () => number {
 
 /**
  * Spherical k-means of the papers `members` into k groups (k-means++ start, fixed seed). Returns
- * a group number per member, in the order given.
+ * a group number per member, in the order given. Centers are dense: keeping each center's support
+ * (its features, sorted) to normalize and clear only those cost more than the dense passes (10k cold
+ * ingest profile, session 10: kmeans 0.63 s -> 1.17 s with the support lists).
  */
 export function kmeans(v: Vectors, members: readonly number[], k: number, seed = 7, iterations = 25): number[] {
   const m = members.length;

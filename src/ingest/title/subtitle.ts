@@ -46,6 +46,17 @@ const RESULT = /^(?:more|less|fewer|higher|lower|better|worse|larger|smaller|gre
  */
 const VAGUE = /^(?:(?:a|an|the) )?(?:existing|proposed|previous|prior|significant|average|current|recent|given|original|overall|main|additional|further|better|best|strong|simple|novel|new|own|other|different|various|several|many|multiple|numerous|certain|particular|specific|identical|similar|same|whole|entire|respective|corresponding|(?:small|large|huge|great|wide|broad)?\s?(?:number|variety|set|range|amount|lot|kind|type|series|couple|array|family|class) of)\b/i;
 const contentWords = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length > 3 && !NOT_CONTENT.has(w)).map(stem);
+/**
+ * A phrase's content words, made once per phrase object: the caller tries each of its readings
+ * against the same phrases (english.ts READINGS_SUBTITLED), and stemming them again for each reading
+ * was most of this module's cost.
+ */
+const phraseContent = new WeakMap<object, readonly string[]>();
+function contentOf(p: { text: string }): readonly string[] {
+  let cw = phraseContent.get(p);
+  if (!cw) phraseContent.set(p, (cw = contentWords(p.text)));
+  return cw;
+}
 
 /**
  * `title` with the phrase (of `phrases`, each with the preposition before it in the abstract, ''
@@ -62,7 +73,7 @@ export function withSubtitle(title: string, phrases: ReadonlyArray<{ text: strin
   for (const p of phrases) {
     // Cheap tests first: the caller tries each of its readings against the same phrases.
     if (titleWords + words(p.text) > MAX_WORDS_WITH) continue;
-    const cw = contentWords(p.text);
+    const cw = contentOf(p);
     if (cw.length === 0 || cw.filter((w) => count(w) < RECURS).length > ONCE_SAID || !cw.some((w) => !have.has(w) && count(w) >= TOPIC_COUNT)) continue;
     // A title with a colon takes no second one: only a phrase its own preposition joins
     // (acl-bare 0.422 → 0.423, ACL 2023 0.459 → 0.465, against giving up on such titles).
