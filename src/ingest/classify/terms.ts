@@ -23,18 +23,13 @@ import { createRequire } from 'node:module';
 import { functionWords, languageOf } from '../../core/english/everyday.ts';
 import { countTerms, Pos, type Stream, type TermTable, type Word } from './termhood.ts';
 import { definedAcronyms } from './tokenize.ts';
-import { paperLanguage, titleRepeatsAbstract } from './corpus.ts';
+import { paperLanguage, titleRepeatsAbstract, type PaperText } from './corpus.ts';
 import { forTagging } from '../tagging-guard.ts';
 import { expandShortForms } from './short-forms.ts';
 
 export type { TermTable } from './termhood.ts';
 
 const require = createRequire(import.meta.url);
-
-interface PaperText {
-  readonly title: string;
-  readonly abstract: string;
-}
 
 interface Wink {
   readDoc(text: string): { tokens(): { out(f?: unknown): string[] } };
