@@ -17,13 +17,9 @@ export type FragmentKind = 'hyphenPiece' | 'continued' | 'clause' | 'modifier';
 /** Share of a tag's occurrences one next word must take for the tag to be a piece of a longer term. */
 const CONTINUED_SHARE = 0.75;
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The tag with its last word's plural ending made optional, as a regular expression source. */
 function pattern(tag: string): string {
-  return `(?<![\\p{L}\\p{N}])${escape(tag.replace(/(?:e?s)$/, ''))}(?:e?s)?(?![\\p{L}\\p{N}])`;
+  return `(?<![\\p{L}\\p{N}])${RegExp.escape(tag.replace(/(?:e?s)$/, ''))}(?:e?s)?(?![\\p{L}\\p{N}])`;
 }
 
 /** Each occurrence of `tag` (singular or plural) in `text`: whether a hyphen precedes it, and the next word ('' at punctuation). */

@@ -41,7 +41,7 @@ export function introducedTags(abstracts: readonly string[], taxonomy: Taxonomy)
     for (const noun of tag.introducedBy ?? []) nouns.set(noun, [...(nouns.get(noun) ?? []), v]);
   });
   if (!nouns.size) return abstracts.map(() => []);
-  const alternatives = [...nouns.keys()].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const alternatives = [...nouns.keys()].map(RegExp.escape).join('|');
   // The noun singular: "datasets" after the verb is nearly always what the method is run on.
   const sentence = new RegExp(`\\bwe\\s+(?:(?:first|also|further|then|additionally)\\s+)?(?:${CONTRIBUTE})\\b([^.;:!?]*?)\\b(${alternatives})\\b(?![\\p{L}\\p{N}-])`, 'iu');
   return abstracts.map((text) => {

@@ -103,7 +103,7 @@ interface Occurrence {
 export function librarianName(term: string, texts: readonly PaperText[], minAgreeing = MIN_AGREEING, majority = MAJORITY): string | null {
   // A name of at most MAX_NAME_WORDS words is short; longer "terms" come from unbroken input.
   if (term.length > MAX_NAME_CHARS || term.split(/[\s-]+/).length > MAX_NAME_WORDS) return null;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.split(/[\s-]+/).map(escape).join('[\\s-]+')}(?:e?s)?(?![\\p{L}\\p{N}])`, 'iu');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.split(/[\s-]+/).map(RegExp.escape).join('[\\s-]+')}(?:e?s)?(?![\\p{L}\\p{N}])`, 'iu');
   const found: Occurrence[] = [];
   let anyEnglish = false;
   for (const p of texts) {
@@ -163,7 +163,7 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
   // A field-like name has a plural head ("Protoplanetary Disks") when the papers write it so.
   const plural = name.replace(/(\p{L})$/u, '$1s');
   if (!/s$/i.test(name) && words.length > 0) {
-    const pluralPattern = new RegExp(`(?<![\\p{L}\\p{N}])${plural.split(/[\s-]+/).map(escape).join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'iu');
+    const pluralPattern = new RegExp(`(?<![\\p{L}\\p{N}])${plural.split(/[\s-]+/).map(RegExp.escape).join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'iu');
     const withPlural = texts.filter((p) => pluralPattern.test(p.title) || pluralPattern.test(p.abstract)).length;
     if (withPlural >= PLURAL_SHARE * texts.length) name = plural;
   }
@@ -229,6 +229,3 @@ function tally(values: readonly string[]): Array<[string, number]> {
   return [...counts].sort((a, b) => b[1] - a[1]);
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

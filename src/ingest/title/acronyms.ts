@@ -50,7 +50,7 @@ export function ownName(abstract: string, introducedFrom: number, defined: Map<s
     // An acronym of a common noun phrase ("question answering (QA)") names a field, not the paper.
     const stands = defined.get(w) ?? defined.get(`${w}s`);
     if (c < NAME_MIN_COUNT || w.length > 20 || (stands && /^\p{Ll}/u.test(stands)) || (best && c <= best[1])) continue;
-    const firstSeen = abstract.search(new RegExp(String.raw`(?<![\w-])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    const firstSeen = abstract.search(new RegExp(String.raw`(?<![\w-])${RegExp.escape(w)}`));
     if (firstSeen < introducedFrom) continue;
     if (!best || c > best[1]) best = [w, c];
   }
