@@ -21,7 +21,7 @@
  * Plural nouns ("datasets") are left out: after a verb they are nearly always what a method is run on.
  */
 import type { Candidate } from './tag-select.ts';
-import { MAX_TAGS } from './tag-select.ts';
+import { addBeside } from './tag-select.ts';
 import type { Taxonomy } from './taxonomy.ts';
 
 /** Verbs with which authors say they made or present something (first person). */
@@ -67,8 +67,7 @@ export function addIntroducedTags(
   return chosen.map((tags, d) => {
     const out = [...tags];
     for (const v of introduced[d] ?? []) {
-      const c: Candidate = { slot: ctx.slotOf(v), score: 0, backup: false, implied: true };
-      if (out.length < MAX_TAGS && ctx.inField(v, d) && !out.some((o) => o.slot === c.slot || ctx.overlapping(o, c))) out.push(c);
+      if (ctx.inField(v, d)) addBeside(out, { slot: ctx.slotOf(v), score: 0, backup: false, implied: true }, ctx.overlapping);
     }
     return out;
   });

@@ -34,6 +34,17 @@ export interface Candidate {
  */
 export const MIN_TAGS = 3;
 export const MAX_TAGS = 6;
+
+/**
+ * Appends `c` to a paper's tags `out` when it has room (MAX_TAGS) and `c` repeats none of them (the
+ * same slot, or `overlapping`): the rule for tags given beside the selection (contribution.ts,
+ * title-subjects.ts). Returns whether it was added.
+ */
+export function addBeside(out: Candidate[], c: Candidate, overlapping: (a: Candidate, b: Candidate) => boolean): boolean {
+  if (out.length >= MAX_TAGS || out.some((o) => o.slot === c.slot || overlapping(o, c))) return false;
+  out.push(c);
+  return true;
+}
 /**
  * Share of distinct tags that may be used by a single paper: 0.02 until terms of one paper could be
  * tags (term-filters.ts ownTerm, where the measurement is); 0.15 since. Session 6 (before the curated

@@ -46,7 +46,7 @@
  * 0.451/0.466, 0.442/0.424.
  */
 import type { Candidate } from './tag-select.ts';
-import { MAX_TAGS } from './tag-select.ts';
+import { addBeside, MAX_TAGS } from './tag-select.ts';
 import type { TermTable } from './terms.ts';
 import { titleNounPhrase } from './term-filters.ts';
 
@@ -84,12 +84,7 @@ export function addTitleSubjects(chosen: readonly (readonly Candidate[])[], ctx:
       found.push({ t, mentions });
     }
     found.sort((a, b) => b.mentions - a.mentions || terms.words[b.t]! - terms.words[a.t]! || a.t - b.t);
-    for (const { t } of found) {
-      if (out.length >= MAX_TAGS) break;
-      const c: Candidate = { slot: t, score: 0, backup: false };
-      if (out.some((o) => o.slot === t || ctx.overlapping(o, c))) continue;
-      out.push(c);
-    }
+    for (const { t } of found) addBeside(out, { slot: t, score: 0, backup: false }, ctx.overlapping);
     return out;
   });
 }
