@@ -5,7 +5,8 @@
  */
 import { TERM_INNER_WORDS } from '../../core/english/function-words.ts';
 import { grow } from '../../core/typed-arrays.ts';
-import { HASH_SEED, hashChar, PairTable, WordTable } from './corpus-hash.ts';
+import { HASH_SEED, hashChar } from '../../core/fnv.ts';
+import { PairTable, WordTable } from './corpus-hash.ts';
 import { BREAKS, isWordChar, joinsNext, spacedJoin, wordTokens, type Token } from './tokenize.ts';
 
 /** The longest phrase counted, in words. */

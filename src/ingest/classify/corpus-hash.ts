@@ -4,12 +4,6 @@
  */
 import { grow } from '../../core/typed-arrays.ts';
 
-/** One step of 32-bit FNV-1a over a UTF-16 code unit; start from `HASH_SEED`. */
-export function hashChar(h: number, c: number): number {
-  return Math.imul(h ^ c, 0x01000193);
-}
-export const HASH_SEED = 0x811c9dc5 | 0;
-
 /**
  * Words written in the text, interned straight from its characters: the scanner hashes each word
  * as it reads it and compares it in place, so no string is built for a word seen before. Each

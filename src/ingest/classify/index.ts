@@ -5,7 +5,7 @@
  */
 import type { Classification, ClassifyInput } from './classification.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
-import { HASH_SEED, hashChar } from './corpus-hash.ts';
+import { fnv1a } from '../../core/fnv.ts';
 import { preferKeywordTags } from './keywords.ts';
 import { findRelated } from './related.ts';
 import { assignTags, indexVocabulary } from './tags.ts';
@@ -78,10 +78,8 @@ export function classifyPapers(
  * changes its results.
  */
 export function topicMethod(taxonomy: Taxonomy): string {
-  let h = HASH_SEED;
-  const text = JSON.stringify([taxonomy.topics, taxonomy.tags, taxonomy.stopTags]);
-  for (let i = 0; i < text.length; i++) h = hashChar(h, text.charCodeAt(i));
-  return `ward-ctfidf-wordnet-subtopics-10:${(h >>> 0).toString(16)}`;
+  const hash = fnv1a(JSON.stringify([taxonomy.topics, taxonomy.tags, taxonomy.stopTags]));
+  return `ward-ctfidf-wordnet-subtopics-10:${hash.toString(16)}`;
 }
 
 /** Up to `count` (1–50) related paper ids per paper, most related first, keyed by id. `analysis`: `analysePapers(papers)`, when the caller has it. */

@@ -26,6 +26,7 @@ import { definedAcronyms } from './tokenize.ts';
 import { paperLanguage, titleRepeatsAbstract, type PaperText } from './corpus.ts';
 import { forTagging } from '../tagging-guard.ts';
 import { expandShortForms } from './short-forms.ts';
+import { HASH_SEED, hashChar } from '../../core/fnv.ts';
 
 export type { TermTable } from './termhood.ts';
 
@@ -192,12 +193,12 @@ function sentences(text: string): string[] {
 }
 
 function sentenceHash(s: string): number {
-  let h = 0x811c9dc5 | 0;
+  let h = HASH_SEED;
   let letters = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
-      h = Math.imul(h ^ (c | 32), 0x01000193);
+      h = hashChar(h, c | 32);
       letters++;
     }
   }

@@ -16,6 +16,8 @@
  * Astro process's whole life and the offline index) median 8.2 -> 7.6 s, so ~1.5 ms a list page.
  */
 
+import { fnv1a } from '../../core/fnv.ts';
+
 /** No page ends before it holds this many items; a shorter last page joins the one before it. */
 export const MIN_ITEMS = 30;
 /**
@@ -25,19 +27,6 @@ export const MIN_ITEMS = 30;
 export const BREAK_ODDS = 20;
 /** A page ends here whatever its items: without it a page would have no bound (P(> 100 items) ≈ 2.7 %). */
 export const MAX_ITEMS = 100;
-
-/**
- * FNV-1a (32-bit) of a string: fast, well spread over short keys, and the same in every process and run
- * (Fowler, Noll, Vo; IETF draft-eastlake-fnv).
- */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 const isBreak = (id: string): boolean => fnv1a(id) % BREAK_ODDS === 0;
 
