@@ -14,9 +14,9 @@ import { filingTitle } from './catalog.ts';
 import { stablePages } from './stable-pages.ts';
 
 export interface TitleSection<T> {
-  /** The section's name in file names: `a`, `0-9`, `u3b1` (Greek alpha), `other`, `symbols`. */
+  /** The section's name in file names: `a`, `b-d`, `0-9`, `u3b1` (Greek alpha), `cyrl` (all Cyrillic titles), `other`, `symbols`. */
   key: string;
-  /** What the index shows: `A`, `0–9`, `Α`, `Other scripts`, `#`. */
+  /** What the index shows: `A`, `B–D`, `0–9`, `Α`, `Cyrillic`, `Other scripts`, `#`. */
   label: string;
   papers: T[];
   pages: T[][];
@@ -27,20 +27,35 @@ interface Filed {
   plainTitle: string;
 }
 
+/** Where a title files: its section, and the alphabet (ISO 15924 code) whose letters the section is one of. */
+interface Filing {
+  key: string;
+  label: string;
+  /** `Latn`, `Cyrl`, `Grek` …; none for digits, symbols and uncased scripts, which never fold. */
+  alphabet?: string;
+}
+
+/**
+ * The cased alphabets besides Latin, by ISO 15924 code (Unicode's Script property accepts the codes as
+ * aliases): the scripts with capital and small letters (Unicode Standard §4.2, "Case").
+ */
+const CASED_ALPHABETS = ['Grek', 'Cyrl', 'Armn', 'Geor', 'Copt', 'Glag', 'Cher', 'Dsrt', 'Osge', 'Adlm', 'Hung', 'Wara', 'Medf'].map((code) => ({ code, letter: new RegExp(`\\p{Script=${code}}`, 'u') }));
+const scriptNames = new Intl.DisplayNames(['en'], { type: 'script' });
+
 /** The section a title files under. */
-export function sectionOf(plainTitle: string): { key: string; label: string } {
+export function sectionOf(plainTitle: string): Filing {
   // Compatibility decomposition first: the collator sorts 'ᵢ', 'ｉ', '𝐢' and 'ﬁ' as i and f, but
   // `transliterate` drops the first and third, which filed a mixed list's '∑ᵢ₌₁ⁿ xᵢ' as "Other scripts".
   const first = String.fromCodePoint(filingTitle(plainTitle).normalize('NFKD').codePointAt(0) ?? 0x20);
   if (/\p{N}/u.test(first)) return { key: '0-9', label: '0–9' };
   if (/\p{Script=Latin}/u.test(first)) {
     const base = transliterate(first).charAt(0).toUpperCase();
-    if (/^[A-Z]$/.test(base)) return { key: base.toLowerCase(), label: base };
+    if (/^[A-Z]$/.test(base)) return { key: base.toLowerCase(), label: base, alphabet: 'Latn' };
   }
   if (/\p{L}/u.test(first)) {
     const capital = first.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
     // A script without case has no small alphabet to index by: its titles are one section.
-    if (capital !== capital.toLowerCase()) return { key: `u${capital.codePointAt(0)!.toString(16)}`, label: capital };
+    if (capital !== capital.toLowerCase()) return { key: `u${capital.codePointAt(0)!.toString(16)}`, label: capital, alphabet: CASED_ALPHABETS.find((a) => a.letter.test(capital))?.code };
     return { key: 'other', label: 'Other scripts' };
   }
   return { key: 'symbols', label: '#' };
@@ -53,46 +68,74 @@ export function sectionOf(plainTitle: string): { key: string; label: string } {
  * letter it does not begin with (a mixed list's Hebrew and Arabic titles under the Cyrillic 'Н').
  */
 export function titleSections<T extends Filed>(papers: readonly T[], minLetterPapers = MIN_LETTER_PAPERS): TitleSection<T>[] {
-  const byKey = new Map<string, TitleSection<T>>();
+  const byKey = new Map<string, TitleSection<T> & Filing>();
   for (const paper of papers) {
-    const { key, label } = sectionOf(paper.plainTitle);
-    const section = byKey.get(key) ?? { key, label, papers: [], pages: [] };
-    byKey.set(key, section);
+    const filing = sectionOf(paper.plainTitle);
+    const section = byKey.get(filing.key) ?? { ...filing, papers: [], pages: [] };
+    byKey.set(filing.key, section);
     section.papers.push(paper);
   }
-  const sections = foldSmallLetters([...byKey.values()], minLetterPapers);
+  const sections = foldSmallAlphabets(foldSmallLetters([...byKey.values()], minLetterPapers), minLetterPapers).map(({ alphabet: _, ...section }) => section);
   for (const section of sections) section.pages = stablePages(section.papers, (p) => p.id);
   if (sections.length === 0) sections.push({ key: 'a', label: 'A', papers: [], pages: [[]] });
   return sections;
 }
 
 /**
- * Fewest papers a Latin letter's section holds alone. A short list has letters of one or two titles
+ * Fewest papers a letter's section holds alone. A short list has letters of one or two titles
  * (a 357-paper list: J 1, Q 1, Z 3), each a page of its own; such a letter joins its neighbours into a
  * range ("J–L"), as a dictionary's spine does. On a long list only the rarest letters ever fold, so the
  * ranges, shown on every all-papers page, seldom change as papers are added.
  */
 const MIN_LETTER_PAPERS = 10;
 
-const isLetter = (key: string): boolean => /^[a-z]$/.test(key) || /^[a-z]-[a-z]$/.test(key);
+type Folding<T> = TitleSection<T> & Filing;
 
-/** Adjacent Latin letter sections folded while the first holds fewer than `min` papers; a small last letter joins the range before it. */
-function foldSmallLetters<T>(sections: TitleSection<T>[], min: number): TitleSection<T>[] {
-  const out: TitleSection<T>[] = [];
-  const join = (a: TitleSection<T>, b: TitleSection<T>): TitleSection<T> => {
-    const first = a.key.charAt(0);
-    const last = b.key.charAt(b.key.length - 1);
-    return { key: `${first}-${last}`, label: `${first.toUpperCase()}–${last.toUpperCase()}`, papers: [...a.papers, ...b.papers], pages: [] };
+/** Adjacent sections of one alphabet folded while the first holds fewer than `min` papers; a small last letter joins the range before it. */
+function foldSmallLetters<T>(sections: Folding<T>[], min: number): Folding<T>[] {
+  const out: Folding<T>[] = [];
+  const sameAlphabet = (a: Folding<T> | undefined, b: Folding<T> | undefined): boolean => a?.alphabet !== undefined && a.alphabet === b?.alphabet;
+  const join = (a: Folding<T>, b: Folding<T>): Folding<T> => {
+    const [first, last] = [a.key.split('-')[0]!, b.key.split('-').at(-1)!];
+    const [firstLabel, lastLabel] = [a.label.split('–')[0]!, b.label.split('–').at(-1)!];
+    return { key: `${first}-${last}`, label: `${firstLabel}–${lastLabel}`, alphabet: a.alphabet, papers: [...a.papers, ...b.papers], pages: [] };
   };
   for (const section of sections) {
     const prev = out.at(-1);
-    if (prev && isLetter(prev.key) && isLetter(section.key) && prev.papers.length < min) out[out.length - 1] = join(prev, section);
+    if (prev && sameAlphabet(prev, section) && prev.papers.length < min) out[out.length - 1] = join(prev, section);
     else out.push(section);
   }
   // The last letter (Z, or whatever ends the alphabet's run) has no neighbour after it to join.
   for (let i = out.length - 1; i > 0; i--) {
     const [before, last] = [out[i - 1]!, out[i]!];
-    if (isLetter(last.key) && isLetter(before.key) && last.papers.length < min && !isLetter(out[i + 1]?.key ?? '')) out.splice(i - 1, 2, join(before, last));
+    if (sameAlphabet(before, last) && last.papers.length < min && !sameAlphabet(last, out[i + 1])) out.splice(i - 1, 2, join(before, last));
+  }
+  return out;
+}
+
+/**
+ * An alphabet other than Latin with fewer than `min` titles in all is one section named by its script
+ * ("Cyrillic", "Greek", from Intl.DisplayNames). Its few letters alone read as Latin ones in the index:
+ * a mixed list's one Russian title filed under a Cyrillic 'Н' that looked like a second H after Z.
+ */
+function foldSmallAlphabets<T>(sections: Folding<T>[], min: number): Folding<T>[] {
+  const total = new Map<string, number>();
+  for (const s of sections) if (s.alphabet && s.alphabet !== 'Latn') total.set(s.alphabet, (total.get(s.alphabet) ?? 0) + s.papers.length);
+  const out: Folding<T>[] = [];
+  const named = new Map<string, Folding<T>>();
+  for (const section of sections) {
+    const alphabet = section.alphabet;
+    if (!alphabet || alphabet === 'Latn' || total.get(alphabet)! >= min) {
+      out.push(section);
+      continue;
+    }
+    const whole = named.get(alphabet);
+    if (whole) whole.papers.push(...section.papers);
+    else {
+      const created = { key: alphabet.toLowerCase(), label: scriptNames.of(alphabet) ?? alphabet, alphabet, papers: [...section.papers], pages: [] };
+      named.set(alphabet, created);
+      out.push(created);
+    }
   }
   return out;
 }

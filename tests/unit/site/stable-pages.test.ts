@@ -129,7 +129,29 @@ describe('title sections', () => {
       ['a', 'A', 12],
       ['b-d', 'B–D', 13],
       ['e-z', 'E–Z', 11],
-      ['u3a9', 'Ω', 1],
+      ['grek', 'Greek', 1],
+    ]);
+  });
+
+  test('an alphabet of few titles is one section named by its script; of many, its letters fold into ranges of its own letters', () => {
+    // A mixed list's one Russian title filed under a Cyrillic 'Н' that read as a second H after Z.
+    const latin = Array.from({ length: 12 }, (_, i) => `Hashing ${i}`);
+    const few = ['Нейронные сети', 'Анализ текстов', 'Ωmega'];
+    const many = [...Array.from({ length: 10 }, (_, i) => `Анализ ${i}`), 'Бета', 'Вектор', ...Array.from({ length: 8 }, (_, i) => `Граф ${i}`), ...Array.from({ length: 10 }, (_, i) => `Нейрон ${i}`)];
+    const sectionsOf = (titles: string[]) => {
+      const catalog = buildCatalog(titles.map((title, i) => ({ id: `p${i}`, data: { id: `id${i}`, title, derivedTitle: false, topic: '', tags: [], sources: [{ file: 'content/sources/a.txt', line: i + 1 }], aliases: [], related: [] } })));
+      return titleSections(catalog.papers, 10).map((s) => [s.key, s.label, s.papers.length]);
+    };
+    expect(sectionsOf([...latin, ...few])).toEqual([
+      ['h', 'H', 12],
+      ['grek', 'Greek', 1],
+      ['cyrl', 'Cyrillic', 2],
+    ]);
+    expect(sectionsOf([...latin, ...many])).toEqual([
+      ['h', 'H', 12],
+      ['u410', 'А', 10],
+      ['u411-u413', 'Б–Г', 10],
+      ['u41d', 'Н', 10],
     ]);
   });
 
