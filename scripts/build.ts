@@ -25,7 +25,7 @@ import { sitemapXml } from '../src/publish/sitemap.ts';
 import { bibtex } from '../src/site/lib/citation.ts';
 import { prewarmCitationCache, warmCitationCache } from '../src/site/lib/citation-cache.ts';
 import { CITATION_CACHE_ROOT, citationCacheDir } from '../src/site/lib/citation-cache-dir.ts';
-import type { Prewarm } from '../src/site/lib/warm-cache.ts';
+import { prewarmAfter, type Prewarm } from '../src/site/lib/warm-cache.ts';
 import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abstract-cache-dir.ts';
 import { prewarmAbstractCache, warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
 import { astroHeapMb, buildShares, clearSharedFiles, firstBuildHeapMb, renderSite, startAstro } from './lib/astro-child.ts';
@@ -150,17 +150,23 @@ async function main(): Promise<void> {
   // from the titles on: one worker at a time, so the ingest keeps its core (with both workers at once through the
   // tagging, one 10k cold build at load 12-17 took 79 CPU-s against 72 for main's run beside it, and the
   // citations head start fell from 6,825 references to 2,125).
+  // Once the references are made, the abstracts that head start did not reach are rendered on that core again:
+  // since csl-specialise.ts the references of 10k papers take ~3 CPU-s of the tagging's ~20 s.
   let abstractsAhead: Prewarm = { stop: () => {}, done: Promise.resolve(0) };
   let prewarm: Prewarm = { stop: () => {}, done: Promise.resolve(0) };
+  let bodiesAhead: readonly string[] = [];
   const ingested = await ingestInChild(root, {
     onBodies: (bodies) => {
+      bodiesAhead = bodies;
       abstractsAhead = prewarmAbstractCache(bodies, abstractCacheDir(root));
       abstractsAhead.done.catch(() => {}); // awaited, and so reported, by the abstracts stage
     },
     onTitled: (papers) => {
-      abstractsAhead.stop(); // the abstracts stage makes what it did not reach, on both cores
+      abstractsAhead.stop(); // the abstracts stage makes what no head start reached, on both cores
       prewarm = prewarmCitationCache(papers, citationCacheDir(root));
       prewarm.done.catch(() => {}); // awaited, and so reported, by the citations stage
+      abstractsAhead = prewarmAfter(abstractsAhead, prewarm, () => prewarmAbstractCache(bodiesAhead, abstractCacheDir(root)));
+      abstractsAhead.done.catch(() => {});
     },
     onPhase: (name, ms, cpuS) => {
       if (name === 'tagging' || name === 'related') {
@@ -201,8 +207,9 @@ async function main(): Promise<void> {
   const early = hasStoredSignatures(outDir) ? 1 : renderProcesses(ingested.papers.length, ingested.papers.length, 0, 0);
   const earlyBuilds = early > 1 ? buildShares(root, first, Array.from({ length: early }, (_, share) => renderPlanFile(cacheDir, share)), heapMb) : undefined;
   earlyBuilds?.catch(() => {}); // awaited, and so reported, by the astro stage
+  abstractsAhead.stop(); // what it has not reached is shared among the cores
   const abstracts = await stage('abstracts', async () => ({ early: await abstractsAhead.done, ...(await warmAbstractCache(abstractBodies(ingested), abstractCacheDir(root))) }));
-  console.log(`build: abstracts: ${abstracts.early} rendered ahead (one worker, while the ingest derived titles), ${abstracts.rendered} in this stage, ${Math.max(0, abstracts.cached - abstracts.early)} reused from ${ABSTRACT_CACHE_ROOT}`);
+  console.log(`build: abstracts: ${abstracts.early} rendered ahead (one worker, while the ingest derived titles and after the references), ${abstracts.rendered} in this stage, ${Math.max(0, abstracts.cached - abstracts.early)} reused from ${ABSTRACT_CACHE_ROOT}`);
   // It ran beside the abstracts too; what it has not reached is shared among the cores.
   prewarm.stop();
   const citations = await stage('citations', async () => ({ early: await prewarm.done, ...(await warmCitationCache(ingested.papers, citationCacheDir(root))) }));

@@ -141,6 +141,28 @@ export function prewarmCache<J extends CacheJob>(dir: string, items: Iterable<J>
 
 let prewarms = 0;
 
+/**
+ * `first` (a head start already running or stopped), then, once it and `before` have ended, the head start
+ * `next` starts, unless stopped meanwhile: one head start whose count is both of theirs. The build resumes
+ * the abstracts this way after the references, on the core its ingest leaves idle.
+ */
+export function prewarmAfter(first: Prewarm, before: Prewarm, next: () => Prewarm): Prewarm {
+  let stopped = false;
+  let second: Prewarm | undefined;
+  const ended = (p: Prewarm) => p.done.catch(() => 0);
+  const secondDone = Promise.all([ended(first), ended(before)]).then(() => {
+    if (stopped) return 0;
+    second = next();
+    return second.done;
+  });
+  const stop = () => {
+    stopped = true;
+    first.stop();
+    second?.stop();
+  };
+  return { stop, done: Promise.all([first.done, secondDone]).then(([a, b]) => a + b) };
+}
+
 interface WorkerTask<J extends CacheJob> {
   jobs: J[];
   dir: string;
