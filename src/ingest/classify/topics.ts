@@ -127,6 +127,9 @@
  * - A taxonomy field's classes holding fewer than 2 (3) papers left to clustering with its
  *   unlabelled papers: biomedicine 0.416/0.411 (held-out 0.342/0.353, tune 0.695/0.664); at 3
  *   0.387/0.409 (0.310/0.346) and NLP 0.575/0.519 (held-out 0.393/0.274).
+ *
+ * Session 11: a taxonomy field's shelf for the papers of its dropped classes that no kept class
+ * describes, and what was measured and not kept, in groups.ts's docstring.
  */
 import type { Corpus, PaperText } from './corpus.ts';
 import type { PaperTags } from './tags.ts';
@@ -282,6 +285,7 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
   const taxonomyOf: number[] = [];
   let withKnowledge: Vectors | undefined;
   const dropped: { papers: number[]; field: number[]; topic: number }[] = [];
+  const shelves: { papers: number[]; field: number[]; topic: number }[] = [];
   for (let f = 0; f < fields; f++) {
     const members = all.filter((d) => field[d] === f);
     if (f === languageField) {
@@ -331,23 +335,48 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
       if (list) list.push(d);
       else before.set(groupOf[d]!, [d]);
     }
-    keepLargest(groupOf, taxonomyOf.length, (d) => field[d] === f, kField, minSize, vectors, maxSize, classEvidence);
+    const unsupported: number[] = [];
+    keepLargest(groupOf, taxonomyOf.length, (d) => field[d] === f, kField, minSize, vectors, maxSize, classEvidence, unsupported);
+    // In a taxonomy field's part, the papers of the classes not kept that have no keyword evidence
+    // for any kept class go on the field's own shelf (groups.ts's docstring, session 11), not to
+    // whichever class's centroid is nearest.
+    const fieldOf = (t: number) => (flat[t]!.parent >= 0 && flat[flat[t]!.parent]!.field ? flat[t]!.parent : -1);
+    const heading = candidatesOf[f]?.length ? fieldOf(candidatesOf[f]![0]!) : -1;
+    if (taxonomyFields[f] && heading >= 0 && candidatesOf[f]!.every((t) => fieldOf(t) === heading)) {
+      const shelf = unsupported.filter((d) => label[d]! >= 0 && taxonomyOf[groupOf[d]!]! >= 0);
+      if (shelf.length >= minSize) shelves.push({ papers: shelf, field: members, topic: heading });
+    }
     // A discovered group whose papers are less alike than two papers of the field taken at random
     // is what was left over, not a topic: its papers join the topics they resemble most.
     dissolveIncoherent(groupOf, members, (g) => taxonomyOf[g]! < 0, vectors, maxSize, classEvidence);
     const survivors = new Set(members.map((d) => groupOf[d]!));
     for (const [g, papers] of before) if (!survivors.has(g)) dropped.push({ papers, field: members, topic: taxonomyOf[g]! });
   }
-  // A class dropped for its field's budget is a topic again while the list has room (groups.ts).
-  for (const c of restoreDropped(groupOf, dropped, new Set(groupOf).size, MAX_TOPICS, minSize, plain, taxonomyOf.length)) taxonomyOf.push(dropped[c]!.topic);
+  // A class dropped for its field's budget is a topic again while the list has room (groups.ts):
+  // first those of the fields with a shelf, then the shelf with the papers no restored class took
+  // back, then the other fields' classes.
+  const restore = (classes: typeof dropped) => {
+    for (const c of restoreDropped(groupOf, classes, new Set(groupOf).size, MAX_TOPICS, minSize, plain, taxonomyOf.length)) taxonomyOf.push(classes[c]!.topic);
+  };
+  const shelved = new Set(shelves.map((s) => s.field));
+  const restoredFrom = taxonomyOf.length;
+  restore(dropped.filter((c) => shelved.has(c.field)));
+  for (const shelf of shelves) {
+    const papers = shelf.papers.filter((d) => groupOf[d]! < restoredFrom);
+    if (papers.length < minSize || new Set(groupOf).size >= MAX_TOPICS) continue;
+    for (const d of papers) groupOf[d] = taxonomyOf.length;
+    taxonomyOf.push(shelf.topic);
+  }
+  restore(dropped.filter((c) => !shelved.has(c.field)));
   // A taxonomy topic that took in more papers of other classes (joined as too small to keep) than
   // it has of its own no longer describes its papers: it is named from its papers' words instead.
   // On the real dumps' 150 MEDLINE papers (7 topics) "Respiratory System" held dental and eye papers.
+  // A field's shelf (its heading) has as its own the papers of any of the field's classes.
   const ownCount = new Int32Array(taxonomyOf.length);
   const size = new Int32Array(taxonomyOf.length);
   groupOf.forEach((g, d) => {
     size[g]!++;
-    if (label[d] === taxonomyOf[g]) ownCount[g]!++;
+    if (label[d] === taxonomyOf[g] || (label[d]! >= 0 && flat[label[d]!]!.parent === taxonomyOf[g])) ownCount[g]!++;
   });
   taxonomyOf.forEach((t, g) => t >= 0 && 2 * ownCount[g]! < size[g]! && (taxonomyOf[g] = -1));
   const final = renumber(groupOf);

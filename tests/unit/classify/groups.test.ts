@@ -33,6 +33,13 @@ describe('papers of a group not kept (topics.ts keepLargest)', () => {
     expect(groupOf[6]).toBe(0);
   });
 
+  test('are reported when they join by centroid alone, so a taxonomy field can shelve them under its heading', () => {
+    // topics.ts: a hip-fracture paper (its class dropped, no evidence for a kept class) had joined
+    // "Neuroscience & Neurology" by centroid on a 358-paper review list.
+    expect(joinNearest(vectors, members, groups(), kept, Infinity, () => 0)).toEqual([6]);
+    expect(joinNearest(vectors, members, groups(), kept, Infinity, (d, g) => (d === 6 && g === 1 ? 1 : 0))).toEqual([]);
+  });
+
   test('join the kept class they have most keyword evidence for, whatever the centroids say', () => {
     // As a cataloguer gives a work its next-best class when its best class is too small to keep.
     const groupOf = groups();
