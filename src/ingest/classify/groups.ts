@@ -134,7 +134,11 @@ export function joinNearest(vectors: Vectors, members: readonly number[], groupO
  * that are at least as alike as two papers of its field (MIN_COHERENCE) takes its own papers back
  * from the groups they joined, into a new group numbered from `next` on (in place), unless that
  * would leave one of those groups under minSize. Returns the indexes (into `classes`) of the classes
- * restored, in the order of their new groups.
+ * restored, in the order of their new groups. The classes with most papers in `unsupported` (those
+ * that joined a group by centroid alone, keepLargest) come first: restoring them puts back papers
+ * that no keyword placed. With steer.ts's SALIENT_KEYWORD_WEIGHT the real dumps' seven cataract
+ * papers sat in "Dentistry & Oral Health" while Psychiatry (8 papers, each placed by its keywords
+ * in a kept class) took the list's last topic; gold-80 and gold-cross unchanged by the order.
  *
  * A class too small for the budget is still a subject a librarian shelves apart when the shelf has
  * room; its papers had joined whatever centroid was nearest: on the real dumps seven cataract and
@@ -143,7 +147,7 @@ export function joinNearest(vectors: Vectors, members: readonly number[], groupO
  * biomedicine 0.515/0.543 (0.445/0.457) → 0.544/0.547 (0.453/0.466), tune half 0.764/0.733 →
  * 0.832/0.797; NLP and gold-80 unchanged; real dumps 19 → 20 topics, seeds 17 (none dropped).
  */
-export function restoreDropped(groupOf: Int32Array, classes: readonly { papers: readonly number[]; field: readonly number[] }[], topics: number, maxTopics: number, minSize: number, vectors: Vectors, next: number): number[] {
+export function restoreDropped(groupOf: Int32Array, classes: readonly { papers: readonly number[]; field: readonly number[] }[], topics: number, maxTopics: number, minSize: number, vectors: Vectors, next: number, unsupported?: ReadonlySet<number>): number[] {
   const restored: number[] = [];
   const baseline = new Map<readonly number[], number>();
   const coherence = (c: { papers: readonly number[]; field: readonly number[] }) => {
@@ -151,11 +155,11 @@ export function restoreDropped(groupOf: Int32Array, classes: readonly { papers: 
     return meanPairwise(vectors, c.papers) / baseline.get(c.field)!;
   };
   const coherent = classes
-    .flatMap((c, index) => (c.papers.length >= minSize ? [{ ...c, index, coherence: coherence(c) }] : []))
+    .flatMap((c, index) => (c.papers.length >= minSize ? [{ ...c, index, coherence: coherence(c), blind: unsupported ? c.papers.filter((d) => unsupported.has(d)).length : 0 }] : []))
     .filter((c) => c.coherence >= MIN_COHERENCE)
     // The class that is the larger part of its field first: seven eye papers of 150 medical ones
     // before eleven speech papers among 550 on NLP (the real dumps, one topic left to give).
-    .sort((a, b) => b.papers.length / b.field.length - a.papers.length / a.field.length || b.coherence - a.coherence);
+    .sort((a, b) => b.blind - a.blind || b.papers.length / b.field.length - a.papers.length / a.field.length || b.coherence - a.coherence);
   for (const c of coherent) {
     if (topics >= maxTopics) break;
     // A group the class's papers joined keeps at least minSize papers, or gives none back.

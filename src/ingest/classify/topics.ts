@@ -277,7 +277,7 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
     });
     taxonomyFields = applies;
     return { inside: Uint8Array.from(field, (f) => (applies[f] ? 1 : 0)), candidates: (d: number) => candidatesOf[field[d]!]! };
-  });
+  }, tags.map((t) => t.names));
 
   // 3. Topics within each field, its share of the k topics: taxonomy topics for the papers the
   //    taxonomy labels, Ward clusters for the others.
@@ -286,6 +286,7 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
   let withKnowledge: Vectors | undefined;
   const dropped: { papers: number[]; field: number[]; topic: number }[] = [];
   const shelves: { papers: number[]; field: number[]; topic: number }[] = [];
+  const blind = new Set<number>(); // papers that joined a group by centroid alone
   for (let f = 0; f < fields; f++) {
     const members = all.filter((d) => field[d] === f);
     if (f === languageField) {
@@ -337,9 +338,9 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
     }
     const unsupported: number[] = [];
     keepLargest(groupOf, taxonomyOf.length, (d) => field[d] === f, kField, minSize, vectors, maxSize, classEvidence, unsupported);
-    // In a taxonomy field's part, the papers of the classes not kept that have no keyword evidence
-    // for any kept class go on the field's own shelf (groups.ts's docstring, session 11), not to
-    // whichever class's centroid is nearest.
+    unsupported.forEach((d) => blind.add(d));
+    // In a taxonomy field's part, the papers of classes not kept that have no evidence for a kept
+    // class go on the field's own shelf (groups.ts's docstring), not to the nearest centroid's class.
     const fieldOf = (t: number) => (flat[t]!.parent >= 0 && flat[flat[t]!.parent]!.field ? flat[t]!.parent : -1);
     const heading = candidatesOf[f]?.length ? fieldOf(candidatesOf[f]![0]!) : -1;
     if (taxonomyFields[f] && heading >= 0 && candidatesOf[f]!.every((t) => fieldOf(t) === heading)) {
@@ -352,11 +353,10 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
     const survivors = new Set(members.map((d) => groupOf[d]!));
     for (const [g, papers] of before) if (!survivors.has(g)) dropped.push({ papers, field: members, topic: taxonomyOf[g]! });
   }
-  // A class dropped for its field's budget is a topic again while the list has room (groups.ts):
-  // first those of the fields with a shelf, then the shelf with the papers no restored class took
-  // back, then the other fields' classes.
+  // A class dropped for its field's budget is a topic again while the list has room (groups.ts): those
+  // of fields with a shelf first, then the shelf with the papers none took back, then the others.
   const restore = (classes: typeof dropped) => {
-    for (const c of restoreDropped(groupOf, classes, new Set(groupOf).size, MAX_TOPICS, minSize, plain, taxonomyOf.length)) taxonomyOf.push(classes[c]!.topic);
+    for (const c of restoreDropped(groupOf, classes, new Set(groupOf).size, MAX_TOPICS, minSize, plain, taxonomyOf.length, blind)) taxonomyOf.push(classes[c]!.topic);
   };
   const shelved = new Set(shelves.map((s) => s.field));
   const restoredFrom = taxonomyOf.length;

@@ -74,6 +74,17 @@ describe('a taxonomy class dropped for the budget (topics.ts, groups.ts restoreD
     expect([...groupOf]).toEqual([...joined()]);
   });
 
+  test('puts back first the class whose papers joined by centroid alone, not by their keywords', () => {
+    // Class A (papers 6-7) joined group 0 by centroid; class B (8-10, a larger share of the field)
+    // joined group 1 by keyword evidence. One topic of room.
+    const wide = vectorsOf([[1, 0, 0], [1, 0, 0.2], [1, 0.1, 0], [0, 1, 0], [0, 1, 0.2], [0.1, 1, 0], [0.2, 0, 1], [0, 0.2, 1], [0, 0.5, 1], [0.1, 0.5, 1], [0, 0.6, 1]]);
+    const papers = Array.from({ length: 11 }, (_, d) => d);
+    const classes = [{ papers: [8, 9, 10], field: papers }, { papers: [6, 7], field: papers }];
+    const groupOf = () => Int32Array.from([0, 0, 0, 1, 1, 1, 0, 0, 1, 1, 1]);
+    expect(restoreDropped(groupOf(), classes, 19, 20, 2, wide, 3)).toEqual([0]);
+    expect(restoreDropped(groupOf(), classes, 19, 20, 2, wide, 3, new Set([6, 7]))).toEqual([1]);
+  });
+
   test('stays joined when its papers are less alike than two papers of the field', () => {
     // Papers 0 and 3 have no word in common: not one subject.
     const groupOf = joined();

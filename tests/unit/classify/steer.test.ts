@@ -61,3 +61,27 @@ describe('where a topic gives way to its subtopics (steer.ts)', () => {
     expect(label[papers.findIndex((p) => p.id === 'v')]).not.toBe(index('Dialogue'));
   });
 });
+
+describe("a taxonomy field's classes (steer.ts SALIENT_KEYWORD_WEIGHT)", () => {
+  const field = parseTaxonomy(
+    ['topics:', '  - name: Medicine', '    field: true', '    keywords: [clinical]', '    subtopics:', '      - name: Eye', '        keywords: [retina]', '      - name: Nerves', '        keywords: [axon]', ''].join('\n'),
+    'field.yaml',
+  );
+  if (!field.ok) throw new Error(field.error);
+  // Axon growth studied in retinal cells: the retina is mentioned twice as the model, the axon once.
+  const paper = { id: 'p', title: 'Growing cells on magnetic particles', abstract: 'Cells of the retina were cultured; in the retina model, axon growth doubled.' };
+  const papers = [...filler, paper];
+  const corpus = buildCorpus(papers);
+  const flat = flatTopics(field.taxonomy);
+  const classes = ['Eye', 'Nerves'].map((name) => flat.findIndex((t) => t.name === name));
+  const plan = () => ({ inside: new Uint8Array(papers.length).fill(1), candidates: () => classes });
+  const labelOf = (tags?: string[][]) => taxonomyLabels(corpus, field.taxonomy, paperVectors(corpus), plan, tags).label[papers.length - 1];
+
+  test('by the keywords the paper writes most, without its key terms', () => {
+    expect(labelOf()).toBe(classes[0]);
+  });
+
+  test('by the keyword its key terms (tags) contain, as a cataloguer classes a work by its key subjects', () => {
+    expect(labelOf([...filler.map(() => []), ['axon growth', 'magnetic particles']])).toBe(classes[1]);
+  });
+});
