@@ -62,7 +62,7 @@ describe('where a topic gives way to its subtopics (steer.ts)', () => {
   });
 });
 
-describe("a taxonomy field's classes (steer.ts SALIENT_KEYWORD_WEIGHT)", () => {
+describe("a taxonomy field's classes (keyword-evidence.ts SALIENT_KEYWORD_WEIGHT)", () => {
   const field = parseTaxonomy(
     ['topics:', '  - name: Medicine', '    field: true', '    keywords: [clinical]', '    subtopics:', '      - name: Eye', '        keywords: [retina]', '      - name: Nerves', '        keywords: [axon]', ''].join('\n'),
     'field.yaml',
