@@ -336,3 +336,32 @@ function topTwoOf(scores: Float64Array, among: readonly number[]): [{ index: num
   }
   return [a, { index: b.index, score: Math.max(0, b.score) }];
 }
+
+/**
+ * Names (in place, `names[g]` for group g of `groupOf`, '' where unnamed) the discovered groups of a
+ * taxonomy field's part (`headingOf[d]`: the flat index of paper d's field heading, or −1) after
+ * the class of the other taxonomy field (`field: true`) that is the best class (most keyword
+ * evidence) of most of the group's papers, unless a topic has that name already. The papers no
+ * clinical class describes are the preclinical ones: on gold-cross their group (DNA repair, a
+ * nuclear receptor, a protein complex) was named "Yeast" after one paper's organism, and on a
+ * 358-paper review list "Dimethylallyl Diphosphate"; both are now "Biochemistry & Cell Biology".
+ * The real dumps' "Kinases & Phosphorylation" keeps its name (no class is most papers' best).
+ * Names only: every ARI unchanged.
+ */
+export function nameFromOtherField(groupOf: Int32Array, count: number, names: string[], headingOf: Int32Array, flat: ReturnType<typeof flatTopics>, evidence: (d: number, t: number) => number): void {
+  for (let g = 0; g < count; g++) {
+    if (names[g]) continue;
+    const papers = [...groupOf.keys()].filter((d) => groupOf[d] === g);
+    const heading = headingOf[papers[0]!]!;
+    if (heading < 0) continue;
+    const others = flat.flatMap((t, i) => (t.parent >= 0 && t.parent !== heading && flat[t.parent]!.field ? [i] : []));
+    const votes = new Map<number, number>();
+    for (const d of papers) {
+      let best = -1;
+      for (const t of others) if (evidence(d, t) > 0 && (best < 0 || evidence(d, t) > evidence(d, best))) best = t;
+      if (best >= 0) votes.set(best, (votes.get(best) ?? 0) + 1);
+    }
+    const [top] = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    if (top && 2 * top[1] > papers.length && !names.includes(flat[top[0]]!.name)) names[g] = flat[top[0]]!.name;
+  }
+}

@@ -127,16 +127,14 @@
  * - A taxonomy field's classes holding fewer than 2 (3) papers left to clustering with its
  *   unlabelled papers: biomedicine 0.416/0.411 (held-out 0.342/0.353, tune 0.695/0.664); at 3
  *   0.387/0.409 (0.310/0.346) and NLP 0.575/0.519 (held-out 0.393/0.274).
- *
- * Session 11: a taxonomy field's shelf for the papers of its dropped classes that no kept class
- * describes, and what was measured and not kept, in groups.ts's docstring.
+ * Session 11: groups.ts (a field's shelf), steer.ts and keyword-evidence.ts (a paper's key terms).
  */
 import type { Corpus, PaperText } from './corpus.ts';
 import type { PaperTags } from './tags.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { cutTree, membersOf, mergeTree, refine, splitFields } from './cluster.ts';
 import { nameGroups } from './naming.ts';
-import { flatTopics, taxonomyLabels } from './steer.ts';
+import { flatTopics, nameFromOtherField, taxonomyLabels } from './steer.ts';
 import { dissolveIncoherent, joinNearest, keepLargest, renumber, restoreDropped } from './groups.ts';
 import { languageTopicName, unreachedPapers } from './unreached.ts';
 import type { Vectors } from './vectors.ts';
@@ -287,6 +285,7 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
   const dropped: { papers: number[]; field: number[]; topic: number }[] = [];
   const shelves: { papers: number[]; field: number[]; topic: number }[] = [];
   const blind = new Set<number>(); // papers that joined a group by centroid alone
+  const headingOf = new Int32Array(n).fill(-1); // a taxonomy field part's heading (flat index)
   for (let f = 0; f < fields; f++) {
     const members = all.filter((d) => field[d] === f);
     if (f === languageField) {
@@ -339,11 +338,11 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
     const unsupported: number[] = [];
     keepLargest(groupOf, taxonomyOf.length, (d) => field[d] === f, kField, minSize, vectors, maxSize, classEvidence, unsupported);
     unsupported.forEach((d) => blind.add(d));
-    // In a taxonomy field's part, the papers of classes not kept that have no evidence for a kept
-    // class go on the field's own shelf (groups.ts's docstring), not to the nearest centroid's class.
+    // In a taxonomy field's part, papers of classes not kept with no evidence for a kept class go on the field's shelf (groups.ts).
     const fieldOf = (t: number) => (flat[t]!.parent >= 0 && flat[flat[t]!.parent]!.field ? flat[t]!.parent : -1);
     const heading = candidatesOf[f]?.length ? fieldOf(candidatesOf[f]![0]!) : -1;
     if (taxonomyFields[f] && heading >= 0 && candidatesOf[f]!.every((t) => fieldOf(t) === heading)) {
+      for (const d of members) headingOf[d] = heading;
       const shelf = unsupported.filter((d) => label[d]! >= 0 && taxonomyOf[groupOf[d]!]! >= 0);
       if (shelf.length >= minSize) shelves.push({ papers: shelf, field: members, topic: heading });
     }
@@ -383,6 +382,7 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
   const taxonomyName = new Array<string>(final.count).fill('');
   groupOf.forEach((g, d) => taxonomyOf[g]! >= 0 && (taxonomyName[final.groupOf[d]!] = flat[taxonomyOf[g]!]!.name));
   if (apart.size) taxonomyName[final.groupOf[unreached.papers[0]!]!] = languageTopicName(unreached.languages);
+  nameFromOtherField(final.groupOf, final.count, taxonomyName, headingOf, flat, evidence);
   const unnamed = Int32Array.from(final.groupOf, (g) => (taxonomyName[g] ? -1 : g));
   const found = nameGroups(corpus, texts, unnamed, final.count, tags.map((t) => t.names), new Set(flat.map((t) => t.name)), plain);
   return Array.from(final.groupOf, (g) => taxonomyName[g] || found[g]!);
