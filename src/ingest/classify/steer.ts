@@ -56,6 +56,7 @@
  */
 import type { Corpus } from './corpus.ts';
 import type { Taxonomy, TopicDef } from './taxonomy.ts';
+import { keywordScores } from './keyword-evidence.ts';
 import { phraseKey } from './tokenize.ts';
 import { addInto, dot, selfDot, type Vectors } from './vectors.ts';
 
@@ -69,10 +70,6 @@ const SEED_EVIDENCE = 5;
 const FIT_SIMILARITY = 0.5;
 /** Weight of (saturated) keyword evidence against centroid similarity. */
 const KEYWORD_PRIOR = 0.25;
-/** Keyword evidence of a title mention, against log2(1 + mentions) in the abstract (as tags.ts's TITLE_EVIDENCE; no measurement of its own recorded). */
-const KEYWORD_TITLE_EVIDENCE = 2.5;
-/** Multi-word keywords are specific: they weigh this much more than single words (no measurement recorded). */
-const MULTIWORD_KEYWORD_WEIGHT = 2;
 /**
  * Keyword evidence that gives a paper a class of a taxonomy field (`field: true`) in that field's
  * part of the list (one abstract mention of a specific word). Measured on gold-cross biomedicine
@@ -165,16 +162,16 @@ const MULTIWORD_KEYWORD_WEIGHT = 2;
  * keyword. What the annotators do otherwise, about half of these papers in mechanism topics
  * (biochemistry, gene regulation, cell signalling) that the clinical classes lack, the Life
  * Sciences classes do not capture by keywords either (topics.ts, session 10).
+ * Session 11, with keyword-evidence.ts SALIENT_KEYWORD_WEIGHT (from 0.587/0.589, held-out 0.476/0.490, tune
+ * 0.926/0.892): CLASS_EVIDENCE 0.1/0.25/0.5/0.75 all 0.634/0.611 (held-out 0.498/0.512, tune
+ * 1.000/0.962), kept at 0.5 (a paper's one mention of a keyword two classes share, or of a common
+ * one, now places it: its key terms outweigh it when they name another class); 2: 0.584/0.571
+ * (held-out 0.452/0.465). Not kept: a paper whose key terms name a class of the other biomedical
+ * field only (Life Sciences) and none of its own given that class, where its own best is under
+ * 3/6/any: held-out 0.389/0.401, 0.383/0.395, 0.383/0.395; a label none of whose keywords the key
+ * terms contain dropped (clustered) under evidence 2.5/5: held-out 0.383/0.395, 0.147/0.213.
  */
-const CLASS_EVIDENCE = 1;
-/**
- * A keyword used by at most this share of the papers is fully specific (see keywordScores).
- * Measured in session 8 (ARI vs A / vs B): 0.003 / 0.03 / 0.1 against 0.01: gold-80 0.716/0.645,
- * 0.648/0.605, 0.657/0.614 (0.754/0.683); gold-cross biomedicine 0.515/0.543, 0.564/0.567 (held-out
- * 0.457/0.470), 0.471/0.473 (0.544/0.547, held-out 0.453/0.466); NLP 0.541/0.471, 0.579/0.527
- * (held-out 0.437/0.302), 0.498/0.421 (0.567/0.517, held-out 0.614/0.463).
- */
-const FULL_WEIGHT_SHARE = 0.01;
+const CLASS_EVIDENCE = 0.5;
 
 /**
  * The taxonomy's topics in one list: its topics (index t < taxonomy.topics.length, as in the file),
@@ -204,7 +201,7 @@ export interface TaxonomyPlan {
  * which its keywords describe) and where a topic gives way to its subtopics; papers outside are never
  * labelled.
  */
-export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vectors, plan: (seeded: Int32Array, subSeeded: Int32Array) => TaxonomyPlan): TaxonomyLabels {
+export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vectors, plan: (seeded: Int32Array, subSeeded: Int32Array) => TaxonomyPlan, tagNames?: readonly (readonly string[])[]): TaxonomyLabels {
   const n = corpus.size;
   const flat = flatTopics(taxonomy);
   const k = flat.length;
@@ -214,7 +211,9 @@ export function taxonomyLabels(corpus: Corpus, taxonomy: Taxonomy, vectors: Vect
   // Topics and subtopics are scored apart, so a keyword a topic shares with its own subtopic keeps its weight for the topic.
   // A field's evidence is that of any of its classes: a paper on glaucoma is a biomedical paper.
   const topKw = keywordScores(corpus, taxonomy.topics.map((t) => (t.field ? { ...t, keywords: [...t.keywords, ...t.subtopics!.flatMap((s) => s.keywords)] } : t)));
-  const subKw = keywordScores(corpus, flat.slice(top));
+  // A field's classes weigh the keywords the paper's key terms (its tags) contain more (keyword-evidence.ts).
+  const salient = tagNames && { keys: tagNames.map((names) => names.map((n) => ` ${phraseKey(n)} `)), weighs: (t: number) => taxonomy.topics[flat[top + t]!.parent]!.field === true };
+  const subKw = keywordScores(corpus, flat.slice(top), salient);
   const kw = topKw.map((scores, d) => {
     const all = new Float64Array(k);
     all.set(scores);
@@ -320,45 +319,6 @@ function similarities(vectors: Vectors, label: Int32Array, k: number): Float64Ar
   });
 }
 
-function keywordScores(corpus: Corpus, topics: readonly TopicDef[]): Float64Array[] {
-  const byPhrase = new Map<number, number[]>();
-  topics.forEach((topic, t) => {
-    for (const keyword of topic.keywords) {
-      const id = corpus.idOf(phraseKey(keyword));
-      if (id === undefined) continue;
-      const list = byPhrase.get(id) ?? [];
-      if (!list.includes(t)) list.push(t);
-      byPhrase.set(id, list);
-    }
-  });
-  // A flat marker array: most phrases are no keyword, and a Map lookup for each would dominate.
-  const isKeyword = new Uint8Array(corpus.count);
-  for (const id of byPhrase.keys()) isKeyword[id] = 1;
-  // Multi-word keywords are specific; a keyword several topics share says little about each; and a
-  // keyword that many papers of the list use is their common ground rather than a topic ("image",
-  // "convolutional neural network" in a list where most papers test on images): weighted by IDF,
-  // full weight up to FULL_WEIGHT_SHARE of the papers. A share rather than a count, so a list ten
-  // times larger (with ten times the papers per keyword) gets the same weights.
-  const weight = new Map<number, number>();
-  for (const [p, topics] of byPhrase) {
-    const specificity = Math.min(1, Math.log(corpus.size / Math.max(1, corpus.df[p]!)) / -Math.log(FULL_WEIGHT_SHARE));
-    weight.set(p, ((corpus.words[p]! > 1 ? MULTIWORD_KEYWORD_WEIGHT : 1) / Math.sqrt(topics.length)) * specificity);
-  }
-  return Array.from({ length: corpus.size }, (_, d) => {
-    const scores = new Float64Array(topics.length);
-    for (let i = corpus.start[d]!; i < corpus.start[d + 1]!; i++) {
-      const p = corpus.ids[i]!;
-      if (!isKeyword[p]) continue;
-      const topics = byPhrase.get(p)!;
-      const w = weight.get(p)!;
-      const evidence = (corpus.title[i]! > 0 ? KEYWORD_TITLE_EVIDENCE : 0) + Math.log2(1 + corpus.body[i]!);
-      for (const t of topics) scores[t]! += w * evidence;
-    }
-    return scores;
-  });
-}
-
-
 function saturate(x: number): number {
   return x / (x + 4);
 }
@@ -375,4 +335,33 @@ function topTwoOf(scores: Float64Array, among: readonly number[]): [{ index: num
     } else if (score > b.score) b = { index, score };
   }
   return [a, { index: b.index, score: Math.max(0, b.score) }];
+}
+
+/**
+ * Names (in place, `names[g]` for group g of `groupOf`, '' where unnamed) the discovered groups of a
+ * taxonomy field's part (`headingOf[d]`: the flat index of paper d's field heading, or −1) after
+ * the class of the other taxonomy field (`field: true`) that is the best class (most keyword
+ * evidence) of most of the group's papers, unless a topic has that name already. The papers no
+ * clinical class describes are the preclinical ones: on gold-cross their group (DNA repair, a
+ * nuclear receptor, a protein complex) was named "Yeast" after one paper's organism, and on a
+ * 358-paper review list "Dimethylallyl Diphosphate"; both are now "Biochemistry & Cell Biology".
+ * The real dumps' "Kinases & Phosphorylation" keeps its name (no class is most papers' best).
+ * Names only: every ARI unchanged.
+ */
+export function nameFromOtherField(groupOf: Int32Array, count: number, names: string[], headingOf: Int32Array, flat: ReturnType<typeof flatTopics>, evidence: (d: number, t: number) => number): void {
+  for (let g = 0; g < count; g++) {
+    if (names[g]) continue;
+    const papers = [...groupOf.keys()].filter((d) => groupOf[d] === g);
+    const heading = headingOf[papers[0]!]!;
+    if (heading < 0) continue;
+    const others = flat.flatMap((t, i) => (t.parent >= 0 && t.parent !== heading && flat[t.parent]!.field ? [i] : []));
+    const votes = new Map<number, number>();
+    for (const d of papers) {
+      let best = -1;
+      for (const t of others) if (evidence(d, t) > 0 && (best < 0 || evidence(d, t) > evidence(d, best))) best = t;
+      if (best >= 0) votes.set(best, (votes.get(best) ?? 0) + 1);
+    }
+    const [top] = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    if (top && 2 * top[1] > papers.length && !names.includes(flat[top[0]]!.name)) names[g] = flat[top[0]]!.name;
+  }
 }

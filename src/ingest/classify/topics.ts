@@ -127,13 +127,14 @@
  * - A taxonomy field's classes holding fewer than 2 (3) papers left to clustering with its
  *   unlabelled papers: biomedicine 0.416/0.411 (held-out 0.342/0.353, tune 0.695/0.664); at 3
  *   0.387/0.409 (0.310/0.346) and NLP 0.575/0.519 (held-out 0.393/0.274).
+ * Session 11: groups.ts (a field's shelf), steer.ts and keyword-evidence.ts (a paper's key terms).
  */
 import type { Corpus, PaperText } from './corpus.ts';
 import type { PaperTags } from './tags.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { cutTree, membersOf, mergeTree, refine, splitFields } from './cluster.ts';
 import { nameGroups } from './naming.ts';
-import { flatTopics, taxonomyLabels } from './steer.ts';
+import { flatTopics, nameFromOtherField, taxonomyLabels } from './steer.ts';
 import { dissolveIncoherent, joinNearest, keepLargest, renumber, restoreDropped } from './groups.ts';
 import { languageTopicName, unreachedPapers } from './unreached.ts';
 import type { Vectors } from './vectors.ts';
@@ -274,7 +275,7 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
     });
     taxonomyFields = applies;
     return { inside: Uint8Array.from(field, (f) => (applies[f] ? 1 : 0)), candidates: (d: number) => candidatesOf[field[d]!]! };
-  });
+  }, tags.map((t) => t.names));
 
   // 3. Topics within each field, its share of the k topics: taxonomy topics for the papers the
   //    taxonomy labels, Ward clusters for the others.
@@ -282,6 +283,9 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
   const taxonomyOf: number[] = [];
   let withKnowledge: Vectors | undefined;
   const dropped: { papers: number[]; field: number[]; topic: number }[] = [];
+  const shelves: { papers: number[]; field: number[]; topic: number }[] = [];
+  const blind = new Set<number>(); // papers that joined a group by centroid alone
+  const headingOf = new Int32Array(n).fill(-1); // a taxonomy field part's heading (flat index)
   for (let f = 0; f < fields; f++) {
     const members = all.filter((d) => field[d] === f);
     if (f === languageField) {
@@ -331,29 +335,54 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
       if (list) list.push(d);
       else before.set(groupOf[d]!, [d]);
     }
-    keepLargest(groupOf, taxonomyOf.length, (d) => field[d] === f, kField, minSize, vectors, maxSize, classEvidence);
+    const unsupported: number[] = [];
+    keepLargest(groupOf, taxonomyOf.length, (d) => field[d] === f, kField, minSize, vectors, maxSize, classEvidence, unsupported);
+    unsupported.forEach((d) => blind.add(d));
+    // In a taxonomy field's part, papers of classes not kept with no evidence for a kept class go on the field's shelf (groups.ts).
+    const fieldOf = (t: number) => (flat[t]!.parent >= 0 && flat[flat[t]!.parent]!.field ? flat[t]!.parent : -1);
+    const heading = candidatesOf[f]?.length ? fieldOf(candidatesOf[f]![0]!) : -1;
+    if (taxonomyFields[f] && heading >= 0 && candidatesOf[f]!.every((t) => fieldOf(t) === heading)) {
+      for (const d of members) headingOf[d] = heading;
+      const shelf = unsupported.filter((d) => label[d]! >= 0 && taxonomyOf[groupOf[d]!]! >= 0);
+      if (shelf.length >= minSize) shelves.push({ papers: shelf, field: members, topic: heading });
+    }
     // A discovered group whose papers are less alike than two papers of the field taken at random
     // is what was left over, not a topic: its papers join the topics they resemble most.
     dissolveIncoherent(groupOf, members, (g) => taxonomyOf[g]! < 0, vectors, maxSize, classEvidence);
     const survivors = new Set(members.map((d) => groupOf[d]!));
     for (const [g, papers] of before) if (!survivors.has(g)) dropped.push({ papers, field: members, topic: taxonomyOf[g]! });
   }
-  // A class dropped for its field's budget is a topic again while the list has room (groups.ts).
-  for (const c of restoreDropped(groupOf, dropped, new Set(groupOf).size, MAX_TOPICS, minSize, plain, taxonomyOf.length)) taxonomyOf.push(dropped[c]!.topic);
+  // A class dropped for its field's budget is a topic again while the list has room (groups.ts): those
+  // of fields with a shelf first, then the shelf with the papers none took back, then the others.
+  const restore = (classes: typeof dropped) => {
+    for (const c of restoreDropped(groupOf, classes, new Set(groupOf).size, MAX_TOPICS, minSize, plain, taxonomyOf.length, blind)) taxonomyOf.push(classes[c]!.topic);
+  };
+  const shelved = new Set(shelves.map((s) => s.field));
+  const restoredFrom = taxonomyOf.length;
+  restore(dropped.filter((c) => shelved.has(c.field)));
+  for (const shelf of shelves) {
+    const papers = shelf.papers.filter((d) => groupOf[d]! < restoredFrom);
+    if (papers.length < minSize || new Set(groupOf).size >= MAX_TOPICS) continue;
+    for (const d of papers) groupOf[d] = taxonomyOf.length;
+    taxonomyOf.push(shelf.topic);
+  }
+  restore(dropped.filter((c) => !shelved.has(c.field)));
   // A taxonomy topic that took in more papers of other classes (joined as too small to keep) than
   // it has of its own no longer describes its papers: it is named from its papers' words instead.
   // On the real dumps' 150 MEDLINE papers (7 topics) "Respiratory System" held dental and eye papers.
+  // A field's shelf (its heading) has as its own the papers of any of the field's classes.
   const ownCount = new Int32Array(taxonomyOf.length);
   const size = new Int32Array(taxonomyOf.length);
   groupOf.forEach((g, d) => {
     size[g]!++;
-    if (label[d] === taxonomyOf[g]) ownCount[g]!++;
+    if (label[d] === taxonomyOf[g] || (label[d]! >= 0 && flat[label[d]!]!.parent === taxonomyOf[g])) ownCount[g]!++;
   });
   taxonomyOf.forEach((t, g) => t >= 0 && 2 * ownCount[g]! < size[g]! && (taxonomyOf[g] = -1));
   const final = renumber(groupOf);
   const taxonomyName = new Array<string>(final.count).fill('');
   groupOf.forEach((g, d) => taxonomyOf[g]! >= 0 && (taxonomyName[final.groupOf[d]!] = flat[taxonomyOf[g]!]!.name));
   if (apart.size) taxonomyName[final.groupOf[unreached.papers[0]!]!] = languageTopicName(unreached.languages);
+  nameFromOtherField(final.groupOf, final.count, taxonomyName, headingOf, flat, evidence);
   const unnamed = Int32Array.from(final.groupOf, (g) => (taxonomyName[g] ? -1 : g));
   const found = nameGroups(corpus, texts, unnamed, final.count, tags.map((t) => t.names), new Set(flat.map((t) => t.name)), plain);
   return Array.from(final.groupOf, (g) => taxonomyName[g] || found[g]!);

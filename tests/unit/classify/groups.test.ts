@@ -33,6 +33,13 @@ describe('papers of a group not kept (topics.ts keepLargest)', () => {
     expect(groupOf[6]).toBe(0);
   });
 
+  test('are reported when they join by centroid alone, so a taxonomy field can shelve them under its heading', () => {
+    // topics.ts: a hip-fracture paper (its class dropped, no evidence for a kept class) had joined
+    // "Neuroscience & Neurology" by centroid on a 358-paper review list.
+    expect(joinNearest(vectors, members, groups(), kept, Infinity, () => 0)).toEqual([6]);
+    expect(joinNearest(vectors, members, groups(), kept, Infinity, (d, g) => (d === 6 && g === 1 ? 1 : 0))).toEqual([]);
+  });
+
   test('join the kept class they have most keyword evidence for, whatever the centroids say', () => {
     // As a cataloguer gives a work its next-best class when its best class is too small to keep.
     const groupOf = groups();
@@ -65,6 +72,17 @@ describe('a taxonomy class dropped for the budget (topics.ts, groups.ts restoreD
     const groupOf = joined();
     expect(restoreDropped(groupOf, [{ papers: [6, 7], field: all }], 20, 20, 2, field, 3)).toEqual([]);
     expect([...groupOf]).toEqual([...joined()]);
+  });
+
+  test('puts back first the class whose papers joined by centroid alone, not by their keywords', () => {
+    // Class A (papers 6-7) joined group 0 by centroid; class B (8-10, a larger share of the field)
+    // joined group 1 by keyword evidence. One topic of room.
+    const wide = vectorsOf([[1, 0, 0], [1, 0, 0.2], [1, 0.1, 0], [0, 1, 0], [0, 1, 0.2], [0.1, 1, 0], [0.2, 0, 1], [0, 0.2, 1], [0, 0.5, 1], [0.1, 0.5, 1], [0, 0.6, 1]]);
+    const papers = Array.from({ length: 11 }, (_, d) => d);
+    const classes = [{ papers: [8, 9, 10], field: papers }, { papers: [6, 7], field: papers }];
+    const groupOf = () => Int32Array.from([0, 0, 0, 1, 1, 1, 0, 0, 1, 1, 1]);
+    expect(restoreDropped(groupOf(), classes, 19, 20, 2, wide, 3)).toEqual([0]);
+    expect(restoreDropped(groupOf(), classes, 19, 20, 2, wide, 3, new Set([6, 7]))).toEqual([1]);
   });
 
   test('stays joined when its papers are less alike than two papers of the field', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildCorpus } from '../../../src/ingest/classify/corpus.ts';
-import { flatTopics, taxonomyLabels } from '../../../src/ingest/classify/steer.ts';
+import { flatTopics, nameFromOtherField, taxonomyLabels } from '../../../src/ingest/classify/steer.ts';
 import { parseTaxonomy } from '../../../src/ingest/classify/taxonomy.ts';
 import { paperVectors } from '../../../src/ingest/classify/vectors.ts';
 
@@ -59,5 +59,59 @@ describe('where a topic gives way to its subtopics (steer.ts)', () => {
     expect(label[papers.findIndex((p) => p.id === 'd0')]).toBe(index('Dialogue'));
     expect(label[papers.findIndex((p) => p.id === 'u')]).not.toBe(index('Transfer'));
     expect(label[papers.findIndex((p) => p.id === 'v')]).not.toBe(index('Dialogue'));
+  });
+});
+
+describe("a taxonomy field's classes (keyword-evidence.ts SALIENT_KEYWORD_WEIGHT)", () => {
+  const field = parseTaxonomy(
+    ['topics:', '  - name: Medicine', '    field: true', '    keywords: [clinical]', '    subtopics:', '      - name: Eye', '        keywords: [retina]', '      - name: Nerves', '        keywords: [axon]', ''].join('\n'),
+    'field.yaml',
+  );
+  if (!field.ok) throw new Error(field.error);
+  // Axon growth studied in retinal cells: the retina is mentioned twice as the model, the axon once.
+  const paper = { id: 'p', title: 'Growing cells on magnetic particles', abstract: 'Cells of the retina were cultured; in the retina model, axon growth doubled.' };
+  const papers = [...filler, paper];
+  const corpus = buildCorpus(papers);
+  const flat = flatTopics(field.taxonomy);
+  const classes = ['Eye', 'Nerves'].map((name) => flat.findIndex((t) => t.name === name));
+  const plan = () => ({ inside: new Uint8Array(papers.length).fill(1), candidates: () => classes });
+  const labelOf = (tags?: string[][]) => taxonomyLabels(corpus, field.taxonomy, paperVectors(corpus), plan, tags).label[papers.length - 1];
+
+  test('by the keywords the paper writes most, without its key terms', () => {
+    expect(labelOf()).toBe(classes[0]);
+  });
+
+  test('by the keyword its key terms (tags) contain, as a cataloguer classes a work by its key subjects', () => {
+    expect(labelOf([...filler.map(() => []), ['axon growth', 'magnetic particles']])).toBe(classes[1]);
+  });
+});
+
+describe('a discovered group of a taxonomy field (steer.ts nameFromOtherField)', () => {
+  const two = parseTaxonomy(
+    ['topics:', '  - name: Medicine', '    field: true', '    keywords: [clinical]', '    subtopics:', '      - name: Eye', '        keywords: [retina]', '      - name: Skin', '        keywords: [skin]',
+      '  - name: Biology', '    field: true', '    keywords: [cell]', '    subtopics:', '      - name: Biochemistry', '        keywords: [enzyme]', '      - name: Genetics', '        keywords: [gene]', ''].join('\n'),
+    'two.yaml',
+  );
+  if (!two.ok) throw new Error(two.error);
+  const flat = flatTopics(two.taxonomy);
+  const at = (name: string) => flat.findIndex((t) => t.name === name);
+  const medicine = at('Medicine');
+  // Papers 0-1 are an Eye topic; 2-4 a discovered group, two of whose three papers are best described by Biochemistry.
+  const groupOf = Int32Array.from([0, 0, 1, 1, 1]);
+  const best = [at('Eye'), at('Eye'), at('Biochemistry'), at('Biochemistry'), at('Genetics')];
+  const evidence = (d: number, t: number) => (t === best[d] ? 3 : 0);
+
+  test('is named by the class of the other field most of its papers are best described by', () => {
+    const names = ['Eye', ''];
+    nameFromOtherField(groupOf, 2, names, Int32Array.from([medicine, medicine, medicine, medicine, medicine]), flat, evidence);
+    expect(names).toEqual(['Eye', 'Biochemistry']);
+  });
+
+  test('keeps its words-made name outside a taxonomy field, or without a majority', () => {
+    const names = ['Eye', ''];
+    nameFromOtherField(groupOf, 2, names, new Int32Array(5).fill(-1), flat, evidence);
+    expect(names).toEqual(['Eye', '']);
+    nameFromOtherField(groupOf, 2, names, Int32Array.from([medicine, medicine, medicine, medicine, medicine]), flat, (d, t) => (d === 2 && t === best[d] ? 3 : 0));
+    expect(names).toEqual(['Eye', '']);
   });
 });
