@@ -178,7 +178,12 @@ function listVocabulary(known: readonly (KnownLabels | undefined)[], corpus: Cor
     if (id !== undefined && !byPhrase.has(id)) byPhrase.set(id, tag);
   };
   // The taxonomy's tags by their aliases too ("mamba" names "state space models"), when the list uses them.
-  for (const tag of taxonomy.tags) if (df.has(tag.name)) for (const phrase of [tag.name, ...tag.aliases]) add(phrase, tag.name);
+  // Tags are shown in the case the list writes them ("BERT" for the taxonomy's "bert", tag-case.ts).
+  const shown = new Map([...df.keys()].map((t) => [t.toLowerCase(), t]));
+  for (const tag of taxonomy.tags) {
+    const name = shown.get(tag.name.toLowerCase());
+    if (name) for (const phrase of [tag.name, ...tag.aliases]) add(phrase, name);
+  }
   for (const tag of [...df.keys()].sort()) add(tag, tag);
   return { df, byPhrase };
 }
