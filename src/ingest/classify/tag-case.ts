@@ -70,8 +70,35 @@ export function writtenCase(texts: readonly string[], tags: readonly (readonly s
     if (inner ? bestCount * 2 > total : bestCount >= PROPER_USES && bestCount >= PROPER_SHARE * total) spelling.set(word, best);
   }
   const out = new Map<string, string>();
-  for (const name of new Set(tags.flat())) out.set(name, spelling.size ? name.replace(WORD, (w) => spelling.get(w) ?? w) : name);
+  const mixed = new Set<string>();
+  for (const name of new Set(tags.flat())) {
+    const shown = spelling.size ? name.replace(WORD, (w) => spelling.get(w) ?? w) : name;
+    out.set(name, shown);
+    if (shown !== name && name.includes(' ')) mixed.add(name);
+  }
+  if (mixed.size) tags.forEach((names, d) => names.forEach((name) => mixed.has(name) && out.set(name, capitalizedPairs(out.get(name)!, texts[d] ?? ''))));
   return out;
+}
+
+/**
+ * A name's lowercase word after a capitalized one, capitalized when the paper writes the pair so more
+ * often than with the word lowercase: "southeastern United States", where "states" alone is an
+ * everyday lowercase word. Applied per paper carrying the name, in list order, so a pair one paper
+ * writes capitalized stays so.
+ */
+function capitalizedPairs(shown: string, text: string): string {
+  const words = shown.split(' ');
+  const count = (s: string) => {
+    let n = 0;
+    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length)) n++;
+    return n;
+  };
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i]!, words[i + 1]!];
+    const capital = b.charAt(0).toUpperCase() + b.slice(1);
+    if (UPPER.test(a) && b === b.toLowerCase() && count(`${a} ${capital}`) > count(`${a} ${b}`)) words[i + 1] = capital;
+  }
+  return words.join(' ');
 }
 
 /**

@@ -7,8 +7,9 @@ describe('tag names in the case the abstracts write them (issue 19 review: "bert
     'Large Language Models (LLMs) such as ChatGPT are evaluated with Gaussian processes on text.',
     'Transformers are strong. We train transformers and large language models with a Gaussian prior.',
     'RESULTS: Wnt signaling in Saccharomyces cerevisiae was measured. The Wnt signaling pathway is conserved.',
+    'Cases rose in the southeastern United States, where hidden states of the model and states of matter differ.',
   ];
-  const names = ['bert', 'chatgpt', 'gaussian processes', 'large language models', 'transformers', 'wnt signaling', 'saccharomyces cerevisiae', 'results'];
+  const names = ['bert', 'chatgpt', 'gaussian processes', 'large language models', 'transformers', 'wnt signaling', 'saccharomyces cerevisiae', 'results', 'southeastern united states'];
   const cased = writtenCase(texts, texts.map(() => names));
 
   test('an acronym or brand written with inner capitals keeps them', () => {
@@ -20,6 +21,8 @@ describe('tag names in the case the abstracts write them (issue 19 review: "bert
     expect(cased.get('gaussian processes')).toBe('Gaussian processes');
     expect(cased.get('wnt signaling')).toBe('Wnt signaling');
     expect(cased.get('saccharomyces cerevisiae')).toBe('Saccharomyces cerevisiae');
+    // A common word is capitalized where the name writes it after a capitalized one.
+    expect(cased.get('southeastern united states')).toBe('southeastern United States');
   });
 
   test('capitals of a sentence start, a section label or a defined name say nothing', () => {
