@@ -63,7 +63,7 @@ export const paperFrontMatter = paperMetadata.extend({
   derivedTitle: z.boolean().default(false),
   /** The one primary topic (a name from `content/taxonomy.yaml`). */
   topic: z.string().default(''),
-  /** 0–6 lowercase concept tags. */
+  /** 0–6 concept tags, lowercase but for words their papers write capitalized ("BERT", "Gaussian processes"; classify/tag-case.ts). */
   tags: z.array(z.string().min(1)).default([]),
   /** Every place the abstract was found; the first is where the entry came from. */
   sources: z.array(sourceRef).min(1),

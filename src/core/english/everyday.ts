@@ -63,7 +63,9 @@ export function wordKey(lower: string): string {
   if (k !== undefined) return k;
   k = singular(lower);
   const { counts } = ref();
-  if (lower.endsWith('oes') && !counts.has(k) && counts.has(lower.slice(0, -2))) k = lower.slice(0, -2);
+  const classical = classicalSingular(lower, k, counts);
+  if (classical) k = classical;
+  else if (lower.endsWith('oes') && !counts.has(k) && counts.has(lower.slice(0, -2))) k = lower.slice(0, -2);
   // "herpes", "diabetes": English writes the word with its -s and never without.
   else if (k !== lower && !counts.has(k) && counts.has(lower)) k = lower;
   {
@@ -80,6 +82,42 @@ export function wordKey(lower: string): string {
   if (termKeyCache.size > 200_000) termKeyCache.clear();
   termKeyCache.set(lower, k);
   return k;
+}
+
+/**
+ * Latin and Greek plurals, and -s plurals the suffix rule cuts wrongly: "matrices" → "matrix",
+ * "vertices" → "vertex", "criteria" → "criterion", "phenomena" → "phenomenon", "bacteria" →
+ * "bacterium", "corpora" → "corpus", "stimuli" → "stimulus", "larvae" → "larva", "analyses" →
+ * "analysis", "hypotheses" → "hypothesis", "biases" → "bias", "lenses" → "lens". A candidate counts
+ * only when English (SUBTLEX) writes it; an -s plural only when the suffix rule's singular is no
+ * English word ("devices" stays "device"), and an -ses plural goes to -sis only when English writes
+ * that more often than the -se form ("analyses" → "analysis", "bases" → "base"). Undefined: no
+ * classical plural. Hand-written: no npm inflection library with these rules is among the project's
+ * dependencies, and pluralize-style libraries fold "data" and "media" too, which are words of their own.
+ */
+/** Most times English may write a classical plural for each use of its singular: "criteria" 8 per "criterion"; "camera" 170 per "camus" is no plural. */
+const MAX_PLURAL_RATIO = 10;
+function classicalSingular(lower: string, regular: string, counts: ReadonlyMap<string, number>): string | undefined {
+  if (lower.length < 5) return undefined;
+  const written = (w: string) => counts.has(w);
+  const pick = (...candidates: string[]) => candidates.find(written);
+  if (lower.endsWith('ses') && /[aeiouy]ses$/.test(lower)) {
+    const sis = `${lower.slice(0, -2)}is`;
+    if (written(sis) && (counts.get(sis)! > (counts.get(lower.slice(0, -1)) ?? 0))) return sis;
+  }
+  if (lower.endsWith('s') && !written(regular) && regular !== lower) {
+    if (lower.endsWith('ices')) return pick(`${lower.slice(0, -4)}ix`, `${lower.slice(0, -4)}ex`);
+    if (lower.endsWith('ses')) return pick(lower.slice(0, -2));
+    return undefined;
+  }
+  // A word of its own that only looks like such a plural ("camera", not "camus") is written far more often than the would-be singular.
+  const plausible = (w: string | undefined) => (w !== undefined && counts.get(w)! * MAX_PLURAL_RATIO >= (counts.get(lower) ?? 0) ? w : undefined);
+  if (lower.endsWith('ia')) return plausible(pick(`${lower.slice(0, -1)}on`, `${lower.slice(0, -1)}um`));
+  if (lower.endsWith('ena')) return plausible(pick(`${lower.slice(0, -1)}on`));
+  if (lower.endsWith('ora') || lower.endsWith('era')) return plausible(pick(`${lower.slice(0, -3)}us`));
+  if (lower.endsWith('ae')) return plausible(pick(lower.slice(0, -1)));
+  if (lower.endsWith('i')) return plausible(pick(`${lower.slice(0, -1)}us`));
+  return undefined;
 }
 
 // franc's ISO 639-3 codes for the languages stopwords-iso has function words for (ISO 639-1).

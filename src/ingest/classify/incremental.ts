@@ -24,6 +24,7 @@ import { RelatedScorer, StrongTermIndex, TagTopicBonus } from './related-score.t
 import { keepTopics, MAX_NEW_SHARE } from './stable.ts';
 import { MAX_TAGS, MIN_TAGS } from './tag-select.ts';
 import { SPECIFICITY_WEIGHT, TITLE_EVIDENCE } from './tags.ts';
+import { isFacet } from './tag-index.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { phraseKey } from './tokenize.ts';
 import type { Vectors } from './vectors.ts';
@@ -178,7 +179,14 @@ function listVocabulary(known: readonly (KnownLabels | undefined)[], corpus: Cor
     if (id !== undefined && !byPhrase.has(id)) byPhrase.set(id, tag);
   };
   // The taxonomy's tags by their aliases too ("mamba" names "state space models"), when the list uses them.
-  for (const tag of taxonomy.tags) if (df.has(tag.name)) for (const phrase of [tag.name, ...tag.aliases]) add(phrase, tag.name);
-  for (const tag of [...df.keys()].sort()) add(tag, tag);
+  // Tags are shown in the case the list writes them ("BERT" for the taxonomy's "bert", tag-case.ts).
+  const shown = new Map([...df.keys()].map((t) => [t.toLowerCase(), t]));
+  // A facet is not given by its name written (tags.ts isFacet).
+  const facets = new Set(taxonomy.tags.filter(isFacet).map((t) => t.name));
+  for (const tag of taxonomy.tags) {
+    const name = shown.get(tag.name.toLowerCase());
+    if (name && !facets.has(tag.name)) for (const phrase of [tag.name, ...tag.aliases]) add(phrase, name);
+  }
+  for (const tag of [...df.keys()].sort()) if (!facets.has(tag.toLowerCase())) add(tag, tag);
   return { df, byPhrase };
 }

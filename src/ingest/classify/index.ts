@@ -7,8 +7,10 @@ import type { Classification, ClassifyInput } from './classification.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { fnv1a } from '../../core/fnv.ts';
 import { preferKeywordTags } from './keywords.ts';
+import { writtenCase } from './tag-case.ts';
 import { findRelated } from './related.ts';
-import { assignTags, indexVocabulary } from './tags.ts';
+import { assignTags } from './tags.ts';
+import { indexVocabulary } from './tag-index.ts';
 import { introducedTags } from './contribution.ts';
 import { extractTerms } from './terms.ts';
 import { parseTaxonomy as parse, type Taxonomy } from './taxonomy.ts';
@@ -67,7 +69,14 @@ export function classifyPapers(
   const out = new Map<string, Classification>();
   papers.forEach((p, d) => out.set(p.id, { topic: topics[d]!, tags: tags[d]!.names }));
   preferKeywordTags(papers, out, taxonomy);
-  return out;
+  return withWrittenCase(papers, out);
+}
+
+/** `labels` with every tag name in the case the papers' abstracts write it (tag-case.ts). */
+function withWrittenCase(papers: readonly ClassifyInput[], labels: Map<string, Classification>): Map<string, Classification> {
+  const cased = writtenCase(papers.map((p) => p.abstract), papers.map((p) => labels.get(p.id)?.tags ?? []));
+  for (const label of labels.values()) label.tags = label.tags.map((t) => cased.get(t) ?? t);
+  return labels;
 }
 
 /**

@@ -13,10 +13,12 @@ import { phraseKey } from './tokenize.ts';
 export function preferKeywordTags(papers: readonly ClassifyInput[], labels: Map<string, Classification>, taxonomy: Taxonomy): void {
   if (!papers.some((p) => p.keywords?.length)) return;
   const stopped = new Set(taxonomy.stopTags.map(phraseKey));
-  const vocabulary = new Map<string, string>();
-  for (const tag of taxonomy.tags) for (const phrase of [tag.name, ...tag.aliases]) if (!vocabulary.has(phraseKey(phrase))) vocabulary.set(phraseKey(phrase), tag.name);
   const uses = new Map<string, number>();
   for (const label of labels.values()) for (const tag of label.tags) uses.set(tag, (uses.get(tag) ?? 0) + 1);
+  // A taxonomy tag the list already shows in its written case ("BERT", tag-case.ts) keeps that name.
+  const shown = new Map([...uses.keys()].map((t) => [t.toLowerCase(), t]));
+  const vocabulary = new Map<string, string>();
+  for (const tag of taxonomy.tags) for (const phrase of [tag.name, ...tag.aliases]) if (!vocabulary.has(phraseKey(phrase))) vocabulary.set(phraseKey(phrase), shown.get(tag.name.toLowerCase()) ?? tag.name);
   for (const [tag, count] of [...uses].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (count >= 2 && !vocabulary.has(phraseKey(tag))) vocabulary.set(phraseKey(tag), tag);
   for (const paper of papers) {
     const label = labels.get(paper.id);

@@ -12,7 +12,7 @@ import { MAX_TERM_WORDS } from './termhood.ts';
  * Zipf value (log10 per billion words) from which a word is everyday English: "valuable" 4.2,
  * "insight(s)" 3.6, "males" 4.3, "bladder" 3.6; "cataract" 2.1, "fertilization" 2.4 are not.
  */
-const EVERYDAY_ZIPF = 3.3;
+export const EVERYDAY_ZIPF = 3.3;
 // Session 6, not kept (tag F1 vs A/B, tune then held-out halves): a multi-word term everyday only
 // from Zipf 4 ("spinal cord injury", "usher syndrome", "floor plan recognition" pass) gold-80
 // 0.422/0.444, 0.515/0.456, cross 0.381/0.372, 0.408/0.367 against 0.426/0.449, 0.522/0.462,
@@ -124,12 +124,6 @@ const HEADLESS_SHARE = 0.15;
  * "wnt signaling", a term of two papers, was dropped from both (tags-mixed.test.ts).
  */
 const HEADLESS_READINGS = 3;
-/**
- * Share of a multi-word term's readings that one longer term continues, from which the term is a
- * piece of it ("extractive question" of "extractive question answering", "sparse mixture" of
- * "sparse mixture of experts"); cutTerms. Exact equality missed a piece read once more alone.
- */
-const CONTINUED_SHARE = 0.6;
 
 /** Everyday English: every content word of the term is common in SUBTLEX. */
 export function isEveryday(terms: TermTable, t: number): boolean {
@@ -288,48 +282,6 @@ function ownTerm(terms: TermTable, t: number): boolean {
   if (symbol(terms, t)) return false;
   if (words === 1) return nounWord(terms, t) && terms.rarestZipf(t) < OWN_WORD_ZIPF;
   return words <= 3 && !terms.key(t).includes(' of ') && terms.nounHead[t]! * 2 > terms.freq[t]! && !freeModifier(terms, t) && !verbFirst(terms, t) && !verbLast(terms, t) && !genericHead(terms, t);
-}
-
-/**
- * Terms cut out of a longer one: every occurrence follows the same word, and that word belongs to
- * the term (a noun, or a word everyday English seldom writes): "cell carcinoma" of "squamous cell
- * carcinoma", "english subordinate clauses" of "Old English subordinate clauses". A common
- * adjective before it ("several ion channels") is the author's wording, and the term stays. A term
- * every occurrence of which is followed by the same noun lacks its head ("document-level relation"
- * of "document-level relation extraction", "hypoxia-inducible" of "hypoxia-inducible factor").
- * Gives, per term, the whole term it was cut from, or −1.
- */
-export function cutTerms(terms: TermTable): (t: number) => number {
-  // Integer checks over every term first; the word-frequency check only for the terms a paper asks about.
-  const longer = new Int32Array(terms.count).fill(-1);
-  const headed = new Int32Array(terms.count).fill(-1);
-  for (let x = 0; x < terms.count; x++) {
-    if (!terms.freq[x]) continue;
-    const r = terms.rest[x]!;
-    if (r >= 0 && terms.freq[x] === terms.freq[r]) longer[r] = x;
-    let p = terms.prefix[x]!;
-    // One occurrence is no evidence of a missing head: in a short list every term seen once is
-    // followed by the same word ("model answers" of "distilled model answers queries").
-    if (p < 0 || terms.freq[x]! < 2) continue;
-    // "sparse mixture" of "sparse mixture of experts": the prefix before "of".
-    if (!terms.freq[p] && terms.prefix[p]! >= 0 && terms.freq[terms.prefix[p]!]! > 0 && terms.key(p).endsWith(' of')) p = terms.prefix[p]!;
-    if (terms.freq[x] === terms.freq[p] || (terms.words[p]! >= 2 && terms.seen[x]! >= CONTINUED_SHARE * terms.seen[p]!)) headed[p] = x;
-  }
-  const whole = new Int32Array(terms.count).fill(-2);
-  const wholeOf = (t: number): number => {
-    if (whole[t] === -2) {
-      const x = longer[t]!;
-      // A word read as a noun before a term seen once may be a verb the tagger misread ("combines
-      // fused attention kernels"); only a word everyday English seldom writes then belongs to it.
-      const nounFirst = x >= 0 && terms.freq[x]! >= 2 && (terms.modifierFirst[x]! + terms.gerundFirst[x]!) * 2 <= terms.freq[x]!;
-      const cut = headed[t]! >= 0 ? headed[t]! : x >= 0 && (nounFirst || terms.firstZipf(x) < EVERYDAY_ZIPF) ? x : -1;
-      whole[t] = -1;
-      // A piece of a piece ("sparse" of "sparse mixture" of "sparse mixture of experts") is a piece of the whole.
-      whole[t] = cut >= 0 && wholeOf(cut) >= 0 ? wholeOf(cut) : cut;
-    }
-    return whole[t]!;
-  };
-  return wholeOf;
 }
 
 /**

@@ -6,6 +6,10 @@
 import { describe, expect, test } from 'vitest';
 import { parseTaxonomy } from '../../../src/ingest/classify/index.ts';
 import { introducedTags } from '../../../src/ingest/classify/contribution.ts';
+import { buildCorpus } from '../../../src/ingest/classify/corpus.ts';
+import { indexVocabulary } from '../../../src/ingest/classify/tag-index.ts';
+import { extractTerms } from '../../../src/ingest/classify/terms.ts';
+import { phraseKey } from '../../../src/ingest/classify/tokenize.ts';
 
 const FILE = 'content/taxonomy.yaml';
 const parsed = parseTaxonomy('tags:\n  benchmark datasets:\n    aliases: [benchmark dataset]\n    introduced-by: [dataset, benchmark, corpus]\n  software tools:\n    introduced-by: [toolkit]\n', FILE);
@@ -35,5 +39,20 @@ describe('contributions as tags', () => {
     const bad = parseTaxonomy('tags:\n  benchmark datasets:\n    introduced-by: [new dataset]\n', FILE);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error).toMatch(/content\/taxonomy\.yaml:3: introduced-by entry "new dataset" of tag "benchmark datasets" must be one word/);
+  });
+
+  test('such a tag is a facet: its name written ("experiments on two benchmark datasets") is no evidence of it (new-user review: on 40 of 357 papers)', () => {
+    const papers = [
+      { id: 'a', title: 'A loss for parsing', abstract: 'We propose a new loss. Experiments on two benchmark datasets show gains over strong baselines.' },
+      { id: 'b', title: 'Glosses', abstract: 'We present a benchmark dataset of interlinear glosses for seven languages.' },
+    ];
+    const corpus = buildCorpus(papers);
+    const index = indexVocabulary(corpus, taxonomy, extractTerms(papers));
+    const id = corpus.idOf(phraseKey('benchmark datasets'));
+    expect(id).toBeDefined();
+    expect(index.vocab[id!]).toBe(-1);
+    // Nor does it come back as a discovered term of the list.
+    const t = index.terms.idOf('benchmark dataset');
+    if (t >= 0) expect(index.termVocab[t]).toBe(-2);
   });
 });

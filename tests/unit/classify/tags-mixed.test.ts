@@ -200,7 +200,8 @@ describe('tags of a field (taxonomy field-tags) go to the papers of that field o
 describe('tags of the real dumps built together (tests/fixtures/real-dumps)', () => {
   const papers = ['acl-bare.txt', 'acl-listing.txt', 'other-field-listing.txt'].flatMap((f) => papersOf(`tests/fixtures/real-dumps/${f}`));
   const labels = classifyPapers(papers, shipped);
-  const all = new Set(papers.flatMap((p) => labels.get(p.id)!.tags));
+  // Case aside: tags keep the case the papers write them ("Wnt signaling", tag-case.ts).
+  const all = new Set(papers.flatMap((p) => labels.get(p.id)!.tags.map((t) => t.toLowerCase())));
 
   test('no tag is a subject cut before its verb ("dataset consisting" of "consisting of", "instances utilizing")', () => {
     for (const clause of ['dataset consisting', 'instances utilizing', 'factors contributing']) expect(all).not.toContain(clause);

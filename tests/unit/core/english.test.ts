@@ -8,3 +8,21 @@ test('counts take the number English gives their noun', () => {
   expect(counted(1, 'duplicate')).toBe('1 duplicate');
   expect(counted(3, 'abstract')).toBe('3 abstracts');
 });
+
+test('a term key folds Latin, Greek and wrongly cut plurals onto the singular English writes (issue 19: "bias" and "biases" were two tags of one list)', async () => {
+  const { wordKey } = await import('../../../src/core/english/everyday.ts');
+  for (const [plural, single] of [
+    ['biases', 'bias'],
+    ['matrices', 'matrix'],
+    ['vertices', 'vertex'],
+    ['criteria', 'criterion'],
+    ['phenomena', 'phenomenon'],
+    ['corpora', 'corpus'],
+    ['stimuli', 'stimulus'],
+    ['larvae', 'larva'],
+    ['analyses', 'analysis'],
+    ['hypotheses', 'hypothesis'],
+  ]) expect(wordKey(plural!), plural).toBe(wordKey(single!));
+  // Words of their own that only end like such plurals, and regular plurals, keep the suffix rule.
+  for (const [word, key] of [['camera', 'camera'], ['data', 'data'], ['devices', 'device'], ['bases', 'base'], ['cases', 'case']]) expect(wordKey(word!), word).toBe(key);
+});

@@ -1,0 +1,154 @@
+/**
+ * Tag names in the case the list writes them: "BERT", "ChatGPT", "Gaussian processes", "Wnt
+ * signaling", "Escherichia coli" instead of the lowercase keys the tagger counts ("bert",
+ * "chatgpt"). A word takes the form its papers' abstracts give it where no sentence start forces
+ * a capital; titles are left out, since Title Case capitalizes every word.
+ *
+ * - A form with a capital after its first letter ("BERT", "ChatGPT", "mRNA", "LLaMA") is the word's
+ *   spelling when it is the most common form, more than half of the word's counted uses.
+ * - A form with only its first letter capital ("Gaussian", "Usher", "Arabic") is a proper name or
+ *   adjective when nearly every counted use has it (PROPER_SHARE) and at least PROPER_USES do. A
+ *   capital inside a run of three or more capitalized words is not counted either way: that is a
+ *   name being defined ("Large Language Models (LLMs)") or a heading, not the word's spelling
+ *   (an acronym in a list, "BERT, RoBERTa, XLNet", still counts).
+ *
+ * A word is counted in the abstracts of the papers that carry a tag with it. Slugs are unaffected
+ * (core/slug.ts lowercases), and eval compares tags case-insensitively (tag F1 unchanged). The case
+ * is chosen once per tag name for the whole list, so every paper shows the same spelling.
+ * Hand-written: the term extractor lowercases wink-nlp's tokens, and no library keeps a word's
+ * preferred case across a corpus.
+ *
+ * Cost (CPU, load 7): 0.13-0.17 s for 10,540 abstracts (the seeds twenty times), 0.30-0.34 s for
+ * 14,000 (the real dumps, whose species and gene names call the capital-run checks more often).
+ * Counting over every paper of the list instead of a tag's own papers (a tokenizing pass over all
+ * words) cost 0.35-0.7 s; it spared a few capitals the own papers give ("Extragradient methods",
+ * "beam tree recursive Cell" on the seeds, from "Proximal Point, Extragradient, and Optimistic
+ * Gradient" and "Beam Tree Recursive Cell (BT-Cell)").
+ */
+
+import { isWordChar } from './tokenize.ts';
+
+/** Share of a word's counted uses that must be capitalized for an initial capital to be its spelling. */
+const PROPER_SHARE = 0.9;
+/**
+ * Fewest capitalized uses for an initial capital. One: a species or a place is often written once in
+ * an abstract ("Saccharomyces cerevisiae", "von Willebrand factor", "United States"), and a
+ * definition's capitals are not counted (definedHere).
+ */
+const PROPER_USES = 1;
+/** A capitalized run this long (in words) is a definition or heading: its capitals are not counted. */
+const TITLE_RUN = 3;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Display names for the tags of each paper (`tags[d]`, lowercase names) from the case their papers'
+ * abstracts (`texts[d]`) give their words: each word counted in the papers that carry the tag. A name
+ * whose words all stay lowercase maps to itself. Pure.
+ */
+export function writtenCase(texts: readonly string[], tags: readonly (readonly string[])[]): Map<string, string> {
+  const forms = new Map<string, Map<string, number>>();
+  const counted = new Map<string, number>();
+  const wordsOf = new Map<string, string[]>();
+  const words = new Set<string>();
+  tags.forEach((names, d) => {
+    words.clear();
+    for (const name of names) {
+      let ws = wordsOf.get(name);
+      if (!ws) wordsOf.set(name, (ws = (name.match(WORD) ?? []).filter((w) => w === w.toLowerCase())));
+      for (const w of ws) words.add(w);
+    }
+    if (words.size) countForms(texts[d] ?? '', words, forms, counted);
+  });
+  const spelling = new Map<string, string>();
+  for (const [word, byForm] of forms) {
+    const total = counted.get(word) ?? 0;
+    let best = '';
+    let bestCount = 0;
+    for (const [form, count] of byForm) if (count > bestCount || (count === bestCount && form < best)) [best, bestCount] = [form, count];
+    const inner = UPPER.test(best.slice(1));
+    if (inner ? bestCount * 2 > total : bestCount >= PROPER_USES && bestCount >= PROPER_SHARE * total) spelling.set(word, best);
+  }
+  const out = new Map<string, string>();
+  const mixed = new Set<string>();
+  for (const name of new Set(tags.flat())) {
+    const shown = spelling.size ? name.replace(WORD, (w) => spelling.get(w) ?? w) : name;
+    out.set(name, shown);
+    if (shown !== name && name.includes(' ')) mixed.add(name);
+  }
+  if (mixed.size) tags.forEach((names, d) => names.forEach((name) => mixed.has(name) && out.set(name, capitalizedPairs(out.get(name)!, texts[d] ?? ''))));
+  return out;
+}
+
+/**
+ * A name's lowercase word after a capitalized one, capitalized when the paper writes the pair so more
+ * often than with the word lowercase: "southeastern United States", where "states" alone is an
+ * everyday lowercase word. Applied per paper carrying the name, in list order, so a pair one paper
+ * writes capitalized stays so.
+ */
+function capitalizedPairs(shown: string, text: string): string {
+  const words = shown.split(' ');
+  const count = (s: string) => {
+    let n = 0;
+    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length)) n++;
+    return n;
+  };
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i]!, words[i + 1]!];
+    const capital = b.charAt(0).toUpperCase() + b.slice(1);
+    if (UPPER.test(a) && b === b.toLowerCase() && count(`${a} ${capital}`) > count(`${a} ${b}`)) words[i + 1] = capital;
+  }
+  return words.join(' ');
+}
+
+/**
+ * Counts, per word of `words`, its uses in `text` not opening a sentence (`counted`) and the
+ * capitalized forms among them (`forms`). Found with indexOf in the lowercased text, not by
+ * tokenizing: a regular-expression pass over every word of 10k abstracts cost 0.3 s CPU.
+ */
+function countForms(text: string, words: ReadonlySet<string>, forms: Map<string, Map<string, number>>, counted: Map<string, number>): void {
+  const lower = text.toLowerCase();
+  // Lowercasing changed some offsets (a rare letter such as "İ"): the word's uses are not counted there.
+  if (lower.length !== text.length) return;
+  for (const word of words) {
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) {
+      const end = at + word.length;
+      if ((at > 0 && isWordChar(lower, at - 1)) || (end < lower.length && isWordChar(lower, end))) continue;
+      const form = text.slice(at, end);
+      const upper = form !== word;
+      // A sentence (or a labelled section, "RESULTS:") opens here: its capital says nothing.
+      if (upper && /(?:^|[.!?:\n])[\s"'“‘([]*$/u.test(text.slice(Math.max(0, at - 6), at))) continue;
+      if (upper && !UPPER.test(form.slice(1)) && (capitalRun(text, at, end) >= TITLE_RUN || definedHere(text, end))) continue;
+      counted.set(word, (counted.get(word) ?? 0) + 1);
+      if (!upper) continue;
+      const byForm = forms.get(word) ?? new Map<string, number>();
+      byForm.set(form, (byForm.get(form) ?? 0) + 1);
+      forms.set(word, byForm);
+    }
+  }
+}
+
+const UPPER = /\p{Lu}/u;
+/** Capitalized words (hyphenated ones whole: "Cross-scale") right before and after a word, spaces between. */
+const CAPS_BEFORE = /(?:\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*\s+)+$/u;
+const CAPS_AFTER = /^(?:\s+\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*)+/u;
+/** The rest of a hyphenated word before and after a part of it. */
+const PARTS_BEFORE = /(?:[\p{L}\p{N}]+-)+$/u;
+const PARTS_AFTER = /^(?:-[\p{L}\p{N}]+)+/u;
+
+/** Length in words of the run of capitalized words around the word text[start, end), a hyphenated word counting once. */
+function capitalRun(text: string, start: number, end: number): number {
+  const from = start - (PARTS_BEFORE.exec(text.slice(Math.max(0, start - 60), start))?.[0].length ?? 0);
+  const to = end + (PARTS_AFTER.exec(text.slice(end, end + 60))?.[0].length ?? 0);
+  const before = CAPS_BEFORE.exec(text.slice(Math.max(0, from - 120), from))?.[0] ?? '';
+  const after = CAPS_AFTER.exec(text.slice(to, to + 120))?.[0] ?? '';
+  const count = (s: string) => s.split(/\s+/).filter(Boolean).length;
+  return 1 + count(before) + count(after);
+}
+
+/** The capitalized run ending the word at `end` stands right before a bracket: a name being defined ("Reinforcement Learning (RL)"). */
+function definedHere(text: string, end: number): boolean {
+  const to = end + (PARTS_AFTER.exec(text.slice(end, end + 60))?.[0].length ?? 0);
+  const after = CAPS_AFTER.exec(text.slice(to, to + 120))?.[0] ?? '';
+  return /^\s*\(/.test(text.slice(to + after.length, to + after.length + 3));
+}
