@@ -23,7 +23,7 @@ import { placeCards, renderCardsToCache } from '../src/publish/og-cards.ts';
 import { siteCards, undrawableOnCards } from '../src/publish/site-cards.ts';
 import { sitemapXml } from '../src/publish/sitemap.ts';
 import { bibtex } from '../src/site/lib/citation.ts';
-import { prewarmCitationCache, warmCitationCache } from '../src/site/lib/citation-cache.ts';
+import { prewarmCitationCache, warmCitationCache } from '../src/site/lib/warm-citation-cache.ts';
 import { CITATION_CACHE_ROOT, citationCacheDir } from '../src/site/lib/citation-cache-dir.ts';
 import { prewarmAfter, type Prewarm } from '../src/site/lib/warm-cache.ts';
 import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abstract-cache-dir.ts';

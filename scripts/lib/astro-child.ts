@@ -34,6 +34,22 @@
  * (5 pairs, interleaved); the whole build (with the offline index taken up, offline-search.ts) 16.2 -> 14.2 CPU-s (medians).
  * Tried and not kept: a larger young generation (`--max-semi-space-size=64`; garbage collection was 2.4 of the
  * 10.8 s the process was busy after the request, profiled at load ~10): 4.86 and 4.46 s against 4.17 and 4.56.
+ * Session 11 (10k cold, scratch copy, load 10-22; each process's own CPU at the build request, at its first page
+ * and at its end): the astro stage's 41.9 CPU-s (benchmarks.md's "astro" CPU) were 31.6 of the two Astro processes,
+ * 5.8 of Pagefind (a child that ends within the stage) and 4.5 of the build's own thread (offline index, data
+ * files). Of the Astro processes' 31.6: loading Astro and the config before the request 2.2 and 1.1, from the
+ * request to the first page (content store sync of 9,987 entries, bundling, static paths) 5.0 and 4.4, rendering
+ * 9.8 (2,412 list and 3,723 paper pages) and 9.2 (6,264 paper pages): ~1.5 ms a page at that load, not the 3.3
+ * that the stage's CPU over its pages gives. One process rendering all 12,399 pages with a warm store (harness
+ * calling astro's build() as main() does, load 6-10) took 17-20 CPU-s, ~3.5 of them before the first page; the
+ * floor project (scripts/bench/floor-project.ts) with as many pages 9.4-13.3 CPU-s at the same load, 4-7.6 of them
+ * system time (Astro's mkdir and write per page). A 20-component test (20 trivial components added to every paper
+ * page) cost ~0.25 CPU-s over 9,987 pages: Astro's per-component cost is ~1 µs, so merging components saves nothing.
+ * The pages' own work removed in session 11 (plain text and summary per page, the site name's lookup, citation-js
+ * loaded): the 9,987 paper pages alone, 4 interleaved pairs at load 4-8, user CPU from the first page 9.49 -> 8.68 s
+ * (medians; user + system 11.96 -> 11.90 s, within the runs' spread of ±2 s). What a paper page still costs above
+ * the floor (profile, per page): Astro's own render and Response 0.3 ms, garbage collection ~0.2 ms, reading its
+ * entry, abstract and citation files ~0.05 ms, the language guess ~0.015 ms.
  */
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';

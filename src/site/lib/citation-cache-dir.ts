@@ -11,7 +11,7 @@ export const CITATION_CACHE_ROOT = join('.cache', 'citations');
 
 export function citationCacheDir(root: string): string {
   const hash = createHash('sha256');
-  for (const file of ['src/site/lib/citation.ts', 'src/core/citation-js.ts', 'src/core/csl-specialise.ts', 'package-lock.json']) {
+  for (const file of ['src/site/lib/citation.ts', 'src/site/lib/csl-item.ts', 'src/core/citation-js.ts', 'src/core/csl-specialise.ts', 'package-lock.json']) {
     if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file))).update('\0');
   }
   return join(root, CITATION_CACHE_ROOT, hash.digest('hex').slice(0, 16));

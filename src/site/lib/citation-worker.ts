@@ -1,5 +1,5 @@
 /** Maker process of `warmCitationCache`: formats its share of references into the cache and exits. */
-import { formatJobs } from './citation-cache.ts';
+import { formatJobs } from './warm-citation-cache.ts';
 import { runCacheWorker } from './warm-cache.ts';
 
 await runCacheWorker(formatJobs);

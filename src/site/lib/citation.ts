@@ -3,58 +3,12 @@
  * item from the entry's metadata, then BibTeX and a formatted reference (APA) from it. Papers
  * without authors or year still get a citation of what is known (title, venue, link).
  */
-import { parse as parseName } from '@citation-js/name';
 import { transliterate } from 'transliteration';
-import { formatBibtex, formatReference, formatReferences, type CslItem } from '../../core/citation-js.ts';
-import type { PaperMetadata } from '../../core/paper.ts';
-import { paperLinks } from '../../core/paper-links.ts';
-import { titlePlainText, titleSegments } from '../../core/title-math.ts';
+import { formatBibtex, formatReference, formatReferences } from '../../core/citation-js.ts';
+import { titleSegments } from '../../core/title-math.ts';
+import { cslItem, cslName, type CitablePaper } from './csl-item.ts';
 
-export interface CitablePaper extends PaperMetadata {
-  id: string;
-  title: string;
-  /** The title was derived from the abstract (no source gave one): cited in square brackets, with a note. */
-  derivedTitle?: boolean;
-}
-
-/**
- * A derived title is Papershelf's stand-in, not the paper's: cited as it, a reader would look for a
- * title that does not exist. APA 7 (9.29, works with no title) puts a stand-in in square brackets;
- * BibTeX has no such convention, so its entry keeps the title as it is (an import reads it back)
- * and says so in `note`, which the standard styles print.
- */
-const DERIVED_TITLE_NOTE = 'No title in the sources; title derived from the abstract';
-const citedTitle = (paper: CitablePaper, title: string): string => (paper.derivedTitle ? `[${title}]` : title);
-
-/** A venue named like this is a conference's or workshop's proceedings (BibTeX @inproceedings), else a journal. */
-const CONFERENCE = /\b(?:proceedings|proc\.|conference|workshop|symposium|meeting|congress)\b/i;
-
-/** The CSL-JSON item of a paper. The URL is its arXiv page when it has one, else its first own link. */
-export function cslItem(paper: CitablePaper): CslItem {
-  const url = paper.ids?.arxiv ? `https://arxiv.org/abs/${paper.ids.arxiv}` : paperLinks({ links: paper.links }).find((l) => l)?.url;
-  const preprint = !paper.venue && paper.ids?.arxiv;
-  return {
-    id: paper.id,
-    type: paper.venue ? (CONFERENCE.test(paper.venue) ? 'paper-conference' : 'article-journal') : preprint ? 'article' : 'document',
-    // A formatted reference is text: math as readable text (`E = mc²`).
-    title: citedTitle(paper, titlePlainText(paper.title)),
-    ...(paper.derivedTitle ? { note: DERIVED_TITLE_NOTE } : {}),
-    ...(paper.authors?.length ? { author: paper.authors.map(cslName) } : {}),
-    ...(paper.year ? { issued: { 'date-parts': [[paper.year]] } } : {}),
-    ...(paper.venue ? { 'container-title': paper.venue } : {}),
-    ...(preprint ? { publisher: 'arXiv', number: `arXiv:${paper.ids!.arxiv}` } : {}),
-    ...(paper.ids?.doi ? { DOI: paper.ids.doi } : {}),
-    ...(paper.ids?.pmid ? { PMID: paper.ids.pmid } : {}),
-    ...(url ? { URL: url } : {}),
-  };
-}
-
-/** A display name → CSL name parts; a one-word name (a mononym, an organisation) stays literal. */
-function cslName(name: string): CslItem['author'] extends Array<infer N> | undefined ? N : never {
-  if (!/\s/.test(name.trim())) return { literal: name };
-  const parts = parseName(name);
-  return parts.family ? parts : { literal: name };
-}
+export { cslItem, type CitablePaper };
 
 /**
  * BibTeX of one paper or of a list (`dist/papers.bib`), LaTeX-escaped so any BibTeX reads it, but

@@ -16,4 +16,8 @@ export function relativeHref(from: string, to: string): string {
 /** A function that links from one page, for passing to components. */
 export type Linker = (to: string) => string;
 
-export const linkerFor = (from: string): Linker => (to) => relativeHref(from, to);
+/** `relativeHref` from `from`, its way up to the root counted once: a page makes ~30 links (nav, tags, related papers). */
+export function linkerFor(from: string): Linker {
+  const up = relativeHref(from, '');
+  return (to) => up + to;
+}

@@ -1,7 +1,7 @@
 /**
  * A build cache of content-addressed files (`<key>.html` in one folder), filled before `astro build` in
  * child processes because Astro renders pages on a single thread. Serves the rendered abstracts
- * (markdown/warm-abstract-cache.ts) and the formatted references (citation-cache.ts): the folder's
+ * (markdown/warm-abstract-cache.ts) and the formatted references (warm-citation-cache.ts): the folder's
  * siblings (caches of former code) and files no current item uses are deleted, so a cache never
  * outgrows the reading list.
  *

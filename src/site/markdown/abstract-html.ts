@@ -15,6 +15,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
+import { plainText, summarizePlain } from '../../core/summarize.ts';
 import { writeCacheFile } from '../lib/warm-cache.ts';
 import { rehypePlugins, remarkPlugins } from './plugins.ts';
 
@@ -37,6 +38,21 @@ export async function renderAbstract(markdown: string): Promise<string> {
   return String(await getProcessor().process(markdown));
 }
 
+/** What a paper page shows of its abstract: the HTML, and the plain text and summary (empty for an empty body). */
+export interface RenderedAbstract {
+  html: string;
+  /** core/summarize.ts `plainText` of the body. */
+  plain: string;
+  /** core/summarize.ts `summarizePlain` of `plain`, or '' when there is no text. */
+  summary: string;
+}
+
+/** Renders a body as a paper page shows it. */
+export async function renderAbstractParts(markdown: string): Promise<RenderedAbstract> {
+  const plain = plainText(markdown);
+  return { html: await renderAbstract(markdown), plain, summary: plain ? summarizePlain(plain) : '' };
+}
+
 /** The cache file name for a body (the pipeline's version is in the folder's name: abstract-cache-dir.ts). */
 export function abstractKey(markdown: string): string {
   return createHash('sha256').update(markdown).digest('hex').slice(0, 32);
@@ -45,18 +61,18 @@ export function abstractKey(markdown: string): string {
 const cacheFile = (cacheDir: string, key: string) => join(cacheDir, `${key}.html`);
 
 /**
- * The abstract's HTML from the cache in `cacheDir`, rendering (and caching) it when it is not there.
- * Without a cache folder (tests, a bare `astro` command) it just renders.
+ * The rendered abstract from the cache in `cacheDir` (a file of JSON), rendering (and caching) it when it is not
+ * there. Without a cache folder (tests, a bare `astro` command) it just renders.
  */
-export async function abstractHtml(markdown: string, cacheDir: string | undefined): Promise<string> {
-  if (!cacheDir) return renderAbstract(markdown);
+export async function cachedAbstract(markdown: string, cacheDir: string | undefined): Promise<RenderedAbstract> {
+  if (!cacheDir) return renderAbstractParts(markdown);
   const key = abstractKey(markdown);
   try {
-    return readFileSync(cacheFile(cacheDir, key), 'utf8');
+    return JSON.parse(readFileSync(cacheFile(cacheDir, key), 'utf8')) as RenderedAbstract;
   } catch {
-    const html = await renderAbstract(markdown);
+    const parts = await renderAbstractParts(markdown);
     mkdirSync(cacheDir, { recursive: true });
-    writeCacheFile(cacheDir, key, html);
-    return html;
+    writeCacheFile(cacheDir, key, JSON.stringify(parts));
+    return parts;
   }
 }

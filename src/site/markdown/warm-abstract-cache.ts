@@ -3,15 +3,15 @@
  * rendering Markdown with KaTeX is the one heavy per-paper step of a page.
  */
 import { prewarmCache, warmCache, type Prewarm } from '../lib/warm-cache.ts';
-import { abstractKey, renderAbstract } from './abstract-html.ts';
+import { abstractKey, renderAbstractParts } from './abstract-html.ts';
 
 export interface AbstractJob {
   key: string;
   markdown: string;
 }
 
-/** Renders abstract jobs; the worker module uses it too. */
-export const renderJobs = (jobs: AbstractJob[]): Promise<string[]> => Promise.all(jobs.map((job) => renderAbstract(job.markdown)));
+/** Renders abstract jobs into the cache files' texts (abstract-html.ts `cachedAbstract`); the worker module uses it too. */
+export const renderJobs = (jobs: AbstractJob[]): Promise<string[]> => Promise.all(jobs.map(async (job) => JSON.stringify(await renderAbstractParts(job.markdown))));
 
 /** `bodies`: the Markdown bodies of the entry files (`entryBody`), as the ingest wrote them (no need to read them back). */
 export async function warmAbstractCache(bodies: Iterable<string>, cacheDir: string): Promise<{ rendered: number; cached: number }> {

@@ -7,7 +7,8 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { runIngest, type TitledPaper } from '../../../src/ingest/pipeline.ts';
-import { cachedCitation, prewarmCitationCache, warmCitationCache } from '../../../src/site/lib/citation-cache.ts';
+import { cachedCitation } from '../../../src/site/lib/citation-cache.ts';
+import { prewarmCitationCache, warmCitationCache } from '../../../src/site/lib/warm-citation-cache.ts';
 import { sourcesIn } from '../../support/ingest-fixtures.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
@@ -26,7 +27,7 @@ test('references started while the ingest runs are the ones the pages show, and 
   const warm = await warmCitationCache(papers, dir);
   // Without hand edits the generated fields are the final ones: nothing is left to format.
   expect(warm.formatted).toBe(0);
-  for (const paper of papers) expect(cachedCitation(paper, dir)).toEqual(cachedCitation(paper, undefined));
+  for (const paper of papers) expect(await cachedCitation(paper, dir)).toEqual(await cachedCitation(paper, undefined));
 });
 
 test('a head start stopped early leaves the rest to the later pass, which makes every reference once', async () => {
