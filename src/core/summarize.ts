@@ -39,8 +39,9 @@ export function summarize(markdown: string, max = 200): string {
  */
 const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-/** `summarize` of text already made plain by `plainText` (for a caller that needs both). */
+/** `summarize` of text already made plain by `plainText` (for a caller that needs both); '' for a text of no words (a record without abstract). */
 export function summarizePlain(text: string, max = 200): string {
+  if (!/[\p{L}\p{N}]/u.test(text)) return '';
   let summary = '';
   for (const { segment: sentence } of SENTENCES.segment(text)) {
     const next = `${summary}${sentence.trim()}`;

@@ -17,17 +17,19 @@ export function feedXml(papers: readonly Paper[], site: URL | undefined, identit
   const newest = [...papers]
     .sort((a, b) => compareSource(b, a))
     .slice(0, FEED_LIMIT);
-  const items = newest.map((paper) =>
-    [
+  const items = newest.map((paper) => {
+    const summary = summaryOf(paper);
+    return [
       '    <item>',
       `      <title>${xmlEscape(titlePlainText(paper.title))}</title>`,
       `      <link>${xmlEscape(url(routes.paper(paper.slug)))}</link>`,
       `      <guid isPermaLink="false">papershelf:${paper.id}</guid>`,
-      `      <description>${xmlEscape(summaryOf(paper))}</description>`,
+      // A paper without abstract has no summary: RSS 2.0 makes an item's description optional.
+      ...(summary ? [`      <description>${xmlEscape(summary)}</description>`] : []),
       ...[paper.topic, ...paper.tags].filter(Boolean).map((c) => `      <category>${xmlEscape(c)}</category>`),
       '    </item>',
-    ].join('\n'),
-  );
+    ].join('\n');
+  });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',

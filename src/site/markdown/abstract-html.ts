@@ -50,7 +50,7 @@ export interface RenderedAbstract {
 /** Renders a body as a paper page shows it. */
 export async function renderAbstractParts(markdown: string): Promise<RenderedAbstract> {
   const plain = plainText(markdown);
-  return { html: await renderAbstract(markdown), plain, summary: plain ? summarizePlain(plain) : '' };
+  return { html: await renderAbstract(markdown), plain, summary: summarizePlain(plain) };
 }
 
 /** The cache file name for a body (the pipeline's version is in the folder's name: abstract-cache-dir.ts). */
