@@ -1,0 +1,33 @@
+/**
+ * The paper entries as `npm run build` hands them to its Astro processes, instead of Astro's content store.
+ *
+ * The ingest reads and parses every entry of `content/papers/` anyway (to keep hand edits), so it writes what
+ * the paper loader would read back (each file's slug and front matter, parsed by the same `parseEntry`) into
+ * one file, and the build's Astro processes take the papers from it (`src/site/lib/get-catalog.ts`); the
+ * loader then keeps no paper in the store (`paper-loader.ts`). Astro's store costs work proportional to the
+ * whole list on every rebuild, however few entries changed: it writes the whole store again when one entry
+ * changes (devalue, one string), reads it back, and bundles it as one module that each process compiles and
+ * evaluates. 50k papers, one 10-paper dump added (profile of Astro process 0, load 5-7): store sync 2.4 s
+ * (writing 2.3), reading it 1.3 s, the loader's digests 1.2 s, compiling and evaluating the store's module
+ * ~4 s, of ~19 CPU-s. `astro dev` and a bare `astro build` (no file named) use the content store as before.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize } from 'node:v8';
+import type { PaperFrontMatter } from '../../core/paper.ts';
+
+/** The environment variable naming the file in an Astro process that `npm run build` started. */
+export const PAPER_ENTRIES_ENV = 'PAPERSHELF_PAPER_ENTRIES';
+
+/** One entry as the paper loader stores it: file name without `.md`, validated front matter, file relative to the project root. */
+export interface StoredPaperEntry {
+  id: string;
+  data: PaperFrontMatter;
+  filePath: string;
+}
+
+/** Where the build's ingest writes the entries of the project at `root`. */
+export const paperEntriesFile = (root: string): string => join(root, '.cache', 'paper-entries.bin');
+
+/** The entries the ingest wrote to `file` (v8 serialization), in file-name order. */
+export const readPaperEntries = (file: string): StoredPaperEntry[] => deserialize(readFileSync(file)) as StoredPaperEntry[];
