@@ -10,6 +10,12 @@
  * evaluates. 50k papers, one 10-paper dump added (profile of Astro process 0, load 5-7): store sync 2.4 s
  * (writing 2.3), reading it 1.3 s, the loader's digests 1.2 s, compiling and evaluating the store's module
  * ~4 s, of ~19 CPU-s. `astro dev` and a bare `astro build` (no file named) use the content store as before.
+ *
+ * Measured with the other session-11 changes (page signatures hashed in one call, content/papers updated through a
+ * journal, dist/pagefind/ kept): the 50k add-one rebuild from the same restored cold state, main's code against
+ * this, in two pairs (load 8-12, then 4-5; other sessions' builds beside them): 107.2 -> 31.1 s and 55.0 -> 34.2 s
+ * wall, 56.3 -> 41.6 and 48.8 -> 44.0 CPU-s (the process tree); the astro stage (Astro's process and the build's
+ * thread meanwhile) 25.3 -> 17.3 and 22.3 -> 17.0 CPU-s. dist/ identical to main's rebuild but for the build signature file.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
