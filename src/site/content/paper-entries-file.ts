@@ -16,6 +16,8 @@
  * this, in two pairs (load 8-12, then 4-5; other sessions' builds beside them): 107.2 -> 31.1 s and 55.0 -> 34.2 s
  * wall, 56.3 -> 41.6 and 48.8 -> 44.0 CPU-s (the process tree); the astro stage (Astro's process and the build's
  * thread meanwhile) 25.3 -> 17.3 and 22.3 -> 17.0 CPU-s. dist/ identical to main's rebuild but for the build signature file.
+ * Quiet pair (load 0.3-1.9): 40.1 -> 29.9 s. One scratch build of this branch at load 1.8-3 (as `npm run bench` does it):
+ * cold 144.7 s, no-op 0.9 s, add-one 29.6 s = 20.5 % of cold (main's bench at load 1.3: 35.3 of 145.9 s, 24 %).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
