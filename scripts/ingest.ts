@@ -9,7 +9,7 @@ import type { SourcePath } from '../src/core/issue.ts';
 import { formatReport } from '../src/ingest/format-report.ts';
 import { parseTaxonomy, type Taxonomy } from '../src/ingest/classify/index.ts';
 import { phaseClock, runIngest, type IngestHooks, type IngestOutput, type IngestPhase, type SourceFile } from '../src/ingest/pipeline.ts';
-import { readExistingEntries, recoverInterruptedSwap, replaceEntries, STATE_FILE } from './lib/entries-dir.ts';
+import { readExistingEntries, recoverInterruptedSwap, replaceEntries, STATE_FILE, type ExistingFolder } from './lib/entries-dir.ts';
 import { sourceReadCache } from './lib/parse-cache.ts';
 
 export const HELP = `Usage: npm run ingest -- [paths…] [--strict] [--quiet]
@@ -107,7 +107,7 @@ export function ingest(
   root: string,
   paths: readonly string[],
   hooks: { onPhase?: (name: CliPhase | IngestPhase, ms: number) => void; onTitled?: IngestHooks['onTitled']; onBodies?: IngestHooks['onBodies'] } = {},
-): IngestOutput & { written: ReturnType<typeof replaceEntries> } {
+): IngestOutput & { written: ReturnType<typeof replaceEntries>; previous: ExistingFolder } {
   const phase = phaseClock<CliPhase>(hooks.onPhase);
   const papersDir = join(root, 'content', 'papers');
   recoverInterruptedSwap(papersDir);
@@ -135,7 +135,7 @@ export function ingest(
   // Rewritten only when it changes, so an unchanged ingest leaves every file as it was.
   if (!existsSync(reportPath) || readFileSync(reportPath, 'utf8') !== report) writeFileSync(reportPath, report);
   phase('write-report');
-  return { ...output, written };
+  return { ...output, written, previous: existing };
 }
 
 function main(argv: readonly string[]): number {

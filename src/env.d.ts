@@ -3,6 +3,8 @@ interface ImportMetaEnv {
   readonly PAPERSHELF_ABSTRACT_CACHE?: string;
   /** The file of this Astro process's render plan (src/site/lib/kept-pages.ts), set by scripts/build.ts only. */
   readonly PAPERSHELF_RENDER_PLAN?: string;
+  /** The paper entries the build's ingest wrote (src/site/content/paper-entries-file.ts), set by scripts/build.ts only. */
+  readonly PAPERSHELF_PAPER_ENTRIES?: string;
   /** The citation cache folder (formatted references and BibTeX), set by astro.config.mjs (see src/site/lib/citation-cache.ts). */
   readonly PAPERSHELF_CITATION_CACHE?: string;
 }

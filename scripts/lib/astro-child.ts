@@ -56,6 +56,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { enableCompileCache, flushCompileCache } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PAPER_ENTRIES_ENV, paperEntriesFile } from '../../src/site/content/paper-entries-file.ts';
 
 export interface AstroBuildOptions {
   root: string;
@@ -211,6 +212,9 @@ async function firstWritten(root: string, build: Promise<void>): Promise<void> {
 
 async function main(options: AstroBuildOptions): Promise<void> {
   const { build } = await import('astro');
+  // The entries the build's ingest wrote: the pages read them, and the paper loader leaves the store empty.
+  const entries = paperEntriesFile(options.root);
+  process.env[PAPER_ENTRIES_ENV] = entries;
   const own = options.share === 0 ? {} : { cacheDir: join(shareDir(options.root, options.share), 'astro') };
   await build({
     root: options.root,
@@ -218,7 +222,7 @@ async function main(options: AstroBuildOptions): Promise<void> {
     outDir: options.outDir,
     ...own,
     vite: {
-      define: { 'import.meta.env.PAPERSHELF_RENDER_PLAN': JSON.stringify(options.planFile) },
+      define: { 'import.meta.env.PAPERSHELF_RENDER_PLAN': JSON.stringify(options.planFile), 'import.meta.env.PAPERSHELF_PAPER_ENTRIES': JSON.stringify(entries) },
       build: { emptyOutDir: false },
       ...(options.share === 0 ? {} : { cacheDir: join(shareDir(options.root, options.share), 'vite') }),
     },

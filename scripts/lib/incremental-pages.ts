@@ -41,6 +41,7 @@ const ONE_OFF_PAGES = 7;
  */
 export function planPaperPages(outDir: string, papers: readonly Paper[], codeSignature: string, site: { url: string; identity: SiteIdentity }): PagePlan {
   const previous = takeStoredSignatures(outDir);
+  const built = builtFiles(outDir);
   const catalog = buildCatalog(papers.map((p) => ({ id: p.slug, data: p })));
   const siteKey = createHash('sha256').update(JSON.stringify([codeSignature, site.url, site.identity, navTopics(catalog)])).digest('hex');
   const signatures: Record<string, string> = {};
@@ -49,13 +50,13 @@ export function planPaperPages(outDir: string, papers: readonly Paper[], codeSig
     const view = paperPageView(catalog, catalog.bySlug.get(paper.slug)!, paper.related);
     const signature = paperPageSignature(siteKey, paper, view);
     signatures[paper.slug] = signature;
-    if (previous[paper.slug] === signature && existsSync(join(outDir, routes.paper(paper.slug)))) keep.push(paper.slug);
+    if (previous[paper.slug] === signature && built(routes.paper(paper.slug))) keep.push(paper.slug);
   }
   const keepLists: string[] = [];
   const lists = listPageSignatures(catalog, siteKey);
   for (const [path, signature] of lists) {
     signatures[path] = signature;
-    if (previous[path] === signature && existsSync(join(outDir, path))) keepLists.push(path);
+    if (previous[path] === signature && built(path)) keepLists.push(path);
   }
   return { keep, keepLists, signatures, listPages: ONE_OFF_PAGES + lists.size - keepLists.length };
 }
@@ -87,6 +88,27 @@ export function listPageSignatures(catalog: Catalog, siteKey: string): Map<strin
     });
   });
   return out;
+}
+
+/**
+ * Whether a file (path relative to `outDir`) exists, from one listing per folder: a stat per page was ~0.9 of the
+ * ~6.9 CPU-s of planning a 50k-paper rebuild (profile), on the way to Astro's render plan.
+ */
+function builtFiles(outDir: string): (path: string) => boolean {
+  const listings = new Map<string, Set<string>>();
+  return (path) => {
+    const dir = dirname(path);
+    let names = listings.get(dir);
+    if (!names) {
+      try {
+        names = new Set(readdirSync(join(outDir, dir)));
+      } catch {
+        names = new Set();
+      }
+      listings.set(dir, names);
+    }
+    return names.has(path.slice(dir === '.' ? 0 : dir.length + 1));
+  };
 }
 
 function takeStoredSignatures(outDir: string): Record<string, string> {

@@ -23,7 +23,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { entryBody } from '../../src/core/entry-file.ts';
-import { removeEntriesBackup } from './entries-dir.ts';
+import { entriesAsRead, removeEntriesBackup } from './entries-dir.ts';
+import { paperEntriesFile } from '../../src/site/content/paper-entries-file.ts';
 import type { IngestOutput, TitledPaper } from '../../src/ingest/pipeline.ts';
 
 /** What the build reads of the ingest's output. */
@@ -77,6 +78,7 @@ function take<T>(file: string): T {
 export function ingestInChild(root: string, hooks: ChildIngestHooks): Promise<IngestHandoff> {
   const dir = handoffDir(root);
   rmSync(dir, { recursive: true, force: true });
+  rmSync(paperEntriesFile(root), { force: true }); // written anew by this ingest, read by the Astro processes after it
   mkdirSync(dir, { recursive: true });
   const child = fork(fileURLToPath(import.meta.url), [], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
   const options: ChildOptions = { root, dir, bodies: hooks.onBodies !== undefined, titled: hooks.onTitled !== undefined };
@@ -127,6 +129,8 @@ async function runChild(options: ChildOptions): Promise<Message> {
     ...(options.bodies ? { onBodies: (bodies: string[]) => handOver('bodies', bodies) } : {}),
     ...(options.titled ? { onTitled: (papers: TitledPaper[]) => handOver('titled', papers) } : {}),
   });
+  // What the Astro processes read instead of Astro's content store (src/site/content/paper-entries-file.ts).
+  writeFileSync(paperEntriesFile(options.root), serialize(entriesAsRead(output.entries, output.previous, 'content/papers')));
   const otherBodies: Record<string, string> = {};
   for (const p of output.papers) {
     const body = entryBody(output.entries.get(`${p.slug}.md`) ?? '');

@@ -11,12 +11,16 @@
  * bundles the whole store as one module and holds its text for the life of the process, twice (the module
  * source and the JSON string in it): 58 of the 251 MB of an Astro process's heap at 10k papers, ~290 MB of
  * ~540 MB at 50k, in each Astro process; the bodies were most of it, while a process renders a share of the pages.
+ *
+ * Under `npm run build` the store holds no paper at all: the build's ingest hands the entries over in a file
+ * (paper-entries-file.ts), and this loader leaves the collection empty.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { entryBody, parseEntry } from '../../core/entry-file.ts';
+import { PAPER_ENTRIES_ENV } from './paper-entries-file.ts';
 
 const ENTRY = /\.md$/;
 
@@ -27,6 +31,12 @@ export function paperEntries(base: string): Loader {
       const dir = fileURLToPath(new URL(base.endsWith('/') ? base : `${base}/`, context.config.root));
       if (!existsSync(dir)) {
         context.logger.warn(`${relative(process.cwd(), dir)} does not exist yet: run \`npm run ingest\` (or \`npm run build\`) to write the paper entries.`);
+        return;
+      }
+      // `npm run build` hands its Astro processes the entries in a file instead (paper-entries-file.ts): the
+      // store is left empty, so that Astro neither writes nor bundles it.
+      if (process.env[PAPER_ENTRIES_ENV]) {
+        context.store.clear();
         return;
       }
       const files = readdirSync(dir).filter((f) => ENTRY.test(f));

@@ -52,7 +52,9 @@ export const filingTitle = (title: string) => title.replace(/^[^\p{L}\p{N}]+/u, 
 /** Papers in title order (`filingTitle`, then the whole title), case- and accent-insensitive, numbers by value. */
 export const byTitle = (a: { plainTitle: string }, b: { plainTitle: string }) =>
   collator.compare(filingTitle(a.plainTitle), filingTitle(b.plainTitle)) || collator.compare(a.plainTitle, b.plainTitle);
-const bySize = (a: Term, b: Term) => b.papers.length - a.papers.length || collator.compare(a.name, b.name);
+/** Code-unit order: the last tie-break, so that an order never depends on the order the entries came in. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const bySize = (a: Term, b: Term) => b.papers.length - a.papers.length || collator.compare(a.name, b.name) || byCodeUnits(a.name, b.name);
 
 function buildTerms(names: Iterable<string>): Map<string, Term> {
   const terms = new Map<string, Term>();
@@ -75,7 +77,9 @@ export function buildCatalog(entries: ReadonlyArray<{ id: string; data: PaperFro
     tags: e.data.tags.map((t) => tags.get(t)!),
     sourceFile: e.data.sources[0]!.file,
   }));
-  papers.sort(byTitle);
+  // Papers of the same title by slug: the entries come in the order of the content store or of the build's
+  // ingest, and a rebuild must list them as a build from scratch does.
+  papers.sort((a, b) => byTitle(a, b) || byCodeUnits(a.slug, b.slug));
   const topicPosition = new Map<string, number>();
   for (const paper of papers) {
     if (paper.topic) {

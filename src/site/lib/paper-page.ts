@@ -49,10 +49,17 @@ function termRefs(value: Term | Term[] | undefined): unknown {
  * papers it shows, whole, as for paper pages.
  */
 export function listPageSignature(siteKey: string, list: unknown, papers: readonly PaperSummary[]): string {
-  const hash = createHash('sha256').update(siteKey).update('\0').update(JSON.stringify(list));
-  for (const paper of papers) hash.update('\0').update(summaryJson(paper));
-  return hash.digest('hex').slice(0, 32);
+  let text = `${siteKey}\0${JSON.stringify(list)}`;
+  for (const paper of papers) text += `\0${summaryJson(paper)}`;
+  return digest(text);
 }
+
+/**
+ * The first 32 hex digits of the SHA-256 of `text`, hashed in one call: a page's signature is many short
+ * strings, and one `update` per string (two per summary) was ~2.7 of the ~6.9 CPU-s of planning a 50k-paper
+ * rebuild (profile); the bytes hashed, and so the signatures, are the same.
+ */
+const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
 /**
  * The signature of a paper page: the site-wide part (code, SITE_URL, navigation), the paper's whole entry,
@@ -60,7 +67,7 @@ export function listPageSignature(siteKey: string, list: unknown, papers: readon
  * component that starts showing another field of a related paper is covered without touching this.
  */
 export function paperPageSignature(siteKey: string, entry: unknown, view: PaperPageView): string {
-  const hash = createHash('sha256').update(siteKey).update('\0').update(JSON.stringify(entry));
-  for (const paper of [view.paper, ...view.related, view.prev, view.next]) hash.update('\0').update(summaryJson(paper));
-  return hash.digest('hex').slice(0, 32);
+  let text = `${siteKey}\0${JSON.stringify(entry)}`;
+  for (const paper of [view.paper, ...view.related, view.prev, view.next]) text += `\0${summaryJson(paper)}`;
+  return digest(text);
 }

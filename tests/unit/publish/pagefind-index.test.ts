@@ -2,7 +2,7 @@
  * Issue 18: Pagefind runs once per shard, and a rebuild runs it only for shards whose papers
  * changed; the browser finds each shard, the shards holding each word and each page's facets.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
@@ -40,6 +40,17 @@ describe('the sharded Pagefind index', () => {
     const third = await buildPagefindIndex(site, changed, cache, 3);
     expect(third.indexed).toBe(1);
     expect(third.pages).toBe(docs.length);
+
+    // The site's folder after the rebuild holds what one written afresh from the same shards holds, and no more.
+    const fresh = join(dir, 'fresh');
+    await buildPagefindIndex(fresh, changed, cache, 3);
+    const files = (root: string) => new Map((readdirSync(join(root, 'pagefind'), { recursive: true }) as string[]).sort().filter((f) => statSync(join(root, 'pagefind', f)).isFile()).map((f) => [f, readFileSync(join(root, 'pagefind', f), 'utf8')]));
+    expect(files(site)).toEqual(files(fresh));
+    // Fewer shards (papers deleted): the folders of the shards gone are gone.
+    await buildPagefindIndex(site, changed.slice(0, 3), cache, 3);
+    await buildPagefindIndex(fresh, docs.slice(0, 3), cache, 3);
+    expect(files(site)).toEqual(files(fresh));
+    await buildPagefindIndex(site, changed, cache, 3); // the site the tests below read
   }, 120_000);
 
   test('the site’s pagefind.js opens with the compile hint, the cached one stays as Pagefind wrote it', () => {

@@ -23,4 +23,14 @@ describe('title order', () => {
       'Zebrafish Models',
     ]);
   });
+
+  test('papers of the same title, and tags of the same size and name up to case, come in one order whatever order the entries came in', () => {
+    // A rebuild gets its entries in another order than a build from scratch (issue #18: the pages must be the same).
+    const entries = ['c', 'a', 'b'].map((id) => ({ ...entry(id, 'Deep Learning'), data: { ...entry(id, 'Deep Learning').data, tags: id === 'a' ? ['RNN'] : id === 'b' ? ['rnn'] : [] } }));
+    for (const order of [entries, [...entries].reverse()]) {
+      const catalog = buildCatalog(order);
+      expect(catalog.papers.map((p) => p.slug)).toEqual(['paper-a', 'paper-b', 'paper-c']);
+      expect(catalog.tags.map((t) => t.name)).toEqual(['RNN', 'rnn']);
+    }
+  });
 });
