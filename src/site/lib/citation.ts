@@ -8,7 +8,6 @@ import { formatBibtex, formatReference, formatReferences } from '../../core/cita
 import { titleSegments } from '../../core/title-math.ts';
 import { cslItem, cslName, type CitablePaper } from './csl-item.ts';
 
-export { cslItem, type CitablePaper };
 
 /**
  * BibTeX of one paper or of a list (`dist/papers.bib`), LaTeX-escaped so any BibTeX reads it, but

@@ -2,7 +2,8 @@
  * Fills the citation cache (citation-cache.ts) before `astro build`, in child processes (warm-cache.ts), and
  * starts doing so while the ingest still classifies the papers (`prewarmCitationCache`).
  */
-import { bibtex, referencesHtml, type CitablePaper } from './citation.ts';
+import { bibtex, referencesHtml } from './citation.ts';
+import type { CitablePaper } from './csl-item.ts';
 import { citationCacheKey, type Citation } from './citation-cache.ts';
 import { prewarmCache, warmCache, type Prewarm } from './warm-cache.ts';
 

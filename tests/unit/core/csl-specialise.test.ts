@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatReference, formatReferences } from '../../../src/core/citation-js.ts';
 import { itemShape, specialiseStyle, type CslNode } from '../../../src/core/csl-specialise.ts';
-import { cslItem, type CitablePaper } from '../../../src/site/lib/citation.ts';
+import { cslItem, type CitablePaper } from '../../../src/site/lib/csl-item.ts';
 
 /** Every combination of venue kind, authors, year, ids, links and a derived title: 4 × 4 × 2 × 2 × 2 × 2 × 2 papers. */
 function everyShape(): CitablePaper[] {

@@ -9,7 +9,8 @@ import { cleanTitle } from '../../../src/ingest/clean-text.ts';
 import { importBibtex } from '../../../src/ingest/import/bibtex.ts';
 import { cslMetadata, stripCslMarkup } from '../../../src/ingest/import/csl-record.ts';
 import { runIngest } from '../../../src/ingest/pipeline.ts';
-import { bibtex, citationKey, cslItem, referenceHtml } from '../../../src/site/lib/citation.ts';
+import { bibtex, citationKey, referenceHtml } from '../../../src/site/lib/citation.ts';
+import { cslItem } from '../../../src/site/lib/csl-item.ts';
 import { sourcesIn } from '../../support/ingest-fixtures.ts';
 
 const DIR = 'tests/fixtures/reference-exports';
