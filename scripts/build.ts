@@ -63,7 +63,7 @@ const MIN_PAGES_FOR_SECOND_PROCESS = 2500;
  */
 const HEAP_CAP_SLACK = 1.1;
 
-/** Each process holds the whole content store, so more than two would not fit 50k papers in 3 GiB. */
+/** Each process holds every paper's entry and the catalog built from them, so more than two would not fit 50k papers in 3 GiB. */
 const MAX_RENDER_PROCESSES = 2;
 
 /**
