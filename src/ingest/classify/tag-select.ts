@@ -291,6 +291,11 @@ export function compareNames(a: string, b: string): number {
  * (session 7) measured gold-cross tag F1 tune 0.432/0.420 -> 0.442/0.428, held-out 0.445/0.411 ->
  * 0.450/0.414 (gold-80 within 0.002), but tags used by 2+ papers seeds 79.9 % -> 70.6 %, real dumps
  * 76.3 % -> 64.4 %, gold-cross 50.3 % -> 39.5 %: not kept while reuse is held at its floor.
+ * Session 12: the tags handed on here match an annotator 0.10 | 0.13-0.19 of the time (tune | held-out
+ * halves, tags.ts); without this step, tag F1 vs A/B, tune then held-out halves: gold-80 0.465/0.480,
+ * 0.567/0.509 -> 0.470/0.485, 0.573/0.515; gold-cross 0.466/0.452, 0.452/0.430 -> 0.472/0.455,
+ * 0.449/0.429; tags used by 2+ papers seeds 66.1 % -> 52.9 %, real dumps 58.1 % -> 43.4 %, gold-cross
+ * 43.7 % -> 32.0 %: not kept, for the same reason.
  */
 function shareBackups(chosen: Candidate[][], ctx: SelectContext): void {
   const usage = papersPerSlot(chosen);
