@@ -68,7 +68,13 @@ const SEED_EVIDENCE = 5;
  * what keeps MEDLINE papers out of ML topics on the real dumps).
  */
 const FIT_SIMILARITY = 0.5;
-/** Weight of (saturated) keyword evidence against centroid similarity. */
+/**
+ * Weight of (saturated) keyword evidence against centroid similarity. Session 12, not kept: each
+ * topic's similarities scaled by (typical / its own seeds' median similarity)^c, calibrating diffuse
+ * against tight centroids: c 1 / 0.5 / −0.25 / −0.5: gold-80 0.552/0.508, 0.648/0.605, 0.751/0.680
+ * (held-out 0.763/0.573), 0.723/0.659; NLP 0.414/0.431, 0.536/0.544 (held-out 0.470/0.380),
+ * 0.536/0.496, 0.483/0.430; biomedicine unchanged (labelled by evidence).
+ */
 const KEYWORD_PRIOR = 0.25;
 /**
  * Keyword evidence that gives a paper a class of a taxonomy field (`field: true`) in that field's
