@@ -170,9 +170,12 @@ const row = (name: string, pick: (i: number) => boolean) => {
   const [fa, fb] = [f('A'), f('B')];
   const pr = (x: { precision: number; recall: number }) => `P ${x.precision.toFixed(2)} R ${x.recall.toFixed(2)}`;
   const swing = onePaperSwing(idx.map((i) => mine[i]!.topic), idx.map((i) => gold.papers[i]!.A.topic));
+  // Homogeneity/completeness as for gold-cross below: whether a low ARI comes from merging or splitting.
+  const hc = (who: 'A' | 'B') => homogeneityCompleteness(idx.map((i) => mine[i]!.topic), idx.map((i) => gold.papers[i]![who].topic)).map((x) => x.toFixed(2)).join('/');
   console.log(
     `${name.padEnd(16)} ${String(idx.length).padStart(3)}  ARI vs A ${t('A').toFixed(3)}  vs B ${t('B').toFixed(3)}  (A vs B ${human.toFixed(3)}; one paper ±${swing.toFixed(3)})   ` +
-      `tag F1 vs A ${fa.f1.toFixed(3)}  vs B ${fb.f1.toFixed(3)}  (A vs B ${humanF.toFixed(3)})   [vs A ${pr(fa)}, vs B ${pr(fb)}]`,
+      `tag F1 vs A ${fa.f1.toFixed(3)}  vs B ${fb.f1.toFixed(3)}  (A vs B ${humanF.toFixed(3)})   [vs A ${pr(fa)}, vs B ${pr(fb)}]   ` +
+      `${new Set(idx.map((i) => mine[i]!.topic)).size} topics, homogeneity/completeness vs A ${hc('A')}, vs B ${hc('B')}`,
   );
 };
 console.log('Gold papers (tests/fixtures/gold/gold-80.json)');

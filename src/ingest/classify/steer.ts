@@ -68,7 +68,13 @@ const SEED_EVIDENCE = 5;
  * what keeps MEDLINE papers out of ML topics on the real dumps).
  */
 const FIT_SIMILARITY = 0.5;
-/** Weight of (saturated) keyword evidence against centroid similarity. */
+/**
+ * Weight of (saturated) keyword evidence against centroid similarity. Session 12, not kept: each
+ * topic's similarities scaled by (typical / its own seeds' median similarity)^c, calibrating diffuse
+ * against tight centroids: c 1 / 0.5 / −0.25 / −0.5: gold-80 0.552/0.508, 0.648/0.605, 0.751/0.680
+ * (held-out 0.763/0.573), 0.723/0.659; NLP 0.414/0.431, 0.536/0.544 (held-out 0.470/0.380),
+ * 0.536/0.496, 0.483/0.430; biomedicine unchanged (labelled by evidence).
+ */
 const KEYWORD_PRIOR = 0.25;
 /**
  * Keyword evidence that gives a paper a class of a taxonomy field (`field: true`) in that field's
@@ -170,6 +176,12 @@ const KEYWORD_PRIOR = 0.25;
  * field only (Life Sciences) and none of its own given that class, where its own best is under
  * 3/6/any: held-out 0.389/0.401, 0.383/0.395, 0.383/0.395; a label none of whose keywords the key
  * terms contain dropped (clustered) under evidence 2.5/5: held-out 0.383/0.395, 0.147/0.213.
+ */
+/*
+ * Session 12, not kept (from 0.634/0.611, held-out 0.498/0.512, tune 1.000/0.962): each class's
+ * evidence divided by its mean over the field's papers to the power a, the threshold on the raw
+ * evidence (session 7's trial, again with the key terms): a 0.25 0.609/0.619 (held-out 0.502/0.516,
+ * tune 0.861/0.830), a 0.5 0.535/0.538 (0.430/0.443).
  */
 const CLASS_EVIDENCE = 0.5;
 
@@ -319,6 +331,10 @@ function similarities(vectors: Vectors, label: Int32Array, k: number): Float64Ar
   });
 }
 
+/**
+ * Keyword evidence mapped into [0, 1): half at 4. Session 12, not kept: 2 / 8: gold-80 0.720/0.648
+ * (tune 0.766/0.777, held-out unchanged) / unchanged; NLP unchanged / 0.596/0.526 (held-out 0.579/0.353).
+ */
 function saturate(x: number): number {
   return x / (x + 4);
 }
