@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { entryBody } from '../../src/core/entry-file.ts';
 import { entriesAsRead, removeEntriesBackup } from './entries-dir.ts';
+import { entriesWrittenAlongside } from './memory-budget.ts';
 import { paperEntriesFile } from '../../src/site/content/paper-entries-file.ts';
 import type { IngestOutput, TitledPaper } from '../../src/ingest/pipeline.ts';
 
@@ -63,7 +64,9 @@ type Message =
  * or rejected with the ingest's own message. The paper pages read their bodies from the entry files
  * (src/site/content/paper-loader.ts `paperBody`), so the build awaits `written` before it lets Astro render;
  * the stages between (browser code, abstracts, references) need only the hand-off. Writing the 10k entries
- * was 0.4-2.6 s of the ingest stage's wall (a file created per entry; ext4 under load, 2026-12-01).
+ * was 0.6-11.3 s of the ingest stage's wall (a file created per entry; ext4 at load 11-21, 2026-12-01). A list too
+ * large for the child to stay beside the Astro processes (memory-budget.ts `entriesWrittenAlongside`, ~22k
+ * papers) is written before the hand-off, as before.
  */
 export interface ChildIngest {
   handoff: Promise<IngestHandoff>;
@@ -166,9 +169,13 @@ async function runChild(options: ChildOptions): Promise<void> {
     const body = entryBody(output.entries.get(`${p.slug}.md`) ?? '');
     if (body !== p.body) otherBodies[p.slug] = body;
   }
+  // A large list's child writes first and ends before the build goes on: its memory beside the Astro processes
+  // would pass the tree's budget (memory-budget.ts).
+  const alongside = entriesWrittenAlongside(output.papers.length);
+  if (!alongside) writeIngest(options.root, output, onPhase);
   handOver('handoff', { papers: output.papers, otherBodies, issues: output.issues, report: output.report, recent: output.state.recent ?? [], cpuS: cpuS() } satisfies IngestHandoff);
   phaseCpu = cpuS(); // the hand-off is no phase
-  writeIngest(options.root, output, onPhase);
+  if (alongside) writeIngest(options.root, output, onPhase);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
