@@ -30,7 +30,7 @@ import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abst
 import { prewarmAbstractCache, warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
 import { astroHeapMb, buildShares, clearSharedFiles, firstBuildHeapMb, renderSite, startAstro } from './lib/astro-child.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
-import { cpuSeconds, stageLine } from './lib/stage-clock.ts';
+import { countedAheadOnEnd, cpuSeconds, stageLine } from './lib/stage-clock.ts';
 import { htmlFilesIn } from './lib/html-files.ts';
 import { writeChanged } from './lib/write-changed.ts';
 import { loadOfflineIndexState, storeOfflineIndexState } from './lib/offline-index-state.ts';
@@ -164,7 +164,7 @@ async function main(): Promise<void> {
   let abstractsAhead: Prewarm = { stop: () => {}, done: Promise.resolve(0) };
   let prewarm: Prewarm = { stop: () => {}, done: Promise.resolve(0) };
   let bodiesAhead: readonly string[] = [];
-  const ingested = await ingestInChild(root, {
+  const child = ingestInChild(root, {
     onBodies: (bodies) => {
       bodiesAhead = bodies;
       abstractsAhead = prewarmAbstractCache(bodies, abstractCacheDir(root));
@@ -185,11 +185,12 @@ async function main(): Promise<void> {
       phases.set(name, (phases.get(name) ?? 0) + ms);
     },
   });
-  logStage('ingest', performance.now() - ingestStarted - tagging.ms, cpuSeconds() - ingestCpu - tagging.cpuS);
+  const ingested = await child.handoff;
+  // The child goes on to write content/papers and the report, which only Astro's paper pages read: awaited
+  // before keep pages lets Astro render. Its CPU up to the hand-off counts here, the rest where it ends.
+  child.written.then(countedAheadOnEnd(ingested.cpuS), () => {});
+  logStage('ingest', performance.now() - ingestStarted - tagging.ms, cpuSeconds() - ingestCpu - tagging.cpuS + ingested.cpuS);
   logStage('tagging', tagging.ms, tagging.cpuS);
-  console.log(`build: ingest phases (s): ${[...phases].map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)}`).join(', ')}`);
-  // Taken after the ingest, whose output is an input of the next build's check.
-  const signature = buildSignature(root, process.env, code);
   console.log(`build: ${formatReport(ingested.report, ingested.issues).split('\n\n')[1]} (details: content/ingest-report.json)`);
 
   // Cards exist only to be linked by absolute og:image URLs, so only with SITE_URL; unchanged ones come from
@@ -226,6 +227,13 @@ async function main(): Promise<void> {
   prewarm.stop();
   const citations = await stage('citations', async () => ({ early: await prewarm.done, ...(await warmCitationCache(ingested.papers, citationCacheDir(root))) }));
   console.log(`build: citations: ${citations.early} formatted ahead (one worker, from the ingest's titles on), ${citations.formatted} in this stage, ${Math.max(0, citations.cached - citations.early)} reused from ${CITATION_CACHE_ROOT}`);
+  // What is left of the ingest child writing the entries (stage 'entries'); then the signature, taken after
+  // the ingest, whose output is an input of the next build's check.
+  const signature = await stage('entries', async () => {
+    await child.written;
+    return buildSignature(root, process.env, code);
+  });
+  console.log(`build: ingest phases (s): ${[...phases].map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)}`).join(', ')}`);
   // Paper pages whose inputs did not change since the last build stay as they are; Astro renders the rest.
   const { plan, planFiles } = await stage('keep pages', () => {
     const planned = planPaperPages(outDir, ingested.papers, code, { url: site?.href ?? '', identity });

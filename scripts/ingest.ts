@@ -103,11 +103,25 @@ function progress(done: number, total: number, file: string): void {
 /** Phases of the whole ingest as `onPhase` reports them: the file work around `runIngest`'s. */
 export type CliPhase = 'read-sources' | 'read-entries' | 'write-entries' | 'write-report';
 
-export function ingest(
+/** `runIngest`'s hooks as the command and the build's ingest child give them, with the file phases. */
+export interface IngestCliHooks {
+  onPhase?: (name: CliPhase | IngestPhase, ms: number) => void;
+  onTitled?: IngestHooks['onTitled'];
+  onBodies?: IngestHooks['onBodies'];
+}
+
+/** What `ingest` computed, before its files are written: the output and the entry folder as it was read. */
+export type IngestRun = IngestOutput & { previous: ExistingFolder };
+
+/**
+ * Reads the sources and the existing entries and runs the ingest, writing nothing (`ingest` without its
+ * writes): the build hands its papers on before the entry files are written (scripts/lib/ingest-child.ts).
+ */
+export function ingestUnwritten(
   root: string,
   paths: readonly string[],
-  hooks: { onPhase?: (name: CliPhase | IngestPhase, ms: number) => void; onTitled?: IngestHooks['onTitled']; onBodies?: IngestHooks['onBodies'] } = {},
-): IngestOutput & { written: ReturnType<typeof replaceEntries>; previous: ExistingFolder } {
+  hooks: IngestCliHooks = {},
+): IngestRun {
   const phase = phaseClock<CliPhase>(hooks.onPhase);
   const papersDir = join(root, 'content', 'papers');
   recoverInterruptedSwap(papersDir);
@@ -124,18 +138,33 @@ export function ingest(
     { sources, existing: existing.entries, state: existing.state, ...(taxonomy ? { taxonomy } : {}), codeVersion, sourceCache },
     { onFileStart: progress, ...(hooks.onPhase ? { onPhase: hooks.onPhase } : {}), ...(hooks.onTitled ? { onTitled: hooks.onTitled } : {}), ...(hooks.onBodies ? { onBodies: hooks.onBodies } : {}) },
   );
-  phase(); // runIngest reported its own phases
   output.issues.unshift(...existing.issues);
-  const files = new Map(output.entries);
-  files.set(STATE_FILE, `${JSON.stringify(output.state, null, 1)}\n`);
-  const written = replaceEntries(papersDir, files, existing.texts);
+  return { ...output, previous: existing };
+}
+
+/** Writes what `ingestUnwritten` computed: the entry files with the ingest state, and the report (when it changed). */
+export function writeIngest(root: string, run: IngestRun, onPhase?: (name: CliPhase, ms: number) => void): ReturnType<typeof replaceEntries> {
+  const phase = phaseClock<CliPhase>(onPhase);
+  const files = new Map(run.entries);
+  files.set(STATE_FILE, `${JSON.stringify(run.state, null, 1)}\n`);
+  const written = replaceEntries(join(root, 'content', 'papers'), files, run.previous.texts);
   phase('write-entries');
   const reportPath = join(root, 'content', 'ingest-report.json');
-  const report = `${JSON.stringify(output.report, null, 2)}\n`;
+  const report = `${JSON.stringify(run.report, null, 2)}\n`;
   // Rewritten only when it changes, so an unchanged ingest leaves every file as it was.
   if (!existsSync(reportPath) || readFileSync(reportPath, 'utf8') !== report) writeFileSync(reportPath, report);
   phase('write-report');
-  return { ...output, written, previous: existing };
+  return written;
+}
+
+/** `npm run ingest`: reads the sources and existing entries, runs the ingest, writes the entries and the report. */
+export function ingest(
+  root: string,
+  paths: readonly string[],
+  hooks: IngestCliHooks = {},
+): IngestRun & { written: ReturnType<typeof replaceEntries> } {
+  const run = ingestUnwritten(root, paths, hooks);
+  return { ...run, written: writeIngest(root, run, hooks.onPhase) };
 }
 
 function main(argv: readonly string[]): number {

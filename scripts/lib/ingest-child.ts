@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { entryBody } from '../../src/core/entry-file.ts';
 import { entriesAsRead, removeEntriesBackup } from './entries-dir.ts';
+import { entriesWrittenAlongside } from './memory-budget.ts';
 import { paperEntriesFile } from '../../src/site/content/paper-entries-file.ts';
 import type { IngestOutput, TitledPaper } from '../../src/ingest/pipeline.ts';
 
@@ -37,6 +38,8 @@ export interface IngestHandoff extends Pick<IngestOutput, 'papers' | 'issues' | 
    * the hand-off 43.5 MiB instead of 27 at 10k papers (10,000 entries, none different).
    */
   otherBodies: Record<string, string>;
+  /** The child's CPU seconds up to the hand-off (it goes on to write the entries; see ChildIngest). */
+  cpuS: number;
 }
 
 /** The body of each paper's entry file, which Astro renders: its abstract's Markdown. */
@@ -51,8 +54,24 @@ export interface ChildIngestHooks {
 
 type Message =
   | { kind: 'phase'; name: string; ms: number; cpuS: number }
-  | { kind: 'bodies' | 'titled' | 'done'; file: string }
+  | { kind: 'bodies' | 'titled' | 'handoff'; file: string }
+  | { kind: 'written' }
   | { kind: 'error'; message: string };
+
+/**
+ * The ingest in its child: `handoff` once the papers are ready, before the entry files are written; `written`
+ * once the child has written content/papers and the report and ended (so its CPU time counts in the build's),
+ * or rejected with the ingest's own message. The paper pages read their bodies from the entry files
+ * (src/site/content/paper-loader.ts `paperBody`), so the build awaits `written` before it lets Astro render;
+ * the stages between (browser code, abstracts, references) need only the hand-off. Writing the 10k entries
+ * was 0.6-11.3 s of the ingest stage's wall (a file created per entry; ext4 at load 11-21, 2026-12-01). A list too
+ * large for the child to stay beside the Astro processes (memory-budget.ts `entriesWrittenAlongside`, ~22k
+ * papers) is written before the hand-off, as before.
+ */
+export interface ChildIngest {
+  handoff: Promise<IngestHandoff>;
+  written: Promise<void>;
+}
 
 interface ChildOptions {
   root: string;
@@ -71,11 +90,11 @@ function take<T>(file: string): T {
 }
 
 /**
- * Runs the ingest of `root`'s sources (content/sources/) in a child process, calling `hooks` as it goes.
- * Resolves once the child has ended (so its CPU time counts in the build's) with what the build needs;
- * rejects with the ingest's own message (a broken taxonomy, unreadable sources) when it fails.
+ * Runs the ingest of `root`'s sources (content/sources/) in a child process, calling `hooks` as it goes
+ * (see ChildIngest). Both promises reject with the ingest's own message (a broken taxonomy, unreadable
+ * sources) when it fails; `handoff` may have resolved before a failure to write the entries.
  */
-export function ingestInChild(root: string, hooks: ChildIngestHooks): Promise<IngestHandoff> {
+export function ingestInChild(root: string, hooks: ChildIngestHooks): ChildIngest {
   const dir = handoffDir(root);
   rmSync(dir, { recursive: true, force: true });
   rmSync(paperEntriesFile(root), { force: true }); // written anew by this ingest, read by the Astro processes after it
@@ -83,49 +102,63 @@ export function ingestInChild(root: string, hooks: ChildIngestHooks): Promise<In
   const child = fork(fileURLToPath(import.meta.url), [], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
   const options: ChildOptions = { root, dir, bodies: hooks.onBodies !== undefined, titled: hooks.onTitled !== undefined };
   child.send(options);
-  let result: IngestHandoff | undefined;
   let failure: string | undefined;
+  let ended = false;
+  let handedOver: (handoff: IngestHandoff) => void;
+  let handoffFailed: (error: Error) => void;
+  const handoff = new Promise<IngestHandoff>((resolve, reject) => {
+    handedOver = resolve;
+    handoffFailed = reject;
+  });
   child.on('message', (message: Message) => {
     if (message.kind === 'phase') hooks.onPhase?.(message.name, message.ms, message.cpuS);
     else if (message.kind === 'bodies') hooks.onBodies?.(take<string[]>(message.file));
     else if (message.kind === 'titled') hooks.onTitled?.(take<TitledPaper[]>(message.file));
-    else if (message.kind === 'done') result = take<IngestHandoff>(message.file);
+    else if (message.kind === 'handoff') handedOver(take<IngestHandoff>(message.file));
+    else if (message.kind === 'written') ended = true;
     else if (message.kind === 'error') failure = message.message;
   });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
+  const written = new Promise<void>((resolve, reject) => {
+    const fail = (error: Error) => {
+      handoffFailed(error); // no effect once handed over
+      reject(error);
+    };
+    child.once('error', fail);
     // 'close', not 'exit': it comes after the IPC channel closed too, so every message has been handled.
     child.once('close', (code, signal) => {
       rmSync(dir, { recursive: true, force: true });
       // The child exits without waiting for the old entries folder to go; this process outlives it.
       removeEntriesBackup(join(root, 'content', 'papers'));
-      if (code === 0 && result) resolve(result);
-      else reject(new Error(failure ?? `the ingest stopped (${signal ?? `exit code ${code}`}); its messages are above`));
+      if (code === 0 && ended) resolve();
+      else fail(new Error(failure ?? `the ingest stopped (${signal ?? `exit code ${code}`}); its messages are above`));
     });
   });
+  written.catch(() => {}); // awaited, and so reported, by the build
+  return { handoff, written };
 }
 
-/** Child side: runs the ingest and hands each payload over as a file; returns the last one's message. */
-async function runChild(options: ChildOptions): Promise<Message> {
-  const { ingest } = await import('../ingest.ts');
+/** Child side: runs the ingest, hands the papers over as a file, then writes the entry files and the report. */
+async function runChild(options: ChildOptions): Promise<void> {
+  const { ingestUnwritten, writeIngest } = await import('../ingest.ts');
   let file = 0;
-  const write = (kind: 'bodies' | 'titled' | 'done', value: unknown): Message => {
+  const write = (kind: 'bodies' | 'titled' | 'handoff', value: unknown): Message => {
     const path = join(options.dir, `${file++}-${kind}.bin`);
     writeFileSync(path, serialize(value));
     return { kind, file: path };
   };
-  const handOver = (kind: 'bodies' | 'titled', value: unknown) => process.send!(write(kind, value));
+  const handOver = (kind: 'bodies' | 'titled' | 'handoff', value: unknown) => process.send!(write(kind, value));
   const cpuS = () => {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1e6;
   };
   let phaseCpu = cpuS();
-  const output = ingest(options.root, [], {
-    onPhase: (name, ms) => {
-      const cpu = cpuS();
-      process.send!({ kind: 'phase', name, ms, cpuS: cpu - phaseCpu } satisfies Message);
-      phaseCpu = cpu;
-    },
+  const onPhase = (name: string, ms: number) => {
+    const cpu = cpuS();
+    process.send!({ kind: 'phase', name, ms, cpuS: cpu - phaseCpu } satisfies Message);
+    phaseCpu = cpu;
+  };
+  const output = ingestUnwritten(options.root, [], {
+    onPhase,
     ...(options.bodies ? { onBodies: (bodies: string[]) => handOver('bodies', bodies) } : {}),
     ...(options.titled ? { onTitled: (papers: TitledPaper[]) => handOver('titled', papers) } : {}),
   });
@@ -136,8 +169,13 @@ async function runChild(options: ChildOptions): Promise<Message> {
     const body = entryBody(output.entries.get(`${p.slug}.md`) ?? '');
     if (body !== p.body) otherBodies[p.slug] = body;
   }
-  const handoff: IngestHandoff = { papers: output.papers, otherBodies, issues: output.issues, report: output.report, recent: output.state.recent ?? [] };
-  return write('done', handoff);
+  // A large list's child writes first and ends before the build goes on: its memory beside the Astro processes
+  // would pass the tree's budget (memory-budget.ts).
+  const alongside = entriesWrittenAlongside(output.papers.length);
+  if (!alongside) writeIngest(options.root, output, onPhase);
+  handOver('handoff', { papers: output.papers, otherBodies, issues: output.issues, report: output.report, recent: output.state.recent ?? [], cpuS: cpuS() } satisfies IngestHandoff);
+  phaseCpu = cpuS(); // the hand-off is no phase
+  if (alongside) writeIngest(options.root, output, onPhase);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -145,7 +183,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   process.once('disconnect', () => process.exit(1));
   process.once('message', (options: ChildOptions) => {
     runChild(options).then(
-      (done) => process.send!(done, () => process.exit(0)),
+      // Sent last, so every message before it has left when the child exits.
+      () => process.send!({ kind: 'written' } satisfies Message, () => process.exit(0)),
       (error: unknown) => process.send!({ kind: 'error', message: (error as Error).message } satisfies Message, () => process.exit(1)),
     );
   });

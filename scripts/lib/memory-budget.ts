@@ -60,3 +60,22 @@ export function renderProcessesWithin(papers: number, shardPages: number, wanted
   const fit = Math.floor((budgetMib - others) / astroProcessMib(papers));
   return Math.max(1, Math.min(wanted, fit));
 }
+
+/**
+ * The ingest child at its peak, which it keeps until it ends: 1,407 MiB at 50k papers (session 9, above), taken
+ * as the build process's fixed and per-paper parts, which give 1,400 there.
+ */
+const INGEST_FIXED_MIB = BUILD_FIXED_MIB;
+const INGEST_PER_PAPER_MIB = BUILD_PER_PAPER_MIB;
+
+/**
+ * Whether the ingest child may hand its papers over before it writes the entry files (ingest-child.ts), and so
+ * stay resident while the build goes on beside up to two Astro processes (a first build starts both early):
+ * up to ~22k papers within `budgetMib`. Above, it writes them first and ends before the build goes on, as the
+ * 50k build's 3 GiB asks.
+ */
+export function entriesWrittenAlongside(papers: number, budgetMib = TREE_BUDGET_MIB): boolean {
+  const ingest = INGEST_FIXED_MIB + INGEST_PER_PAPER_MIB * papers;
+  const build = BUILD_FIXED_MIB + BUILD_PER_PAPER_MIB * papers;
+  return ingest + build + 2 * astroProcessMib(papers) <= budgetMib;
+}

@@ -21,10 +21,24 @@ function childrenCpuS(): number {
   }
 }
 
+/** CPU seconds of children that a stage counted while they ran (countedAhead), taken off once they ended. */
+let countedAhead = 0;
+
 /** CPU seconds used so far by this process, its threads and its ended children. */
 export function cpuSeconds(): number {
   const own = process.cpuUsage();
-  return (own.user + own.system) / 1e6 + childrenCpuS();
+  return (own.user + own.system) / 1e6 + childrenCpuS() - countedAhead;
+}
+
+/**
+ * For a child whose first `cpuS` seconds a stage counted while it still ran (the ingest child, which writes the
+ * entries after its hand-off): call the returned function once the child has ended, so that the stage it ends
+ * in counts only the rest.
+ */
+export function countedAheadOnEnd(cpuS: number): () => void {
+  return () => {
+    countedAhead += cpuS;
+  };
 }
 
 /** Formats a stage line: `build: <name> <wall> s (cpu <cpu> s)`, the form scripts/bench/papershelf.ts parses. */

@@ -19,44 +19,27 @@
  * (14.3 s before the trie, 1.6 s before this module, measured less loaded).
  */
 import { TERM_STOPWORDS } from '../../core/english/function-words.ts';
-import { createRequire } from 'node:module';
 import { functionWords, languageOf } from '../../core/english/everyday.ts';
 import { countTerms, Pos, type Stream, type TermTable, type Word } from './termhood.ts';
 import { definedAcronyms } from './tokenize.ts';
 import { paperLanguage, titleRepeatsAbstract, type PaperText } from './corpus.ts';
-import { forTagging } from '../tagging-guard.ts';
+import { englishTagger, taggedTokens } from '../english-tagger.ts';
 import { expandShortForms } from './short-forms.ts';
 import { HASH_SEED, hashChar } from '../../core/fnv.ts';
 
 export type { TermTable } from './termhood.ts';
-
-const require = createRequire(import.meta.url);
-
-interface Wink {
-  readDoc(text: string): { tokens(): { out(f?: unknown): string[] } };
-  its: { pos: unknown; precedingSpaces: unknown; type: unknown };
-}
-let wink: Wink | undefined;
-function nlp(): Wink {
-  // Loaded on first use (about 90 ms): lists that never reach tagging do not pay for it.
-  if (!wink) {
-    const winkNLP = require('wink-nlp') as (model: unknown, pipe: string[]) => Wink;
-    wink = winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
-  }
-  return wink;
-}
 
 /**
  * Words of an English text, tagged by wink-nlp, hyphenated words joined back ("self-supervised").
  * `symbols`, when given, receives the words written as symbols (see symbolShaped), as written.
  */
 export function englishWords(text: string, symbols?: string[]): Stream {
-  const w = nlp();
-  const tokens = w.readDoc(forTagging(text)).tokens();
+  const its = englishTagger().its;
+  const tokens = taggedTokens(text);
   const texts = tokens.out();
-  const tags = tokens.out(w.its.pos);
-  const spaces = tokens.out(w.its.precedingSpaces);
-  const types = tokens.out(w.its.type);
+  const tags = tokens.out(its.pos);
+  const spaces = tokens.out(its.precedingSpaces);
+  const types = tokens.out(its.type);
   const out: Word[] = [];
   // Index in `out` of the last word written as a symbol: "MALDI" "-" "TOF" is glued into one.
   let symbolAt = -1;

@@ -1,13 +1,12 @@
 /**
  * Part-of-speech tags for the few sentences a title is read from, by wink-nlp's English model
  * (Universal Dependencies tag set: NOUN, PROPN, ADJ, VERB, AUX, ADP, DET, CCONJ, SCONJ, PRON, PART, …).
- * Loaded once, on first use (80 ms). Only sentences are tagged, never whole abstracts: on the 150
+ * The tagger is the ingest's shared one (english-tagger.ts). Only sentences are tagged, never whole abstracts: on the 150
  * abstracts of acl-bare.txt, tagging whole abstracts costs 0.48 ms each and the first 500 characters
  * 0.10 ms, and 10k papers must title in a few seconds.
  */
-import winkNLP, { type ItsFunction } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
-import { forTagging } from '../tagging-guard.ts';
+import type { ItsFunction } from 'wink-nlp';
+import { englishTagger, taggedTokens } from '../english-tagger.ts';
 
 export interface Token {
   /** The word as written. */
@@ -22,18 +21,14 @@ export interface Token {
   pre: string;
 }
 
-type Nlp = ReturnType<typeof winkNLP>;
-let nlp: Nlp | undefined;
-
 /**
  * Tokens of `text` with their tags; `text` should be a sentence or two. The parts of a hyphenated
  * compound ("Induction-Augmented", "state-of-the-art") come back as one token, tagged by its last
  * part, so that a phrase is never cut inside a compound.
  */
 export function tag(text: string): Token[] {
-  nlp ??= winkNLP(model, ['pos']); // no sentence detection: callers split sentences themselves (25% cheaper)
-  const its = nlp.its;
-  const tokens = nlp.readDoc(forTagging(text)).tokens();
+  const its = englishTagger().its;
+  const tokens = taggedTokens(text);
   const words = tokens.out() as string[];
   const pos = tokens.out(its.pos) as string[];
   const pre = tokens.out(its.precedingSpaces) as string[];

@@ -28,15 +28,16 @@ export function paperEntries(base: string): Loader {
   return {
     name: 'papershelf-papers',
     load: async (context) => {
+      // `npm run build` hands its Astro processes the entries in a file instead (paper-entries-file.ts): the
+      // store is left empty, so that Astro neither writes nor bundles it. The folder may not be there yet
+      // then: the build's ingest writes it while Astro starts (scripts/lib/ingest-child.ts).
+      if (process.env[PAPER_ENTRIES_ENV]) {
+        context.store.clear();
+        return;
+      }
       const dir = fileURLToPath(new URL(base.endsWith('/') ? base : `${base}/`, context.config.root));
       if (!existsSync(dir)) {
         context.logger.warn(`${relative(process.cwd(), dir)} does not exist yet: run \`npm run ingest\` (or \`npm run build\`) to write the paper entries.`);
-        return;
-      }
-      // `npm run build` hands its Astro processes the entries in a file instead (paper-entries-file.ts): the
-      // store is left empty, so that Astro neither writes nor bundles it.
-      if (process.env[PAPER_ENTRIES_ENV]) {
-        context.store.clear();
         return;
       }
       const files = readdirSync(dir).filter((f) => ENTRY.test(f));

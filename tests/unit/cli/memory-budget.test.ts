@@ -3,7 +3,7 @@
  * process and a Pagefind run (issue #18: a 50k-paper cold build within 3 GiB over the whole tree).
  */
 import { describe, expect, test } from 'vitest';
-import { renderProcessesWithin, TREE_BUDGET_MIB } from '../../../scripts/lib/memory-budget.ts';
+import { entriesWrittenAlongside, renderProcessesWithin, TREE_BUDGET_MIB } from '../../../scripts/lib/memory-budget.ts';
 
 describe('render processes within the memory budget', () => {
   test('the budget is the issue\'s 3 GiB', () => {
@@ -27,5 +27,24 @@ describe('render processes within the memory budget', () => {
       last = n;
     }
     expect(renderProcessesWithin(1000, 8192, 1)).toBe(1);
+  });
+});
+
+describe('the ingest child writing the entries after its hand-off', () => {
+  // The child holds its peak (1,407 MiB at 50k, memory-budget.ts) until it ends: beside two Astro processes and the
+  // build it would pass issue #18's 3 GiB at 50k, while a 10k build has room to spare (its tree peaked at 1,977 MiB).
+  test('a 10k-paper list hands over first; a 50k-paper list writes first', () => {
+    expect(entriesWrittenAlongside(10_000)).toBe(true);
+    expect(entriesWrittenAlongside(50_000)).toBe(false);
+  });
+
+  test('a larger list never gets the overlap a smaller one was refused', () => {
+    const sizes = [1, 1_000, 5_000, 10_000, 20_000, 30_000, 40_000, 50_000, 100_000];
+    const allowed = sizes.map((n) => entriesWrittenAlongside(n));
+    expect(allowed).toEqual([...allowed].sort((a, b) => Number(b) - Number(a)));
+  });
+
+  test('a smaller budget refuses it sooner', () => {
+    expect(entriesWrittenAlongside(10_000, 1_024)).toBe(false);
   });
 });
