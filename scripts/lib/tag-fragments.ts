@@ -22,10 +22,25 @@ function pattern(tag: string): string {
   return `(?<![\\p{L}\\p{N}])${RegExp.escape(tag.replace(/(?:e?s)$/, ''))}(?:e?s)?(?![\\p{L}\\p{N}])`;
 }
 
-/** Each occurrence of `tag` (singular or plural) in `text`: whether a hyphen precedes it, and the next word ('' at punctuation). */
-export function occurrences(tag: string, text: string): { hyphen: boolean; next: string }[] {
-  const re = new RegExp(`${pattern(tag)}( ?)([\\p{L}\\p{N}-]*)`, 'gu');
-  return [...text.matchAll(re)].map((m) => ({ hyphen: text[m.index - 1] === '-', next: m[1] ? m[2]! : '' }));
+/**
+ * Each occurrence of `tag` (singular or plural) in `text`: whether it starts inside a hyphenated word,
+ * the next word ('' at punctuation) and what continues it as a term ('' when nothing does).
+ *
+ * A hyphen after a digit is no compound: "α1-2-fucosylation" (a locant), "2-jaw" (a count) write the
+ * word after it whole, as terms.ts reads them. A term runs on over "of" only ("mixture of experts"),
+ * and then to the same noun: a phrase continued by "and", "over", "using" ("model complexity and",
+ * "partial order over the string", "attitude estimation using") or by "of" and different nouns
+ * ("mouse model of lung cancer", "of meningitis") is whole.
+ */
+export function occurrences(tag: string, text: string): { hyphen: boolean; next: string; continuation: string }[] {
+  const re = new RegExp(`${pattern(tag)}(?=( ?)([\\p{L}\\p{N}-]*)(?: ([\\p{L}\\p{N}-]+))?)`, 'gu');
+  return [...text.matchAll(re)].map((m) => {
+    const hyphen = text[m.index - 1] === '-' && /\p{L}/u.test(text[m.index - 2] ?? '');
+    const next = m[1] ? m[2]! : '';
+    const after = m[3] ?? '';
+    const continuation = next === 'of' ? (after && !TERM_STOPWORDS.has(after) ? `of ${after}` : '') : TERM_STOPWORDS.has(next) ? '' : next;
+    return { hyphen, next, continuation };
+  });
 }
 
 /** Occurrences from which a judgement is made: fewer are chance. */
@@ -36,10 +51,11 @@ export function fragmentKinds(tag: string, text: string): FragmentKind[] {
   const out: FragmentKind[] = [];
   const all = occurrences(tag, text);
   if (all.length && all.every((o) => o.hyphen)) out.push('hyphenPiece');
-  const next = all.filter((o) => !o.hyphen).map((o) => o.next);
+  const whole = all.filter((o) => !o.hyphen);
+  const next = whole.map((o) => o.next);
   if (next.length >= MIN_OCCURRENCES) {
     const counts = new Map<string, number>();
-    for (const w of next) if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const { continuation: w } of whole) if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
     if (Math.max(0, ...counts.values()) >= CONTINUED_SHARE * next.length) out.push('continued');
     if (next.filter((w) => w === 'that' || w === 'the').length * 2 > next.length) out.push('clause');
     if (!tag.includes(' ') && next.every((w) => w !== '' && !TERM_STOPWORDS.has(w))) out.push('modifier');

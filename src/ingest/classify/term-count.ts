@@ -198,6 +198,7 @@ export class TermCounter {
       trie.written[id] = w;
     }
     trie.freq[id]!++;
+    if (i + n === run.length) trie.runEnds[id]!++;
     if (last.pos === Pos.Noun) trie.nounHead[id]!++;
     const first = run[i]!.pos;
     const separateFirst = n > 1 && !run[i + 1]!.joined;

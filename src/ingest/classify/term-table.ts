@@ -16,6 +16,12 @@ export interface TermTable extends PhraseCounts {
   readonly rest: Int32Array;
   /** The candidate without its last word (−1 for a one-word term): its parent in the trie. */
   readonly prefix: Int32Array;
+  /**
+   * Occurrences that end their phrase (run of nominal words): a hyphenated compound's own head
+   * count, which its last part's (lastHeadShare) does not give ("multi-document" of "multi-document
+   * summarization", where "document" ends other phrases).
+   */
+  readonly runEnds: Int32Array;
   /** Times the words of a node were read in a row, whatever followed (a prefix of other terms). */
   readonly seen: Int32Array;
   /** Zipf value of the term's last written word (its head) in everyday English. */

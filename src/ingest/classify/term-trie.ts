@@ -42,6 +42,8 @@ export class CandidateTrie {
   modifierFirst = new Int32Array(this.cap);
   gerundFirst = new Int32Array(this.cap);
   seen = new Int32Array(this.cap);
+  /** Occurrences that end their run of nominal words (the candidate is the head of its phrase). */
+  runEnds = new Int32Array(this.cap);
   /** Occurrences in the title and the abstract of the paper being counted. */
   localTitle = new Int32Array(this.cap);
   localBody = new Int32Array(this.cap);
@@ -89,7 +91,7 @@ export class CandidateTrie {
     const cap = this.cap;
     [this.parent, this.lastWord, this.freq, this.plural, this.df, this.titleDf] = [grow(this.parent, cap), grow(this.lastWord, cap), grow(this.freq, cap), grow(this.plural, cap), grow(this.df, cap), grow(this.titleDf, cap)];
     [this.nounHead, this.modifierFirst, this.gerundFirst, this.localTitle, this.localBody] = [grow(this.nounHead, cap), grow(this.modifierFirst, cap), grow(this.gerundFirst, cap), grow(this.localTitle, cap), grow(this.localBody, cap)];
-    this.seen = grow(this.seen, cap);
+    [this.seen, this.runEnds] = [grow(this.seen, cap), grow(this.runEnds, cap)];
     const d = new Uint8Array(cap);
     d.set(this.depth);
     this.depth = d;

@@ -61,6 +61,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
     rest,
     prefix: trie.parent.slice(0, count),
     seen: trie.seen.slice(0, count),
+    runEnds: trie.runEnds.slice(0, count),
     headZipf: (id) => {
       const ws = writtenKeys(id);
       return zipf(ws[ws.length - 1]!);

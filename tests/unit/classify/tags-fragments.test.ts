@@ -6,7 +6,8 @@
  * continues ("extractive question" of "extractive question answering", "sparse mixture" of "sparse
  * mixture of experts", "rapid maxillary" of "rapid maxillary expansion"), a subject with its verb
  * ("results show" of "results show that"), a verb and its object ("examining nociception"), and a
- * modifier alone ("adversarial", which always comes before a noun). The judges below read the text,
+ * modifier alone ("adversarial", which always comes before a noun; "multi-document", "light-force", whose
+ * last parts head phrases of their own). The judges below read the text,
  * not the term extractor's counts.
  */
 import { readFileSync } from 'node:fs';
@@ -80,6 +81,12 @@ describe('tags of a two-field list written with fragments in mind', () => {
   test('no tag opens with a verb\'s -ing form taking an object ("examining nociception")', () => {
     // The list writes "examining" only as a verb ("Examining nociception, we ...").
     for (const tag of tags) expect(tag, tag).not.toMatch(/^examining\b/);
+  });
+
+  test('no tag is a hyphenated word that only ever modifies the next word, though its last part heads phrases ("multi-document", "light-force")', () => {
+    // "every document", "orthodontic force" end phrases; "multi-document readers", "light-force aligners" never do.
+    expect(tags).not.toContain('multi-document');
+    expect(tags).not.toContain('light-force');
   });
 
   test('no tag is a single word that only ever modifies the next word ("adversarial")', () => {
