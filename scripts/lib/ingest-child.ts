@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { entryBody } from '../../src/core/entry-file.ts';
+import { compileCacheDir } from './compile-cache.ts';
 import { entriesAsRead, removeEntriesBackup } from './entries-dir.ts';
 import { paperEntriesFile } from '../../src/site/content/paper-entries-file.ts';
 import type { IngestOutput, TitledPaper } from '../../src/ingest/pipeline.ts';
@@ -63,15 +64,6 @@ interface ChildOptions {
 
 const handoffDir = (root: string) => join(root, '.cache', 'ingest-handoff');
 
-/**
- * Node's compile cache for the ingest child (`NODE_COMPILE_CACHE`): the type-stripped source and V8 code of each
- * module it loads, kept between builds, so that a rebuild's child does not strip and compile the ingest's ~150
- * modules again. Node checks each entry against its module's source and recompiles a changed, missing or damaged
- * one, so the cache can only be stale in time, never in meaning. Importing scripts/ingest.ts took 0.59-0.66 CPU-s
- * without it and 0.27-0.30 with it (three runs each, load 13; Node 24.21).
- */
-export const compileCacheDir = (root: string): string => join(root, '.cache', 'node-compile-cache');
-
 /** Reads and deletes a hand-off file. */
 function take<T>(file: string): T {
   const value = deserialize(readFileSync(file)) as T;
@@ -89,6 +81,8 @@ export function ingestInChild(root: string, hooks: ChildIngestHooks): Promise<In
   rmSync(dir, { recursive: true, force: true });
   rmSync(paperEntriesFile(root), { force: true }); // written anew by this ingest, read by the Astro processes after it
   mkdirSync(dir, { recursive: true });
+  // The child's modules compiled as the last build's child compiled them: importing scripts/ingest.ts took 0.59-0.66
+  // CPU-s without Node's compile cache and 0.27-0.30 with it (three runs each, load 13; Node 24.21).
   const env = { ...process.env, NODE_COMPILE_CACHE: compileCacheDir(root) };
   const child = fork(fileURLToPath(import.meta.url), [], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env });
   const options: ChildOptions = { root, dir, bodies: hooks.onBodies !== undefined, titled: hooks.onTitled !== undefined };
