@@ -57,6 +57,7 @@ import { enableCompileCache, flushCompileCache } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PAPER_ENTRIES_ENV, paperEntriesFile } from '../../src/site/content/paper-entries-file.ts';
+import { compileCacheDir } from './compile-cache.ts';
 
 export interface AstroBuildOptions {
   root: string;
@@ -228,13 +229,6 @@ async function main(options: AstroBuildOptions): Promise<void> {
     },
   });
 }
-
-/**
- * Where an Astro process keeps V8's compiled code of the modules it loads (Node's module compile cache,
- * keyed by each file's content), so the next build's processes load Astro, Vite, rolldown and the
- * config's Markdown plugins without compiling them again.
- */
-const compileCacheDir = (root: string) => join(root, '.cache', 'node-compile-cache');
 
 /**
  * What an Astro process loads before it is told to build, on the core the ingest leaves idle: Astro, then

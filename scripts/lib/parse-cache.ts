@@ -10,15 +10,9 @@
  * every file again). A slot is rewritten when its file changes, so the folder holds one slot per path ever read.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { SourceFile, SourceRead, SourceReadCache } from '../../src/ingest/pipeline.ts';
-
-interface Slot {
-  key: string;
-  read: SourceRead;
-}
+import { readSlot, writeSlot } from './cache-slot.ts';
 
 const slotName = (path: string) => `${createHash('sha256').update(path).digest('hex').slice(0, 20)}.bin`;
 
@@ -41,21 +35,13 @@ export function sourceReadCache(dir: string, codeVersion: string): SourceReadCac
   const cache = {
     hits: 0,
     get(source: SourceFile): SourceRead | undefined {
-      let slot: Slot;
-      try {
-        slot = deserialize(readFileSync(join(dir, slotName(source.path)))) as Slot;
-      } catch {
-        return undefined; // none yet, or damaged: the file is read again
-      }
-      if (slot.key !== key(source)) return undefined;
-      cache.hits++;
-      return slot.read;
+      // None yet, stale or damaged: the file is read again.
+      const read = readSlot<SourceRead>(join(dir, slotName(source.path)), key(source));
+      if (read !== undefined) cache.hits++;
+      return read;
     },
     set(source: SourceFile, read: SourceRead): void {
-      mkdirSync(dir, { recursive: true });
-      const file = join(dir, slotName(source.path));
-      writeFileSync(`${file}.${process.pid}`, serialize({ key: key(source), read } satisfies Slot));
-      renameSync(`${file}.${process.pid}`, file);
+      writeSlot(join(dir, slotName(source.path)), key(source), read);
     },
   };
   return cache;

@@ -138,7 +138,8 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   const present = new Set(merged.ids.filter((_, i) => lastRun[i]));
   const recent = [...(input.state?.recent ?? []).filter((id) => present.has(id)), ...merged.ids.filter((_, i) => !lastRun[i])];
   const known = present.size > 0 && recent.length <= MAX_NEW_SHARE * merged.ids.length ? lastRun : lastRun.map(() => undefined);
-  const bodies = hooks.onBodies || hooks.onTitled ? merged.home.map((h) => abstractToMarkdown(h.body)) : [];
+  // Each paper's entry body, made once for the build's head starts and the entries alike.
+  const bodies = merged.home.map((h) => abstractToMarkdown(h.body));
   hooks.onBodies?.(bodies);
   phase('merge');
   const titles = titlePapers(merged, known);
@@ -162,7 +163,7 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   }
   const { labels, related } = classified;
   phase('related');
-  const written = writeEntries(paperDrafts(merged, titles, slugs, labels, related, hashes), input.existing, input.state, method);
+  const written = writeEntries(paperDrafts(merged, titles, bodies, slugs, labels, related, hashes), input.existing, input.state, method);
   written.state.recent = known.some(Boolean) && classified !== full ? recent : [];
   if (input.codeVersion !== undefined) written.state.codeVersion = input.codeVersion;
   phase('entries');
@@ -226,6 +227,7 @@ function classifyInputs({ groups, home, ids }: MergedRecords, plainTitles: reado
 function paperDrafts(
   { groups, home, ids }: MergedRecords,
   titles: readonly string[],
+  bodies: readonly string[],
   slugs: ReadonlyMap<string, Slug>,
   labels: ReadonlyMap<string, Classification>,
   related: ReadonlyMap<string, string[]>,
@@ -234,6 +236,6 @@ function paperDrafts(
   return groups.map((group, i) => {
     const id = ids[i]!;
     const { topic, tags } = labels.get(id)!;
-    return { id, occurrences: group.occurrences, home: home[i]!, derived: group.title === null, title: titles[i]!, slug: slugs.get(id)!, topic, tags, related: related.get(id) ?? [], inputHash: hashes[i]! };
+    return { id, occurrences: group.occurrences, home: home[i]!, derived: group.title === null, title: titles[i]!, body: bodies[i]!, slug: slugs.get(id)!, topic, tags, related: related.get(id) ?? [], inputHash: hashes[i]! };
   });
 }

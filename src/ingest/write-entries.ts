@@ -11,7 +11,6 @@ import type { ExistingEntry, IngestState } from './ingest-state.ts';
 import { keepHandEdits, type EditableFields } from './keep-hand-edits.ts';
 import { mergeMetadata } from './merge-metadata.ts';
 import type { CleanOccurrence } from './read-sources.ts';
-import { abstractToMarkdown } from './to-markdown.ts';
 
 /** A paper with everything the stages before made of it. */
 export interface PaperDraft {
@@ -23,6 +22,8 @@ export interface PaperDraft {
   /** No source gave it a title: `title` was derived from the abstract. */
   derived: boolean;
   title: string;
+  /** The entry's Markdown body: `home`'s abstract (to-markdown.ts). */
+  body: string;
   slug: Slug;
   topic: string;
   tags: string[];
@@ -69,7 +70,7 @@ export function writeEntries(drafts: readonly PaperDraft[], existing: readonly E
       related: draft.related,
       ...(entry?.data.notes !== undefined ? { notes: entry.data.notes } : {}),
     };
-    const body = abstractToMarkdown(draft.home.body);
+    const body = draft.body;
     out.papers.push({ ...data, slug, abstract: draft.home.abstract, body });
     out.entries.set(`${slug}.md`, formatEntry(data, body));
     if (draft.derived) {
