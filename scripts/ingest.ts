@@ -10,6 +10,7 @@ import { formatReport } from '../src/ingest/format-report.ts';
 import { parseTaxonomy, type Taxonomy } from '../src/ingest/classify/index.ts';
 import { phaseClock, runIngest, type IngestHooks, type IngestOutput, type IngestPhase, type SourceFile } from '../src/ingest/pipeline.ts';
 import { readExistingEntries, recoverInterruptedSwap, replaceEntries, STATE_FILE, type ExistingFolder } from './lib/entries-dir.ts';
+import { corpusCache } from './lib/corpus-cache.ts';
 import { sourceReadCache } from './lib/parse-cache.ts';
 
 export const HELP = `Usage: npm run ingest -- [paths…] [--strict] [--quiet]
@@ -121,7 +122,15 @@ export function ingest(
   const lock = join(root, 'package-lock.json');
   const sourceCache = sourceReadCache(join(root, '.cache', 'ingest-sources'), `${codeVersion}\0${existsSync(lock) ? createHash('sha256').update(readFileSync(lock)).digest('hex') : ''}`);
   const output = runIngest(
-    { sources, existing: existing.entries, state: existing.state, ...(taxonomy ? { taxonomy } : {}), codeVersion, sourceCache },
+    {
+      sources,
+      existing: existing.entries,
+      state: existing.state,
+      ...(taxonomy ? { taxonomy } : {}),
+      codeVersion,
+      sourceCache,
+      corpusCache: corpusCache(join(root, '.cache', 'ingest-corpus.bin'), codeVersion),
+    },
     { onFileStart: progress, ...(hooks.onPhase ? { onPhase: hooks.onPhase } : {}), ...(hooks.onTitled ? { onTitled: hooks.onTitled } : {}), ...(hooks.onBodies ? { onBodies: hooks.onBodies } : {}) },
   );
   phase(); // runIngest reported its own phases

@@ -40,7 +40,7 @@
  *   field split too it fails: 0.206/0.223). Terms of two or more words only, or of rare words only
  *   (Zipf ≤ 4): lower everywhere.
  */
-import type { Corpus } from './corpus.ts';
+import type { PhraseCounts } from './corpus.ts';
 
 /**
  * All papers' vectors in flat arrays: paper d's entries are start[d] … start[d + 1] − 1. Features are
@@ -60,7 +60,7 @@ export interface Vectors {
 }
 
 /** L2-normalized TF-IDF of each paper; title words count double. */
-export function paperVectors(corpus: Corpus): Vectors {
+export function paperVectors(corpus: PhraseCounts): Vectors {
   const n = corpus.size;
   const maxDf = Math.max(2, 0.5 * n);
   const feature = new Int32Array(corpus.count).fill(-1);
