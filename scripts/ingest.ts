@@ -11,6 +11,7 @@ import { parseTaxonomy, type Taxonomy } from '../src/ingest/classify/index.ts';
 import { phaseClock, runIngest, type IngestHooks, type IngestOutput, type IngestPhase, type SourceFile } from '../src/ingest/pipeline.ts';
 import { readExistingEntries, recoverInterruptedSwap, replaceEntries, STATE_FILE, type ExistingFolder } from './lib/entries-dir.ts';
 import { readSlot, writeSlot } from './lib/cache-slot.ts';
+import { corpusCache } from './lib/corpus-cache.ts';
 import { sourceReadCache } from './lib/parse-cache.ts';
 
 export const HELP = `Usage: npm run ingest -- [paths…] [--strict] [--quiet]
@@ -147,7 +148,15 @@ export function ingestUnwritten(
   phase('read-entries');
   const sourceCache = sourceReadCache(join(root, '.cache', 'ingest-sources'), readerVersion);
   const output = runIngest(
-    { sources, existing: existing.entries, state: existing.state, ...(taxonomy ? { taxonomy } : {}), codeVersion, sourceCache },
+    {
+      sources,
+      existing: existing.entries,
+      state: existing.state,
+      ...(taxonomy ? { taxonomy } : {}),
+      codeVersion,
+      sourceCache,
+      corpusCache: corpusCache(join(root, '.cache', 'ingest-corpus.bin'), codeVersion),
+    },
     { onFileStart: progress, ...(hooks.onPhase ? { onPhase: hooks.onPhase } : {}), ...(hooks.onTitled ? { onTitled: hooks.onTitled } : {}), ...(hooks.onBodies ? { onBodies: hooks.onBodies } : {}) },
   );
   output.issues.unshift(...existing.issues);

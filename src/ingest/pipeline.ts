@@ -8,6 +8,7 @@ import type { Paper, PaperMetadata } from '../core/paper.ts';
 import type { Slug } from '../core/slug.ts';
 import { assignSlugs } from './assign-slugs.ts';
 import {
+  analyseExtending,
   analysePapers,
   classifyIncrementally,
   classifyPapers,
@@ -16,6 +17,8 @@ import {
   topicMethod,
   type Classification,
   type ClassifyInput,
+  type CorpusState,
+  type CorpusStore,
   type PaperAnalysis,
   type Taxonomy,
 } from './classify/index.ts';
@@ -47,6 +50,11 @@ export interface IngestInput {
   codeVersion?: string;
   /** What source files unchanged since the last ingest read to (read-sources.ts): given, they are not read again. */
   sourceCache?: SourceReadCache;
+  /**
+   * Where the last ingest's corpus pass is kept (classify/corpus-state.ts): given, a rebuild that adds papers
+   * reads only their abstracts to classify them. `get` gives undefined when there is none or it cannot be read.
+   */
+  corpusCache?: { get(): CorpusState | undefined; set(state: CorpusState): void };
 }
 
 export interface IngestOutput {
@@ -150,9 +158,11 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   const slugs = slugPapers(merged, plainTitles, input.existing, input.state);
   phase('slugs');
   const toClassify = classifyInputs(merged, plainTitles);
+  const store = corpusStore(input.corpusCache, toClassify, hashes);
   let analysis: PaperAnalysis | undefined;
-  const analyse = () => (analysis ??= analysePapers(toClassify));
-  let classified = known.some(Boolean) ? classifyIncrementally(toClassify, analyse, known, taxonomy, RELATED_COUNT) : null;
+  const analyse = () => (analysis ??= analysePapers(toClassify, store));
+  const extend = () => (store ? analyseExtending(toClassify, store) : analyse());
+  let classified = known.some(Boolean) ? classifyIncrementally(toClassify, extend, known, taxonomy, RELATED_COUNT) : null;
   phase('tagging');
   let full: typeof classified = null;
   if (!classified) {
@@ -216,6 +226,11 @@ function slugPapers({ groups, ids }: MergedRecords, plainTitles: readonly string
     new Map<string, Slug>([...(Object.entries(state?.slugs ?? {}) as Array<[string, Slug]>), ...existing.map((e) => [e.data.id, e.slug] as [string, Slug])]),
     [...existing.flatMap((e) => e.data.aliases), ...Object.values(state?.slugs ?? {})],
   );
+}
+
+/** The corpus cache with each paper's key: its input hash (source title, abstract, keywords) and the title classified. */
+function corpusStore(cache: IngestInput['corpusCache'], papers: readonly ClassifyInput[], hashes: readonly string[]): CorpusStore | undefined {
+  return cache && { keys: papers.map((p, i) => `${hashes[i]}\0${p.title}`), get: () => cache.get(), set: (state) => cache.set(state) };
 }
 
 /** What the classifier reads of each paper: title, abstract (its keywords when it has none) and keywords. */

@@ -63,10 +63,45 @@ export interface Corpus extends PhraseCounts {
 
 /** The phrase counts of `papers` (see `Corpus`), in one pass over their titles and abstracts. */
 export function buildCorpus(papers: readonly PaperText[]): Corpus {
-  const ownAcronyms = papers.map((p) => definedAcronyms(p.abstract));
-  const acronyms = corpusAcronyms(ownAcronyms);
+  const own = papers.map((p) => definedAcronyms(p.abstract));
+  return corpusOf(countPhrases(papers, own, dominantAcronyms(countAcronyms(own))));
+}
+
+/** The corpus a pass made (see `Corpus`). */
+export function corpusOf(pass: PhrasePass): Corpus {
+  return { size: pass.start.length - 1, start: pass.start, ids: pass.ids, title: pass.title, body: pass.body, ...phraseTable(pass.builder) };
+}
+
+/** One pass over papers: their entries (as in `PhraseCounts`) and the builder that interned their phrases. */
+export interface PhrasePass {
+  readonly builder: Builder;
+  readonly start: Int32Array;
+  readonly ids: Int32Array;
+  readonly title: Uint16Array;
+  readonly body: Uint16Array;
+  /**
+   * Paper d created (interned first) phrases blockStart[d] … blockStart[d + 1] − 1, in the order it met them:
+   * phrase ids follow the papers' order, which is what an incremental pass (corpus-state.ts) must reproduce.
+   */
+  readonly blockStart: Int32Array;
+}
+
+/**
+ * Counts the phrases of `papers` in order. `own[d]`: the acronyms paper d defines (`definedAcronyms`);
+ * `acronyms`: those of the whole list (`dominantAcronyms`), expanding where a paper defines none of its own.
+ * `consulted`, when given, collects every acronym looked up in `acronyms`: a list whose acronyms change
+ * reads those papers differently.
+ */
+export function countPhrases(
+  papers: readonly PaperText[],
+  own: readonly Map<string, string[]>[],
+  acronyms: ReadonlyMap<string, readonly string[]>,
+  consulted?: Set<string>,
+): PhrasePass {
+  const list = consulted ? { get: (k: string) => (consulted.add(k), acronyms.get(k)) } : acronyms;
   const b = new Builder();
   const start = new Int32Array(papers.length + 1);
+  const blockStart = new Int32Array(papers.length + 1);
   let ids = new Int32Array(1 << 16);
   let title = new Uint16Array(1 << 16);
   let body = new Uint16Array(1 << 16);
@@ -74,8 +109,9 @@ export function buildCorpus(papers: readonly PaperText[]): Corpus {
 
   for (let d = 0; d < papers.length; d++) {
     const paper = papers[d]!;
-    const own = ownAcronyms[d]!;
-    const local = own.size ? { get: (k: string) => own.get(k) ?? acronyms.get(k) } : acronyms;
+    const mine = own[d]!;
+    const local = mine.size ? { get: (k: string) => mine.get(k) ?? list.get(k) } : list;
+    blockStart[d] = b.count;
     b.touchedCount = 0;
     if (!titleRepeatsAbstract(paper.title, paper.abstract)) b.scan(paper.title, local);
     b.mark(TITLE_END);
@@ -103,14 +139,8 @@ export function buildCorpus(papers: readonly PaperText[]): Corpus {
     entries += touchedCount;
     start[d + 1] = entries;
   }
-  return {
-    size: papers.length,
-    start,
-    ids: ids.slice(0, entries),
-    title: title.slice(0, entries),
-    body: body.slice(0, entries),
-    ...phraseTable(b),
-  };
+  blockStart[papers.length] = b.count;
+  return { builder: b, start, ids: ids.slice(0, entries), title: title.slice(0, entries), body: body.slice(0, entries), blockStart };
 }
 
 /** The phrases a finished pass interned: their counts, and lookups by id and by key. */
@@ -174,20 +204,27 @@ function phraseTable(b: Builder): Pick<Corpus, 'count' | 'words' | 'df' | 'title
   };
 }
 
+/** Acronym → its expansions (words joined by spaces) → how many papers define it so. */
+export type AcronymCounts = Map<string, Map<string, number>>;
+
+/** Adds the acronyms each paper defines (`definedAcronyms`) to `into`; returns it. */
+export function countAcronyms(defined: readonly Map<string, string[]>[], into: AcronymCounts = new Map()): AcronymCounts {
+  for (const own of defined) {
+    for (const [acronym, expansion] of own) {
+      const byExpansion = into.get(acronym) ?? new Map<string, number>();
+      const key = expansion.join(' ');
+      byExpansion.set(key, (byExpansion.get(key) ?? 0) + 1);
+      into.set(acronym, byExpansion);
+    }
+  }
+  return into;
+}
+
 /**
  * Acronyms defined in two or more papers with one dominant expansion, applied to every paper:
  * a paper that writes "GNN" without defining it still counts "graph neural network".
  */
-function corpusAcronyms(defined: readonly Map<string, string[]>[]): Map<string, string[]> {
-  const seen = new Map<string, Map<string, number>>();
-  for (const own of defined) {
-    for (const [acronym, expansion] of own) {
-      const byExpansion = seen.get(acronym) ?? new Map<string, number>();
-      const key = expansion.join(' ');
-      byExpansion.set(key, (byExpansion.get(key) ?? 0) + 1);
-      seen.set(acronym, byExpansion);
-    }
-  }
+export function dominantAcronyms(seen: AcronymCounts): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const acronym of [...seen.keys()].sort()) {
     const options = [...seen.get(acronym)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

@@ -17,7 +17,7 @@
  * and a build from scratch of the same content agree.
  */
 import type { Classification, ClassifyInput } from './classification.ts';
-import type { Corpus } from './corpus.ts';
+import type { CountsWithLookup } from './corpus-state.ts';
 import { preferKeywordTags } from './keywords.ts';
 import { fillFromTopic, worse } from './related.ts';
 import { RelatedScorer, StrongTermIndex, TagTopicBonus } from './related-score.ts';
@@ -55,11 +55,12 @@ const UNWRITTEN_MIN_VOTE = 0.3;
  * Topics, tags and related lists (keyed by id) for `papers` given what `known[d]` (same order) says paper d
  * was given last time (undefined: new or changed). Null when the whole list must be classified afresh: no
  * paper known, more than MAX_NEW_SHARE new, or a new paper that fits no topic (keepTopics).
- * `analyse`: makes the corpus and vectors of these papers (analysePapers), called only when a paper is new.
+ * `analyse`: makes the phrase counts and vectors of these papers (analysePapers or analyseExtending), called
+ * only when a paper is new.
  */
 export function classifyIncrementally(
   papers: readonly ClassifyInput[],
-  analyse: () => { corpus: Corpus; vectors: Vectors },
+  analyse: () => { corpus: CountsWithLookup; vectors: Vectors },
   known: readonly (KnownLabels | undefined)[],
   taxonomy: Taxonomy,
   count: number,
@@ -142,7 +143,7 @@ function best(offers: Array<{ i: number; s: number }>, count: number): number[] 
  * how often it writes them (as tags.ts weighs evidence) and by its nearest neighbours' votes; then tags its
  * neighbours carry that it does not write, by votes alone. `near`: paper → similarity.
  */
-function neighbourTags(d: number, near: ReadonlyMap<number, number>, known: readonly (KnownLabels | undefined)[], corpus: Corpus, vocabulary: ListVocabulary): string[] {
+function neighbourTags(d: number, near: ReadonlyMap<number, number>, known: readonly (KnownLabels | undefined)[], corpus: CountsWithLookup, vocabulary: ListVocabulary): string[] {
   const voters = [...near].filter(([o]) => known[o]).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, VOTERS);
   const total = voters.reduce((sum, [, similarity]) => sum + similarity, 0) || 1;
   const votes = new Map<string, number>();
@@ -170,7 +171,7 @@ interface ListVocabulary {
   byPhrase: Map<number, string>;
 }
 
-function listVocabulary(known: readonly (KnownLabels | undefined)[], corpus: Corpus, taxonomy: Taxonomy): ListVocabulary {
+function listVocabulary(known: readonly (KnownLabels | undefined)[], corpus: CountsWithLookup, taxonomy: Taxonomy): ListVocabulary {
   const df = new Map<string, number>();
   for (const k of known) for (const tag of k?.tags ?? []) df.set(tag, (df.get(tag) ?? 0) + 1);
   const byPhrase = new Map<number, string>();

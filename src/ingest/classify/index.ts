@@ -4,7 +4,8 @@
  * is explicit and the only randomness is a fixed-seed generator.
  */
 import type { Classification, ClassifyInput } from './classification.ts';
-import { buildCorpus, type Corpus } from './corpus.ts';
+import { buildCorpus, corpusOf, type Corpus } from './corpus.ts';
+import { extendCorpus, passWithState, type CorpusState, type CountsWithLookup } from './corpus-state.ts';
 import { fnv1a } from '../../core/fnv.ts';
 import { preferKeywordTags } from './keywords.ts';
 import { writtenCase } from './tag-case.ts';
@@ -23,6 +24,7 @@ export type { Classification, ClassifyInput } from './classification.ts';
 export { classifyIncrementally, type KnownLabels } from './incremental.ts';
 export { MAX_NEW_SHARE } from './stable.ts';
 export type { Taxonomy, TopicDef, TagDef } from './taxonomy.ts';
+export type { CorpusState } from './corpus-state.ts';
 
 /** Parses content/taxonomy.yaml's text; errors name the line. `file` is only used in messages. */
 export function parseTaxonomy(text: string, file: string): { ok: true; taxonomy: Taxonomy } | { ok: false; error: string; line: number | null } {
@@ -36,12 +38,43 @@ export interface PaperAnalysis {
 }
 
 /**
+ * Where the corpus pass of the last ingest is kept between ingests (corpus-state.ts), with the key of each
+ * paper's text: `keys[d]` changes whenever paper d's title or abstract does. `get` gives undefined when there
+ * is none (or it cannot be read).
+ */
+export interface CorpusStore {
+  keys: readonly string[];
+  get(): CorpusState | undefined;
+  set(state: CorpusState): void;
+}
+
+/**
  * The analysis of `papers`, the costly part of classifying them (it reads every abstract). Make it
  * once and hand it to `classifyPapers` and `relatedPapers` for the same papers, in the same order.
+ * `store`: where its corpus pass is kept for the next ingest's `analyseExtending`.
  */
-export function analysePapers(papers: readonly ClassifyInput[]): PaperAnalysis {
-  const corpus = buildCorpus(papers);
+export function analysePapers(papers: readonly ClassifyInput[], store?: CorpusStore): PaperAnalysis {
+  let corpus: Corpus;
+  if (store) {
+    const { pass, state } = passWithState(papers, store.keys);
+    store.set(state);
+    corpus = corpusOf(pass);
+  } else corpus = buildCorpus(papers);
   return { corpus, vectors: paperVectors(corpus) };
+}
+
+/**
+ * What incremental classification reads of `papers` (classifyIncrementally's `analyse`): the phrase counts
+ * and vectors `analysePapers` gives, made from the last ingest's corpus pass in `store` and a pass over the
+ * new papers only when that pass is of the same papers less some new ones (corpus-state.ts), else by
+ * `analysePapers` (and kept for the next ingest either way).
+ */
+export function analyseExtending(papers: readonly ClassifyInput[], store: CorpusStore): { corpus: CountsWithLookup; vectors: Vectors } {
+  const previous = store.get();
+  const extended = previous && extendCorpus(previous, papers, store.keys);
+  if (!extended) return analysePapers(papers, store);
+  store.set(extended.state);
+  return { corpus: extended.counts, vectors: paperVectors(extended.counts) };
 }
 
 export interface ClassifyOptions {

@@ -45,7 +45,7 @@
  * empty taxonomy (1.5) gold-80 0.369/0.343 (held-out 0.470/0.444) but biomedicine held-out
  * 0.143/0.174 and NLP 0.068/0.080.
  */
-import type { Corpus } from './corpus.ts';
+import type { PhraseCounts } from './corpus.ts';
 
 /**
  * All papers' vectors in flat arrays: paper d's entries are start[d] … start[d + 1] − 1. Features are
@@ -65,7 +65,7 @@ export interface Vectors {
 }
 
 /** L2-normalized TF-IDF of each paper; title words count double. */
-export function paperVectors(corpus: Corpus): Vectors {
+export function paperVectors(corpus: PhraseCounts): Vectors {
   const n = corpus.size;
   const maxDf = Math.max(2, 0.5 * n);
   const feature = new Int32Array(corpus.count).fill(-1);

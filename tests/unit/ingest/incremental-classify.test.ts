@@ -7,7 +7,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseEntry } from '../../../src/core/entry-file.ts';
 import type { SourcePath } from '../../../src/core/issue.ts';
-import type { ExistingEntry } from '../../../src/ingest/pipeline.ts';
+import type { CorpusState } from '../../../src/ingest/classify/index.ts';
+import { runIngest, type ExistingEntry } from '../../../src/ingest/pipeline.ts';
 import { ingestSources, sourcesIn } from '../../support/ingest-fixtures.ts';
 
 const txt = (name: string) => name.endsWith('.txt');
@@ -71,5 +72,37 @@ describe('incremental classification', () => {
     const fresh = ingestSources(dumps, [], first.state);
     expect(again.papers.map((p) => [p.id, p.tags, p.related])).toEqual(fresh.papers.map((p) => [p.id, p.tags, p.related]));
     expect(again.state.recent).toEqual([]);
+  });
+});
+
+describe('the corpus cache (the corpus pass of the last ingest, classify/corpus-state.ts)', () => {
+  /** A cache in memory holding `state`, counting what is read from it. */
+  const memory = (state?: unknown) => {
+    const cache = { state: state as CorpusState | undefined, reads: 0, get: () => (cache.reads++, cache.state), set: (s: CorpusState) => void (cache.state = s) };
+    return cache;
+  };
+  const first = memory();
+  const previous = runIngest({ sources: fewer, existing: [], state: null, corpusCache: first });
+  const pass = first.state!;
+  const rebuild = (corpusCache?: ReturnType<typeof memory>) => runIngest({ sources: dumps, existing: existingOf(previous), state: previous.state, ...(corpusCache ? { corpusCache } : {}) });
+  const without = rebuild();
+
+  test('a rebuild that adds ten papers extends the last pass and gives the entries a rebuild without it gives', () => {
+    expect(pass.keys.length).toBe(previous.papers.length);
+    const cache = memory(pass);
+    expect(rebuild(cache).entries).toEqual(without.entries);
+    expect(cache.reads).toBe(1);
+    // Extended, not made again: the words of the last pass keep their numbers, the new ones come after them.
+    expect(cache.state!.keys.length).toBe(previous.papers.length + 10);
+    expect(cache.state!.wordKeys.slice(0, pass.wordKeys.length)).toEqual(pass.wordKeys);
+  });
+
+  test('a damaged, stale or foreign pass is passed over: the same entries, and a whole pass kept for next time', () => {
+    const damaged = [{ ...pass, ids: pass.ids.slice(7) }, { version: pass.version }, 'garbage', { ...pass, keys: pass.keys.slice(1) }];
+    for (const state of damaged) {
+      const cache = memory(state);
+      expect(rebuild(cache).entries).toEqual(without.entries);
+      expect(cache.state!.keys.length).toBe(previous.papers.length + 10);
+    }
   });
 });
