@@ -32,8 +32,7 @@ import { astroHeapMb, buildShares, clearSharedFiles, firstBuildHeapMb, renderSit
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
 import { cpuSeconds, stageLine } from './lib/stage-clock.ts';
 import { htmlFilesIn } from './lib/html-files.ts';
-import { writeChanged } from './lib/write-changed.ts';
-import { loadOfflineIndexState, storeOfflineIndexState } from './lib/offline-index-state.ts';
+import { storeOfflineIndexState, takeOfflineIndexState } from './lib/offline-index-state.ts';
 import { buildSignature, codeSignature, storedSignature, storeSignature } from './lib/build-signature.ts';
 import { readSiteIdentity } from './lib/site-identity.ts';
 import { clearRenderPlans, hasStoredSignatures, keptPaths, planPaperPages, removeStale, renderPlanFile, storePageSignatures, writeRenderPlans } from './lib/incremental-pages.ts';
@@ -108,18 +107,19 @@ async function searchIndexes(searchDocs: SearchDoc[], recent: readonly string[],
   const offlineOrder = [...searchDocs.filter((d) => !recentAt.has(d.url)), ...searchDocs.filter((d) => recentAt.has(d.url)).sort((a, b) => recentAt.get(a.url)! - recentAt.get(b.url)!)];
   const shardWords = new ShardWords(searchDocs, SHARD_MAX_PAGES, recent);
   // The words of the documents that are as they were come from the last build's index, made by the same code.
+  // The files the last build's state says are unchanged stay as they are in dist/; the others are made and written.
   const statePath = join(root, '.cache', 'offline-search-state.bin');
-  const { files: offline, state } = buildOfflineSearchReusing(offlineOrder, SHARD_MAX_PAGES, recent, (doc, words) => shardWords.add(doc, words), loadOfflineIndexState(statePath), code);
+  const { files: made, kept, state } = buildOfflineSearchReusing(offlineOrder, SHARD_MAX_PAGES, recent, (doc, words) => shardWords.add(doc, words), takeOfflineIndexState(statePath, outDir), code);
+  for (const [path, text] of made) writeOut(path, text);
   storeOfflineIndexState(statePath, state);
-  const written = writeChanged(outDir, offline, join(root, '.cache', 'offline-search-files.json'));
   alongside('offline search', performance.now() - started);
-  console.log(`build: offline search: ${written} of ${offline.size} files written, the others unchanged`);
+  console.log(`build: offline search: ${made.size} of ${state.files.length} files written, the others unchanged`);
   started = performance.now();
   // buildPagefindIndex empties dist/pagefind itself, then links each shard from .cache/pagefind.
   const indexed = await buildPagefindIndex(outDir, searchDocs, join(root, '.cache', 'pagefind'), SHARD_MAX_PAGES, recent, shardWords);
   alongside('pagefind', performance.now() - started);
   console.log(`build: pagefind: ${indexed.indexed} of ${indexed.shards} shards indexed, ${indexed.shards - indexed.indexed} reused from .cache/pagefind`);
-  return { ...indexed, offlineFiles: [...offline.keys()] };
+  return { ...indexed, offlineFiles: state.files };
 }
 
 async function main(): Promise<void> {

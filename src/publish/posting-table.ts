@@ -107,6 +107,16 @@ export class PostingTable {
     return table;
   }
 
+  /**
+   * The words of the postings of `snapshot` in documents from `doc` on (postings are in document order, so
+   * they are its last ones): what a table restored to `doc` documents loses, or gained by adding them.
+   */
+  static wordsFrom(snapshot: PostingSnapshot, doc: number): Set<string> {
+    const out = new Set<string>();
+    for (let i = snapshot.docOf.length - 1; i >= 0 && snapshot.docOf[i]! >= doc; i--) out.add(snapshot.words[snapshot.wordOf[i]!]!);
+    return out;
+  }
+
   /** The words seen, each once, in the order they came. */
   allWords(): readonly string[] {
     return this.words;
