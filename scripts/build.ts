@@ -30,6 +30,7 @@ import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abst
 import { prewarmAbstractCache, warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
 import { astroHeapMb, buildShares, clearSharedFiles, firstBuildHeapMb, renderSite, startAstro } from './lib/astro-child.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
+import { bibtexEntriesFile, loadBibtexEntries, storeBibtexEntries } from './lib/bibtex-entries.ts';
 import { cpuSeconds, stageLine } from './lib/stage-clock.ts';
 import { htmlFilesIn } from './lib/html-files.ts';
 import { storeOfflineIndexState, takeOfflineIndexState } from './lib/offline-index-state.ts';
@@ -243,7 +244,10 @@ async function main(): Promise<void> {
   // papers the build's heap grew by ~400 MB while writing them, then went back down).
   const dataStarted = performance.now();
   writeOut(routes.papersJson(), `${JSON.stringify(papersJson(ingested.papers), null, 1)}\n`);
-  writeOut(routes.papersBib(), bibtex(ingested.papers));
+  const bibEntriesFile = bibtexEntriesFile(citationCacheDir(root));
+  const bibEntries = loadBibtexEntries(bibEntriesFile);
+  writeOut(routes.papersBib(), bibtex(ingested.papers, bibEntries));
+  storeBibtexEntries(bibEntriesFile, bibEntries);
   writeOut(routes.feed(), feedXml(ingested.papers, site, identity, (p) => summarize(p.body, 300)));
   console.log(`build: alongside: data files ${((performance.now() - dataStarted) / 1000).toFixed(2)} s`);
   // The search indexes read the papers, not the pages, so they are made while Astro renders in its child
