@@ -7,7 +7,7 @@
  * A table can be kept (`snapshot`) and taken up again by the next build for its first documents
  * (`PostingTable.restore`), so a rebuild cuts only the documents that changed or came after.
  */
-import { encodePostings, type DocumentWord } from '../core/offline-index.ts';
+import { encodePosting, type DocumentWord } from '../core/offline-index.ts';
 import { grow } from '../core/typed-arrays.ts';
 
 const INITIAL_CAPACITY = 1 << 16;
@@ -123,7 +123,7 @@ export class PostingTable {
   }
 
   /**
-   * A function giving a word's postings encoded by `encodePostings` (in document order). The postings are
+   * A function giving a word's postings encoded by `encodePosting` (in document order). The postings are
    * grouped by word once, by a counting sort, which keeps each word's documents in the order they came.
    */
   encoder(): (word: string) => string {
@@ -134,15 +134,20 @@ export class PostingTable {
     const order = new Int32Array(this.size);
     const next = starts.slice(0, count);
     for (let i = 0; i < this.size; i++) order[next[this.wordOf[i]!]!++] = i;
+    // Straight from the arrays: a map of a DocumentWord per posting, then encoded, was ~3/4 of the offline
+    // index's time on a 50k add-one (profile), most of it for the words in many documents.
     return (word) => {
       const w = this.ids.get(word);
       if (w === undefined) return '';
-      const list = new Map<number, DocumentWord>();
+      const parts: string[] = [];
+      let previous = 0;
       for (let k = starts[w]!; k < starts[w + 1]!; k++) {
         const i = order[k]!;
-        list.set(this.docOf[i]!, { weight: this.weightOf[i]!, compoundWeight: this.compoundOf[i]!, inTitle: this.titleOf[i] === 1 });
+        const doc = this.docOf[i]!;
+        parts.push(encodePosting(doc - previous, this.weightOf[i]!, this.compoundOf[i]!, this.titleOf[i] === 1));
+        previous = doc;
       }
-      return encodePostings(list);
+      return parts.join(',');
     };
   }
 
