@@ -117,7 +117,9 @@ async function searchIndexes(searchDocs: SearchDoc[], recent: readonly string[],
   console.log(`build: offline search: ${made.size} of ${state.files.length} files written, the others unchanged`);
   started = performance.now();
   // buildPagefindIndex empties dist/pagefind itself, then links each shard from .cache/pagefind.
-  const indexed = await buildPagefindIndex(outDir, searchDocs, join(root, '.cache', 'pagefind'), SHARD_MAX_PAGES, recent, shardWords);
+  // Each document's hash from the offline index, which hashes what a Pagefind record is made of.
+  const hashOf = new Map(offlineOrder.map((doc, i) => [doc, state.docHashes[i]!]));
+  const indexed = await buildPagefindIndex(outDir, searchDocs, join(root, '.cache', 'pagefind'), SHARD_MAX_PAGES, recent, shardWords, { key: code, hashOf: (doc) => hashOf.get(doc)! });
   alongside('pagefind', performance.now() - started);
   console.log(`build: pagefind: ${indexed.indexed} of ${indexed.shards} shards indexed, ${indexed.shards - indexed.indexed} reused from .cache/pagefind`);
   return { ...indexed, offlineFiles: state.files };
