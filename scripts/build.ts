@@ -2,7 +2,7 @@
  * `npm run build`: ingest → browser code → Astro → assets → data, feed and sitemap → search
  * indexes, all into `dist/`. Prints one line per stage with its time, so a slow stage shows itself.
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -110,7 +110,14 @@ async function searchIndexes(searchDocs: SearchDoc[], recent: readonly string[],
   // The words of the documents that are as they were come from the last build's index, made by the same code.
   // The files the last build's state says are unchanged stay as they are in dist/; the others are made and written.
   const statePath = join(root, '.cache', 'offline-search-state.bin');
-  const { files: made, kept, state } = buildOfflineSearchReusing(offlineOrder, SHARD_MAX_PAGES, recent, (doc, words) => shardWords.add(doc, words), takeOfflineIndexState(statePath, outDir), code);
+  const lastFile = (path: string) => {
+    try {
+      return readFileSync(join(outDir, path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const { files: made, kept, state } = buildOfflineSearchReusing(offlineOrder, SHARD_MAX_PAGES, recent, (doc, words) => shardWords.add(doc, words), takeOfflineIndexState(statePath, outDir), code, lastFile);
   for (const [path, text] of made) writeOut(path, text);
   storeOfflineIndexState(statePath, state);
   alongside('offline search', performance.now() - started);

@@ -34,6 +34,8 @@ export class PostingTable {
   /** The UTF-16 length of the shortest first part of a compound the word begins in the document, 0 for none. */
   private firstPartOf = new Int32Array(INITIAL_CAPACITY);
   private size = 0;
+  /** How many postings `restore` took up: those after them were added since. */
+  private restored = 0;
 
   /**
    * Adds `word`'s posting in document `doc`, with the length of the shortest first part it has there
@@ -104,6 +106,7 @@ export class PostingTable {
     table.titleOf = copy(snapshot.titleOf, new Uint8Array(capacity));
     table.firstPartOf = copy(snapshot.firstPartOf, new Int32Array(capacity));
     table.size = n;
+    table.restored = n;
     return table;
   }
 
@@ -148,6 +151,36 @@ export class PostingTable {
         previous = doc;
       }
       return parts.join(',');
+    };
+  }
+
+  /**
+   * A function giving a word's postings added since `restore` (in document order), encoded as `encoder` does but
+   * with the first one's document delta counted from the word's last restored posting: appended with `,` to the
+   * encoding of its restored postings, they make `encoder`'s. '' for a word without added postings. Encoding only
+   * these, a 50k-paper rebuild no longer encodes again every posting of the words a new paper has (~4 CPU-s).
+   */
+  addedEncoder(): (word: string) => string {
+    const lastDoc = new Int32Array(this.words.length);
+    for (let i = 0; i < this.restored; i++) lastDoc[this.wordOf[i]!] = this.docOf[i]!;
+    const added = new Map<number, number[]>();
+    for (let i = this.restored; i < this.size; i++) {
+      let list = added.get(this.wordOf[i]!);
+      if (!list) added.set(this.wordOf[i]!, (list = []));
+      list.push(i);
+    }
+    return (word) => {
+      const w = this.ids.get(word);
+      const list = w === undefined ? undefined : added.get(w);
+      if (!list) return '';
+      let previous = lastDoc[w!]!;
+      return list
+        .map((i) => {
+          const pair = encodePosting(this.docOf[i]! - previous, this.weightOf[i]!, this.compoundOf[i]!, this.titleOf[i] === 1);
+          previous = this.docOf[i]!;
+          return pair;
+        })
+        .join(',');
     };
   }
 

@@ -41,7 +41,7 @@ describe('the offline index of a rebuild', () => {
     const recent = docs.slice(7).map((d) => d.url);
 
     const cut: string[] = [];
-    const added = buildOfflineSearchReusing(docs, 4, recent, (doc) => cut.push(doc.url), loadOfflineIndexState(path), 'code');
+    const added = buildOfflineSearchReusing(docs, 4, recent, (doc) => cut.push(doc.url), loadOfflineIndexState(path), 'code', (p) => first.files.get(p));
     expect(cut).toEqual(recent);
     const addedFiles = filesAfter(added, first.files);
     expect(addedFiles).toEqual(buildOfflineSearchReusing(docs, 4, recent).files);
@@ -50,12 +50,12 @@ describe('the offline index of a rebuild', () => {
     // A paper in the middle gets another tag: it and those after it are cut again.
     const changed = docs.map((d, i) => (i === 4 ? { ...d, tags: [...d.tags, 'new tag'] } : d));
     cut.length = 0;
-    const again = buildOfflineSearchReusing(changed, 4, recent, (doc) => cut.push(doc.url), added.state, 'code');
+    const again = buildOfflineSearchReusing(changed, 4, recent, (doc) => cut.push(doc.url), added.state, 'code', (p) => addedFiles.get(p));
     expect(cut).toEqual(changed.slice(4).map((d) => d.url));
     expect(filesAfter(again, addedFiles)).toEqual(buildOfflineSearchReusing(changed, 4, recent).files);
 
     // Papers removed from the end: the words only they had are gone from their shards.
-    const fewer = buildOfflineSearchReusing(docs.slice(0, 3), 4, [], undefined, added.state, 'code');
+    const fewer = buildOfflineSearchReusing(docs.slice(0, 3), 4, [], undefined, added.state, 'code', (p) => addedFiles.get(p));
     expect(filesAfter(fewer, addedFiles)).toEqual(buildOfflineSearchReusing(docs.slice(0, 3), 4, []).files);
 
     cut.length = 0;
@@ -75,15 +75,19 @@ describe('the offline index of a rebuild', () => {
       tags: ['shared tag'],
     }));
     const before = buildOfflineSearchReusing(many.slice(0, 60), 100, [], undefined, undefined, 'code');
-    const after = buildOfflineSearchReusing(many, 100, [], undefined, before.state, 'code');
+    const after = buildOfflineSearchReusing(many, 100, [], undefined, before.state, 'code', (p) => before.files.get(p));
     expect(after.kept).toEqual(expect.arrayContaining(['offline-search/docs-0.js', 'offline-search/docs-1.js', 'offline-search/terms-ka.js']));
     expect([...after.files.keys()]).toEqual(expect.arrayContaining(['offline-search/docs-2.js', 'offline-search/terms-om.js', 'offline-search/tags.js', 'offline-search/index.js']));
     expect(after.files.has('offline-search/terms-ka.js')).toBe(false);
     expect(filesAfter(after, before.files)).toEqual(buildOfflineSearchReusing(many, 100, []).files);
 
+    // A word the new papers have too (zeta) keeps its postings as the last file encoded them, the new ones appended.
+    const doctored = (p: string) => before.files.get(p)?.replace(/"zeta":"[^"]*"/, '"zeta":"OLD"');
+    expect(buildOfflineSearchReusing(many, 100, [], undefined, before.state, 'code', doctored).files.get('offline-search/terms-ze.js')).toMatch(/"zeta":"OLD,[0-9a-z]/);
+
     // A new tag renumbers the tags every chunk's rows point to: every chunk is made again.
     const tagged = many.map((d, i) => (i >= 60 ? { ...d, tags: ['another tag'] } : d));
-    const retagged = buildOfflineSearchReusing(tagged, 100, [], undefined, before.state, 'code');
+    const retagged = buildOfflineSearchReusing(tagged, 100, [], undefined, before.state, 'code', (p) => before.files.get(p));
     expect(retagged.kept.filter((p) => p.includes('docs-'))).toEqual([]);
     expect(filesAfter(retagged, before.files)).toEqual(buildOfflineSearchReusing(tagged, 100, []).files);
   });
