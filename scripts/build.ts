@@ -2,7 +2,7 @@
  * `npm run build`: ingest → browser code → Astro → assets → data, feed and sitemap → search
  * indexes, all into `dist/`. Prints one line per stage with its time, so a slow stage shows itself.
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -30,10 +30,10 @@ import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abst
 import { prewarmAbstractCache, warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
 import { astroHeapMb, buildShares, clearSharedFiles, firstBuildHeapMb, renderSite, startAstro } from './lib/astro-child.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
+import { bibtexEntriesFile, loadBibtexEntries, storeBibtexEntries } from './lib/bibtex-entries.ts';
 import { countedAheadOnEnd, cpuSeconds, stageLine } from './lib/stage-clock.ts';
 import { htmlFilesIn } from './lib/html-files.ts';
-import { writeChanged } from './lib/write-changed.ts';
-import { loadOfflineIndexState, storeOfflineIndexState } from './lib/offline-index-state.ts';
+import { storeOfflineIndexState, takeOfflineIndexState } from './lib/offline-index-state.ts';
 import { buildSignature, codeSignature, storedSignature, storeSignature } from './lib/build-signature.ts';
 import { readSiteIdentity } from './lib/site-identity.ts';
 import { clearRenderPlans, hasStoredSignatures, keptPaths, planPaperPages, removeStale, renderPlanFile, storePageSignatures, writeRenderPlans } from './lib/incremental-pages.ts';
@@ -108,18 +108,28 @@ async function searchIndexes(searchDocs: SearchDoc[], recent: readonly string[],
   const offlineOrder = [...searchDocs.filter((d) => !recentAt.has(d.url)), ...searchDocs.filter((d) => recentAt.has(d.url)).sort((a, b) => recentAt.get(a.url)! - recentAt.get(b.url)!)];
   const shardWords = new ShardWords(searchDocs, SHARD_MAX_PAGES, recent);
   // The words of the documents that are as they were come from the last build's index, made by the same code.
+  // The files the last build's state says are unchanged stay as they are in dist/; the others are made and written.
   const statePath = join(root, '.cache', 'offline-search-state.bin');
-  const { files: offline, state } = buildOfflineSearchReusing(offlineOrder, SHARD_MAX_PAGES, recent, (doc, words) => shardWords.add(doc, words), loadOfflineIndexState(statePath), code);
+  const lastFile = (path: string) => {
+    try {
+      return readFileSync(join(outDir, path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const { files: made, kept, state } = buildOfflineSearchReusing(offlineOrder, SHARD_MAX_PAGES, recent, (doc, words) => shardWords.add(doc, words), takeOfflineIndexState(statePath, outDir), code, lastFile);
+  for (const [path, text] of made) writeOut(path, text);
   storeOfflineIndexState(statePath, state);
-  const written = writeChanged(outDir, offline, join(root, '.cache', 'offline-search-files.json'));
   alongside('offline search', performance.now() - started);
-  console.log(`build: offline search: ${written} of ${offline.size} files written, the others unchanged`);
+  console.log(`build: offline search: ${made.size} of ${state.files.length} files written, the others unchanged`);
   started = performance.now();
   // buildPagefindIndex empties dist/pagefind itself, then links each shard from .cache/pagefind.
-  const indexed = await buildPagefindIndex(outDir, searchDocs, join(root, '.cache', 'pagefind'), SHARD_MAX_PAGES, recent, shardWords);
+  // Each document's hash from the offline index, which hashes what a Pagefind record is made of.
+  const hashOf = new Map(offlineOrder.map((doc, i) => [doc, state.docHashes[i]!]));
+  const indexed = await buildPagefindIndex(outDir, searchDocs, join(root, '.cache', 'pagefind'), SHARD_MAX_PAGES, recent, shardWords, { key: code, hashOf: (doc) => hashOf.get(doc)! });
   alongside('pagefind', performance.now() - started);
   console.log(`build: pagefind: ${indexed.indexed} of ${indexed.shards} shards indexed, ${indexed.shards - indexed.indexed} reused from .cache/pagefind`);
-  return { ...indexed, offlineFiles: [...offline.keys()] };
+  return { ...indexed, offlineFiles: state.files };
 }
 
 async function main(): Promise<void> {
@@ -251,7 +261,10 @@ async function main(): Promise<void> {
   // papers the build's heap grew by ~400 MB while writing them, then went back down).
   const dataStarted = performance.now();
   writeOut(routes.papersJson(), `${JSON.stringify(papersJson(ingested.papers), null, 1)}\n`);
-  writeOut(routes.papersBib(), bibtex(ingested.papers));
+  const bibEntriesFile = bibtexEntriesFile(citationCacheDir(root));
+  const bibEntries = loadBibtexEntries(bibEntriesFile);
+  writeOut(routes.papersBib(), bibtex(ingested.papers, bibEntries));
+  storeBibtexEntries(bibEntriesFile, bibEntries);
   writeOut(routes.feed(), feedXml(ingested.papers, site, identity, (p) => summarize(p.body, 300)));
   console.log(`build: alongside: data files ${((performance.now() - dataStarted) / 1000).toFixed(2)} s`);
   // The search indexes read the papers, not the pages, so they are made while Astro renders in its child

@@ -17,6 +17,7 @@ import { buildCatalog, navTopics, type Catalog } from '../../src/site/lib/catalo
 import { catalogSections, sectionPagePath, termPagePath, termPages } from '../../src/site/lib/list-pages.ts';
 import { COMMON_TAGS_SHOWN, commonTags } from '../../src/site/lib/term-stats.ts';
 import { listPageSignature, paperPageSignature, paperPageView } from '../../src/site/lib/paper-page.ts';
+import { builtFiles } from './built-files.ts';
 import { firstPaperPages } from './render-shares.ts';
 
 const SIGNATURES_FILE = '.papershelf-pages.json';
@@ -88,27 +89,6 @@ export function listPageSignatures(catalog: Catalog, siteKey: string): Map<strin
     });
   });
   return out;
-}
-
-/**
- * Whether a file (path relative to `outDir`) exists, from one listing per folder: a stat per page was ~0.9 of the
- * ~6.9 CPU-s of planning a 50k-paper rebuild (profile), on the way to Astro's render plan.
- */
-function builtFiles(outDir: string): (path: string) => boolean {
-  const listings = new Map<string, Set<string>>();
-  return (path) => {
-    const dir = dirname(path);
-    let names = listings.get(dir);
-    if (!names) {
-      try {
-        names = new Set(readdirSync(join(outDir, dir)));
-      } catch {
-        names = new Set();
-      }
-      listings.set(dir, names);
-    }
-    return names.has(path.slice(dir === '.' ? 0 : dir.length + 1));
-  };
 }
 
 function takeStoredSignatures(outDir: string): Record<string, string> {

@@ -71,22 +71,16 @@ export interface Posting extends DocumentWord {
 }
 
 /**
- * Postings as base-36 `docDelta,value` pairs, value = weight × 2 + title flag, followed by
- * `:compoundWeight` when there is one: compact, and parsed with one split. `list` must be in
- * ascending document order.
+ * One posting as a base-36 `docDelta,value` pair, value = weight × 2 + title flag, followed by
+ * `:compoundWeight` when there is one; a word's postings are its pairs in ascending document order,
+ * joined by `,`: compact, and parsed with one split.
  */
-export function encodePostings(list: ReadonlyMap<number, DocumentWord>): string {
-  let previous = 0;
-  const parts: string[] = [];
-  for (const [doc, { weight, compoundWeight, inTitle }] of list) {
-    const value = (weight * 2 + (inTitle ? 1 : 0)).toString(36);
-    parts.push((doc - previous).toString(36), compoundWeight > 0 ? `${value}:${compoundWeight.toString(36)}` : value);
-    previous = doc;
-  }
-  return parts.join(',');
+export function encodePosting(docDelta: number, weight: number, compoundWeight: number, inTitle: boolean): string {
+  const value = (weight * 2 + (inTitle ? 1 : 0)).toString(36);
+  return `${docDelta.toString(36)},${compoundWeight > 0 ? `${value}:${compoundWeight.toString(36)}` : value}`;
 }
 
-/** The inverse of `encodePostings`. */
+/** A word's postings from their `encodePosting` pairs. */
 export function decodePostings(encoded: string): Posting[] {
   const parts = encoded.split(',');
   const out: Posting[] = [];

@@ -56,13 +56,27 @@ export function documentWords(doc: SearchDoc): { words: Map<string, DocumentWord
 
 /**
  * What one build's offline index keeps for the next (`buildOfflineSearchReusing`): a hash of each document
- * in index order, their postings and lengths, and the key they were made under (the code that cuts words).
+ * in index order, their postings and lengths, the topic and tag lists the document chunks index into, the
+ * paths of all its files, and the key they were made under (the code that cuts words).
  */
 export interface OfflineIndexState {
   key: string;
   docHashes: string[];
   postings: PostingSnapshot;
   lengths: number[];
+  topics: string[];
+  tags: string[];
+  /** Every file of the index, relative to the site root. */
+  files: string[];
+}
+
+/** An offline index made from a last one: the files made anew, and those of the last index that are the same. */
+export interface OfflineIndexUpdate {
+  /** Path (relative to the site root) → text of each file made by this call. */
+  files: Map<string, string>;
+  /** Paths of the last index's files that are as they were, so were not made again: the caller keeps them. */
+  kept: string[];
+  state: OfflineIndexState;
 }
 
 /**
@@ -82,11 +96,15 @@ export function buildOfflineSearch(
 }
 
 /**
- * `buildOfflineSearch`, taking up the postings of `last` (the state an earlier call returned, made under the
- * same `key`) for the longest run of leading documents that are as they were: a rebuild that adds papers
- * at the end (the build puts recent papers last) cuts only the new ones' words. The files are those a
- * build from scratch makes; `onWords` is called only for the documents cut. Returns the files and the state
- * for the next call. Cutting the words was ~1 of the 1.5 CPU-s of the index at 10k papers (profile).
+ * `buildOfflineSearch`, taking up `last` (the state an earlier call returned, made under the same `key`, whose
+ * files the caller still has as that call made them) for the longest run of leading documents that are as they
+ * were: a rebuild that adds papers at the end (the build puts recent papers last) cuts only the new ones' words,
+ * and makes again only the files they change: the word shards holding a word whose postings changed, the
+ * document chunks past the run (all of them when the topic or tag list changed), the tags and the manifest.
+ * The kept files and the made ones are those a build from scratch makes; `onWords` is called only for the
+ * documents cut. `lastFile` reads a file of the last index (path relative to the site root; undefined when
+ * missing): a word shard made again takes the encoded postings of its words that only gained some from it. Cutting the words was ~1 of the 1.5 CPU-s of the index at 10k papers; encoding and hashing
+ * every file anew ~4 of the ~4.7 s of a 50k add-one (profile).
  */
 export function buildOfflineSearchReusing(
   docs: readonly SearchDoc[],
@@ -95,18 +113,20 @@ export function buildOfflineSearchReusing(
   onWords?: (doc: SearchDoc, words: Iterable<string>) => void,
   last?: OfflineIndexState,
   stateKey = '',
-): { files: Map<string, string>; state: OfflineIndexState } {
+  lastFile: (path: string) => string | undefined = () => undefined,
+): OfflineIndexUpdate {
   const topics = [...new Set(docs.map((d) => d.topic).filter(Boolean))].sort();
   const tags = [...new Set(docs.flatMap((d) => d.tags))].sort();
   const topicIndex = new Map(topics.map((t, i) => [t, i]));
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
 
   const docHashes = docs.map(documentHash);
+  const reused = last?.key === stateKey ? last : undefined;
   let same = 0;
-  if (last && last.key === stateKey) while (same < docs.length && same < last.docHashes.length && docHashes[same] === last.docHashes[same]) same++;
+  if (reused) while (same < docs.length && same < reused.docHashes.length && docHashes[same] === reused.docHashes[same]) same++;
   // Docs are visited in order, so each word's postings come out sorted.
-  const postings = same > 0 ? PostingTable.restore(last!.postings, same) : new PostingTable();
-  const lengths: number[] = same > 0 ? last!.lengths.slice(0, same) : [];
+  const postings = same > 0 ? PostingTable.restore(reused!.postings, same) : new PostingTable();
+  const lengths: number[] = same > 0 ? reused!.lengths.slice(0, same) : [];
   for (let n = same; n < docs.length; n++) {
     const doc = docs[n]!;
     const document = documentWords(doc);
@@ -114,23 +134,63 @@ export function buildOfflineSearchReusing(
     lengths.push(document.length);
     for (const [word, entry] of document.words) postings.add(word, n, entry, document.firstParts.get(word));
   }
-  const firstParts = postings.firstParts();
-
-  const shards = new Map<string, OfflineShard>();
-  const encoded = postings.encoder();
-  for (const word of [...postings.allWords()].sort()) {
+  const snapshot = postings.snapshot();
+  // A file of the last index is kept when nothing it holds changed (and it was one of its files).
+  const lastFiles = new Set(same > 0 ? reused!.files : []);
+  const keeps = (path: string, unchanged: boolean) => unchanged && lastFiles.has(path);
+  // Words whose postings changed: those the documents cut now have, and those the last index's documents past the run had.
+  const lostWords = same > 0 ? PostingTable.wordsFrom(reused!.postings, same) : new Set<string>();
+  const changedWords = same > 0 ? new Set([...PostingTable.wordsFrom(snapshot, same), ...lostWords]) : new Set<string>();
+  const changedShards = new Set([...changedWords].map(shardOf));
+  const wordsOfShard = new Map<string, string[]>();
+  for (const word of postings.allWords()) {
     const shard = shardOf(word);
-    let data = shards.get(shard);
-    if (!data) shards.set(shard, (data = [{}, {}]));
-    data[0][word] = encoded(word);
-    if (firstParts.has(word)) data[1][word] = firstParts.get(word)!;
+    let words = wordsOfShard.get(shard);
+    if (!words) wordsOfShard.set(shard, (words = []));
+    words.push(word);
   }
+  const shardKeys = [...wordsOfShard.keys()].sort();
 
   const files = new Map<string, string>();
+  const kept: string[] = [];
   const script = (kind: string, key: string | number, data: unknown) =>
     `__papershelfOffline(${JSON.stringify(kind)},${JSON.stringify(key)},${safeJson(data)});\n`;
-  for (const [shard, data] of shards) files.set(`${OFFLINE_DIR}/${offlineFile.terms(shard)}`, script('terms', shard, data));
+  const toMake = shardKeys.filter((shard) => {
+    const path = `${OFFLINE_DIR}/${offlineFile.terms(shard)}`;
+    if (!keeps(path, !changedShards.has(shard))) return true;
+    kept.push(path);
+    return false;
+  });
+  if (toMake.length > 0) {
+    const firstParts = postings.firstParts();
+    let encoded: ((word: string) => string) | undefined;
+    const added = postings.addedEncoder();
+    for (const shard of toMake) {
+      const path = `${OFFLINE_DIR}/${offlineFile.terms(shard)}`;
+      // A word whose postings in the last file all stay has them as they were encoded there, then those added.
+      const before = lastFiles.has(path) ? parseScript(lastFile(path), 'terms', shard) as OfflineShard | undefined : undefined;
+      const data: OfflineShard = [{}, {}];
+      for (const word of wordsOfShard.get(shard)!.sort()) {
+        const kept = before && !lostWords.has(word) && Object.hasOwn(before[0], word) ? before[0][word] : undefined;
+        if (kept === undefined) data[0][word] = (encoded ??= postings.encoder())(word);
+        else {
+          const more = added(word);
+          data[0][word] = more ? `${kept},${more}` : kept;
+        }
+        if (firstParts.has(word)) data[1][word] = firstParts.get(word)!;
+      }
+      files.set(path, script('terms', shard, data));
+    }
+  }
+  // A chunk's rows index the topic and tag lists, so a chunk is the same when its documents and both lists are.
+  const sameLists = same > 0 && sameStrings(topics, reused!.topics) && sameStrings(tags, reused!.tags);
+  const wholeRun = same === docs.length && same === reused?.docHashes.length;
   for (let start = 0, chunk = 0; start < docs.length; start += CHUNK_SIZE, chunk++) {
+    const path = `${OFFLINE_DIR}/${offlineFile.docs(chunk)}`;
+    if (keeps(path, sameLists && (start + CHUNK_SIZE <= same || wholeRun))) {
+      kept.push(path);
+      continue;
+    }
     const rows = docs.slice(start, start + CHUNK_SIZE).map((d): OfflineDocRow => [
       d.url,
       d.title,
@@ -138,7 +198,7 @@ export function buildOfflineSearchReusing(
       d.tags.map((t) => tagIndex.get(t)!),
       summaryOf(d.body),
     ]);
-    files.set(`${OFFLINE_DIR}/${offlineFile.docs(chunk)}`, script('docs', chunk, rows));
+    files.set(path, script('docs', chunk, rows));
   }
   const docTags = encodeTags(docs.map((d) => d.tags.map((t) => tagIndex.get(t)!)));
   files.set(`${OFFLINE_DIR}/${offlineFile.tags}`, script('tags', 0, docTags));
@@ -156,7 +216,7 @@ export function buildOfflineSearchReusing(
     chunkSize: CHUNK_SIZE,
     topics,
     tags,
-    shards: [...shards.keys()].sort(),
+    shards: shardKeys,
     docTopics: docTopics.text,
     topicWidth: docTopics.width,
     lengths: lengthCodes.text,
@@ -166,8 +226,21 @@ export function buildOfflineSearchReusing(
     shardStats: pagefindShards.map((shard, i) => ({ pages: shard.items.length, averageLength: shardLength[i]! / Math.max(1, shard.items.length) })),
   };
   files.set(`${OFFLINE_DIR}/${offlineFile.manifest}`, script('index', 0, manifest));
-  return { files, state: { key: stateKey, docHashes, postings: postings.snapshot(), lengths } };
+  return { files, kept, state: { key: stateKey, docHashes, postings: snapshot, lengths, topics, tags, files: [...kept, ...files.keys()] } };
 }
+
+/** The data of an index file as `script` wrote it for `kind` and `key`; undefined for a missing or other text. */
+function parseScript(text: string | undefined, kind: string, key: string | number): unknown {
+  const start = `__papershelfOffline(${JSON.stringify(kind)},${JSON.stringify(key)},`;
+  if (!text?.startsWith(start) || !text.endsWith(');\n')) return undefined;
+  try {
+    return JSON.parse(text.slice(start.length, -3));
+  } catch {
+    return undefined;
+  }
+}
+
+const sameStrings = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A hash of what the index reads of a document. */
 function documentHash(doc: SearchDoc): string {

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { searchDocOf } from '../../../src/publish/search-document.ts';
 import { findTerms, indexWords, queryTerms, searchableText, shardOf } from '../../../src/core/search-terms.ts';
-import { decodePostings, encodePostings } from '../../../src/core/offline-index.ts';
+import { decodePostings } from '../../../src/core/offline-index.ts';
+import { PostingTable } from '../../../src/publish/posting-table.ts';
 import { documentWords } from '../../../src/publish/offline-search.ts';
 
 const wordsOf = (text: string): string[] => {
@@ -95,7 +96,9 @@ describe('offline index', () => {
       [3, { weight: 168, compoundWeight: 0, inTitle: true }],
       [40, { weight: 36, compoundWeight: 12, inTitle: false }],
     ]);
-    expect(decodePostings(encodePostings(list))).toEqual([...list].map(([doc, w]) => ({ doc, ...w })));
+    const table = new PostingTable();
+    for (const [doc, entry] of list) table.add('word', doc, entry);
+    expect(decodePostings(table.encoder()('word'))).toEqual([...list].map(([doc, w]) => ({ doc, ...w })));
   });
 
   test('a document counts every word (Pagefind page length) and weighs title words 7 times', () => {

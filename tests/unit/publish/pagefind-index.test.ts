@@ -53,6 +53,21 @@ describe('the sharded Pagefind index', () => {
     await buildPagefindIndex(site, changed, cache, 3); // the site the tests below read
   }, 120_000);
 
+  test('a shard whose documents have the hashes and code key they had is kept without making its records; another key falls back to the records', async () => {
+    const inputsCache = join(dir, 'inputs-cache');
+    const inputsSite = join(dir, 'inputs-site');
+    const hashOf = (d: SearchDoc) => JSON.stringify([d.url, d.title, d.body, d.topic, d.tags]);
+    expect((await buildPagefindIndex(inputsSite, docs, inputsCache, 3, [], undefined, { key: 'code', hashOf })).indexed).toBeGreaterThanOrEqual(3);
+    const revised = docs.map((d, i) => (i === 5 ? { ...d, body: `${d.body} Revised.` } : d));
+    // Hashes that say nothing changed are believed under the same key: the records (which did change) are not made.
+    expect((await buildPagefindIndex(inputsSite, revised, inputsCache, 3, [], undefined, { key: 'code', hashOf: (d) => hashOf(docs[revised.indexOf(d)]!) })).indexed).toBe(0);
+    // Under another key (the code changed) the records are compared: the revised paper's shard runs again.
+    expect((await buildPagefindIndex(inputsSite, revised, inputsCache, 3, [], undefined, { key: 'new code', hashOf })).indexed).toBe(1);
+    // And with its true hash, the same key sees the change too.
+    expect((await buildPagefindIndex(inputsSite, docs, inputsCache, 3, [], undefined, { key: 'new code', hashOf })).indexed).toBe(1);
+    expect((await buildPagefindIndex(inputsSite, docs, inputsCache, 3, [], undefined, { key: 'new code', hashOf })).indexed).toBe(0);
+  }, 120_000);
+
   test('the site’s pagefind.js opens with the compile hint, the cached one stays as Pagefind wrote it', () => {
     const served = readFileSync(join(site, 'pagefind', 'pagefind.js'), 'utf8');
     const cached = readdirSync(cache).map((folder) => join(cache, folder, 'pagefind.js')).filter(existsSync);

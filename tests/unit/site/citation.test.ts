@@ -99,6 +99,18 @@ describe('BibTeX', () => {
     expect(new Set(keys).size).toBe(2);
   });
 
+  test('papers.bib made with the last build\'s entries is the one made without them, taking only unchanged papers from them', () => {
+    const list = [...papers.slice(0, 10), papers[0]!]; // the last one's key is taken: it gets the id's digits
+    const first = { last: new Map<string, string>(), next: new Map<string, string>() };
+    expect(bibtex(list, first)).toBe(bibtex(list));
+    // A paper's title edited, and the list's order changed (so the taken key moves to the other copy).
+    const edited = [papers[0]!, { ...list[3]!, title: 'A title edited by hand' }, ...list.slice(4, 10), ...list.slice(1, 3)];
+    expect(bibtex(edited, { last: first.next, next: new Map() })).toBe(bibtex(edited));
+    // An unchanged paper's entry comes from the entries, not from citation-js.
+    const stored = new Map([...first.next].map(([k, v]) => [k, v.startsWith(`@`) && v.includes(citationKey(list[5]!)) ? '@misc{stored}' : v]));
+    expect(bibtex(list, { last: stored, next: new Map() })).toContain('@misc{stored}');
+  });
+
   test('a title in a script without spaces gives its first word to the key, not the whole title', () => {
     const paper = { id: 'c0ffee000001', title: '图神经网络在推荐系统中的应用', authors: ['王伟'], year: 2024 };
     // 图 (Tu) is too short a word; 神经 (shénjīng, "neural") is the first long one.
