@@ -8,7 +8,7 @@ import type { Paper, PaperMetadata } from '../core/paper.ts';
 import type { Slug } from '../core/slug.ts';
 import { assignSlugs } from './assign-slugs.ts';
 import {
-  analyseExtending,
+  analyseExtended,
   analysePapers,
   classifyIncrementally,
   classifyPapers,
@@ -161,7 +161,8 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   const store = corpusStore(input.corpusCache, toClassify, hashes);
   let analysis: PaperAnalysis | undefined;
   const analyse = () => (analysis ??= analysePapers(toClassify, store));
-  const extend = () => (store ? analyseExtending(toClassify, store) : analyse());
+  // A whole pass made because the kept one could not be extended serves the full classification too.
+  const extend = () => (store && analyseExtended(toClassify, store)) ?? analyse();
   let classified = known.some(Boolean) ? classifyIncrementally(toClassify, extend, known, taxonomy, RELATED_COUNT) : null;
   phase('tagging');
   let full: typeof classified = null;

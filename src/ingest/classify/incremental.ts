@@ -55,7 +55,7 @@ const UNWRITTEN_MIN_VOTE = 0.3;
  * Topics, tags and related lists (keyed by id) for `papers` given what `known[d]` (same order) says paper d
  * was given last time (undefined: new or changed). Null when the whole list must be classified afresh: no
  * paper known, more than MAX_NEW_SHARE new, or a new paper that fits no topic (keepTopics).
- * `analyse`: makes the phrase counts and vectors of these papers (analysePapers or analyseExtending), called
+ * `analyse`: makes the phrase counts and vectors of these papers (analysePapers or analyseExtended), called
  * only when a paper is new.
  */
 export function classifyIncrementally(

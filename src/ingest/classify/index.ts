@@ -66,13 +66,14 @@ export function analysePapers(papers: readonly ClassifyInput[], store?: CorpusSt
 /**
  * What incremental classification reads of `papers` (classifyIncrementally's `analyse`): the phrase counts
  * and vectors `analysePapers` gives, made from the last ingest's corpus pass in `store` and a pass over the
- * new papers only when that pass is of the same papers less some new ones (corpus-state.ts), else by
- * `analysePapers` (and kept for the next ingest either way).
+ * new papers only, and kept for the next ingest. Undefined when that pass is not of the same papers less some
+ * new ones (corpus-state.ts): the caller then makes the whole pass, once, with `analysePapers`, which it may
+ * need anyway when incremental classification declines.
  */
-export function analyseExtending(papers: readonly ClassifyInput[], store: CorpusStore): { corpus: CountsWithLookup; vectors: Vectors } {
+export function analyseExtended(papers: readonly ClassifyInput[], store: CorpusStore): { corpus: CountsWithLookup; vectors: Vectors } | undefined {
   const previous = store.get();
   const extended = previous && extendCorpus(previous, papers, store.keys);
-  if (!extended) return analysePapers(papers, store);
+  if (!extended) return undefined;
   store.set(extended.state);
   return { corpus: extended.counts, vectors: paperVectors(extended.counts) };
 }
