@@ -2,7 +2,7 @@
  * `npm run build`: ingest → browser code → Astro → assets → data, feed and sitemap → search
  * indexes, all into `dist/`. Prints one line per stage with its time, so a slow stage shows itself.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -15,6 +15,7 @@ import { formatReport } from '../src/ingest/format-report.ts';
 import { feedXml } from '../src/publish/feed.ts';
 import { buildOfflineSearchReusing } from '../src/publish/offline-search.ts';
 import { buildPagefindIndex, ShardWords } from '../src/publish/pagefind-index.ts';
+import { readText } from '../src/publish/read-text.ts';
 import { SHARD_MAX_PAGES } from '../src/publish/search-shards.ts';
 import { papersJson } from '../src/publish/papers-json.ts';
 import { searchDocOf, type SearchDoc } from '../src/publish/search-document.ts';
@@ -110,13 +111,7 @@ async function searchIndexes(searchDocs: SearchDoc[], recent: readonly string[],
   // The words of the documents that are as they were come from the last build's index, made by the same code.
   // The files the last build's state says are unchanged stay as they are in dist/; the others are made and written.
   const statePath = join(root, '.cache', 'offline-search-state.bin');
-  const lastFile = (path: string) => {
-    try {
-      return readFileSync(join(outDir, path), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+  const lastFile = (path: string) => readText(join(outDir, path));
   const { files: made, kept, state } = buildOfflineSearchReusing(offlineOrder, SHARD_MAX_PAGES, recent, (doc, words) => shardWords.add(doc, words), takeOfflineIndexState(statePath, outDir), code, lastFile);
   for (const [path, text] of made) writeOut(path, text);
   storeOfflineIndexState(statePath, state);

@@ -25,6 +25,7 @@ import { indexChunks } from './pagefind-chunks.ts';
 import { facetTable } from './pagefind-facets.ts';
 import { labelText, type SearchDoc } from './search-document.ts';
 import { SHARD_MAX_PAGES, shardsOf } from './search-shards.ts';
+import { readText } from './read-text.ts';
 
 function check<T extends { errors: string[] }>(response: T, step: string): T {
   if (response.errors.length > 0) throw new Error(`Pagefind failed to ${step}:\n${response.errors.join('\n')}`);
@@ -114,15 +115,6 @@ function sweep(dir: string, made: ReadonlySet<string>): boolean {
     else empty = false;
   }
   return empty;
-}
-
-/** A file's text, or undefined when it cannot be read. */
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 const entryOf = (shardDir: string): PagefindShards['entries'][string] => JSON.parse(readFileSync(join(shardDir, 'pagefind-entry.json'), 'utf8')) as PagefindShards['entries'][string];
