@@ -63,8 +63,9 @@ export function nounPhrase(tokens: readonly Token[], i: number, keepThe = false,
       j = close + 1;
       continue;
     }
-    // "the first three seconds" counts; "the first framework" praises.
-    if (!praise && PRAISE.has(t.lower) && next && (MODIFIER.has(next.pos) || next.pos === 'CCONJ' || next.pos === 'VERB') && !(t.lower === 'first' && next.pos === 'NUM')) {
+    // "the first three seconds" counts; "the first framework" praises; "New York" is a name.
+    const named = t.pos === 'PROPN' || (/^\p{Lu}/u.test(t.text) && next?.pos === 'PROPN');
+    if (!praise && !named && PRAISE.has(t.lower) && next && (MODIFIER.has(next.pos) || next.pos === 'CCONJ' || next.pos === 'VERB') && !(t.lower === 'first' && next.pos === 'NUM')) {
       // "a novel and general scheme": the conjunction goes with the praise.
       j += next.pos === 'CCONJ' ? 2 : 1;
       continue;
@@ -76,6 +77,10 @@ export function nounPhrase(tokens: readonly Token[], i: number, keepThe = false,
       j++;
       continue;
     }
+    // A bare verb right after an adjective, before a preposition or the end, is a noun the tagger
+    // missed: "negative concord/VERB in …" (a verb after its subject's adjective would be "… are");
+    // the tag is corrected on the token itself, so every later reader of the sentence agrees.
+    if (t.pos === 'VERB' && kept.at(-1)?.pos === 'ADJ' && tokens[j - 1] === kept.at(-1) && !/(?:ed|en|ing)$/.test(t.lower) && (!next || next.pos === 'ADP' || next.pos === 'PUNCT' || next.pos === 'CCONJ')) t.pos = 'NOUN';
     const participle = t.pos === 'VERB' && /(?:ed|en|ing)$/.test(t.lower) && !!next && (MODIFIER.has(next.pos) || next.pos === 'VERB');
     // A compound ending in a gerund noun: "in-context learning", "question answering" — the phrase ends there.
     if (t.pos === 'VERB' && t.lower.endsWith('ing') && lastNominal === j - 1 && kept.length > 0 && (!next || GERUND_END.has(next.pos))) {
@@ -143,10 +148,43 @@ export function nounPhraseWithAttachments(tokens: readonly Token[], i: number, m
       if (object) phrase = { tokens: [verb, ...object.tokens], end: object.end, acronym: object.acronym };
     } else phrase = nounPhrase(tokens, k + 1, true);
     if (!phrase || phrase.tokens.some((t) => DEICTIC.has(t.lower))) break;
-    if (out.tokens.length + 1 + phrase.tokens.length > maxWords) break;
+    if (prep.lower === 'between') phrase = bothEnds(tokens, phrase);
+    else phrase = withConjunct(tokens, phrase);
+    if (!phrase || out.tokens.length + 1 + phrase.tokens.length > maxWords) break;
     out.acronym ??= phrase.acronym; // "a family of GNNs (Elastic GNNs)"
     out.tokens.push(prep, ...phrase.tokens);
     out.end = k = phrase.end;
   }
   return out;
+}
+
+/**
+ * An attached phrase with the one coordinated with it: "in 30 German–Italian and 30 French–English
+ * bilingual children", where the first alone ("in 30 German–Italian") is cut before the noun both
+ * share. A conjunct that opens with a determiner or runs long starts a new phrase instead.
+ */
+function withConjunct(tokens: readonly Token[], first: Phrase): Phrase {
+  const and = tokens[first.end];
+  if (and?.lower !== 'and' && and?.lower !== 'or') return first;
+  // Only a first conjunct of names and numbers, whose noun the second supplies.
+  if (first.tokens.some((t) => t.pos === 'NOUN')) return first;
+  const second = nounPhrase(tokens, first.end + 1);
+  if (!second || second.tokens.length > 6 || second.tokens[0]?.pos === 'DET' || !second.tokens.some((t) => t.pos === 'NOUN')) return first;
+  return { tokens: [...first.tokens, and, ...second.tokens], end: second.end, acronym: first.acronym ?? second.acronym };
+}
+
+/**
+ * The object of "between" whole: "between 9 and 27 solar masses", "between 1990 and 2007" (its first
+ * end with "and" and the second), or a plural that names both ("between platforms"); undefined when
+ * the phrase read is only the first end, as a title must not stop at "… between 9" nor at "… between
+ * MillerCoors" (a name the abstract goes on to explain).
+ */
+function bothEnds(tokens: readonly Token[], first: Phrase): Phrase | undefined {
+  const and = tokens[first.end];
+  if (and?.lower === 'and') {
+    const second = nounPhrase(tokens, first.end + 1, true);
+    return second ? { tokens: [...first.tokens, and, ...second.tokens], end: second.end, acronym: first.acronym ?? second.acronym } : undefined;
+  }
+  const last = first.tokens.at(-1)!;
+  return last.pos === 'NOUN' && /[^s]s$/.test(last.lower) ? first : undefined;
 }

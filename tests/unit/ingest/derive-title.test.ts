@@ -5,6 +5,8 @@ import { contextDefects, mendColon } from '../../../src/ingest/title/context-def
 import { duplicateIndices, titleDefects } from '../../../src/ingest/title/defects.ts';
 import { stem, wordCounts } from '../../../src/ingest/title/keyness.ts';
 import { withSubtitle } from '../../../src/ingest/title/subtitle.ts';
+import { nounPhraseWithAttachments } from '../../../src/ingest/title/chunk.ts';
+import { join, tagEach } from '../../../src/ingest/title/pos.ts';
 
 const words = (t: string) => t.split(/\s+/).length;
 const lower = (t: string) => t.toLowerCase();
@@ -305,5 +307,44 @@ describe('titleCase', () => {
     ['an end-to-end trainable framework', 'An End-to-End Trainable Framework'],
   ])('%s → %s', (text, expected) => {
     expect(titleCase(text)).toBe(expected);
+  });
+});
+
+describe('phrase boundaries: names and ranges are kept whole (session 13 probe)', () => {
+  // Hand-written abstracts of fields the seeds lack (history, ecology, astronomy, sociolinguistics).
+  const has = (title: string, phrase: string) => expect(lower(title)).toContain(lower(phrase));
+  const lacksCut = (title: string, cut: RegExp) => expect(title).not.toMatch(cut);
+
+  test('a range "between X and Y" stays whole, never "… between 1850"', () => {
+    const title = deriveTitle('Urban growth reshaped European port cities. We study grain prices in Baltic ports between 1850 and 1914 using customs ledgers. Grain prices converged across ports as steamships spread.');
+    lacksCut(title, /between 1850(?! and)/i);
+    if (/between/i.test(title)) has(title, 'between 1850 and 1914');
+  });
+
+  test('"between" with only one end (a name the sentence goes on to explain) is left out', () => {
+    const title = deriveTitle('Retail mergers raise prices. We study the price effects of the alliance between NorthMart, which joined the two largest grocers in Norway in 2011. Prices of both chains rose by four percent after the alliance.');
+    lacksCut(title, /between NorthMart\b/i);
+  });
+
+  test('a proper name that opens with a word like "New" keeps it', () => {
+    const title = deriveTitle('Commuting times shape housing choices. We study the rental market of New South Wales using tenancy bond records of four million leases. Rents near new rail lines rose by six percent.');
+    has(title, 'New South Wales');
+  });
+
+  test('two names joined by an en dash are one word, and the phrase they modify is not cut after the first', () => {
+    const title = deriveTitle('Bilingual speakers transfer sounds between their languages. We measure vowel merger in 40 Spanish–Catalan and 40 Basque–Spanish bilingual adults using a picture naming task. Vowel merger was stronger in the Basque–Spanish group.');
+    has(title, 'Spanish–Catalan');
+    lacksCut(title, /\b40 Spanish\b(?!–)/);
+  });
+
+  test('a name ending in a glued mark or a capital letter keeps them ("Centaurus A*")', () => {
+    const [tokens = []] = tagEach(['We present the first polarimetric images of Centaurus A*, the compact core of the nearest radio galaxy.']);
+    const at = tokens.findIndex((t) => t.lower === 'polarimetric');
+    expect(join(nounPhraseWithAttachments(tokens, at)!.tokens)).toBe('polarimetric images of Centaurus A*');
+  });
+
+  test('a noun the tagger reads as a verb after its adjective does not end the phrase ("negative concord")', () => {
+    const title = deriveTitle('Double negation marks many dialects. We compare the rates and constraints of negative concord in Scottish English and Newfoundland English using interview corpora. Negative concord was more frequent in Newfoundland English.');
+    has(title, 'negative concord');
   });
 });
