@@ -348,3 +348,17 @@ describe('phrase boundaries: names and ranges are kept whole (session 13 probe)'
     has(title, 'negative concord');
   });
 });
+
+describe('the subject is what the paper is about, not its means (session 13 probe)', () => {
+  test('"we use X to describe Y" is titled by Y', () => {
+    const title = deriveTitle('Sea turtles cross whole basins. We use satellite tags on 60 loggerhead turtles to describe the migration corridors of loggerhead turtles in the Mediterranean Sea. Migration corridors of loggerhead turtles follow fronts of warm water.');
+    expect(title).not.toMatch(/^Using\b/);
+    expect(lower(title)).toContain('migration corridors');
+  });
+
+  test('an adjective\'s own "to" is not a purpose ("quasars localized to host galaxies")', () => {
+    // The tagger reads "localized" as an adjective and "host" as a verb here.
+    const title = deriveTitle('Quasars light up early galaxies. We use a sample of 50 quasars localized to host galaxies with measured redshifts. Quasars in host galaxies grow fast.');
+    expect(title).not.toMatch(/^Hosting\b/);
+  });
+});
