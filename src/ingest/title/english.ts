@@ -19,7 +19,7 @@ import { join, tagEach, type Token } from './pos.ts';
 import { definitions, expansion, ownName, spellOut } from './acronyms.ts';
 import { contextDefects, mendColon } from './context-defects.ts';
 import { MAX_TITLE_WORDS } from './defects.ts';
-import { expectedTitleWords, keyness, wordCounts, type WordWeight } from './keyness.ts';
+import { expectedTitleWords, keyness, stem, wordCounts, type WordWeight } from './keyness.ts';
 import { capitalise, openingTask, overlaps, phrasesIn, phraseText, subjectPhrase, words } from './phrases.ts';
 import { FINDING, finding } from './finding.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
@@ -223,9 +223,10 @@ export function englishCandidates(abstract: string, weight: WordWeight = () => 1
   const opened = [subject, t].flatMap((s) => (s ? [{ text: s, after: '' }] : []));
   const seen = new Set<string>();
   const pool = [...opened, ...phraseTexts, ...taggedOthers.flatMap((tokens) => phrasesIn(tokens))].filter((p) => !seen.has(`${p.after} ${p.text}`) && !!seen.add(`${p.after} ${p.text}`));
+  const central = openingTopic(opening);
   let lead: (Candidate & { value: number }) | undefined;
   for (const c of out.slice(0, READINGS_SUBTITLED)) {
-    const subtitled = withSubtitle(c.title, pool, counts, weight);
+    const subtitled = withSubtitle(c.title, pool, counts, weight, central);
     // A subtitle that breaks a rule against the abstract (a repeated word, a weak part) is left off.
     const mended = subtitled && mendColon(spellOut(subtitled, defined), abstract, weight);
     const title = mended && contextDefects(mended, abstract, weight).length === 0 ? mended : c.title;
@@ -235,6 +236,16 @@ export function englishCandidates(abstract: string, weight: WordWeight = () => 1
   // Without a duplicate: the deriver keeps only the first few candidates for its fallbacks.
   if (lead) return [{ title: lead.title, kind: lead.kind, score: lead.score }, ...out.filter((c) => c.title !== lead.title)];
   return out;
+}
+
+/**
+ * Stemmed nouns of the noun phrase the opening sentence starts with, of any length ("Glioblastoma, the
+ * most common primary brain tumor …" → glioblastoma): the abstract's topic, which a subtitle should carry.
+ */
+function openingTopic(opening: Token[]): Set<string> {
+  const start = opening.findIndex((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ');
+  const phrase = start >= 0 ? nounPhrase(opening, start) : undefined;
+  return new Set((phrase?.tokens ?? []).filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map((t) => stem(t.lower)));
 }
 
 interface Reading {

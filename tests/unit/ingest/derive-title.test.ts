@@ -362,3 +362,35 @@ describe('the subject is what the paper is about, not its means (session 13 prob
     expect(title).not.toMatch(/^Hosting\b/);
   });
 });
+
+describe('a subtitle carries the abstract\'s topic, and no part ends inside a phrase (session 13 probe)', () => {
+  test('a structured abstract whose comparison never names the disease gets it from the opening', () => {
+    const abstract =
+      'BACKGROUND: Mesothelioma, a rare cancer of the pleura, is usually fatal within a year. The standard of care for unresectable mesothelioma is chemotherapy. ' +
+      'We compared chemotherapy alone with chemotherapy plus daily bevacizumab followed by maintenance bevacizumab. ' +
+      'METHODS: Patients with unresectable mesothelioma were randomly assigned to receive chemotherapy alone or chemotherapy plus bevacizumab followed by maintenance bevacizumab. ' +
+      'RESULTS: Median survival was 18.8 months with bevacizumab and 16.1 months without it. ' +
+      'CONCLUSIONS: The addition of bevacizumab to chemotherapy for unresectable mesothelioma improved survival with acceptable toxicity.';
+    expect(lower(deriveTitle(abstract))).toContain('mesothelioma');
+  });
+
+  test('the topic\'s words tip a subtitle choice that the counts alone leave close', () => {
+    // Hand-written counts: both phrases add recurring words of near-equal worth.
+    const counts = new Map([['mesothelioma', 4], ['unresectable', 3], ['maintenance', 3], ['bevacizumab', 5]]);
+    const phrases = [
+      { text: 'maintenance bevacizumab', after: '' },
+      { text: 'unresectable mesothelioma', after: 'for' },
+    ];
+    const title = 'Comparing Chemotherapy Regimens';
+    expect(withSubtitle(title, phrases, counts, () => 1)).toBe(`${title}: Maintenance bevacizumab`);
+    expect(withSubtitle(title, phrases, counts, () => 1, new Set(['mesothelioma']))).toBe(`${title} for unresectable mesothelioma`);
+  });
+
+  test('a part ending on "the" and a participle that the abstract goes on from is cut', () => {
+    const abstract = 'We map the spread of the invading cane toad population across Queensland from 1935 to 2020. The invading cane toad front sped up over time.';
+    expect(contextDefects('Cane Toad Range Maps: Spread of the Invading', abstract)).toContain('cut-phrase');
+    // The same words ending the abstract's own phrase are whole.
+    const whole = 'We study how native frogs respond to the invading. Native frogs avoid ponds held by the invading.';
+    expect(contextDefects('Native Frog Responses: Avoidance of the Invading', whole)).not.toContain('cut-phrase');
+  });
+});
