@@ -81,6 +81,12 @@ export function nounPhrase(tokens: readonly Token[], i: number, keepThe = false,
     // missed: "negative concord/VERB in …" (a verb after its subject's adjective would be "… are");
     // the tag is corrected on the token itself, so every later reader of the sentence agrees.
     if (t.pos === 'VERB' && kept.at(-1)?.pos === 'ADJ' && tokens[j - 1] === kept.at(-1) && !/(?:ed|en|ing)$/.test(t.lower) && (!next || next.pos === 'ADP' || next.pos === 'PUNCT' || next.pos === 'CCONJ')) t.pos = 'NOUN';
+    // "aged three to six", "18 to 65 years": a range is one modifier, never cut after its first number.
+    if (t.pos === 'NUM' && next?.lower === 'to' && tokens[j + 2]?.pos === 'NUM') {
+      kept.push(t, next);
+      j += 2;
+      continue;
+    }
     const participle = t.pos === 'VERB' && /(?:ed|en|ing)$/.test(t.lower) && !!next && (MODIFIER.has(next.pos) || next.pos === 'VERB');
     // A compound ending in a gerund noun: "in-context learning", "question answering" — the phrase ends there.
     if (t.pos === 'VERB' && t.lower.endsWith('ing') && lastNominal === j - 1 && kept.length > 0 && (!next || GERUND_END.has(next.pos))) {
@@ -158,18 +164,22 @@ export function nounPhraseWithAttachments(tokens: readonly Token[], i: number, m
   return out;
 }
 
+/** Words of a second conjunct read at most: "30 French–English bilingual children aged three to six". */
+const MAX_CONJUNCT = 8;
+
 /**
  * An attached phrase with the one coordinated with it: "in 30 German–Italian and 30 French–English
  * bilingual children", where the first alone ("in 30 German–Italian") is cut before the noun both
- * share. A conjunct that opens with a determiner or runs long starts a new phrase instead.
+ * share; undefined when the first needs the second's noun and the second cannot be read whole.
  */
-function withConjunct(tokens: readonly Token[], first: Phrase): Phrase {
+function withConjunct(tokens: readonly Token[], first: Phrase): Phrase | undefined {
   const and = tokens[first.end];
   if (and?.lower !== 'and' && and?.lower !== 'or') return first;
   // Only a first conjunct of names and numbers, whose noun the second supplies.
   if (first.tokens.some((t) => t.pos === 'NOUN')) return first;
   const second = nounPhrase(tokens, first.end + 1);
-  if (!second || second.tokens.length > 6 || second.tokens[0]?.pos === 'DET' || !second.tokens.some((t) => t.pos === 'NOUN')) return first;
+  // Without its noun the first is a fragment ("in 30 German–Italian"): the attachment is left out.
+  if (!second || second.tokens.length > MAX_CONJUNCT || second.tokens[0]?.pos === 'DET' || !second.tokens.some((t) => t.pos === 'NOUN')) return undefined;
   return { tokens: [...first.tokens, and, ...second.tokens], end: second.end, acronym: first.acronym ?? second.acronym };
 }
 

@@ -343,6 +343,19 @@ describe('phrase boundaries: names and ranges are kept whole (session 13 probe)'
     expect(join(nounPhraseWithAttachments(tokens, at)!.tokens)).toBe('polarimetric images of Centaurus A*');
   });
 
+  test('a numeric range is one modifier ("aged three to six"), never cut after its first number', () => {
+    const [tokens = []] = tagEach(['We tested 30 bilingual children aged three to six using a naming task.']);
+    const at = tokens.findIndex((t) => t.lower === 'bilingual');
+    // No attached phrases read: the range must not come in as one ("to six").
+    expect(join(nounPhraseWithAttachments(tokens, at, 0)!.tokens)).toBe('bilingual children aged three to six');
+  });
+
+  test('a name that waits for the noun of its conjunct is left out when that conjunct cannot be read', () => {
+    const [tokens = []] = tagEach(['We measure vowel merger in 12 Welsh–English and 12 Basque–Spanish very old rural bilingual adult sheep farm workers.']);
+    const at = tokens.findIndex((t) => t.lower === 'vowel');
+    expect(join(nounPhraseWithAttachments(tokens, at, 2, 30)!.tokens)).toBe('vowel merger');
+  });
+
   test('a noun the tagger reads as a verb after its adjective does not end the phrase ("negative concord")', () => {
     const title = deriveTitle('Double negation marks many dialects. We compare the rates and constraints of negative concord in Scottish English and Newfoundland English using interview corpora. Negative concord was more frequent in Newfoundland English.');
     has(title, 'negative concord');
