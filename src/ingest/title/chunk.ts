@@ -64,7 +64,7 @@ export function nounPhrase(tokens: readonly Token[], i: number, keepThe = false,
       continue;
     }
     // "the first three seconds" counts; "the first framework" praises; "New York" is a name.
-    const named = t.pos === 'PROPN' || (/^\p{Lu}/u.test(t.text) && next?.pos === 'PROPN');
+    const named = /^\p{Lu}/u.test(t.text) && (t.pos === 'PROPN' || next?.pos === 'PROPN');
     if (!praise && !named && PRAISE.has(t.lower) && next && (MODIFIER.has(next.pos) || next.pos === 'CCONJ' || next.pos === 'VERB') && !(t.lower === 'first' && next.pos === 'NUM')) {
       // "a novel and general scheme": the conjunction goes with the praise.
       j += next.pos === 'CCONJ' ? 2 : 1;

@@ -331,6 +331,12 @@ describe('phrase boundaries: names and ranges are kept whole (session 13 probe)'
     has(title, 'New South Wales');
   });
 
+  test('a lower-case "new" before a capitalised name is still praise, whatever the tagger calls it', () => {
+    // The tagger reads this "new" as a proper noun (new/PROPN Full/PROPN …).
+    const [tokens = []] = tagEach(['We introduce a new Full Reference Image Quality Assessment dataset of human judgments.']);
+    expect(join(nounPhraseWithAttachments(tokens, 2)!.tokens)).toBe('a Full Reference Image Quality Assessment dataset of human judgments');
+  });
+
   test('two names joined by an en dash are one word, and the phrase they modify is not cut after the first', () => {
     const title = deriveTitle('Bilingual speakers transfer sounds between their languages. We measure vowel merger in 40 Spanish–Catalan and 40 Basque–Spanish bilingual adults using a picture naming task. Vowel merger was stronger in the Basque–Spanish group.');
     has(title, 'Spanish–Catalan');
