@@ -63,8 +63,9 @@ export function nounPhrase(tokens: readonly Token[], i: number, keepThe = false,
       j = close + 1;
       continue;
     }
-    // "the first three seconds" counts; "the first framework" praises.
-    if (!praise && PRAISE.has(t.lower) && next && (MODIFIER.has(next.pos) || next.pos === 'CCONJ' || next.pos === 'VERB') && !(t.lower === 'first' && next.pos === 'NUM')) {
+    // "the first three seconds" counts; "the first framework" praises; "New York" is a name.
+    const named = /^\p{Lu}/u.test(t.text) && (t.pos === 'PROPN' || next?.pos === 'PROPN');
+    if (!praise && !named && PRAISE.has(t.lower) && next && (MODIFIER.has(next.pos) || next.pos === 'CCONJ' || next.pos === 'VERB') && !(t.lower === 'first' && next.pos === 'NUM')) {
       // "a novel and general scheme": the conjunction goes with the praise.
       j += next.pos === 'CCONJ' ? 2 : 1;
       continue;
@@ -74,6 +75,16 @@ export function nounPhrase(tokens: readonly Token[], i: number, keepThe = false,
     if (t.lower === "'s" && lastNominal >= 0) {
       kept.push(t);
       j++;
+      continue;
+    }
+    // A bare verb right after an adjective, before a preposition or the end, is a noun the tagger
+    // missed: "negative concord/VERB in …" (a verb after its subject's adjective would be "… are");
+    // the tag is corrected on the token itself, so every later reader of the sentence agrees.
+    if (t.pos === 'VERB' && kept.at(-1)?.pos === 'ADJ' && tokens[j - 1] === kept.at(-1) && !/(?:ed|en|ing)$/.test(t.lower) && (!next || next.pos === 'ADP' || next.pos === 'PUNCT' || next.pos === 'CCONJ')) t.pos = 'NOUN';
+    // "aged three to six", "18 to 65 years": a range is one modifier, never cut after its first number.
+    if (t.pos === 'NUM' && next?.lower === 'to' && tokens[j + 2]?.pos === 'NUM') {
+      kept.push(t, next);
+      j += 2;
       continue;
     }
     const participle = t.pos === 'VERB' && /(?:ed|en|ing)$/.test(t.lower) && !!next && (MODIFIER.has(next.pos) || next.pos === 'VERB');
@@ -143,10 +154,47 @@ export function nounPhraseWithAttachments(tokens: readonly Token[], i: number, m
       if (object) phrase = { tokens: [verb, ...object.tokens], end: object.end, acronym: object.acronym };
     } else phrase = nounPhrase(tokens, k + 1, true);
     if (!phrase || phrase.tokens.some((t) => DEICTIC.has(t.lower))) break;
-    if (out.tokens.length + 1 + phrase.tokens.length > maxWords) break;
+    if (prep.lower === 'between') phrase = bothEnds(tokens, phrase);
+    else phrase = withConjunct(tokens, phrase);
+    if (!phrase || out.tokens.length + 1 + phrase.tokens.length > maxWords) break;
     out.acronym ??= phrase.acronym; // "a family of GNNs (Elastic GNNs)"
     out.tokens.push(prep, ...phrase.tokens);
     out.end = k = phrase.end;
   }
   return out;
+}
+
+/** Words of a second conjunct read at most: "30 French–English bilingual children aged three to six". */
+const MAX_CONJUNCT = 8;
+
+/**
+ * An attached phrase with the one coordinated with it: "in 30 German–Italian and 30 French–English
+ * bilingual children", where the first alone ("in 30 German–Italian") is cut before the noun both
+ * share; undefined when the first needs the second's noun and the second cannot be read whole.
+ */
+function withConjunct(tokens: readonly Token[], first: Phrase): Phrase | undefined {
+  const and = tokens[first.end];
+  if (and?.lower !== 'and' && and?.lower !== 'or') return first;
+  // Only a first conjunct of names and numbers, whose noun the second supplies.
+  if (first.tokens.some((t) => t.pos === 'NOUN')) return first;
+  const second = nounPhrase(tokens, first.end + 1);
+  // Without its noun the first is a fragment ("in 30 German–Italian"): the attachment is left out.
+  if (!second || second.tokens.length > MAX_CONJUNCT || second.tokens[0]?.pos === 'DET' || !second.tokens.some((t) => t.pos === 'NOUN')) return undefined;
+  return { tokens: [...first.tokens, and, ...second.tokens], end: second.end, acronym: first.acronym ?? second.acronym };
+}
+
+/**
+ * The object of "between" whole: "between 9 and 27 solar masses", "between 1990 and 2007" (its first
+ * end with "and" and the second), or a plural that names both ("between platforms"); undefined when
+ * the phrase read is only the first end, as a title must not stop at "… between 9" nor at "… between
+ * MillerCoors" (a name the abstract goes on to explain).
+ */
+function bothEnds(tokens: readonly Token[], first: Phrase): Phrase | undefined {
+  const and = tokens[first.end];
+  if (and?.lower === 'and') {
+    const second = nounPhrase(tokens, first.end + 1, true);
+    return second ? { tokens: [...first.tokens, and, ...second.tokens], end: second.end, acronym: first.acronym ?? second.acronym } : undefined;
+  }
+  const last = first.tokens.at(-1)!;
+  return last.pos === 'NOUN' && /[^s]s$/.test(last.lower) ? first : undefined;
 }

@@ -23,8 +23,11 @@
  * content-word share 0.346 → 0.337, ACL 2023 0.469 → 0.461. A colon between any two words the
  * abstract joins by a preposition (not only a fixed "X of Y"): ACL 2023 0.469 → 0.466.
  */
-import { DISCOURSE_MARKERS, PREPOSITIONS } from '../../core/english/function-words.ts';
+import { ARTICLES, CONJUNCTIONS, DISCOURSE_MARKERS, PREPOSITIONS } from '../../core/english/function-words.ts';
 import { COMMON_WORD_WEIGHT, stem, type WordWeight } from './keyness.ts';
+
+/** Words that end a phrase rather than continue it. */
+const FUNCTION_WORDS = new Set([...ARTICLES, ...CONJUNCTIONS, ...PREPOSITIONS]);
 
 export type ContextDefect = 'cut-phrase' | 'split-unit' | 'discourse-marker' | 'repeated-word' | 'weak-part';
 
@@ -71,7 +74,7 @@ export function contextDefects(title: string, abstract: string, weight: WordWeig
   const ix = indexOf(abstract);
   const parts = title.split(/:\s+/).map(wordsOf).filter((p) => p.length > 0);
   const out: ContextDefect[] = [];
-  if (parts.some((p) => endsOnVerb(p, ix))) out.push('cut-phrase');
+  if (parts.some((p) => endsOnVerb(p, ix) || endsOnModifier(p, ix))) out.push('cut-phrase');
   if (splitsUnit(parts, ix)) out.push('split-unit');
   if (parts.some((p) => hasDiscourseMarker(p, ix))) out.push('discourse-marker');
   if (parts.some((p) => repeatsWord(p, ix))) out.push('repeated-word');
@@ -130,6 +133,17 @@ function endsOnVerb(part: string[], ix: Index): boolean {
   if (part.length < 2) return false;
   const found = occurrences(ix, part.slice(-2));
   return found.length > 0 && found.every((i) => OBJECT_OPENERS.has(ix.tokens[i + 2] ?? ''));
+}
+
+/**
+ * The part ends on an article and a participle that the abstract, wherever it writes them, follows
+ * with the rest of their phrase: "Localisation of the Repeating" where the abstract says "the
+ * repeating fast radio burst source" (the tagger had read "repeating" as the phrase's noun).
+ */
+function endsOnModifier(part: string[], ix: Index): boolean {
+  if (part.length < 2 || !ARTICLES.has(part.at(-2)!) || !/(?:ing|ed)$/.test(part.at(-1)!)) return false;
+  const found = occurrences(ix, part.slice(-2));
+  return found.length > 0 && found.every((i) => /^[\p{L}\p{N}]/u.test(ix.tokens[i + 2] ?? '') && !FUNCTION_WORDS.has(ix.tokens[i + 2]!));
 }
 
 /**

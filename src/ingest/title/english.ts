@@ -19,7 +19,7 @@ import { join, tagEach, type Token } from './pos.ts';
 import { definitions, expansion, ownName, spellOut } from './acronyms.ts';
 import { contextDefects, mendColon } from './context-defects.ts';
 import { MAX_TITLE_WORDS } from './defects.ts';
-import { expectedTitleWords, keyness, wordCounts, type WordWeight } from './keyness.ts';
+import { expectedTitleWords, keyness, stem, wordCounts, type WordWeight } from './keyness.ts';
 import { capitalise, openingTask, overlaps, phrasesIn, phraseText, subjectPhrase, words } from './phrases.ts';
 import { FINDING, finding } from './finding.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
@@ -28,6 +28,10 @@ import { withSubtitle } from './subtitle.ts';
 
 /** Verbs whose object is the paper's contribution. */
 const CONTRIBUTE = new Set(['propose', 'introduce', 'present', 'develop', 'design', 'build', 'construct', 'create', 'release', 'devise', 'formulate', 'offer', 'provide', 'describe', 'contribute', 'curate', 'collect', 'establish', 'derive', 'put', 'unveil', 'compile', 'annotate']);
+/** Verbs of means: "we use X to Y" is about Y. */
+const MEANS = new Set(['use', 'apply', 'leverage', 'employ', 'exploit', 'combine']);
+/** Tokens read past a means' object for its "to <verb>" (past 40 million children and their parents). */
+const PURPOSE_REACH = 12;
 /** Verbs whose object is what the paper examines; the title is their gerund phrase. */
 const EXAMINE = new Set(['study', 'investigate', 'explore', 'analyze', 'analyse', 'examine', 'evaluate', 'assess', 'revisit', 'benchmark', 'characterize', 'characterise', 'measure', 'quantify', 'compare', 'probe', 'address', 'tackle', 'estimate', 'determine', 'identify', 'improve', 'test', 'model', 'predict', 'detect', 'leverage', 'extend', 'enhance', 'use', 'apply', 'examine', 'survey', 'review', 'explain', 'understand', 'mitigate', 'reduce', 'learn']);
 /**
@@ -219,9 +223,10 @@ export function englishCandidates(abstract: string, weight: WordWeight = () => 1
   const opened = [subject, t].flatMap((s) => (s ? [{ text: s, after: '' }] : []));
   const seen = new Set<string>();
   const pool = [...opened, ...phraseTexts, ...taggedOthers.flatMap((tokens) => phrasesIn(tokens))].filter((p) => !seen.has(`${p.after} ${p.text}`) && !!seen.add(`${p.after} ${p.text}`));
+  const central = openingTopic(opening);
   let lead: (Candidate & { value: number }) | undefined;
   for (const c of out.slice(0, READINGS_SUBTITLED)) {
-    const subtitled = withSubtitle(c.title, pool, counts, weight);
+    const subtitled = withSubtitle(c.title, pool, counts, weight, central);
     // A subtitle that breaks a rule against the abstract (a repeated word, a weak part) is left off.
     const mended = subtitled && mendColon(spellOut(subtitled, defined), abstract, weight);
     const title = mended && contextDefects(mended, abstract, weight).length === 0 ? mended : c.title;
@@ -231,6 +236,16 @@ export function englishCandidates(abstract: string, weight: WordWeight = () => 1
   // Without a duplicate: the deriver keeps only the first few candidates for its fallbacks.
   if (lead) return [{ title: lead.title, kind: lead.kind, score: lead.score }, ...out.filter((c) => c.title !== lead.title)];
   return out;
+}
+
+/**
+ * Stemmed nouns of the noun phrase the opening sentence starts with, of any length ("Glioblastoma, the
+ * most common primary brain tumor …" → glioblastoma): the abstract's topic, which a subtitle should carry.
+ */
+function openingTopic(opening: Token[]): Set<string> {
+  const start = opening.findIndex((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ');
+  const phrase = start >= 0 ? nounPhrase(opening, start) : undefined;
+  return new Set((phrase?.tokens ?? []).filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map((t) => stem(t.lower)));
 }
 
 interface Reading {
@@ -245,6 +260,8 @@ interface Reading {
 /** Readings of one sentence: "we propose X", "we evaluate X", "to estimate X". */
 function readSentence(tokens: Token[], sentence: Sentence): Reading[] {
   const out: Reading[] = [];
+  // Infinitives that state what a means is used for: "we use X to describe Y" (index of the verb).
+  const purposes = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const surveyed = SURVEY.has(t.lower) && t.pos === 'NOUN' && tokens.slice(Math.max(0, i - 3), i).some((x) => x.lower === 'a' || x.lower === 'an' || x.lower === 'this' || x.lower === 'our');
@@ -261,7 +278,7 @@ function readSentence(tokens: Token[], sentence: Sentence): Reading[] {
     const subject = subjectBefore(tokens, i);
     // An aim governs its infinitive closely ("we aim to", "the objective of this study was to"),
     // not from afar ("objective functions that have been used to train …").
-    const infinitive = tokens[i - 1]?.lower === 'to' && (sentence.aim || i === 1 || AIM_VERB.test(join(tokens.slice(0, i))) || AIM_NOUN.test(join(tokens.slice(Math.max(0, i - AIM_REACH), i))));
+    const infinitive = tokens[i - 1]?.lower === 'to' && (sentence.aim || i === 1 || purposes.has(i) || AIM_VERB.test(join(tokens.slice(0, i))) || AIM_NOUN.test(join(tokens.slice(Math.max(0, i - AIM_REACH), i))));
     if (!subject && !infinitive) continue;
     // "we propose to smooth X": what is proposed is the contribution.
     const proposed = infinitive && CONTRIBUTE.has(tokens[i - 2]?.lemma ?? '');
@@ -278,6 +295,13 @@ function readSentence(tokens: Token[], sentence: Sentence): Reading[] {
       if (r) out.push({ ...r, kind: infinitive ? 'aim' : 'examination' });
     } else if (EXAMINE.has(lemma) || infinitive) {
       const object = nounPhraseWithAttachments(tokens, i + 1, OBJECT_ATTACHED, 12, true);
+      // "we use administrative records … to describe intergenerational mobility": the means is not
+      // the subject; what it is used for is read instead, as an aim.
+      const purpose = MEANS.has(lemma) && !infinitive && object ? purposeInfinitive(tokens, object.end) : undefined;
+      if (purpose !== undefined) {
+        purposes.add(purpose);
+        continue;
+      }
       if (object && object.tokens.length >= 1) {
         const kind = proposed ? 'contribution' : infinitive ? 'aim' : 'examination';
         if (SURVEY.has(lemma)) {
@@ -295,6 +319,20 @@ function readSentence(tokens: Token[], sentence: Sentence): Reading[] {
     }
   }
   return out;
+}
+
+/**
+ * Index of the verb of "to <verb>" that follows a means' object in the same clause ("records on the
+ * incomes of 40 million children to describe …"), or undefined when a comma or another verb comes first.
+ */
+function purposeInfinitive(tokens: Token[], from: number): number | undefined {
+  for (let k = from; k < tokens.length - 1 && k < from + PURPOSE_REACH; k++) {
+    const t = tokens[k]!;
+    // Not after an adjective, which takes its own "to" ("bursts localised/ADJ to host/VERB galaxies").
+    if (t.lower === 'to' && t.pos === 'PART' && tokens[k + 1]!.pos === 'VERB' && tokens[k - 1]?.pos !== 'ADJ') return k + 1;
+    if (t.pos === 'PUNCT' || t.pos === 'VERB' || t.pos === 'AUX') return undefined;
+  }
+  return undefined;
 }
 
 /** The subject of the verb at `i` is the paper speaking ("we", "this paper", "here, we also"). */

@@ -77,9 +77,45 @@ class Tagged implements Token {
 /** A character no abstract holds, set between texts tagged together and split at afterwards. */
 const SEPARATOR = '\u2063';
 
-/** Tokens of each text, tagged in one call (each call to the tagger has a fixed cost). */
+/** The dash that joins two names into one: "German–Italian children", "the Hertzsprung–Russell diagram". */
+const NAME_DASH = new Set(['–']);
+/** Marks a name may end on, written glued to it: "Sagittarius A*", "HER2+ tumours", "C++". */
+const NAME_MARK = /^[*+]+$/;
+
+/**
+ * `tokens` with proper-noun runs made whole, so that a phrase is never cut inside a name: two words
+ * glued by an en dash ("German–Italian") become one token, tagged as its last part, as a hyphen's
+ * parts already are (tag); a capital letter after a proper noun is part of it, not an article
+ * ("Sagittarius A", which the tagger reads as A/DET); a glued "*" or "+" ends the name. Only the
+ * title reader does this (tagEach): the classifier's phrases keep the tagger's own tokens.
+ */
+export function joinNames(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const head = out.at(-1);
+    const next = tokens[i + 1];
+    if (head && next && NAME_DASH.has(t.text) && t.pre === '' && next.pre === '' && /^[\p{L}\p{N}]/u.test(next.text) && /[\p{L}\p{N}]$/u.test(head.text)) {
+      head.text += t.text + next.text;
+      head.lower = head.text.toLowerCase();
+      head.pos = next.pos === 'PROPN' || head.pos === 'PROPN' ? 'PROPN' : next.pos === 'VERB' ? 'ADJ' : next.pos;
+      i++;
+      continue;
+    }
+    if (head?.pos === 'PROPN' && /^\p{Lu}$/u.test(t.text) && t.pre !== '') t.pos = 'PROPN';
+    if (head?.pos === 'PROPN' && t.pre === '' && NAME_MARK.test(t.text)) {
+      head.text += t.text;
+      head.lower = head.text.toLowerCase();
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** Tokens of each text, tagged in one call (each call to the tagger has a fixed cost), names whole (joinNames). */
 export function tagEach(texts: readonly string[]): Token[][] {
-  const all = tag(texts.map((t) => t.replaceAll(SEPARATOR, ' ')).join(`\n\n${SEPARATOR}\n\n`));
+  const all = joinNames(tag(texts.map((t) => t.replaceAll(SEPARATOR, ' ')).join(`\n\n${SEPARATOR}\n\n`)));
   const out: Token[][] = [[]];
   for (const t of all) {
     if (t.text === SEPARATOR) out.push([]);

@@ -5,6 +5,8 @@ import { contextDefects, mendColon } from '../../../src/ingest/title/context-def
 import { duplicateIndices, titleDefects } from '../../../src/ingest/title/defects.ts';
 import { stem, wordCounts } from '../../../src/ingest/title/keyness.ts';
 import { withSubtitle } from '../../../src/ingest/title/subtitle.ts';
+import { nounPhraseWithAttachments } from '../../../src/ingest/title/chunk.ts';
+import { join, tagEach } from '../../../src/ingest/title/pos.ts';
 
 const words = (t: string) => t.split(/\s+/).length;
 const lower = (t: string) => t.toLowerCase();
@@ -305,5 +307,109 @@ describe('titleCase', () => {
     ['an end-to-end trainable framework', 'An End-to-End Trainable Framework'],
   ])('%s → %s', (text, expected) => {
     expect(titleCase(text)).toBe(expected);
+  });
+});
+
+describe('phrase boundaries: names and ranges are kept whole (session 13 probe)', () => {
+  // Hand-written abstracts of fields the seeds lack (history, ecology, astronomy, sociolinguistics).
+  const has = (title: string, phrase: string) => expect(lower(title)).toContain(lower(phrase));
+  const lacksCut = (title: string, cut: RegExp) => expect(title).not.toMatch(cut);
+
+  test('a range "between X and Y" stays whole, never "… between 1850"', () => {
+    const title = deriveTitle('Urban growth reshaped European port cities. We study grain prices in Baltic ports between 1850 and 1914 using customs ledgers. Grain prices converged across ports as steamships spread.');
+    lacksCut(title, /between 1850(?! and)/i);
+    if (/between/i.test(title)) has(title, 'between 1850 and 1914');
+  });
+
+  test('"between" with only one end (a name the sentence goes on to explain) is left out', () => {
+    const title = deriveTitle('Retail mergers raise prices. We study the price effects of the alliance between NorthMart, which joined the two largest grocers in Norway in 2011. Prices of both chains rose by four percent after the alliance.');
+    lacksCut(title, /between NorthMart\b/i);
+  });
+
+  test('a proper name that opens with a word like "New" keeps it', () => {
+    const title = deriveTitle('Commuting times shape housing choices. We study the rental market of New South Wales using tenancy bond records of four million leases. Rents near new rail lines rose by six percent.');
+    has(title, 'New South Wales');
+  });
+
+  test('a lower-case "new" before a capitalised name is still praise, whatever the tagger calls it', () => {
+    // The tagger reads this "new" as a proper noun (new/PROPN Full/PROPN …).
+    const [tokens = []] = tagEach(['We introduce a new Full Reference Image Quality Assessment dataset of human judgments.']);
+    expect(join(nounPhraseWithAttachments(tokens, 2)!.tokens)).toBe('a Full Reference Image Quality Assessment dataset of human judgments');
+  });
+
+  test('two names joined by an en dash are one word, and the phrase they modify is not cut after the first', () => {
+    const title = deriveTitle('Bilingual speakers transfer sounds between their languages. We measure vowel merger in 40 Spanish–Catalan and 40 Basque–Spanish bilingual adults using a picture naming task. Vowel merger was stronger in the Basque–Spanish group.');
+    has(title, 'Spanish–Catalan');
+    lacksCut(title, /\b40 Spanish\b(?!–)/);
+  });
+
+  test('a name ending in a glued mark or a capital letter keeps them ("Centaurus A*")', () => {
+    const [tokens = []] = tagEach(['We present the first polarimetric images of Centaurus A*, the compact core of the nearest radio galaxy.']);
+    const at = tokens.findIndex((t) => t.lower === 'polarimetric');
+    expect(join(nounPhraseWithAttachments(tokens, at)!.tokens)).toBe('polarimetric images of Centaurus A*');
+  });
+
+  test('a numeric range is one modifier ("aged three to six"), never cut after its first number', () => {
+    const [tokens = []] = tagEach(['We tested 30 bilingual children aged three to six using a naming task.']);
+    const at = tokens.findIndex((t) => t.lower === 'bilingual');
+    // No attached phrases read: the range must not come in as one ("to six").
+    expect(join(nounPhraseWithAttachments(tokens, at, 0)!.tokens)).toBe('bilingual children aged three to six');
+  });
+
+  test('a name that waits for the noun of its conjunct is left out when that conjunct cannot be read', () => {
+    const [tokens = []] = tagEach(['We measure vowel merger in 12 Welsh–English and 12 Basque–Spanish very old rural bilingual adult sheep farm workers.']);
+    const at = tokens.findIndex((t) => t.lower === 'vowel');
+    expect(join(nounPhraseWithAttachments(tokens, at, 2, 30)!.tokens)).toBe('vowel merger');
+  });
+
+  test('a noun the tagger reads as a verb after its adjective does not end the phrase ("negative concord")', () => {
+    const title = deriveTitle('Double negation marks many dialects. We compare the rates and constraints of negative concord in Scottish English and Newfoundland English using interview corpora. Negative concord was more frequent in Newfoundland English.');
+    has(title, 'negative concord');
+  });
+});
+
+describe('the subject is what the paper is about, not its means (session 13 probe)', () => {
+  test('"we use X to describe Y" is titled by Y', () => {
+    const title = deriveTitle('Sea turtles cross whole basins. We use satellite tags on 60 loggerhead turtles to describe the migration corridors of loggerhead turtles in the Mediterranean Sea. Migration corridors of loggerhead turtles follow fronts of warm water.');
+    expect(title).not.toMatch(/^Using\b/);
+    expect(lower(title)).toContain('migration corridors');
+  });
+
+  test('an adjective\'s own "to" is not a purpose ("quasars localized to host galaxies")', () => {
+    // The tagger reads "localized" as an adjective and "host" as a verb here.
+    const title = deriveTitle('Quasars light up early galaxies. We use a sample of 50 quasars localized to host galaxies with measured redshifts. Quasars in host galaxies grow fast.');
+    expect(title).not.toMatch(/^Hosting\b/);
+  });
+});
+
+describe('a subtitle carries the abstract\'s topic, and no part ends inside a phrase (session 13 probe)', () => {
+  test('a structured abstract whose comparison never names the disease gets it from the opening', () => {
+    const abstract =
+      'BACKGROUND: Mesothelioma, a rare cancer of the pleura, is usually fatal within a year. The standard of care for unresectable mesothelioma is chemotherapy. ' +
+      'We compared chemotherapy alone with chemotherapy plus daily bevacizumab followed by maintenance bevacizumab. ' +
+      'METHODS: Patients with unresectable mesothelioma were randomly assigned to receive chemotherapy alone or chemotherapy plus bevacizumab followed by maintenance bevacizumab. ' +
+      'RESULTS: Median survival was 18.8 months with bevacizumab and 16.1 months without it. ' +
+      'CONCLUSIONS: The addition of bevacizumab to chemotherapy for unresectable mesothelioma improved survival with acceptable toxicity.';
+    expect(lower(deriveTitle(abstract))).toContain('mesothelioma');
+  });
+
+  test('the topic\'s words tip a subtitle choice that the counts alone leave close', () => {
+    // Hand-written counts: both phrases add recurring words of near-equal worth.
+    const counts = new Map([['mesothelioma', 4], ['unresectable', 3], ['maintenance', 3], ['bevacizumab', 5]]);
+    const phrases = [
+      { text: 'maintenance bevacizumab', after: '' },
+      { text: 'unresectable mesothelioma', after: 'for' },
+    ];
+    const title = 'Comparing Chemotherapy Regimens';
+    expect(withSubtitle(title, phrases, counts, () => 1)).toBe(`${title}: Maintenance bevacizumab`);
+    expect(withSubtitle(title, phrases, counts, () => 1, new Set(['mesothelioma']))).toBe(`${title} for unresectable mesothelioma`);
+  });
+
+  test('a part ending on "the" and a participle that the abstract goes on from is cut', () => {
+    const abstract = 'We map the spread of the invading cane toad population across Queensland from 1935 to 2020. The invading cane toad front sped up over time.';
+    expect(contextDefects('Cane Toad Range Maps: Spread of the Invading', abstract)).toContain('cut-phrase');
+    // The same words ending the abstract's own phrase are whole.
+    const whole = 'We study how native frogs respond to the invading. Native frogs avoid ponds held by the invading.';
+    expect(contextDefects('Native Frog Responses: Avoidance of the Invading', whole)).not.toContain('cut-phrase');
   });
 });
