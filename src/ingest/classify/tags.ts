@@ -35,6 +35,9 @@ export const SPECIFICITY_WEIGHT = 0.2;
 /**
  * Evidence of a term in the title, against log2(1 + mentions) in the abstract. Tune halves: 1.5
  * gold-80 0.393/0.417, cross 0.359/0.338; 2.5 0.410/0.436, 0.344/0.322; 3.5 0.406/0.426, 0.352/0.323.
+ * Session 13 (tag F1 vs A/B, tune then held-out halves): 2.5 gold-80 0.488/0.502, 0.570/0.512,
+ * gold-cross 0.466/0.452, 0.446/0.425; 3 0.476/0.491, 0.560/0.507, 0.464/0.450, 0.434/0.419; 2
+ * 0.481/0.492, 0.566/0.514, 0.475/0.454, 0.450/0.428 (within a paper's swing, and down on gold-80).
  */
 export const TITLE_EVIDENCE = 2.5;
 /**
