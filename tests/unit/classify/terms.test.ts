@@ -144,6 +144,17 @@ describe('tags as domain terms', () => {
     expect(tags).not.toContain('valuable insights');
   });
 
+  test('a term its paper often names with its class noun ("the graph coloring problem") is still a term, not a piece of a longer one', () => {
+    // Written five times, three of them before "problem" (term-pieces.ts EVERYDAY_HEAD_SHARE): the
+    // concept is "graph coloring", as the title writes it.
+    const coloring = paper(
+      'g0',
+      'Exact graph coloring of sparse graphs',
+      'We study the graph coloring problem on sparse graphs and give an exact solver for graph coloring. It settles the graph coloring problem for sparse graphs of a thousand vertices, and the graph coloring problem for planar graphs.',
+    );
+    expect(tagsOf([coloring, ...eye]).get('g0')!).toContain('graph coloring');
+  });
+
   test('a word two papers write only before another word is no tag, though few papers write it ("high-throughput")', () => {
     const screens = [
       paper('h0', 'Kinase inhibitors in zebrafish', 'A high-throughput analysis of zebrafish larvae found kinase inhibitors, and high-throughput experimental methods confirmed them in zebrafish.'),
