@@ -44,6 +44,14 @@
  * (0.686/0.538), NLP unchanged / 0.573/0.564 (held-out 0.437/0.302), biomedicine unchanged; with an
  * empty taxonomy (1.5) gold-80 0.369/0.343 (held-out 0.470/0.444) but biomedicine held-out
  * 0.143/0.174 and NLP 0.068/0.080.
+ * Session 13, not kept: idf times (1 + β·RIDF), RIDF the residual IDF of Church & Gale (1995), ln of
+ * the document frequency a Poisson model of the phrase's list-wide count predicts over the observed
+ * one, floored at 0 (a subject term recurs within the papers that use it; an incidental word
+ * does not). β 1 / 0.25: gold-80 0.679/0.647 (held-out 0.695/0.571), 0.687/0.655 (0.704/0.579); NLP
+ * 0.544/0.544 (held-out 0.496/0.353) / unchanged; biomedicine unchanged (labelled by evidence). With
+ * an empty taxonomy: gold-80 0.292/0.254, 0.349/0.297 (held-out 0.373/0.258, 0.427/0.327),
+ * biomedicine 0.147/0.181, 0.300/0.320 (held-out 0.069/0.110, 0.146/0.172), NLP 0.232/0.240,
+ * 0.220/0.197 (held-out 0.163/0.162, 0.167/0.159): lower nearly everywhere.
  */
 import type { PhraseCounts } from './corpus.ts';
 
