@@ -29,7 +29,7 @@ import {
 } from './og-card-layout.ts';
 import { glyphBitmaps, PHASES, type GlyphBitmap, type GlyphRequest } from './og-card-glyphs.ts';
 import { ensureShaper, interDraws, shape, type ShapedGlyph } from './og-card-shape.ts';
-import { pillBaseline, pillBox, pillWidth } from './og-card-pills.ts';
+import { pillBaseline, pillBox, pillBoxWidth } from './og-card-pills.ts';
 import { baselineOf, sprite, type Sprite } from './og-card-sprites.ts';
 
 /** A sprite at (`x`, `y`) on the card: its layout box's top-left, px (whole, but for a pill row on a half pixel). */
@@ -83,8 +83,11 @@ export function composable(card: NormalisedCard): boolean {
   );
 }
 
-/** Text shaped, by weight, size and text: a reading list's words and pills, shaped once a thread. */
-const shaped = new LRUCache<string, { width: number; glyphs: ShapedGlyph[] }>({ max: 100_000 });
+/**
+ * Text shaped, by weight, size and text: a reading list's words and pills, shaped once a thread. At most
+ * ≈8 MiB a thread (a glyph's entry taken as 64 bytes): ≈20k words of 6 glyphs.
+ */
+const shaped = new LRUCache<string, { width: number; glyphs: ShapedGlyph[] }>({ maxSize: 8 * 1024 * 1024, sizeCalculation: (run) => 64 * (run.glyphs.length + 1) });
 
 function shaper(size: number, weight: 600 | 700, spacing: number): (text: string) => { width: number; glyphs: ShapedGlyph[] } {
   return (text) => {
@@ -101,12 +104,12 @@ function shaper(size: number, weight: 600 | 700, spacing: number): (text: string
 const titleShaper = (size: number) => shaper(size, 700, TITLE_LETTER_SPACING * size);
 const pillShaper = (size: number) => shaper(size, 600, 0);
 
-/** Canvas for a pill or a subtitle: as wide as the body (neither is ever wider: both are cut to length). */
+/** Canvas for a subtitle: as wide as the body (a subtitle is cut to length; a wider one is drawn whole). */
 const ROW_CANVAS = BODY_BOX.width;
 
 /**
- * The sprites of `card`'s body and where they go, or undefined when the compositor cannot draw it as satori
- * would (see `composable`; also a word wider than a line, which satori breaks inside).
+ * What the compositor draws of `card`'s body and where, or undefined when it cannot draw it as satori would
+ * (see `composable`; also a word wider than a line, which satori breaks inside).
  */
 export async function composeBody(card: NormalisedCard, rasterise: Rasterise): Promise<ComposedBody | undefined> {
   if (!composable(card)) return undefined;
@@ -161,7 +164,7 @@ export async function composeBody(card: NormalisedCard, rasterise: Rasterise): P
   for (const p of shown) {
     const style = PILL_TEXT[p.variant];
     const text = pillShaper(style.fontSize)(p.text);
-    const width = pillWidth(p.variant, text.width);
+    const width = pillBoxWidth(p.variant, text.width);
     const [box, pillBase] = await Promise.all([pillBox(p.variant, phase, width, rasterise), pillBaseline(p.variant, phase)]);
     if (!box) return undefined;
     sprites.push({ sprite: box, x, y: pillTop });

@@ -44,6 +44,8 @@ const require = createRequire(import.meta.url);
 
 /** A package's folder, found through a file it exports (not every package exports its package.json). */
 function packageDir(name: string): string {
+  // linebreak exports its entry point only, two folders down (dist/main.cjs).
+  if (name === 'linebreak') return dirname(dirname(require.resolve(name)));
   const exported: Record<string, string> = { '@resvg/resvg-wasm': 'index_bg.wasm' };
   return dirname(require.resolve(`${name}/${exported[name] ?? 'package.json'}`));
 }

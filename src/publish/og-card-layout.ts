@@ -189,23 +189,19 @@ export const PILL_TEXT = {
   tag: { fontSize: 24, color: '#3b4452', background: '#ffffff', left: 22 },
 } as const;
 
-/**
- * The pills a paper card shows: topic pill then tag pills, dropping tags that would not fit on the one row;
- * each with its estimated width and gap in px (which errs wide).
- */
-export function pillsShown(topic: string, tags: string[]): Array<{ text: string; variant: PillVariant; estimate: number }> {
-  const pills: Array<{ text: string; variant: PillVariant; estimate: number }> = [];
+/** The pills a paper card shows: topic pill then tag pills, dropping tags that would not fit on the one row. */
+export function pillsShown(topic: string, tags: string[]): Array<{ text: string; variant: PillVariant }> {
+  const pills: Array<{ text: string; variant: PillVariant }> = [];
   let used = 0;
   if (topic) {
-    const estimate = pillWidth(topic, 26, 24) + PILL_GAP;
-    pills.push({ text: topic, variant: 'topic', estimate });
-    used += estimate;
+    pills.push({ text: topic, variant: 'topic' });
+    used += pillWidth(topic, 26, 24) + PILL_GAP;
   }
   for (const tag of tags) {
-    const estimate = pillWidth(tag, 24, 20) + PILL_GAP;
-    if (used + estimate > CONTENT_WIDTH) continue;
-    pills.push({ text: tag, variant: 'tag', estimate });
-    used += estimate;
+    const w = pillWidth(tag, 24, 20) + PILL_GAP;
+    if (used + w > CONTENT_WIDTH) continue;
+    pills.push({ text: tag, variant: 'tag' });
+    used += w;
   }
   return pills;
 }

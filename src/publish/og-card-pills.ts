@@ -14,7 +14,7 @@ type Rasterise = (svg: string) => Promise<{ pixels: Uint8Array; width: number; h
 const LONG = 1000;
 
 /** A pill's width in px for text `textWidth` px wide (satori rounds a text's width up to a whole pixel). */
-export function pillWidth(variant: PillVariant, textWidth: number): number {
+export function pillBoxWidth(variant: PillVariant, textWidth: number): number {
   return Math.ceil(textWidth) + 2 * PILL_TEXT[variant].left;
 }
 

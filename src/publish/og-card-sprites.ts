@@ -1,9 +1,12 @@
 /**
- * Sprites for the compositor: a piece of a card's body (a title word at one size, a pill, a subtitle) drawn
- * once per thread through the card's own path (satori → resvg, on the card's background) and kept as palette
- * indices of its own, cropped to where it differs from the background. Words repeat heavily across a reading
- * list (1,000 cards of the bench corpus: ≈10k title words of ≈2k texts a size; 4,815 pills of 543 texts), so
- * most pieces of most cards are drawn from here.
+ * Sprites for the compositor: a piece of a card's body (the long pill that pills are cut from, a list card's
+ * subtitle) drawn once per thread through the card's own path (satori → resvg, on the card's background) and
+ * kept as palette indices of its own, cropped to where it differs from the background; and where satori puts
+ * a text's baseline (`baselineOf`).
+ *
+ * Whole words were sprites in a first version: 1,000 cards of the bench corpus drew 3,342 of them (title words
+ * at five sizes, 543 pill texts), ≈2.7 ms each, for 11.5 ms a card; glyphs (og-card-glyphs.ts) and cut pills
+ * (og-card-pills.ts) repeat far more, and brought it to ≈2.9 ms.
  *
  * Kept in a least-recently-used cache of at most `SPRITE_CACHE_BYTES` of pixels a thread. A sprite depends on
  * its text and style only, so whether it was cached or drawn afresh never changes a card.
@@ -28,8 +31,8 @@ export interface Sprite {
   box: { width: number; height: number };
 }
 
-/** Per thread: two threads keep ≤ 96 MiB of sprites (a title word at 60 px is ≈ 10–25 KB). */
-export const SPRITE_CACHE_BYTES = 48 * 1024 * 1024;
+/** Per thread: a long pill is ≈ 50 KB, a subtitle ≈ 20 KB; a build has a handful of each. */
+export const SPRITE_CACHE_BYTES = 4 * 1024 * 1024;
 /** Room around a piece for ink past its box (overhanging glyphs, accents above a line). */
 const PAD = 32;
 const MARKER = '#fe0001';
