@@ -70,18 +70,25 @@ export function glyphCacheStats(): { count: number; bytes: number; drawn: number
 
 /** The bitmaps of `glyphs` (in order), drawing the ones not cached in one resvg call. */
 export async function glyphBitmaps(glyphs: readonly GlyphRequest[], rasterise: Rasterise): Promise<GlyphBitmap[]> {
+  // This card's glyphs, held here: adding the missing ones to the cache may evict others.
+  const found = new Map<string, GlyphBitmap>();
   const missing = new Map<string, GlyphRequest>();
   for (const g of glyphs) {
     const key = glyphKey(g);
-    if (!cache.has(key)) missing.set(key, g);
+    if (found.has(key) || missing.has(key)) continue;
+    const hit = cache.get(key);
+    if (hit) found.set(key, hit);
+    else missing.set(key, g);
   }
   if (missing.size > 0) {
     const drawnNow = await drawGlyphs([...missing.values()], rasterise);
     drawn += drawnNow.length;
-    [...missing.keys()].forEach((key, i) => cache.set(key, drawnNow[i]!));
+    [...missing.keys()].forEach((key, i) => {
+      found.set(key, drawnNow[i]!);
+      cache.set(key, drawnNow[i]!);
+    });
   }
-  // A card's glyphs all fit in the cache many times over: none is evicted before it is read here.
-  return glyphs.map((g) => cache.get(glyphKey(g))!);
+  return glyphs.map((g) => found.get(glyphKey(g))!);
 }
 
 /** satori's coordinates: to 0.1 px. */
