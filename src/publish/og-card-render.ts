@@ -2,7 +2,8 @@
  * One card to PNG bytes. Most cards are composited (og-card-compose.ts, og-card-composite.ts): their title and
  * pills are cached glyphs and pill ends drawn once per thread through satori and resvg, placed as satori would
  * place them, at ≈2.9 ms of CPU a card against ≈18 ms for the path below (scripts/bench-cards.ts, 1,000 cards
- * of the 1k bench corpus, load 13–17). A card the compositor does not lay out as satori does (right-to-left
+ * of the 1k bench corpus, load 13–17; three runs each side by side with `--whole` at load 24–44: 3.28–3.36 ms
+ * against 15.7–17.1). A card the compositor does not lay out as satori does (right-to-left
  * or CJK text, emoji, math only Noto Sans Math draws, a word wider than a line) takes the path below, the one
  * every card took before:
  *
