@@ -16,8 +16,7 @@
  */
 import type { ComposedBody, GlyphRun, Placement } from './og-card-compose.ts';
 import { BODY_BOX, CARD_HEIGHT, CARD_WIDTH } from './og-card-layout.ts';
-import { Palette, palettePng, rawRows } from './og-card-png.ts';
-import type { Frame } from './og-card-render.ts';
+import { type Frame, Palette, palettePng, rawRows } from './og-card-png.ts';
 
 const STRIDE = CARD_WIDTH + 1;
 

@@ -98,6 +98,16 @@ export function indexPixels(words: Uint32Array, rgba: Uint8Array, from: number, 
   return true;
 }
 
+/** The frame of a card (everything but the body), drawn once per kind and site name and kept (og-card-render.ts). */
+export interface Frame {
+  /** The frame's rows as palette indices, each after its filter byte: a PNG's raw image data. */
+  raw: Uint8Array;
+  /** The frame's colours; a card adds its body's. */
+  palette: Palette;
+  /** The frame's RGBA pixels, for the cards that need the RGBA fallback. */
+  rgba: Uint8Array;
+}
+
 /** Words over the same memory as `rgba`, or undefined when it is not 4-byte aligned. */
 export function wordsOf(rgba: Uint8Array): Uint32Array | undefined {
   if (rgba.byteOffset % 4 !== 0 || rgba.length % 4 !== 0) return undefined;

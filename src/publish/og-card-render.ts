@@ -59,7 +59,7 @@ import { getBaseFonts, loadFallbackFonts } from './og-card-fonts.ts';
 import { BODY_BOX, BODY_CANVAS, bodyTree, CARD_HEIGHT, CARD_WIDTH, cardTree, frameTree, normaliseCard, type NormalisedCard } from './og-card-layout.ts';
 import { composeBody } from './og-card-compose.ts';
 import { compositeCard } from './og-card-composite.ts';
-import { encodeRgbaPng, indexPixels, Palette, palettePng, rawRows, wordsOf } from './og-card-png.ts';
+import { encodeRgbaPng, type Frame, indexPixels, Palette, palettePng, rawRows, wordsOf } from './og-card-png.ts';
 
 let wasmReady: Promise<void> | undefined;
 
@@ -97,15 +97,7 @@ export async function rasterise(svg: string): Promise<{ pixels: Uint8Array; widt
   }
 }
 
-/** The frame of a card (everything but the body), drawn once per kind and site name and kept. */
-export interface Frame {
-  /** The frame's rows as palette indices, each after its filter byte: a PNG's raw image data. */
-  raw: Uint8Array;
-  /** The frame's colours; a card adds its body's. */
-  palette: Palette;
-  /** The frame's RGBA pixels, for the cards that need the RGBA fallback. */
-  rgba: Uint8Array;
-}
+export type { Frame } from './og-card-png.ts';
 
 /** Frames by kind and site name. A build has one site name: two entries, four to be safe. */
 const frames = new Map<string, Promise<Frame>>();
