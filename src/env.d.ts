@@ -25,3 +25,11 @@ declare module '@citation-js/name' {
   /** A display name (`Anna van der Berg`) → its CSL parts (given, particles, family). */
   export function parse(name: string): { given?: string; family?: string; literal?: string; 'non-dropping-particle'?: string; 'dropping-particle'?: string; suffix?: string };
 }
+
+/** linebreak (UAX 14, the line breaker satori uses) ships no types; src/publish/og-card-flow.ts uses its iterator. */
+declare module 'linebreak' {
+  export default class LineBreaker {
+    constructor(text: string);
+    nextBreak(): { position: number; required: boolean } | null;
+  }
+}

@@ -44,6 +44,8 @@ const require = createRequire(import.meta.url);
 
 /** A package's folder, found through a file it exports (not every package exports its package.json). */
 function packageDir(name: string): string {
+  // linebreak exports its entry point only, two folders down (dist/main.cjs).
+  if (name === 'linebreak') return dirname(dirname(require.resolve(name)));
   const exported: Record<string, string> = { '@resvg/resvg-wasm': 'index_bg.wasm' };
   return dirname(require.resolve(`${name}/${exported[name] ?? 'package.json'}`));
 }
@@ -73,13 +75,16 @@ function interFamily(subset: string): string {
 /** The CSS `fontFamily` of every text on a card. */
 export const FONT_FAMILY = INTER_SUBSETS.map((s) => `"${interFamily(s)}"`).join(', ');
 
-/** Versions of everything that shapes the glyphs, for the cache key. */
+/** Versions of everything that shapes or places the glyphs, for the cache key. */
 export function fontFingerprint(): string {
   return [
     `inter@${packageVersion('@fontsource/inter')}`,
     ...FALLBACKS.map((f) => `${f.pkg.slice('@fontsource/'.length)}@${packageVersion(f.pkg)}`),
     `satori@${packageVersion('satori')}`,
     `resvg-wasm@${packageVersion('@resvg/resvg-wasm')}`,
+    // The compositor shapes and breaks titles itself (og-card-shape.ts, og-card-flow.ts).
+    `harfbuzzjs@${packageVersion('harfbuzzjs')}`,
+    `linebreak@${packageVersion('linebreak')}`,
   ].join(' ');
 }
 
@@ -230,6 +235,14 @@ export function cardFontFor(ch: string): string | undefined {
   const family = interFiles.some((file) => hasGlyph(file, codePoint)) ? LATIN_FAMILY : sliceOf(codePoint)?.fallback.family;
   fontByCodePoint.set(codePoint, family);
   return family;
+}
+
+/**
+ * The Inter file satori draws a code point with at `weight`: the first subset, in `FONT_FAMILY` order, whose
+ * font has a glyph for it (satori's rule for a family list); undefined when no Inter subset has one.
+ */
+export function interFileFor(codePoint: number, weight: (typeof INTER_WEIGHTS)[number]): string | undefined {
+  return INTER_SUBSETS.map((subset) => join(packageDir('@fontsource/inter'), 'files', `inter-${subset}-${weight}-normal.woff`)).find((file) => hasGlyph(file, codePoint));
 }
 
 const fontByCodePoint = new Map<number, string | undefined>();

@@ -9,19 +9,28 @@ import type { CardContent } from './og-card-content.ts';
 import { FONT_FAMILY } from './og-card-fonts.ts';
 
 /** Bump whenever anything below changes what a card looks like: it invalidates every cached card. */
-export const LAYOUT_VERSION = 'og-layout-5';
+export const LAYOUT_VERSION = 'og-layout-6';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
 const ACCENT = '#2f54c8';
-const TEXT = '#1b1f24';
+/** The title's colour. */
+export const TEXT = '#1b1f24';
 const MUTED = '#5b6472';
-const SOFT_BG = '#f5f6f8';
+/** The card's background, which is also the body's. */
+export const SOFT_BG = '#f5f6f8';
 const RULE = '#dde1e8';
 
 const PAD_X = 72;
 const CONTENT_WIDTH = CARD_WIDTH - 2 * PAD_X;
+
+/** The body's vertical rhythm, in px: the title, then the pill row or the subtitle below it. */
+export const BODY_PADDING_BOTTOM = 8;
+export const PILL_ROW_MARGIN_TOP = 34;
+export const PILL_HEIGHT = 50;
+export const PILL_GAP = 12;
+export const SUBTITLE_MARGIN_TOP = 28;
 
 /** Title sizes tried from the largest down, with the lines each may use (paper cards keep room for pills). */
 const PAPER_STEPS: ReadonlyArray<readonly [size: number, lines: number]> = [
@@ -38,7 +47,9 @@ const LIST_STEPS: ReadonlyArray<readonly [size: number, lines: number]> = [
   [52, 4],
   [46, 5],
 ];
-const TITLE_LINE_HEIGHT = 1.16;
+export const TITLE_LINE_HEIGHT = 1.16;
+/** The title's letter spacing, in em. */
+export const TITLE_LETTER_SPACING = -0.01;
 /** Past this many code points a title can never fit, even at the smallest size: cut before layout. */
 const TITLE_MAX_CHARS = 320;
 const MAX_TAGS = 4;
@@ -51,7 +62,7 @@ export interface CardElement {
 }
 export type CardNode = CardElement | string;
 
-function el(type: string, style: Record<string, string | number>, children?: CardNode | CardNode[]): CardElement {
+export function el(type: string, style: Record<string, string | number>, children?: CardNode | CardNode[]): CardElement {
   return { type, props: children === undefined ? { style } : { style, children } };
 }
 
@@ -147,35 +158,58 @@ function pillWidth(text: string, size: number, padX: number): number {
  * each mask as a whole-canvas layer — they tripled the raster time. So the card uses none: text is cut to length
  * before layout, the title relies on `lineClamp`, and the tag pill's outline is a pill inside a pill.
  */
-function pill(text: string, variant: 'topic' | 'tag'): CardElement {
+export type PillVariant = 'topic' | 'tag';
+
+/**
+ * One pill: a topic (accent, white text) or a tag (outlined), `PILL_HEIGHT` px high, `PILL_GAP` px after it;
+ * its text's box `textWidth` px wide when given (the compositor's long pill without text, whose ends it cuts to
+ * any width; satori's boxes are content-box: the width leaves out the padding).
+ */
+export function pill(text: string, variant: PillVariant, textWidth?: number): CardElement {
+  const t = PILL_TEXT[variant];
+  const text_ = { color: t.color, fontSize: t.fontSize, fontWeight: 600, whiteSpace: 'nowrap' };
   if (variant === 'topic') {
     return el(
       'div',
-      { display: 'flex', flexShrink: 0, alignItems: 'center', height: 50, padding: '0 24px', marginRight: 12, borderRadius: 25, backgroundColor: ACCENT, color: '#ffffff', fontSize: 26, fontWeight: 600, whiteSpace: 'nowrap' },
+      { display: 'flex', flexShrink: 0, alignItems: 'center', height: PILL_HEIGHT, padding: `0 ${t.left}px`, marginRight: PILL_GAP, borderRadius: 25, backgroundColor: t.background, ...text_, ...(textWidth ? { width: textWidth } : {}) },
       text,
     );
   }
-  return el('div', { display: 'flex', flexShrink: 0, padding: 2, marginRight: 12, borderRadius: 25, backgroundColor: RULE }, [
-    el('div', { display: 'flex', alignItems: 'center', height: 46, padding: '0 20px', borderRadius: 23, backgroundColor: '#ffffff', color: '#3b4452', fontSize: 24, fontWeight: 600, whiteSpace: 'nowrap' }, text),
+  return el('div', { display: 'flex', flexShrink: 0, padding: 2, marginRight: PILL_GAP, borderRadius: 25, backgroundColor: RULE }, [
+    el('div', { display: 'flex', alignItems: 'center', height: PILL_HEIGHT - 4, padding: `0 ${t.left - 2}px`, borderRadius: 23, backgroundColor: t.background, ...text_, ...(textWidth ? { width: textWidth } : {}) }, text),
   ]);
 }
 
-/** Topic pill then tag pills, dropping tags that would not fit on the one row. */
-function pillRow(topic: string, tags: string[]): CardElement | undefined {
-  const pills: CardElement[] = [];
+/**
+ * A pill's text: its size and colours, and how far its text starts from the pill's left edge; a pill is as
+ * wide as its text (in whole px: satori rounds a text's width up) and `2 * left` px.
+ */
+export const PILL_TEXT = {
+  topic: { fontSize: 26, color: '#ffffff', background: ACCENT, left: 24 },
+  tag: { fontSize: 24, color: '#3b4452', background: '#ffffff', left: 22 },
+} as const;
+
+/** The pills a paper card shows: topic pill then tag pills, dropping tags that would not fit on the one row. */
+export function pillsShown(topic: string, tags: string[]): Array<{ text: string; variant: PillVariant }> {
+  const pills: Array<{ text: string; variant: PillVariant }> = [];
   let used = 0;
   if (topic) {
-    pills.push(pill(topic, 'topic'));
-    used += pillWidth(topic, 26, 24) + 12;
+    pills.push({ text: topic, variant: 'topic' });
+    used += pillWidth(topic, 26, 24) + PILL_GAP;
   }
   for (const tag of tags) {
-    const w = pillWidth(tag, 24, 20) + 12;
+    const w = pillWidth(tag, 24, 20) + PILL_GAP;
     if (used + w > CONTENT_WIDTH) continue;
-    pills.push(pill(tag, 'tag'));
+    pills.push({ text: tag, variant: 'tag' });
     used += w;
   }
+  return pills;
+}
+
+function pillRow(topic: string, tags: string[]): CardElement | undefined {
+  const pills = pillsShown(topic, tags);
   if (pills.length === 0) return undefined;
-  return el('div', { display: 'flex', flexDirection: 'row', flexWrap: 'nowrap', alignItems: 'center', width: CONTENT_WIDTH, marginTop: 34 }, pills);
+  return el('div', { display: 'flex', flexDirection: 'row', flexWrap: 'nowrap', alignItems: 'center', width: CONTENT_WIDTH, marginTop: PILL_ROW_MARGIN_TOP }, pills.map((p) => pill(p.text, p.variant)));
 }
 
 /** The fields of a card that reach its pixels, cleaned and cut: the input of both the layout and the key. */
@@ -224,7 +258,17 @@ export const BODY_BOX = {
 } as const;
 
 function bodyBox(children: CardElement[]): CardElement {
-  return el('div', { display: 'flex', flexDirection: 'column', justifyContent: 'center', flexGrow: 1, flexShrink: 1, minHeight: 0, paddingBottom: 8 }, children);
+  return el('div', { display: 'flex', flexDirection: 'column', justifyContent: 'center', flexGrow: 1, flexShrink: 1, minHeight: 0, paddingBottom: BODY_PADDING_BOTTOM }, children);
+}
+
+/** The title's text style at `size` px (no layout: the compositor draws single words with it). */
+export function titleTextStyle(size: number): Record<string, string | number> {
+  return { fontSize: size, fontWeight: 700, lineHeight: TITLE_LINE_HEIGHT, letterSpacing: `${TITLE_LETTER_SPACING}em`, color: TEXT };
+}
+
+/** The subtitle of a list card (one line, never wrapped). */
+export function subtitleElement(text: string): CardElement {
+  return el('div', { display: 'block', marginTop: SUBTITLE_MARGIN_TOP, fontSize: 34, fontWeight: 600, color: ACCENT, whiteSpace: 'nowrap' }, text);
 }
 
 function bodyChildren(card: NormalisedCard): CardElement[] {
@@ -234,11 +278,7 @@ function bodyChildren(card: NormalisedCard): CardElement[] {
     {
       display: 'block',
       width: CONTENT_WIDTH,
-      fontSize: fit.size,
-      fontWeight: 700,
-      lineHeight: TITLE_LINE_HEIGHT,
-      letterSpacing: '-0.01em',
-      color: TEXT,
+      ...titleTextStyle(fit.size),
       overflowWrap: 'anywhere',
       lineClamp: fit.lines,
       direction: textDirection(card.title),
@@ -248,12 +288,7 @@ function bodyChildren(card: NormalisedCard): CardElement[] {
     card.title,
   );
 
-  const below: CardElement | undefined =
-    card.kind === 'paper'
-      ? pillRow(card.topic, card.tags)
-      : card.subtitle
-        ? el('div', { display: 'block', marginTop: 28, fontSize: 34, fontWeight: 600, color: ACCENT, whiteSpace: 'nowrap' }, card.subtitle)
-        : undefined;
+  const below: CardElement | undefined = card.kind === 'paper' ? pillRow(card.topic, card.tags) : card.subtitle ? subtitleElement(card.subtitle) : undefined;
   return below ? [title, below] : [title];
 }
 

@@ -40,6 +40,28 @@ export class Palette {
   readonly rgb = new Uint8Array(256 * 3);
   size = 0;
 
+  /**
+   * The index of colour `v` (an opaque pixel read as a 32-bit word; `r`, `g`, `b` its bytes), added when new;
+   * -1 when it is new and the palette already holds 256 colours.
+   */
+  index(v: number, r: number, g: number, b: number): number {
+    let slot = Math.imul(v, 0x9e3779b1) >>> 22; // 10 bits: SLOTS
+    let k = this.keys[slot]!;
+    while (k !== v && k !== 0) {
+      slot = (slot + 1) & (SLOTS - 1);
+      k = this.keys[slot]!;
+    }
+    if (k !== 0) return this.slotIndex[slot]!;
+    if (this.size === 256) return -1;
+    const i = this.size++;
+    this.keys[slot] = v;
+    this.slotIndex[slot] = i;
+    this.rgb[i * 3] = r;
+    this.rgb[i * 3 + 1] = g;
+    this.rgb[i * 3 + 2] = b;
+    return i;
+  }
+
   /** A copy, to be extended without touching this one. */
   clone(): Palette {
     const copy = new Palette();
@@ -57,29 +79,15 @@ export class Palette {
  * is not opaque or a 257th colour turns up.
  */
 export function indexPixels(words: Uint32Array, rgba: Uint8Array, from: number, count: number, out: Uint8Array, at: number, palette: Palette): boolean {
-  const { keys, slotIndex, rgb } = palette;
   const end = from + count;
   let p = from;
   // One look-up per run of a colour: a card's rows are long runs (half the time of a check per pixel).
   while (p < end) {
     const v = words[p]!;
-    let slot = Math.imul(v, 0x9e3779b1) >>> 22; // 10 bits: SLOTS
-    let k = keys[slot]!;
-    while (k !== v && k !== 0) {
-      slot = (slot + 1) & (SLOTS - 1);
-      k = keys[slot]!;
-    }
-    if (k === 0) {
-      const byte = p * 4;
-      if (palette.size === 256 || rgba[byte + 3] !== 255) return false;
-      const i = palette.size++;
-      keys[slot] = v;
-      slotIndex[slot] = i;
-      rgb[i * 3] = rgba[byte]!;
-      rgb[i * 3 + 1] = rgba[byte + 1]!;
-      rgb[i * 3 + 2] = rgba[byte + 2]!;
-    }
-    const index = slotIndex[slot]!;
+    const byte = p * 4;
+    if (rgba[byte + 3] !== 255) return false;
+    const index = palette.index(v, rgba[byte]!, rgba[byte + 1]!, rgba[byte + 2]!);
+    if (index < 0) return false;
     out[at++] = index;
     p++;
     while (p < end && words[p] === v) {
@@ -88,6 +96,16 @@ export function indexPixels(words: Uint32Array, rgba: Uint8Array, from: number, 
     }
   }
   return true;
+}
+
+/** The frame of a card (everything but the body), drawn once per kind and site name and kept (og-card-render.ts). */
+export interface Frame {
+  /** The frame's rows as palette indices, each after its filter byte: a PNG's raw image data. */
+  raw: Uint8Array;
+  /** The frame's colours; a card adds its body's. */
+  palette: Palette;
+  /** The frame's RGBA pixels, for the cards that need the RGBA fallback. */
+  rgba: Uint8Array;
 }
 
 /** Words over the same memory as `rgba`, or undefined when it is not 4-byte aligned. */

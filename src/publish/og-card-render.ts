@@ -1,5 +1,13 @@
 /**
- * One card to PNG bytes: layout tree → satori (SVG, text as paths) → resvg (pixels) → palette PNG.
+ * One card to PNG bytes. Most cards are composited (og-card-compose.ts, og-card-composite.ts): their title and
+ * pills are cached glyphs and pill ends drawn once per thread through satori and resvg, placed as satori would
+ * place them, at ≈2.9 ms of CPU a card against ≈18 ms for the path below (scripts/bench-cards.ts, 1,000 cards
+ * of the 1k bench corpus, load 13–17; three runs each side by side with `--whole` at load 24–44: 3.28–3.36 ms
+ * against 15.7–17.1). A card the compositor does not lay out as satori does (right-to-left
+ * or CJK text, emoji, math only Noto Sans Math draws, a word wider than a line) takes the path below, the one
+ * every card took before:
+ *
+ * layout tree → satori (SVG, text as paths) → resvg (pixels) → palette PNG.
  *
  * Only a card's body (title, pills or subtitle) is laid out and drawn per card. The rest, its frame (accent
  * bar, header, rule, footer), is the same for every card of a kind and site name: drawn once per thread and
@@ -49,7 +57,9 @@ import satori from 'satori';
 import type { CardContent } from './og-card-content.ts';
 import { getBaseFonts, loadFallbackFonts } from './og-card-fonts.ts';
 import { BODY_BOX, BODY_CANVAS, bodyTree, CARD_HEIGHT, CARD_WIDTH, cardTree, frameTree, normaliseCard, type NormalisedCard } from './og-card-layout.ts';
-import { encodeRgbaPng, indexPixels, Palette, palettePng, rawRows, wordsOf } from './og-card-png.ts';
+import { composeBody } from './og-card-compose.ts';
+import { compositeCard } from './og-card-composite.ts';
+import { encodeRgbaPng, type Frame, indexPixels, Palette, palettePng, rawRows, wordsOf } from './og-card-png.ts';
 
 let wasmReady: Promise<void> | undefined;
 
@@ -87,15 +97,7 @@ export async function rasterise(svg: string): Promise<{ pixels: Uint8Array; widt
   }
 }
 
-/** The frame of a card (everything but the body), drawn once per kind and site name and kept. */
-export interface Frame {
-  /** The frame's rows as palette indices, each after its filter byte: a PNG's raw image data. */
-  raw: Uint8Array;
-  /** The frame's colours; a card adds its body's. */
-  palette: Palette;
-  /** The frame's RGBA pixels, for the cards that need the RGBA fallback. */
-  rgba: Uint8Array;
-}
+export type { Frame } from './og-card-png.ts';
 
 /** Frames by kind and site name. A build has one site name: two entries, four to be safe. */
 const frames = new Map<string, Promise<Frame>>();
@@ -139,13 +141,21 @@ export async function renderBodySvg(card: NormalisedCard): Promise<string> {
 const BODY_SVG_START = `<svg width="${CARD_WIDTH}" height="${BODY_CANVAS}" viewBox="0 0 ${CARD_WIDTH} ${BODY_CANVAS}"`;
 
 /**
- * Renders one card to PNG bytes: the body is laid out, drawn and indexed alone, into a copy of its frame.
- * The pixels are those of the whole card drawn in one piece (`renderCardSvg`), to the bit.
+ * Renders one card to PNG bytes, into a copy of its frame: composited from cached sprites of its words and
+ * pills where the compositor lays the body out as satori does (og-card-compose.ts), else with the body laid
+ * out, drawn and indexed alone, whose pixels are then those of the whole card drawn in one piece
+ * (`renderCardSvg`), to the bit.
  */
 export async function renderCardPng(content: CardContent): Promise<Uint8Array> {
   const card = normaliseCard(content);
-  const [frame, svg] = await Promise.all([getFrame(card.kind, card.siteName), renderBodySvg(card)]);
-  return encodeCard(frame, await rasterise(svg));
+  const [frame, body] = await Promise.all([getFrame(card.kind, card.siteName), composeBody(card, rasterise)]);
+  return (body && compositeCard(frame, body)) ?? renderCardPngWhole(card, frame);
+}
+
+/** A card with its body drawn whole through satori and resvg (the path for what the compositor does not draw). */
+export async function renderCardPngWhole(card: NormalisedCard, frame?: Frame): Promise<Uint8Array> {
+  const [f, svg] = await Promise.all([frame ?? getFrame(card.kind, card.siteName), renderBodySvg(card)]);
+  return encodeCard(f, await rasterise(svg));
 }
 
 /** The frame for a card (exposed for tests). */
