@@ -119,7 +119,12 @@ export class TermCounter {
         // "of" between two words of a term; a glued function word before its word.
         (w.pos === Pos.Of && run.length > 0 && next !== undefined && next.pos !== Pos.Break && next.pos !== Pos.Function) ||
         (w.pos === Pos.Function && next !== undefined && this.glued.has(`${w.text} ${next.text}`));
-      if (!inside || (this.englishStop.has(w.text) && w.pos !== Pos.Of && w.pos !== Pos.Function)) {
+      // A verb's -ed form right after a noun is the verb of a clause, its subject before it and its
+      // object after ("banks expanded refinancing", "households experienced windfall gains"): the
+      // tagger reads it as a verb, and a noun phrase writes such a modifier hyphenated
+      // ("drug-induced", "cell-mediated", one word here). It breaks the run as a verb does.
+      const verbAfterNoun = w.pos === Pos.Participle && run[run.length - 1]?.pos === Pos.Noun;
+      if (!inside || verbAfterNoun || (this.englishStop.has(w.text) && w.pos !== Pos.Of && w.pos !== Pos.Function)) {
         flush(w);
         continue;
       }
