@@ -3,7 +3,7 @@
  * phrases and terms cut out of longer ones away from the tag list (ISO 704's "term" as a noun phrase
  * naming a concept). Thresholds were chosen on the tune halves of the gold sets (npm run eval).
  */
-import { verbZipf } from '../../core/english/derivation.ts';
+import { gradable, gradedAdjective, verbZipf } from '../../core/english/derivation.ts';
 import { zipf } from '../../core/english/everyday.ts';
 import type { TermTable } from './terms.ts';
 import { MAX_TERM_WORDS } from './termhood.ts';
@@ -146,6 +146,20 @@ function freeModifier(terms: TermTable, t: number): boolean {
   if (!modifier) return false;
   const rest = terms.rest[t]!;
   return rest >= 0 && terms.freq[rest]! > 0 && terms.freq[t]! < MODIFIER_SHARE * terms.freq[rest]!;
+}
+
+/**
+ * A term of one paper (an established unit is written by two papers or more) whose modifier grades
+ * its noun: opened by a gradable adjective ("low accretion rates", "hotter circumgalactic gas") or
+ * with a comparative or superlative inside ("associate higher inflation"). The comparative is the
+ * author's measure of the thing (Penn's JJR/JJS, which the tagger's ADJ does not tell;
+ * core/english/derivation.ts tells them by form); the thing without it is the term.
+ */
+function gradedModifier(terms: TermTable, t: number): boolean {
+  if (terms.words[t]! < 2 || terms.df[t]! >= 2) return false;
+  const words = terms.name(t).toLowerCase().split(' ');
+  if (terms.modifierFirst[t]! * 2 > terms.freq[t]! && gradable(words[0]!)) return true;
+  return words.slice(1, -1).some(gradedAdjective);
 }
 
 /**
@@ -308,7 +322,7 @@ function ownTerm(terms: TermTable, t: number): boolean {
   if (terms.titleDf[t] !== 1 || terms.freq[t]! < OWN_MENTIONS || terms.independence[t]! < MIN_INDEPENDENCE || (isEveryday(terms, t) && (words === 1 || terms.rarestZipf(t) >= TITLE_TERM_ZIPF))) return false;
   if (symbol(terms, t)) return false;
   if (words === 1) return nounWord(terms, t) && terms.rarestZipf(t) < OWN_WORD_ZIPF;
-  return words <= 3 && !terms.key(t).includes(' of ') && terms.nounHead[t]! * 2 > terms.freq[t]! && !freeModifier(terms, t) && !verbFirst(terms, t) && !verbLast(terms, t) && !genericHead(terms, t);
+  return words <= 3 && !terms.key(t).includes(' of ') && terms.nounHead[t]! * 2 > terms.freq[t]! && !freeModifier(terms, t) && !gradedModifier(terms, t) && !verbFirst(terms, t) && !verbLast(terms, t) && !genericHead(terms, t);
 }
 
 /**
@@ -346,7 +360,7 @@ function ownTerm(terms: TermTable, t: number): boolean {
  */
 export function plausibleBackup(terms: TermTable, t: number, whole = false, lenient = false, symbols = false): boolean {
   if (terms.words[t]! > (whole ? MAX_TERM_WORDS : BACKUP_WORDS) || terms.independence[t]! <= 0 || isEveryday(terms, t) || verbFirst(terms, t) || verbLast(terms, t) || everydayOfPhrase(terms, t) || notNounPhrase(terms, t)) return false;
-  if (!lenient && freeModifier(terms, t)) return false;
+  if (!lenient && (freeModifier(terms, t) || gradedModifier(terms, t))) return false;
   if (!symbols && symbol(terms, t)) return false;
   return terms.words[t]! > 1 || nounWord(terms, t);
 }
@@ -376,5 +390,5 @@ function symbol(terms: TermTable, t: number): boolean {
  * "historical documents", "constitutive laws", "reasoning chains" fail them). For title-subjects.ts.
  */
 export function titleNounPhrase(terms: TermTable, t: number): boolean {
-  return terms.words[t]! >= 2 && terms.lastHeadShare(t) >= HEADLESS_SHARE && !(terms.firstZipf(t) >= COMMON_FIRST_ZIPF && terms.modifierFirst[t]! * 2 > terms.freq[t]!) && !verbFirst(terms, t) && !verbLast(terms, t) && !notNounPhrase(terms, t) && !everydayOfPhrase(terms, t) && !symbol(terms, t);
+  return terms.words[t]! >= 2 && terms.lastHeadShare(t) >= HEADLESS_SHARE && !(terms.firstZipf(t) >= COMMON_FIRST_ZIPF && terms.modifierFirst[t]! * 2 > terms.freq[t]!) && !verbFirst(terms, t) && !verbLast(terms, t) && !notNounPhrase(terms, t) && !everydayOfPhrase(terms, t) && !symbol(terms, t) && !gradedModifier(terms, t);
 }
