@@ -112,3 +112,32 @@ export function gradable(word: string): boolean {
  * linguistics papers.
  */
 const COMPARATIVE_ZIPF = 3.5;
+
+/**
+ * Noun suffix → endings that give back the adjective a property noun is made from (Quirk et al. 1985,
+ * App. I): -ness ("completeness", "brightness", "happiness"), -ity ("elasticity", "stability",
+ * "sensitivity", "complexity").
+ */
+const PROPERTY_RULES: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/iness$/, ['y']],
+  [/ness$/, ['']],
+  [/bility$/, ['ble']],
+  [/ivity$/, ['ive']],
+  [/ity$/, ['', 'e']],
+];
+
+/**
+ * Zipf value in everyday English of the adjective a one-word noun names the quality of ("complete"
+ * for "completeness" 4.9, "bright" for "brightness" 4.7, "elastic" for "elasticity" 2.9), or 0 when
+ * it has no -ness/-ity suffix or English never writes the adjective. `key`: lowercase singular.
+ */
+export function adjectiveZipf(key: string): number {
+  for (const [suffix, endings] of PROPERTY_RULES) {
+    const m = suffix.exec(key);
+    if (!m) continue;
+    const base = key.slice(0, m.index);
+    if (base.length < MIN_BASE - 1) return 0;
+    return Math.max(...endings.map((e) => zipf(base + e)));
+  }
+  return 0;
+}
