@@ -74,3 +74,32 @@ describe('tags of an astrophysics and economics list with the shipped ML taxonom
     expect(withDefault.some((t) => /sovereign/i.test(t)) && withDefault.some((t) => /retirement/i.test(t))).toBe(false);
   });
 });
+
+describe('a taxonomy tag needs evidence that the paper is of the taxonomy\'s field (tag-field.ts)', () => {
+  // A field taxonomy of two tags; no paper below writes two of its phrases, so there is no core of
+  // papers that plainly belong to the field.
+  const taxonomy = parseTaxonomy(['tags:', '  medical imaging: [x-ray, computed tomography]', '  graph neural networks: [message passing]'].join('\n'), 'field.yaml');
+  if (!taxonomy.ok) throw new Error(taxonomy.error);
+  const sources = ['accreting neutron stars', 'galaxy clusters', 'supernova remnants', 'active galactic nuclei', 'black hole binaries', 'magnetars', 'stellar coronae', 'pulsar wind nebulae', 'starburst galaxies', 'gamma-ray bursts'];
+  const astro = (i: number, phrase: string): ClassifyInput => ({
+    id: `a${i}`,
+    title: `Spectral variability of ${sources[i]} observed with a space telescope`,
+    abstract: `We analyse ${phrase} spectra of ${sources[i]} from a monitoring campaign and fit the emission with thermal and non-thermal components. The spectral index of ${sources[i]} varies with flux, and the hot plasma temperature of ${sources[i]} follows the accretion rate.`,
+  });
+
+  test('two astrophysics papers of ten that write "x-ray" once get no "medical imaging"', () => {
+    const papers = sources.map((_, i) => astro(i, i < 2 ? 'x-ray' : 'optical'));
+    const labels = classifyPapers(papers, taxonomy.taxonomy);
+    for (const p of papers) expect(labels.get(p.id)!.tags, p.title).not.toContain('medical imaging');
+  });
+
+  test('a short list most of whose papers write one phrase of the field keeps its tags', () => {
+    const papers = sources.map((_, i) => ({
+      id: `g${i}`,
+      title: `Message passing on ${sources[i]} graphs`,
+      abstract: `We study message passing on graphs built from catalogues of ${sources[i]}. Message passing layers aggregate the features of neighbouring nodes, and deeper message passing improves node classification on ${sources[i]} graphs.`,
+    }));
+    const labels = classifyPapers(papers, taxonomy.taxonomy);
+    expect(papers.filter((p) => labels.get(p.id)!.tags.includes('graph neural networks')).length).toBeGreaterThanOrEqual(8);
+  });
+});
