@@ -35,6 +35,9 @@ const NOMINAL: ReadonlySet<Pos> = new Set([Pos.Noun, Pos.Adj, Pos.Participle, Po
  */
 const LABEL = /^(?:\d+[a-z]?|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[abc]?)$/;
 
+/** A number as written: "2.5", "1,550", "10-fold". */
+const NUMBER = /^\d/;
+
 /** Candidates counted over a list, paper by paper (addPaper in list order). */
 export class TermCounter {
   readonly trie = new CandidateTrie();
@@ -45,6 +48,8 @@ export class TermCounter {
   /** Per word id: runs it ends that a clause word (Word.opensClause), or else a verb reading (maybe a misread noun), follows. */
   readonly wordClauses: number[] = [];
   readonly wordVerbEnds: number[] = [];
+  /** Per word id: runs it opens right after a number ("sigma" of "2.5 sigma", "kpc" of "30 kpc"). */
+  readonly wordAfterNumber: number[] = [];
   /** Per paper, its candidates with their title and abstract counts (the layout of corpus.ts). */
   readonly entryIds: number[] = [];
   readonly entryTitle: number[] = [];
@@ -87,6 +92,7 @@ export class TermCounter {
   /** Cuts a stream into runs of words a term may hold and counts each run. */
   private walk(paper: PaperStreams, stream: Stream, inTitle: boolean, lowerAcronyms: ReadonlyMap<string, readonly string[]>): void {
     let run: RunWord[] = [];
+    let afterNumber = false;
     const flush = (next?: Word) => {
       // "of" never ends a run.
       while (run.length && run[run.length - 1]!.pos === Pos.Of) run.pop();
@@ -96,6 +102,7 @@ export class TermCounter {
         this.wordHeads[head] = (this.wordHeads[head] ?? 0) + 1;
         if (next?.opensClause) this.wordClauses[head] = (this.wordClauses[head] ?? 0) + 1;
         else if (next?.verb) this.wordVerbEnds[head] = (this.wordVerbEnds[head] ?? 0) + 1;
+        if (afterNumber) this.wordAfterNumber[run[0]!.id] = (this.wordAfterNumber[run[0]!.id] ?? 0) + 1;
         this.countRun(paper, run, inTitle);
       }
       run = [];
@@ -130,6 +137,7 @@ export class TermCounter {
       }
       // A verb's -ing form before an adjective is a verb ("promoting filopodial elongation").
       if (w.pos === Pos.Gerund && run.length === 0 && next !== undefined && (next.pos === Pos.Adj || next.pos === Pos.Participle)) continue;
+      if (!run.length) afterNumber = NUMBER.test(stream[i - 1]?.text ?? '');
       const prev = run[run.length - 1];
       const bound = prev !== undefined && prev.pos === Pos.Function && this.glued.has(`${prev.text} ${w.text}`);
       if (w.pos === Pos.Function || w.pos === Pos.Of) run.push({ id: this.words.idOf(w.text), text: w.text, pos: w.pos, bound });

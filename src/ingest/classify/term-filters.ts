@@ -80,6 +80,12 @@ const DEVERBAL_ZIPF = 2.7;
  */
 const PROPERTY_ZIPF = 4.5;
 /**
+ * Share of its phrases a one-word term opens right after a number from which it is a unit of measure
+ * ("2.5 sigma", "30 kpc", "12 months"), not a subject. Session 13: every gold figure of npm run eval
+ * unchanged; on the probe lists "sigma" (twice) and "incidence" went.
+ */
+const MEASURE_SHARE = 0.5;
+/**
  * Mentions (title and abstract) a term of one paper needs to be a tag (ownTerm), with the selector's
  * SINGLE_SHARE 0.02 → 0.15. Tag F1 vs A/B (gold-80 all, held-out; cross all, held-out): without
  * 0.472/0.455, 0.521/0.461; 0.373/0.365, 0.388/0.372. At 3: 0.473/0.456, 0.522/0.462; 0.400/0.377,
@@ -222,7 +228,7 @@ function genericHead(terms: TermTable, t: number): boolean {
 
 /** A one-word term read as a noun (not a verb's -ing form), not a short token, not an everyday verb's action or agent noun. */
 function nounWord(terms: TermTable, t: number): boolean {
-  return terms.nounHead[t]! * 2 > terms.freq[t]! && terms.key(t).length >= 4 && !deverbal(terms, t);
+  return terms.nounHead[t]! * 2 > terms.freq[t]! && terms.key(t).length >= 4 && !deverbal(terms, t) && terms.afterNumberShare(t) < MEASURE_SHARE;
 }
 
 /** "deletion", "participants", "findings": an everyday verb made a noun; "completeness": an everyday adjective's quality (core/english/derivation.ts). */
