@@ -129,8 +129,10 @@ export class TermCounter {
       // A verb's -ed form right after a noun is the verb of a clause, its subject before it and its
       // object after ("banks expanded refinancing", "households experienced windfall gains"): the
       // tagger reads it as a verb, and a noun phrase writes such a modifier hyphenated
-      // ("drug-induced", "cell-mediated", one word here). It breaks the run as a verb does.
-      const verbAfterNoun = w.pos === Pos.Participle && run[run.length - 1]?.pos === Pos.Noun;
+      // ("drug-induced", "cell-mediated", one word here). It breaks the run as a verb does. Not in a
+      // title, a noun phrase whose Title Case words the tagger misreads ("Explicit Pairwise
+      // Factorized Graph Neural Network" lost its name).
+      const verbAfterNoun = !inTitle && w.pos === Pos.Participle && run[run.length - 1]?.pos === Pos.Noun;
       if (!inside || verbAfterNoun || (this.englishStop.has(w.text) && w.pos !== Pos.Of && w.pos !== Pos.Function)) {
         flush(w);
         continue;
