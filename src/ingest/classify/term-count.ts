@@ -35,6 +35,9 @@ const NOMINAL: ReadonlySet<Pos> = new Set([Pos.Noun, Pos.Adj, Pos.Participle, Po
  */
 const LABEL = /^(?:\d+[a-z]?|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[abc]?)$/;
 
+/** A number as written: "2.5", "1,550", "10-fold". */
+const NUMBER = /^\d/;
+
 /** Candidates counted over a list, paper by paper (addPaper in list order). */
 export class TermCounter {
   readonly trie = new CandidateTrie();
@@ -45,6 +48,8 @@ export class TermCounter {
   /** Per word id: runs it ends that a clause word (Word.opensClause), or else a verb reading (maybe a misread noun), follows. */
   readonly wordClauses: number[] = [];
   readonly wordVerbEnds: number[] = [];
+  /** Per word id: runs it opens right after a number ("sigma" of "2.5 sigma", "kpc" of "30 kpc"). */
+  readonly wordAfterNumber: number[] = [];
   /** Per paper, its candidates with their title and abstract counts (the layout of corpus.ts). */
   readonly entryIds: number[] = [];
   readonly entryTitle: number[] = [];
@@ -87,6 +92,7 @@ export class TermCounter {
   /** Cuts a stream into runs of words a term may hold and counts each run. */
   private walk(paper: PaperStreams, stream: Stream, inTitle: boolean, lowerAcronyms: ReadonlyMap<string, readonly string[]>): void {
     let run: RunWord[] = [];
+    let afterNumber = false;
     const flush = (next?: Word) => {
       // "of" never ends a run.
       while (run.length && run[run.length - 1]!.pos === Pos.Of) run.pop();
@@ -96,6 +102,7 @@ export class TermCounter {
         this.wordHeads[head] = (this.wordHeads[head] ?? 0) + 1;
         if (next?.opensClause) this.wordClauses[head] = (this.wordClauses[head] ?? 0) + 1;
         else if (next?.verb) this.wordVerbEnds[head] = (this.wordVerbEnds[head] ?? 0) + 1;
+        if (afterNumber) this.wordAfterNumber[run[0]!.id] = (this.wordAfterNumber[run[0]!.id] ?? 0) + 1;
         this.countRun(paper, run, inTitle);
       }
       run = [];
@@ -119,12 +126,20 @@ export class TermCounter {
         // "of" between two words of a term; a glued function word before its word.
         (w.pos === Pos.Of && run.length > 0 && next !== undefined && next.pos !== Pos.Break && next.pos !== Pos.Function) ||
         (w.pos === Pos.Function && next !== undefined && this.glued.has(`${w.text} ${next.text}`));
-      if (!inside || (this.englishStop.has(w.text) && w.pos !== Pos.Of && w.pos !== Pos.Function)) {
+      // A verb's -ed form right after a noun is the verb of a clause, its subject before it and its
+      // object after ("banks expanded refinancing", "households experienced windfall gains"): the
+      // tagger reads it as a verb, and a noun phrase writes such a modifier hyphenated
+      // ("drug-induced", "cell-mediated", one word here). It breaks the run as a verb does. Not in a
+      // title, a noun phrase whose Title Case words the tagger misreads ("Explicit Pairwise
+      // Factorized Graph Neural Network" lost its name).
+      const verbAfterNoun = !inTitle && w.pos === Pos.Participle && run[run.length - 1]?.pos === Pos.Noun;
+      if (!inside || verbAfterNoun || (this.englishStop.has(w.text) && w.pos !== Pos.Of && w.pos !== Pos.Function)) {
         flush(w);
         continue;
       }
       // A verb's -ing form before an adjective is a verb ("promoting filopodial elongation").
       if (w.pos === Pos.Gerund && run.length === 0 && next !== undefined && (next.pos === Pos.Adj || next.pos === Pos.Participle)) continue;
+      if (!run.length) afterNumber = NUMBER.test(stream[i - 1]?.text ?? '');
       const prev = run[run.length - 1];
       const bound = prev !== undefined && prev.pos === Pos.Function && this.glued.has(`${prev.text} ${w.text}`);
       if (w.pos === Pos.Function || w.pos === Pos.Of) run.push({ id: this.words.idOf(w.text), text: w.text, pos: w.pos, bound });

@@ -65,7 +65,7 @@ export function cutTerms(terms: TermTable): (t: number) => number {
       // A word read as a noun before a term seen once may be a verb the tagger misread ("combines
       // fused attention kernels"); only a word everyday English seldom writes then belongs to it.
       const nounFirst = x >= 0 && terms.freq[x]! >= 2 && (terms.modifierFirst[x]! + terms.gerundFirst[x]!) * 2 <= terms.freq[x]!;
-      const cut = headed[t]! >= 0 ? headed[t]! : x >= 0 && (nounFirst || terms.firstZipf(x) < EVERYDAY_ZIPF) ? x : -1;
+      const cut = headed[t]! >= 0 ? headed[t]! : x >= 0 && (nounFirst || terms.firstZipf(x) < EVERYDAY_ZIPF || opensWithTerm(terms, x)) ? x : -1;
       whole[t] = -1;
       // A piece of a piece ("sparse" of "sparse mixture" of "sparse mixture of experts") is a piece of the whole.
       whole[t] = cut >= 0 && wholeOf(cut) >= 0 ? wholeOf(cut) : cut;
@@ -73,4 +73,17 @@ export function cutTerms(terms: TermTable): (t: number) => number {
     return whole[t]!;
   };
   return wholeOf;
+}
+
+/**
+ * Whether term x's first two words are a term of their own that several papers write, and more often
+ * than x: then the word before a piece of x is the start of that term, not the author's modifier
+ * ("hole mass" of "black hole mass" beside "black hole", "bank inflation target" of "central bank
+ * inflation target" beside "central bank"), however everyday the word.
+ */
+function opensWithTerm(terms: TermTable, x: number): boolean {
+  if (terms.words[x]! < 3) return false;
+  let two = x;
+  while (terms.prefix[two]! >= 0 && terms.prefix[terms.prefix[two]!]! >= 0) two = terms.prefix[two]!;
+  return two !== x && terms.df[two]! >= 2 && terms.freq[two]! > terms.freq[x]!;
 }

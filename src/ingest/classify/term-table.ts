@@ -51,6 +51,8 @@ export interface TermTable extends PhraseCounts {
    * word the tagger read as a verb may be a modifier of a misread noun ("adversarial paraphrases").
    */
   nounHeadShare(id: number): number;
+  /** Share of the phrases with the term's first word that it opens right after a number: high for a unit of measure ("sigma" of "2.5 sigma"). */
+  afterNumberShare(id: number): number;
   /** Occurrences whose first word is a verb's -ing form ("utilizing interpretation methods"). */
   readonly gerundFirst: Int32Array;
   /**

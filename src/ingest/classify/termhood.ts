@@ -33,7 +33,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
   const counter = new TermCounter(gluedWords(papers), englishStop);
   const start = new Int32Array(papers.length + 1);
   papers.forEach((paper, d) => (start[d + 1] = counter.addPaper(paper)));
-  const { trie, words: wordIds, wordRuns, wordHeads, wordClauses, wordVerbEnds } = counter;
+  const { trie, words: wordIds, wordRuns, wordHeads, wordClauses, wordVerbEnds, wordAfterNumber } = counter;
   const { count, freq, lastWord } = trie;
   const { words, rest, cvalue, independence } = cValues(trie, wordHeads, wordRuns);
   const rarest = new Float64Array(count).fill(-1);
@@ -90,6 +90,10 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
       const w = lastWord[id]!;
       // Once is no evidence: a relative clause follows a noun now and then ("the accuracy that").
       return (wordClauses[w] ?? 0) < 2 ? 0 : wordClauses[w]! / Math.max(1, wordHeads[w] ?? 0);
+    },
+    afterNumberShare: (id) => {
+      const w = trie.wordsOf(id)[0]!;
+      return (wordAfterNumber[w] ?? 0) / Math.max(1, wordRuns[w] ?? 0);
     },
     nounHeadShare: (id) => {
       const w = lastWord[id]!;

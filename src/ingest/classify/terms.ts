@@ -117,7 +117,10 @@ export function englishWords(text: string, symbols?: string[]): Stream {
       symbols.push(t);
       symbolAt = out.length;
     }
-    const pos = classOf(tag, lower);
+    // A plural noun the tagger read as a verb's -s form right after an adjective ("white dwarfs
+    // observed", "massive white dwarfs"): an attributive adjective goes before a noun, never before a
+    // finite verb, which a noun or a pronoun opens.
+    const pos = tag === 'VERB' && prev?.pos === Pos.Adj && PLURAL_S.test(lower) ? Pos.Noun : classOf(tag, lower);
     out.push(tag === 'VERB' && pos === Pos.Break ? { text: lower, pos, verb: true } : { text: lower, pos });
   }
   return out;
@@ -127,6 +130,9 @@ export function englishWords(text: string, symbols?: string[]): Stream {
 function countedWord(texts: readonly string[], types: readonly string[], spaces: readonly string[], i: number): boolean {
   return texts[i + 1] === '-' && spaces[i + 1] === '' && spaces[i + 2] === '' && types[i + 2] === 'word' && /^\p{Ll}{3,}$/u.test(texts[i + 2] ?? '');
 }
+
+/** A word ending in a plural -s (not -ss, -us, -is: "class", "virus", "analysis"). */
+const PLURAL_S = /[^sui]s$/;
 
 /** A token of letters only. */
 const LETTERS = /^\p{L}+$/u;
