@@ -170,6 +170,10 @@ async function main(): Promise<void> {
   // head start shares it from the titles on) rather than after the hand-off, beside the second process's start.
   // Its heap cap bounds any list its sources can hold (firstBuildHeapMb), so it is never replaced for a larger one.
   // A rebuild still tells it after the hand-off: telling it before the ingest slowed the ingest (see below).
+  // Measured (session 13, 10k cold, scratch copies interleaved with main at 303b398, with plain-prose abstracts, load
+  // 13-41 from other sessions): process 0 synced and bundled from 18 s on while the ingest tagged until 55 s (load 17);
+  // process tree 70.9, 86.8, 87.6 CPU-s against main's 78.1, 88.3, 82.1; dist/ identical; wall within the load's
+  // noise (130-415 s against 168-444 s), so its wall gain is still to be measured on a quiet machine.
   const buildsEarly = astro0 !== undefined && lastCount === 0 && !hasStoredSignatures(outDir);
   let handedOff = false;
   const buildEarly = () => {
