@@ -29,7 +29,7 @@ import { CITATION_CACHE_ROOT, citationCacheDir } from '../src/site/lib/citation-
 import { prewarmAfter, type Prewarm } from '../src/site/lib/warm-cache.ts';
 import { ABSTRACT_CACHE_ROOT, abstractCacheDir } from '../src/site/markdown/abstract-cache-dir.ts';
 import { prewarmAbstractCache, warmAbstractCache } from '../src/site/markdown/warm-abstract-cache.ts';
-import { astroHeapMb, buildShares, clearSharedFiles, firstBuildHeapMb, renderSite, startAstro } from './lib/astro-child.ts';
+import { astroHeapMb, buildShares, clearSharedFiles, firstBuildHeapMb, renderSite, startAstro, type AstroProcess } from './lib/astro-child.ts';
 import { bundleBrowserCode } from './lib/bundle-browser.ts';
 import { bibtexEntriesFile, loadBibtexEntries, storeBibtexEntries } from './lib/bibtex-entries.ts';
 import { countedAheadOnEnd, cpuSeconds, stageLine } from './lib/stage-clock.ts';
@@ -153,6 +153,35 @@ async function main(): Promise<void> {
   const lastCount = entryCount(join(root, 'content', 'papers'));
   const earlyHeapMb = lastCount > 0 ? astroHeapMb(lastCount) : firstBuildHeapMb(join(root, 'content', 'sources'));
   let astro0 = earlyHeapMb !== undefined ? startAstro(earlyHeapMb) : undefined;
+  // The browser code, which Astro copies from public/, is made once, before the first process is told to build.
+  let browserCode: Promise<void> | undefined;
+  const browserCodeMade = () => (browserCode ??= stage('browser code', () => bundleBrowserCode(root)));
+  // Process 0 told to build (the build itself waits for the plans and the entries) and when.
+  let first: Promise<void> | undefined;
+  let astroStarted = 0;
+  const tellFirst = (process0: AstroProcess) => {
+    astroStarted = performance.now();
+    clearSharedFiles(root);
+    first = process0.build({ root, outDir, planFile: renderPlanFile(cacheDir, 0), share: 0 });
+    first.catch(() => {}); // awaited, and so reported, by the astro stage
+  };
+  // A first build with no entries yet (a cold build of a list of up to ~25k papers) tells process 0 to build once the
+  // abstracts' head start is done, so that it syncs and bundles on the core the ingest leaves idle (the references'
+  // head start shares it from the titles on) rather than after the hand-off, beside the second process's start.
+  // Its heap cap bounds any list its sources can hold (firstBuildHeapMb), so it is never replaced for a larger one.
+  // A rebuild still tells it after the hand-off: telling it before the ingest slowed the ingest (see below).
+  // Measured (session 13, 10k cold, scratch copies interleaved with main at 303b398, with plain-prose abstracts, load
+  // 13-41 from other sessions): process 0 synced and bundled from 18 s on while the ingest tagged until 55 s (load 17);
+  // process tree 70.9, 86.8, 87.6 CPU-s against main's 78.1, 88.3, 82.1; dist/ identical; wall within the load's
+  // noise (130-415 s against 168-444 s), so its wall gain is still to be measured on a quiet machine.
+  const buildsEarly = astro0 !== undefined && lastCount === 0 && !hasStoredSignatures(outDir);
+  let handedOff = false;
+  const buildEarly = () => {
+    if (!buildsEarly || handedOff || first) return;
+    browserCodeMade().then(() => {
+      if (!handedOff && !first && astro0) tellFirst(astro0);
+    }, () => {}); // a failed bundle is reported where the build awaits it
+  };
   // Tagging (topics, tags, related papers) is reported apart from the rest of the ingest.
   const tagging = { ms: 0, cpuS: 0 };
   // A phase may run twice (tagging: the incremental try, then the whole list); its times add up.
@@ -174,6 +203,7 @@ async function main(): Promise<void> {
       bodiesAhead = bodies;
       abstractsAhead = prewarmAbstractCache(bodies, abstractCacheDir(root));
       abstractsAhead.done.catch(() => {}); // awaited, and so reported, by the abstracts stage
+      abstractsAhead.done.then(buildEarly, buildEarly);
     },
     onTitled: (papers) => {
       abstractsAhead.stop(); // the abstracts stage makes what no head start reached, on both cores
@@ -191,6 +221,7 @@ async function main(): Promise<void> {
     },
   });
   const ingested = await child.handoff;
+  handedOff = true;
   // The child goes on to write content/papers and the report, which only Astro's paper pages read: awaited
   // before keep pages lets Astro render. Its CPU up to the hand-off counts here, the rest where it ends.
   child.written.then(countedAheadOnEnd(ingested.cpuS), () => {});
@@ -203,27 +234,24 @@ async function main(): Promise<void> {
   const siteCardList = site ? siteCards(ingested.papers, identity.name) : [];
   const cardsRendering = site ? renderCardsToCache(siteCardList, join(root, '.cache', 'og-cards')) : undefined;
   cardsRendering?.catch(() => {}); // awaited, and so reported, by the og cards stage
-  await stage('browser code', () => bundleBrowserCode(root));
+  await browserCodeMade();
   // Astro starts on the written entries and the browser code (it copies public/); it syncs its content
   // store and bundles the pages while the stages below prepare what only rendering reads: the abstracts,
   // the references and the render plans, which the pages wait for (src/site/lib/kept-pages.ts).
   const heapMb = astroHeapMb(ingested.papers.length);
-  if (astro0 && astro0.heapMb * HEAP_CAP_SLACK < heapMb) {
+  if (astro0 && !first && astro0.heapMb * HEAP_CAP_SLACK < heapMb) {
     astro0.stop(); // a list that grew well past what its cap was set for
     astro0 = undefined;
   }
   // Telling a rebuild's process to build before the ingest (its pages waiting for the plan, its entries read after
   // it) was measured and not kept: 10k add-one 6.5 / 6.0 -> 7.2 / 6.7 s (load ~2, interleaved), the ingest and
   // tagging slowed beside Astro's sync and bundle while the astro stage fell by 0.2 s.
-  const astroStarted = performance.now();
-  clearSharedFiles(root);
-  const first = (astro0 ?? startAstro(heapMb)).build({ root, outDir, planFile: renderPlanFile(cacheDir, 0), share: 0 });
-  first.catch(() => {}); // awaited, and so reported, by the astro stage
+  if (!first) tellFirst(astro0 ?? startAstro(heapMb));
   // A first build keeps no page (no signatures stored with dist/), so the number of processes that render is known
   // now: the others start too, and load Astro, sync and bundle while the abstracts and references are made, as process
   // 0 does, instead of after the plans while process 0 renders alone (their pages then need no head start).
   const early = hasStoredSignatures(outDir) ? 1 : renderProcesses(ingested.papers.length, ingested.papers.length, 0, 0);
-  const earlyBuilds = early > 1 ? buildShares(root, first, Array.from({ length: early }, (_, share) => renderPlanFile(cacheDir, share)), heapMb) : undefined;
+  const earlyBuilds = early > 1 ? buildShares(root, first!, Array.from({ length: early }, (_, share) => renderPlanFile(cacheDir, share)), heapMb) : undefined;
   earlyBuilds?.catch(() => {}); // awaited, and so reported, by the astro stage
   abstractsAhead.stop(); // what it has not reached is shared among the cores
   const abstracts = await stage('abstracts', async () => ({ early: await abstractsAhead.done, ...(await warmAbstractCache(abstractBodies(ingested), abstractCacheDir(root))) }));
@@ -250,7 +278,7 @@ async function main(): Promise<void> {
   });
   console.log(`build: paper pages: ${plan.keep.length} kept from the last build, ${ingested.papers.length - plan.keep.length} to render by ${planFiles.length} Astro process${planFiles.length > 1 ? 'es' : ''}`);
   console.log(`build: list pages: ${plan.keepLists.length} kept from the last build, ${plan.listPages} to render`);
-  const astro = stage('astro', () => renderSite(root, outDir, earlyBuilds ?? buildShares(root, first, planFiles, heapMb), planFiles.length));
+  const astro = stage('astro', () => renderSite(root, outDir, earlyBuilds ?? buildShares(root, first!, planFiles, heapMb), planFiles.length));
   // The data files need only the papers, so they are written while Astro renders (the sitemap waits for the
   // pages): first, while Astro's process is still small, since each is one string of the whole list (at 50k
   // papers the build's heap grew by ~400 MB while writing them, then went back down).

@@ -8,7 +8,8 @@
  * bundles the pages meanwhile, and only the static paths need the plan, so they wait for its file
  * (`npm run build` writes it whole, by a rename, and removes the last build's first).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileWritten } from './file-written.ts';
 
 /** A render plan as the build writes it. */
 export interface RenderPlanFile {
@@ -26,28 +27,17 @@ export interface RenderPlan {
   skipLists: ReadonlySet<string>;
 }
 
-/** How often a process that is ahead of its plan looks for the file. */
-const PLAN_POLL_MS = 10;
-
 const plans = new Map<string, Promise<RenderPlan>>();
 
 export function renderPlan(planFile: string | undefined = import.meta.env.PAPERSHELF_RENDER_PLAN): Promise<RenderPlan> {
   if (!planFile) return Promise.resolve({ skip: new Set(), lists: true, skipLists: new Set() });
   let plan = plans.get(planFile);
   if (!plan) {
-    plan = planWritten(planFile).then(() => {
+    plan = fileWritten(planFile).then(() => {
       const stored = JSON.parse(readFileSync(planFile, 'utf8')) as RenderPlanFile;
       return { skip: new Set(stored.skip), lists: stored.lists, skipLists: new Set(stored.skipLists) };
     });
     plans.set(planFile, plan);
   }
   return plan;
-}
-
-/**
- * Resolves once `file` exists. Waits without limit: the build that started this process writes it after
- * its keep-pages stage, and ends the process (scripts/lib/astro-child.ts) if it fails before.
- */
-async function planWritten(file: string): Promise<void> {
-  while (!existsSync(file)) await new Promise((resolve) => setTimeout(resolve, PLAN_POLL_MS));
 }

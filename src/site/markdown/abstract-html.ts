@@ -17,6 +17,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { plainText, summarizePlain } from '../../core/summarize.ts';
 import { writeCacheFile } from '../lib/warm-cache.ts';
+import { plainProseHtml } from './plain-prose.ts';
 import { rehypePlugins, remarkPlugins } from './plugins.ts';
 
 let processor: Processor<any, any, any, any, string> | undefined;
@@ -33,9 +34,17 @@ function getProcessor() {
   return processor;
 }
 
-/** Renders an entry's Markdown body to HTML, exactly as a paper page shows it. */
-export async function renderAbstract(markdown: string): Promise<string> {
+/** Renders an entry's Markdown body to HTML through the whole pipeline (plugins.ts). */
+export async function pipelineHtml(markdown: string): Promise<string> {
   return String(await getProcessor().process(markdown));
+}
+
+/**
+ * Renders an entry's Markdown body to HTML, exactly as a paper page shows it: plain prose without parsing
+ * (plain-prose.ts, the same bytes as `pipelineHtml`), the rest through the pipeline.
+ */
+export async function renderAbstract(markdown: string): Promise<string> {
+  return plainProseHtml(markdown) ?? pipelineHtml(markdown);
 }
 
 /** What a paper page shows of its abstract: the HTML, and the plain text and summary (empty for an empty body). */
