@@ -47,8 +47,8 @@
  *   pixels a card, by up to 37 levels (resvg's f32 coordinates differ at x and x + 72), so the card is no longer
  *   the same to the bit as when drawn whole.
  * At ~14.5 ms of CPU a card and ≈12.5k cards for 10k papers (papers, tags, topics), a cold 10k build with
- * SITE_URL spends ≈180 CPU-s on cards, ≈90 s of both cores: even at 2× cheaper, cards alone would exceed the
- * issue's 2.5× Hugo + Pagefind (≈34 s).
+ * SITE_URL spent ≈180 CPU-s on cards drawn this way: hence the compositor above (10k cold with SITE_URL
+ * 137.9 s → 73.6 s in `npm run bench`, sessions 12 and 13).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
