@@ -18,7 +18,7 @@
  * (two interleaved pairs, load 8-12).
  */
 import { fork } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -26,7 +26,7 @@ import { entryBody } from '../../src/core/entry-file.ts';
 import { compileCacheDir } from './compile-cache.ts';
 import { entriesAsRead, removeEntriesBackup } from './entries-dir.ts';
 import { entriesWrittenAlongside } from './memory-budget.ts';
-import { paperEntriesFile } from '../../src/site/content/paper-entries-file.ts';
+import { paperEntriesFile, writePaperEntries } from '../../src/site/content/paper-entries-file.ts';
 import type { IngestOutput, TitledPaper } from '../../src/ingest/pipeline.ts';
 
 /** What the build reads of the ingest's output. */
@@ -166,11 +166,8 @@ async function runChild(options: ChildOptions): Promise<void> {
     ...(options.bodies ? { onBodies: (bodies: string[]) => handOver('bodies', bodies) } : {}),
     ...(options.titled ? { onTitled: (papers: TitledPaper[]) => handOver('titled', papers) } : {}),
   });
-  // What the Astro processes read instead of Astro's content store (src/site/content/paper-entries-file.ts);
-  // written aside and renamed, since a first build's Astro process may be waiting for it already (get-catalog.ts).
-  const entriesFile = paperEntriesFile(options.root);
-  writeFileSync(`${entriesFile}.${process.pid}.tmp`, serialize(entriesAsRead(output.entries, output.previous, 'content/papers')));
-  renameSync(`${entriesFile}.${process.pid}.tmp`, entriesFile);
+  // What the Astro processes read instead of Astro's content store (src/site/content/paper-entries-file.ts).
+  writePaperEntries(paperEntriesFile(options.root), entriesAsRead(output.entries, output.previous, 'content/papers'));
   const otherBodies: Record<string, string> = {};
   for (const p of output.papers) {
     const body = entryBody(output.entries.get(`${p.slug}.md`) ?? '');
