@@ -31,6 +31,7 @@ import { glyphBitmaps, PHASES, type GlyphBitmap, type GlyphRequest } from './og-
 import { ensureShaper, interDraws, shape, type ShapedGlyph } from './og-card-shape.ts';
 import { pillBaseline, pillBox, pillBoxWidth } from './og-card-pills.ts';
 import { baselineOf, sprite, type Sprite } from './og-card-sprites.ts';
+import type { Rasterise } from './og-card-png.ts';
 
 /** A sprite at (`x`, `y`) on the card: its layout box's top-left, px (whole, but for a pill row on a half pixel). */
 export interface Placement {
@@ -58,8 +59,6 @@ export interface ComposedBody {
   sprites: Placement[];
   texts: GlyphRun[];
 }
-
-type Rasterise = (svg: string) => Promise<{ pixels: Uint8Array; width: number; height: number }>;
 
 /**
  * Letters, marks, digits, punctuation, symbols and the space: no control or format characters (soft hyphens,

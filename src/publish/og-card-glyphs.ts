@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { create as openFont } from 'fontkitten';
 import { LRUCache } from 'lru-cache';
+import type { Rasterise } from './og-card-png.ts';
 
 /** A glyph's coverage (0–255) on a `width × height` grid whose top-left is (`dx`, `dy`) px from its origin on the baseline. */
 export interface GlyphBitmap {
@@ -35,8 +36,6 @@ export const GLYPH_CACHE_BYTES = 16 * 1024 * 1024;
 
 /** Quarter pixels: a glyph lands within 1/8 px of where satori puts it. */
 export const PHASES = 4;
-
-type Rasterise = (svg: string) => Promise<{ pixels: Uint8Array; width: number; height: number }>;
 
 interface Outline {
   unitsPerEm: number;

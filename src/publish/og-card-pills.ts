@@ -7,8 +7,7 @@
  */
 import { pill, PILL_GAP, PILL_HEIGHT, PILL_TEXT, type PillVariant } from './og-card-layout.ts';
 import { baselineOf, sprite, type Sprite } from './og-card-sprites.ts';
-
-type Rasterise = (svg: string) => Promise<{ pixels: Uint8Array; width: number; height: number }>;
+import type { Rasterise } from './og-card-png.ts';
 
 /** The long pill's width: wider than any pill (a pill's text is cut to 40 characters, ≈ 600 px). */
 const LONG = 1000;

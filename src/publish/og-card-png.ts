@@ -98,6 +98,9 @@ export function indexPixels(words: Uint32Array, rgba: Uint8Array, from: number, 
   return true;
 }
 
+/** The card's rasteriser (og-card-render.ts `rasterise`): SVG markup to RGBA pixels, as the compositor's pieces take it. */
+export type Rasterise = (svg: string) => Promise<{ pixels: Uint8Array; width: number; height: number }>;
+
 /** The frame of a card (everything but the body), drawn once per kind and site name and kept (og-card-render.ts). */
 export interface Frame {
   /** The frame's rows as palette indices, each after its filter byte: a PNG's raw image data. */

@@ -20,7 +20,7 @@ interface HbFont {
 }
 interface HarfBuzz {
   createBlob(data: Uint8Array): { destroy(): void };
-  createFace(blob: unknown, index: number): { destroy(): void; upem?: number };
+  createFace(blob: unknown, index: number): { destroy(): void; upem: number };
   createFont(face: unknown): HbFont['font'];
   createBuffer(): { addText(text: string): void; guessSegmentProperties(): void; json(): Array<{ g: number; cl: number; ax: number; dx: number; dy: number }>; destroy(): void };
   shape(font: unknown, buffer: unknown, features?: string): void;
@@ -37,7 +37,13 @@ export function ensureShaper(): Promise<void> {
   return hbReady;
 }
 
-/** A WOFF 1.0 file as the SFNT (TrueType/OpenType) font it wraps: HarfBuzz reads SFNT only. */
+/**
+ * A WOFF 1.0 file as the SFNT (TrueType/OpenType) font it wraps: HarfBuzz reads SFNT only, and @fontsource ships
+ * WOFF and WOFF2. Written here (the WOFF 1.0 spec's table directory, tables inflated with node:zlib) because no
+ * kept library hands back the SFNT: the npm converters are woff2sfnt-sfnt2woff 1.0.0 (2014, unmaintained) and
+ * woff-lib 0.0.3 (a first release), and fontkitten (already a dependency) inflates a WOFF's tables only for its
+ * own reading.
+ */
 export function woffToSfnt(woff: Uint8Array): Uint8Array {
   const view = new DataView(woff.buffer, woff.byteOffset, woff.byteLength);
   if (view.getUint32(0) !== 0x774f4646) return woff; // not 'wOFF': already SFNT
@@ -84,8 +90,8 @@ function hbFont(file: string): HbFont {
     const blob = hb.createBlob(sfnt);
     const face = hb.createFace(blob, 0);
     const hbf = hb.createFont(face);
-    // unitsPerEm from the 'head' table, so advances come back in font units, as satori scales them.
-    const unitsPerEm = headUnitsPerEm(sfnt);
+    // Scaled to its units per em, so advances come back in font units, as satori scales them.
+    const unitsPerEm = face.upem;
     hbf.setScale(unitsPerEm, unitsPerEm);
     face.destroy();
     blob.destroy();
@@ -93,15 +99,6 @@ function hbFont(file: string): HbFont {
     fonts.set(file, font);
   }
   return font;
-}
-
-function headUnitsPerEm(sfnt: Uint8Array): number {
-  const view = new DataView(sfnt.buffer, sfnt.byteOffset, sfnt.byteLength);
-  const count = view.getUint16(4);
-  for (let i = 0; i < count; i++) {
-    if (view.getUint32(12 + i * 16) === 0x68656164) return view.getUint16(view.getUint32(20 + i * 16) + 18); // 'head'
-  }
-  throw new Error('font without a head table');
 }
 
 const fileOf = new Map<number, string | undefined>();

@@ -15,6 +15,7 @@ import { LRUCache } from 'lru-cache';
 import satori from 'satori';
 import { getBaseFonts, FONT_FAMILY, loadFallbackFonts } from './og-card-fonts.ts';
 import { el, SOFT_BG, type CardElement } from './og-card-layout.ts';
+import type { Rasterise } from './og-card-png.ts';
 
 /** A piece of a card, drawn. */
 export interface Sprite {
@@ -37,8 +38,6 @@ export const SPRITE_CACHE_BYTES = 4 * 1024 * 1024;
 const PAD = 32;
 const MARKER = '#fe0001';
 const MARKER_RECT = new RegExp(`<rect x="([\\d.]+)" y="([\\d.]+)" width="1" height="1" fill="${MARKER}"/>`, 'g');
-
-type Rasterise = (svg: string) => Promise<{ pixels: Uint8Array; width: number; height: number }>;
 
 /** Cached sprites; `undefined` for a piece that cannot be a sprite (so it is not drawn again to find out). */
 const cache = new LRUCache<string, { sprite: Sprite | undefined }>({ maxSize: SPRITE_CACHE_BYTES, sizeCalculation: ({ sprite: s }) => (s ? s.pixels.length + s.colours.length * 4 : 0) + 64 });
