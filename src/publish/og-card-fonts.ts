@@ -96,12 +96,11 @@ let baseFonts: SatoriFont[] | undefined;
  */
 export function getBaseFonts(): SatoriFont[] {
   if (baseFonts) return baseFonts;
-  const dir = join(packageDir('@fontsource/inter'), 'files');
   const fonts: SatoriFont[] = [];
   // Latin first: satori falls back through the loaded fonts in the order given.
   for (const subset of INTER_SUBSETS) {
     for (const weight of INTER_WEIGHTS) {
-      fonts.push({ name: interFamily(subset), data: readFileSync(join(dir, `inter-${subset}-${weight}-normal.woff`)), weight, style: 'normal' });
+      fonts.push({ name: interFamily(subset), data: readFileSync(interFile(subset, weight)), weight, style: 'normal' });
     }
   }
   for (const slice of getSlices().filter((s) => s.fallback.eager)) fonts.push(...sliceFonts(slice));
@@ -222,8 +221,6 @@ function sliceOf(codePoint: number): Slice | undefined {
   return getSlices().find((s) => covers(s, codePoint) && hasGlyph(fontFile(s.fallback.pkg, s.fallback.file(s.id, 400)), codePoint));
 }
 
-let interFiles: string[] | undefined;
-
 /**
  * The family a card draws a character with: Inter when it has the glyph (at bold, the title's weight), else the
  * first fallback that lists and draws it; undefined when no card font draws it.
@@ -231,8 +228,7 @@ let interFiles: string[] | undefined;
 export function cardFontFor(ch: string): string | undefined {
   const codePoint = ch.codePointAt(0)!;
   if (fontByCodePoint.has(codePoint)) return fontByCodePoint.get(codePoint);
-  interFiles ??= INTER_SUBSETS.map((subset) => join(packageDir('@fontsource/inter'), 'files', `inter-${subset}-700-normal.woff`));
-  const family = interFiles.some((file) => hasGlyph(file, codePoint)) ? LATIN_FAMILY : sliceOf(codePoint)?.fallback.family;
+  const family = interFileFor(codePoint, 700) !== undefined ? LATIN_FAMILY : sliceOf(codePoint)?.fallback.family;
   fontByCodePoint.set(codePoint, family);
   return family;
 }
@@ -242,7 +238,15 @@ export function cardFontFor(ch: string): string | undefined {
  * font has a glyph for it (satori's rule for a family list); undefined when no Inter subset has one.
  */
 export function interFileFor(codePoint: number, weight: (typeof INTER_WEIGHTS)[number]): string | undefined {
-  return INTER_SUBSETS.map((subset) => join(packageDir('@fontsource/inter'), 'files', `inter-${subset}-${weight}-normal.woff`)).find((file) => hasGlyph(file, codePoint));
+  return INTER_SUBSETS.map((subset) => interFile(subset, weight)).find((file) => hasGlyph(file, codePoint));
+}
+
+let interDir: string | undefined;
+
+/** The WOFF file of one Inter subset at one weight. */
+function interFile(subset: (typeof INTER_SUBSETS)[number], weight: (typeof INTER_WEIGHTS)[number]): string {
+  interDir ??= join(packageDir('@fontsource/inter'), 'files');
+  return join(interDir, `inter-${subset}-${weight}-normal.woff`);
 }
 
 const fontByCodePoint = new Map<number, string | undefined>();
