@@ -17,6 +17,7 @@ import { contextDefects, mendColon } from './title/context-defects.ts';
 import { englishCandidates } from './title/english.ts';
 import { listWeights, type WordWeight } from './title/keyness.ts';
 import { otherLanguageTitle } from './title/other-language.ts';
+import type { SentenceTags } from './english-tagger.ts';
 
 export { titleCase };
 
@@ -39,14 +40,14 @@ function clean(title: string, abstract: string, weight: WordWeight): boolean {
 }
 
 /** Candidate titles for one abstract, best first, each in final form. */
-function candidates(abstract: string, weight: WordWeight, counts: Map<string, number>): string[] {
+function candidates(abstract: string, weight: WordWeight, counts: Map<string, number>, read?: SentenceTags): string[] {
   const language = languageOf(abstract);
   if (language !== 'eng') {
     const title = otherLanguageTitle(abstract, language);
     if (title) return [title];
   }
   // Candidates come best first; a broken one goes last (checking is lazy: the best usually passes).
-  const found = [...new Set(englishCandidates(abstract, weight, counts).slice(0, CANDIDATES_KEPT).map((c) => titleCase(mendColon(c.title.replace(/\s+/g, ' ').trim(), abstract, weight))))];
+  const found = [...new Set(englishCandidates(abstract, weight, counts, read).slice(0, CANDIDATES_KEPT).map((c) => titleCase(mendColon(c.title.replace(/\s+/g, ' ').trim(), abstract, weight))))];
   const firstClean = found.findIndex((t) => clean(t, abstract, weight));
   if (firstClean < 0) {
     // No reading keeps the rules alone (most often: too short); two together may.
@@ -67,9 +68,10 @@ export function deriveTitle(abstract: string): string {
  * titles). A repeated title gets a further phrase of its own abstract ("Large Language Models:
  * Evaluating Object Hallucination"), never a number. `kept[i]`, when given, is abstract i's title from
  * the last ingest, kept unless a real title took it: only the other abstracts are read (the costly part),
- * still weighed against the whole list.
+ * still weighed against the whole list. `read`, when given, receives the tags of the sentences read, for
+ * term extraction (english-tagger.ts `SentenceTags`).
  */
-export function deriveTitles(abstracts: readonly string[], taken: Iterable<string> = [], kept: readonly (string | undefined)[] = []): string[] {
+export function deriveTitles(abstracts: readonly string[], taken: Iterable<string> = [], kept: readonly (string | undefined)[] = [], read?: SentenceTags): string[] {
   const key = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const used = new Set([...taken].map(key));
   const titles: string[] = new Array(abstracts.length);
@@ -79,7 +81,7 @@ export function deriveTitles(abstracts: readonly string[], taken: Iterable<strin
   });
   for (const t of titles) if (t !== undefined) used.add(key(t));
   const { weight, counts } = listWeights(abstracts);
-  const lists = abstracts.map((a, i) => (titles[i] === undefined ? candidates(a, weight, counts[i]!) : []));
+  const lists = abstracts.map((a, i) => (titles[i] === undefined ? candidates(a, weight, counts[i]!, read) : []));
   // Shorter lists choose first: a paper with a single reading should keep it.
   const order = abstracts.flatMap((_, i) => (titles[i] === undefined ? [i] : [])).sort((a, b) => lists[a]!.length - lists[b]!.length || a - b);
   for (const i of order) {

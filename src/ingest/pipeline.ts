@@ -24,6 +24,7 @@ import {
 } from './classify/index.ts';
 import { cleanTitle, titleText } from './clean-text.ts';
 import { deriveTitles, UNTITLED } from './derive-title.ts';
+import type { SentenceTags } from './english-tagger.ts';
 import { identityKey, paperId } from './identity.ts';
 import { ingestReport, type IngestReport } from './ingest-report.ts';
 import { knownPapers, previousTopics, type ExistingEntry, type IngestState, type KnownPaper } from './ingest-state.ts';
@@ -150,7 +151,9 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   const bodies = merged.home.map((h) => abstractToMarkdown(h.body));
   hooks.onBodies?.(bodies);
   phase('merge');
-  const titles = titlePapers(merged, known);
+  // The title reader tags most sentences of the abstracts it reads; term extraction takes them from here.
+  const tagged: SentenceTags = new Map();
+  const titles = titlePapers(merged, known, tagged);
   phase('titles');
   hooks.onTitled?.(merged.groups.map((g, i) => ({ ...mergeMetadata(g.occurrences), id: merged.ids[i]!, title: titles[i]!, derivedTitle: g.title === null, body: bodies[i]! })));
   // Titles as plain text (math read as text), for slugs and the classifier.
@@ -168,7 +171,7 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
   let full: typeof classified = null;
   if (!classified) {
     // The topics generated last time keep a rebuild that adds a few papers from moving the others.
-    const labels = classifyPapers(toClassify, taxonomy, { previousTopics: previousTopics(input.state, method), analysis: analyse() });
+    const labels = classifyPapers(toClassify, taxonomy, { previousTopics: previousTopics(input.state, method), analysis: analyse(), tagged });
     phase('tagging');
     classified = full = { labels, related: relatedPapers(toClassify, labels, { count: RELATED_COUNT, analysis: analyse() }) };
   }
@@ -205,10 +208,10 @@ function mergeRecords(occurrences: readonly CleanOccurrence[]): MergedRecords {
  * Each paper's title: its sources' best, or one derived from its abstract (unlike every other title);
  * a title derived by the last ingest from the same abstract is kept (`known`).
  */
-function titlePapers({ groups, home }: MergedRecords, known: readonly (KnownPaper | undefined)[]): string[] {
+function titlePapers({ groups, home }: MergedRecords, known: readonly (KnownPaper | undefined)[], tagged: SentenceTags): string[] {
   const untitled = groups.flatMap((g, i) => (g.title === null ? [i] : []));
   const kept = untitled.map((i) => known[i]?.title);
-  const derived = deriveTitles(untitled.map((i) => home[i]!.abstract), groups.flatMap((g) => (g.title ? [g.title] : [])), kept);
+  const derived = deriveTitles(untitled.map((i) => home[i]!.abstract), groups.flatMap((g) => (g.title ? [g.title] : [])), kept, tagged);
   const titles = groups.map((g) => g.title);
   // Cleaning can leave nothing of a last-resort title made of markup (`$${\em`): a title is never empty.
   untitled.forEach((i, k) => (titles[i] = derived[k] === kept[k] ? derived[k]! : cleanTitle(derived[k]!) || UNTITLED));

@@ -14,6 +14,7 @@ import { assignTags } from './tags.ts';
 import { indexVocabulary } from './tag-index.ts';
 import { introducedTags } from './contribution.ts';
 import { extractTerms } from './terms.ts';
+import type { SentenceTags } from '../english-tagger.ts';
 import { parseTaxonomy as parse, type Taxonomy } from './taxonomy.ts';
 import { keepTopics } from './stable.ts';
 import { assignTopics } from './topics.ts';
@@ -83,6 +84,8 @@ export interface ClassifyOptions {
   previousTopics?: ReadonlyMap<string, string>;
   /** `analysePapers(papers)`, when the caller has it already. */
   analysis?: PaperAnalysis;
+  /** Sentences of the abstracts tagged already (by the title reader): term extraction takes them instead of tagging them again. */
+  tagged?: SentenceTags;
 }
 
 /**
@@ -93,10 +96,10 @@ export interface ClassifyOptions {
 export function classifyPapers(
   papers: readonly ClassifyInput[],
   taxonomy: Taxonomy,
-  { previousTopics, analysis = analysePapers(papers) }: ClassifyOptions = {},
+  { previousTopics, analysis = analysePapers(papers), tagged }: ClassifyOptions = {},
 ): Map<string, Classification> {
   const { corpus, vectors } = analysis;
-  const vocabulary = indexVocabulary(corpus, taxonomy, extractTerms(papers));
+  const vocabulary = indexVocabulary(corpus, taxonomy, extractTerms(papers, tagged));
   const tags = assignTags(corpus, vocabulary, vectors, introducedTags(papers.map((p) => p.abstract), taxonomy));
   const kept = previousTopics ? keepTopics(vectors, papers.map((p) => previousTopics.get(p.id))) : null;
   const topics = kept ?? assignTopics(corpus, papers, taxonomy, vectors, tags, () => withWordNet(corpus, vectors));

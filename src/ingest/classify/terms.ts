@@ -23,7 +23,7 @@ import { functionWords, languageOf } from '../../core/english/everyday.ts';
 import { countTerms, Pos, type Stream, type TermTable, type Word } from './termhood.ts';
 import { definedAcronyms } from './tokenize.ts';
 import { paperLanguage, titleRepeatsAbstract, type PaperText } from './corpus.ts';
-import { englishTagger, taggedTokens } from '../english-tagger.ts';
+import { tagSentences, tagText, type SentenceTags, type TaggedText } from '../english-tagger.ts';
 import { expandShortForms } from './short-forms.ts';
 import { HASH_SEED, hashChar } from '../../core/fnv.ts';
 
@@ -34,12 +34,11 @@ export type { TermTable } from './termhood.ts';
  * `symbols`, when given, receives the words written as symbols (see symbolShaped), as written.
  */
 export function englishWords(text: string, symbols?: string[]): Stream {
-  const its = englishTagger().its;
-  const tokens = taggedTokens(text);
-  const texts = tokens.out();
-  const tags = tokens.out(its.pos);
-  const spaces = tokens.out(its.precedingSpaces);
-  const types = tokens.out(its.type);
+  return wordsOf(tagText(text), symbols);
+}
+
+/** englishWords of a text already tagged. */
+function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: string[]): Stream {
   const out: Word[] = [];
   // Index in `out` of the last word written as a symbol: "MALDI" "-" "TOF" is glued into one.
   let symbolAt = -1;
@@ -216,9 +215,9 @@ function withoutMath(text: string): string {
 
 /**
  * The term candidates of every paper, with their counts, C-value and everyday-English frequency.
- * Papers in the given order; deterministic.
+ * Papers in the given order; deterministic. `tagged`: sentences the title reader tagged already (taken from it).
  */
-export function extractTerms(written: readonly PaperText[]): TermTable {
+export function extractTerms(written: readonly PaperText[], tagged?: SentenceTags): TermTable {
   const papers = written.map((p) => expandShortForms(p.title, p.abstract));
   // Boilerplate: long sentences that occur in two or more papers.
   const seen = new Map<number, number>();
@@ -234,14 +233,17 @@ export function extractTerms(written: readonly PaperText[]): TermTable {
   });
   const symbols = new Set<string>();
   const streams = papers.map((p, d) => {
-    const abstract = split[d]!.filter((s) => seen.get(sentenceHash(s)) !== -1).join(' ');
+    const kept = split[d]!.filter((s) => seen.get(sentenceHash(s)) !== -1);
+    const abstract = kept.join(' ');
     // Most papers have no short form to expand: their guess is the one topics make (paperLanguage), made once.
     const language = p.title === written[d]!.title && p.abstract === written[d]!.abstract ? paperLanguage(written[d]!) : languageOf(`${p.title} ${p.abstract}`);
     const symbolLike: string[] = [];
     const read = (text: string) => (language === 'en' ? englishWords(withoutMath(text), symbolLike) : foreignWords(withoutMath(text), language));
     const title = titleRepeatsAbstract(p.title, p.abstract) ? [] : read(sentenceCase(p.title));
     if (language === 'en') {
-      const stream = { title, abstract: read(abstract), acronyms: definedAcronyms(p.abstract) };
+      // Math is cut out of the joined text (a formula may span a sentence's end): such abstracts are tagged whole.
+      const words = tagged?.size && !abstract.includes('$') ? wordsOf(tagSentences(kept, tagged), symbolLike) : read(abstract);
+      const stream = { title, abstract: words, acronyms: definedAcronyms(p.abstract) };
       const text = symbolLike.length ? `${p.title}\n${p.abstract}` : '';
       for (const w of symbolLike) {
         const lower = w.toLowerCase();

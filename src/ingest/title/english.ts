@@ -16,6 +16,7 @@
 import { gerund } from '../../core/english/inflection.ts';
 import { DEICTIC, nounPhrase, nounPhraseWithAttachments, type Phrase } from './chunk.ts';
 import { join, tagEach, type Token } from './pos.ts';
+import type { SentenceTags } from '../english-tagger.ts';
 import { definitions, expansion, ownName, spellOut } from './acronyms.ts';
 import { contextDefects, mendColon } from './context-defects.ts';
 import { MAX_TITLE_WORDS } from './defects.ts';
@@ -129,8 +130,11 @@ export interface Candidate {
   score: number;
 }
 
-/** Candidates, best first; empty when the abstract gives nothing a title can be read from. */
-export function englishCandidates(abstract: string, weight: WordWeight = () => 1, counts = wordCounts(abstract)): Candidate[] {
+/**
+ * Candidates, best first; empty when the abstract gives nothing a title can be read from. `read`, when given,
+ * receives the tags of the sentences read (english-tagger.ts `SentenceTags`).
+ */
+export function englishCandidates(abstract: string, weight: WordWeight = () => 1, counts = wordCounts(abstract), read?: SentenceTags): Candidate[] {
   const allSentences = splitSentences(abstract);
   const sentences = allSentences.slice(0, SENTENCES_READ);
   const out: Candidate[] = [];
@@ -159,7 +163,7 @@ export function englishCandidates(abstract: string, weight: WordWeight = () => 1
     .filter((s) => s.index > 0 && !chosen.some((c) => c.sentence.index === s.index))
     .map((s) => s.text);
   if (first.length > openingText.length) others.push(first.slice(openingText.length));
-  const [opening = [], ...taggedRest] = tagEach([openingText, ...chosen.map((c) => c.text), ...others]);
+  const [opening = [], ...taggedRest] = tagEach([openingText, ...chosen.map((c) => c.text), ...others], read);
   const taggedChosen = taggedRest.slice(0, chosen.length);
   const taggedOthers = taggedRest.slice(chosen.length);
   let taskPhrase: string | undefined | null = null;

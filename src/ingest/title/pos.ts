@@ -6,7 +6,7 @@
  * 0.10 ms, and 10k papers must title in a few seconds.
  */
 import type { ItsFunction } from 'wink-nlp';
-import { englishTagger, taggedTokens } from '../english-tagger.ts';
+import { englishTagger, JOINT, SEPARATOR, splitJoined, tagText, type SentenceTags, type TaggedText, type TaggerTokens } from '../english-tagger.ts';
 
 export interface Token {
   /** The word as written. */
@@ -27,14 +27,14 @@ export interface Token {
  * part, so that a phrase is never cut inside a compound.
  */
 export function tag(text: string): Token[] {
-  const its = englishTagger().its;
-  const tokens = taggedTokens(text);
-  const words = tokens.out() as string[];
-  const pos = tokens.out(its.pos) as string[];
-  const pre = tokens.out(its.precedingSpaces) as string[];
+  return tokensOf(tagText(text));
+}
+
+/** The title reader's tokens of a tagged text (see tag). */
+function tokensOf({ tokens, texts: words, pos, spaces: pre }: TaggedText & { tokens: TaggerTokens }): Token[] {
   // Lemmas only on demand: all of them cost 3× the tagging itself (0.5 ms for 200 characters).
   // wink's typings give its.lemma an extra `addons` parameter that out() does not declare.
-  const lemma = its.lemma as unknown as ItsFunction<string>;
+  const lemma = englishTagger().its.lemma as unknown as ItsFunction<string>;
   const lemmaAt = (i: number) => () => tokens.itemAt(i).out(lemma);
   const out: Token[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -74,8 +74,6 @@ class Tagged implements Token {
   }
 }
 
-/** A character no abstract holds, set between texts tagged together and split at afterwards. */
-const SEPARATOR = '\u2063';
 
 /** The dash that joins two names into one: "German–Italian children", "the Hertzsprung–Russell diagram". */
 const NAME_DASH = new Set(['–']);
@@ -113,9 +111,15 @@ export function joinNames(tokens: Token[]): Token[] {
   return out;
 }
 
-/** Tokens of each text, tagged in one call (each call to the tagger has a fixed cost), names whole (joinNames). */
-export function tagEach(texts: readonly string[]): Token[][] {
-  const all = joinNames(tag(texts.map((t) => t.replaceAll(SEPARATOR, ' ')).join(`\n\n${SEPARATOR}\n\n`)));
+/**
+ * Tokens of each text, tagged in one call (each call to the tagger has a fixed cost), names whole (joinNames).
+ * `read`, when given, receives each text's tags, for term extraction to take instead of tagging it again.
+ */
+export function tagEach(texts: readonly string[], read?: SentenceTags): Token[][] {
+  const clean = texts.map((t) => t.replaceAll(SEPARATOR, ' '));
+  const tagged = tagText(clean.join(JOINT));
+  if (read) splitJoined(tagged, texts.length).forEach((t, k) => t && clean[k] === texts[k] && read.set(texts[k]!, t));
+  const all = joinNames(tokensOf(tagged));
   const out: Token[][] = [[]];
   for (const t of all) {
     if (t.text === SEPARATOR) out.push([]);
