@@ -1,11 +1,17 @@
 /**
  * The last pruning of tag-select.ts: a paper with more than three tags drops the weak ones no other
  * paper has, never its strong ones (a survey of community detection keeps "community detection").
+ * The single-tag rounds: a taxonomy tag stays though no other paper has it, at any rank (session 14:
+ * "response generation", "speech recognition" were lost to shared tags named in passing), where a
+ * discovered term of one paper gives way.
  */
 import { describe, expect, test } from 'vitest';
 import { selectTags, type Candidate } from '../../../src/ingest/classify/tag-select.ts';
 
 const cand = (slot: number, score: number): Candidate => ({ slot, score, backup: false });
+/** selectTags with no overlapping tags, ranked by score, `curated` naming the taxonomy tags. */
+const select = (ranked: Candidate[][], slots: number, curated: (slot: number) => boolean): Candidate[][] =>
+  selectTags(ranked, { slots, byRank: (a, b) => b.score - a.score || a.slot - b.slot, overlapping: () => false, keyOf: (slot) => `s${slot}`, curated, evidence: () => {} });
 
 describe('selectTags', () => {
   test("a paper's strong tag that no other paper has stays; a weak one goes while it has more than three", () => {
@@ -13,16 +19,20 @@ describe('selectTags', () => {
     const shared = (s: number) => [1, 2, 3, 4].map((slot) => cand(slot, s - slot * 0.1));
     const ranked: Candidate[][] = [[cand(0, 10), ...shared(9), cand(9, 2)]];
     for (let d = 1; d < 40; d++) ranked.push(shared(9));
-    const chosen = selectTags(ranked, {
-      slots: 10,
-      byRank: (a, b) => b.score - a.score || a.slot - b.slot,
-      overlapping: () => false,
-      keyOf: (slot) => `s${slot}`,
-      curated: (slot) => slot === 0,
-      evidence: () => {},
-    });
+    const chosen = select(ranked, 10, (slot) => slot === 0);
     const mine = chosen[0]!.map((c) => c.slot);
     expect(mine).toContain(0);
     expect(mine).not.toContain(9);
+  });
+
+  test("a taxonomy tag only one paper has stays though it is not the paper's best; a term of one paper over the budget goes", () => {
+    // Paper 0: slots 1 and 2 (shared, its best), slot 5 (a taxonomy tag of its own, third), slot 6 (a
+    // discovered term of its own, fourth). Six distinct tags leave no room for single tags (SINGLE_SHARE).
+    const ranked: Candidate[][] = [[cand(1, 10), cand(2, 9.5), cand(5, 9), cand(6, 8.5), cand(3, 2.5), cand(4, 2.4)]];
+    for (let d = 1; d < 40; d++) ranked.push([1, 2, 3, 4].map((slot) => cand(slot, 9 - slot * 0.1)));
+    const chosen = select(ranked, 7, (slot) => slot === 5);
+    const mine = chosen[0]!.map((c) => c.slot);
+    expect(mine).toContain(5);
+    expect(mine).not.toContain(6);
   });
 });
