@@ -11,7 +11,8 @@ import { preferKeywordTags } from './keywords.ts';
 import { writtenCase } from './tag-case.ts';
 import { findRelated } from './related.ts';
 import { assignTags } from './tags.ts';
-import { indexVocabulary } from './tag-index.ts';
+import { indexVocabulary, termKeyOf } from './tag-index.ts';
+import { phraseTerm } from './term-filters.ts';
 import { introducedTags } from './contribution.ts';
 import { extractTerms } from './terms.ts';
 import type { SentenceTags } from '../english-tagger.ts';
@@ -102,7 +103,14 @@ export function classifyPapers(
   const vocabulary = indexVocabulary(corpus, taxonomy, extractTerms(papers, tagged));
   const tags = assignTags(corpus, vocabulary, vectors, introducedTags(papers.map((p) => p.abstract), taxonomy));
   const kept = previousTopics ? keepTopics(vectors, papers.map((p) => previousTopics.get(p.id))) : null;
-  const topics = kept ?? assignTopics(corpus, papers, taxonomy, vectors, tags, () => withWordNet(corpus, vectors));
+  // A topic may be named after a phrase its papers share that the term extractor reads as a term
+  // (naming.ts sharedPhrases, term-filters.ts phraseTerm).
+  const { terms } = vocabulary;
+  const isTerm = (phrase: string) => {
+    const t = terms.idOf(termKeyOf(phrase));
+    return t >= 0 && phraseTerm(terms, t);
+  };
+  const topics = kept ?? assignTopics(corpus, papers, taxonomy, vectors, tags, () => withWordNet(corpus, vectors), isTerm);
   const out = new Map<string, Classification>();
   papers.forEach((p, d) => out.set(p.id, { topic: topics[d]!, tags: tags[d]!.names }));
   preferKeywordTags(papers, out, taxonomy);
@@ -125,7 +133,7 @@ function withWrittenCase(papers: readonly ClassifyInput[], labels: Map<string, C
  */
 export function topicMethod(taxonomy: Taxonomy): string {
   const hash = fnv1a(JSON.stringify([taxonomy.topics, taxonomy.tags, taxonomy.stopTags]));
-  return `ward-ctfidf-wordnet-subtopics-11:${hash.toString(16)}`;
+  return `ward-ctfidf-wordnet-subtopics-12:${hash.toString(16)}`;
 }
 
 /** Up to `count` (1–50) related paper ids per paper, most related first, keyed by id. `analysis`: `analysePapers(papers)`, when the caller has it. */

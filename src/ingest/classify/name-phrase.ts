@@ -89,6 +89,8 @@ const isEnglish = (p: PaperText): boolean => paperLanguage(p) === 'en';
 interface Occurrence {
   /** The phrase as written, completed to whole compounds. */
   tokens: Token[];
+  /** Whether the phrase opens its title or sentence, where any word is capitalised. */
+  initial: boolean;
   before: Token | undefined;
   after: Token | undefined;
 }
@@ -113,6 +115,7 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
       if (!m) continue;
       const o = read(text, m.index, m.index + m[0].length);
       if (o) {
+        o.initial = /(?:^|[.!?:]\s+)$/u.test(text.slice(0, m.index));
         found.push(o);
         anyEnglish ||= isEnglish(p);
       }
@@ -174,7 +177,10 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
   // capitalise ("Bayesian Inference" in a list of title-case titles). Rare: under
   // EVERYDAY_WORD_PER_MILLION in SUBTLEX ("coli" 0.53, "cerevisiae" 0, "balls" 105); a technical
   // English word of a sentence-case list ("Hodgkin lymphoma", 0.55) is kept as written too.
-  const proper = words.length > 1 && /^\p{Lu}\p{Ll}+$/u.test(words[0]!) && words.slice(1).every((w) => /^\p{Ll}+$/u.test(w) && everydayFrequency(w) < EVERYDAY_WORD_PER_MILLION && neverCapitalised(w, found));
+  // A capital that opens a title or sentence says nothing: "Prosodic phrasing and intonation in …"
+  // (session 14, a list of linguistics papers) is no proper name; the first word must be capitalised
+  // where it does not open one.
+  const proper = words.length > 1 && /^\p{Lu}\p{Ll}+$/u.test(words[0]!) && found.some((o) => !o.initial && o.tokens[0]?.text === words[0]) && words.slice(1).every((w) => /^\p{Ll}+$/u.test(w) && everydayFrequency(w) < EVERYDAY_WORD_PER_MILLION && neverCapitalised(w, found));
   return proper ? name : titleCase(name);
 }
 
@@ -205,7 +211,7 @@ function read(text: string, start: number, end: number): Occurrence | null {
   let last = -1;
   spans.forEach(([a], i) => a < e && (last = i));
   if (first < 0 || last < first) return null;
-  return { tokens: tokens.slice(first, last + 1), before: tokens[first - 1], after: tokens[last + 1] };
+  return { tokens: tokens.slice(first, last + 1), initial: false, before: tokens[first - 1], after: tokens[last + 1] };
 }
 
 /** How the papers write a word: lower case if any occurrence does (not a sentence start), else its commonest form. */

@@ -9,6 +9,8 @@
  * B" only when most papers of the second also carry the first. A candidate weighs more the more alike
  * the papers that write it are (topical coherence: a domain term, not a general academic noun), and
  * no name repeats the words of another with some added ("Large Language Models" beside "Language Models").
+ * Phrases that most of a topic's papers write are candidates too, though no tag holds them
+ * (`sharedPhrases`): a tag sets a paper apart, a name says what papers share.
  */
 import { TAG_NAME_MINOR } from '../../core/english/function-words.ts';
 import { naiveSingular } from '../../core/english/inflection.ts';
@@ -53,7 +55,9 @@ const NAME_COVERAGE = 0.5;
 /**
  * One name per group. `groupOf[d]` is paper d's group (0 … groups − 1, or −1 for none); `tagNames[d]`
  * its tags. Names are title-cased, distinct, and never empty ("Topic N" only when a group's papers
- * share no term at all). `reserved` names are taken already (taxonomy topics).
+ * share no term at all). `reserved` names are taken already (taxonomy topics). `isTerm` says whether
+ * a phrase (as written, lowercase) is a term, for the phrases a topic's papers share beyond their
+ * tags (`sharedPhrases`); without it only tags name topics.
  */
 export function nameGroups(
   corpus: Corpus,
@@ -63,6 +67,7 @@ export function nameGroups(
   tagNames: readonly (readonly string[])[],
   reserved: ReadonlySet<string>,
   vectors?: Vectors,
+  isTerm: (phrase: string) => boolean = () => false,
 ): string[] {
   const n = corpus.size;
   const members: number[][] = Array.from({ length: groups }, () => []);
@@ -76,6 +81,17 @@ export function nameGroups(
       // Named as the papers write it most often, so the name's words are in them.
       if (id !== undefined && nameable(name) && nameable(corpus.surface(id)) && !candidate.has(id)) candidate.set(id, corpus.surface(id));
     }
+  }
+  // Phrases most of a topic's papers share, though no tag holds them; a tag is a term the tagger
+  // judged worth browsing by, so such a phrase weighs as a one-word tag does (no PHRASE_WEIGHT):
+  // with it, "Employment Effects" named the two papers tagged "minimum wage" (a tie, broken by the alphabet).
+  // Nor is such a phrase a name's second term: "Open-Domain Dialogues & Experimental Results" (gold-cross,
+  // empty taxonomy) joined a phrase most papers of any topic write to the topic's term.
+  const untagged = new Set<number>();
+  for (const [id, surface] of sharedPhrases(corpus, members, isTerm)) {
+    if (candidate.has(id)) continue;
+    candidate.set(id, surface);
+    untagged.add(id);
   }
   const papersWith = new Map<number, number[]>();
   for (let d = 0; d < n; d++) {
@@ -104,7 +120,7 @@ export function nameGroups(
       .map(([p, ds]) => {
         const share = ds.length / own.length;
         const weight =
-          (ds.length > 1 || own.length === 1 ? 1 : SINGLE_PAPER) * share ** COVERAGE_POWER * Math.log(1 + average / corpus.df[p]!) * (corpus.words[p]! > 1 ? PHRASE_WEIGHT : 1) * coherence(p);
+          (ds.length > 1 || own.length === 1 ? 1 : SINGLE_PAPER) * share ** COVERAGE_POWER * Math.log(1 + average / corpus.df[p]!) * (corpus.words[p]! > 1 && !untagged.has(p) ? PHRASE_WEIGHT : 1) * coherence(p);
         return { p, name: candidate.get(p)!, papers: ds, weight };
       })
       .sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : 1));
@@ -134,6 +150,7 @@ export function nameGroups(
           (s) =>
             own.length >= PAIR_MIN_PAPERS &&
             s !== first &&
+            !untagged.has(s.p) &&
             s.weight >= SECOND_SCORE * first.weight &&
             !sharesWord(s.name, first.name) &&
             s.papers.filter((d) => first.papers.includes(d)).length >= SECOND_OVERLAP * s.papers.length &&
@@ -159,6 +176,40 @@ export function nameGroups(
     names[g] = name;
   }
   return names;
+}
+
+/**
+ * Phrases of two or more words that at least half of a topic's papers (two at least) write, though
+ * their tags need not hold them: a name is what the papers share, and a paper's 3-6 tags are what sets
+ * it apart. On lists the product had never seen (session 14: astrophysics, linguistics, economics,
+ * ecology), the papers of a topic wrote "coral reefs", "relative clauses", "exchange rates", and no
+ * paper's tags held them; the topics were named "Consecutive Years", "Constraints", "Area Sovereign
+ * Debt Crisis", after one paper's tag or a word both fields use. Single words are left to the tags:
+ * a word most of a topic's papers write is mostly an academic one ("constraints", "estimates"). A
+ * phrase must be a term by the term extractor's filters (`isTerm`, term-filters.ts phraseTerm: a
+ * noun phrase, no free modifier, no generic head) and not everyday by naming's own bar
+ * (`isEveryday`): without the filters "Experimental Results", "Promising Progress" and "Class II"
+ * named topics of gold-cross with an empty taxonomy. Phrase id → its commonest surface form.
+ */
+function sharedPhrases(corpus: Corpus, members: readonly (readonly number[])[], isTerm: (phrase: string) => boolean): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const own of members) {
+    if (own.length < 2) continue;
+    const need = Math.max(2, Math.ceil(NAME_COVERAGE * own.length));
+    const count = new Map<number, number>();
+    for (const d of own) {
+      for (let i = corpus.start[d]!; i < corpus.start[d + 1]!; i++) {
+        const p = corpus.ids[i]!;
+        if (corpus.words[p]! > 1 && corpus.df[p]! >= need) count.set(p, (count.get(p) ?? 0) + 1);
+      }
+    }
+    for (const [p, c] of count) {
+      if (c < need || out.has(p)) continue;
+      const surface = corpus.surface(p);
+      if (nameable(surface) && !isEveryday(surface) && isTerm(surface)) out.set(p, surface);
+    }
+  }
+  return out;
 }
 
 /**

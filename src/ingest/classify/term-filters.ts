@@ -341,6 +341,18 @@ export function discoverable(terms: TermTable, t: number, n: number, maxShare: n
 }
 
 /**
+ * A phrase of two or more words that may name a topic its papers share (naming.ts sharedPhrases):
+ * the filters of a shared term in `discoverable` but for everyday English and the cap on papers. A
+ * field's subjects are often written in everyday words ("exchange rates", "coral reefs", "relative
+ * clauses", all under EVERYDAY_ZIPF), which a tag needs titles for and a name does not; naming has
+ * its own, higher bar for everyday phrases (name-phrase.ts). The other filters keep "promising
+ * progress" (free modifier) and "experimental results" (generic head) from naming a topic.
+ */
+export function phraseTerm(terms: TermTable, t: number): boolean {
+  return terms.words[t]! > 1 && terms.independence[t]! >= MIN_INDEPENDENCE && !notNounPhrase(terms, t) && !freeModifier(terms, t) && !verbFirst(terms, t) && !verbLast(terms, t) && !everydayOfPhrase(terms, t) && !genericHead(terms, t);
+}
+
+/**
  * A term of one paper only that names what the paper is about: written in its title and repeated
  * (OWN_MENTIONS) in all, a noun phrase of at most three words passing every filter of a shared
  * term, or a single word English seldom writes ("autophagy", "zebrafish", "alkylation repair",

@@ -232,8 +232,11 @@ const FIELD_SEED_SHARE = 0.15;
  */
 const TAXONOMY_SPREAD = 0.6;
 
-/** Paper d's topic name at index d; `texts[d]` is paper d's title and abstract. Deterministic. */
-export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxonomy: Taxonomy, vectors: Vectors, tags: readonly PaperTags[], knowledge: () => Vectors = () => vectors): string[] {
+/**
+ * Paper d's topic name at index d; `texts[d]` is paper d's title and abstract. Deterministic.
+ * `isTerm` judges the phrases a discovered topic's papers share as names (naming.ts `nameGroups`).
+ */
+export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxonomy: Taxonomy, vectors: Vectors, tags: readonly PaperTags[], knowledge: () => Vectors = () => vectors, isTerm?: (phrase: string) => boolean): string[] {
   const n = corpus.size;
   if (!n) return [];
   const k = Math.max(MIN_TOPICS, Math.min(MAX_TOPICS, Math.round(TOPICS_PER_ROOT * Math.sqrt(n))));
@@ -416,7 +419,7 @@ export function assignTopics(corpus: Corpus, texts: readonly PaperText[], taxono
   if (apart.size) taxonomyName[final.groupOf[unreached.papers[0]!]!] = languageTopicName(unreached.languages);
   nameFromOtherField(final.groupOf, final.count, taxonomyName, headingOf, flat, evidence);
   const unnamed = Int32Array.from(final.groupOf, (g) => (taxonomyName[g] ? -1 : g));
-  const found = nameGroups(corpus, texts, unnamed, final.count, tags.map((t) => t.names), new Set(flat.map((t) => t.name)), plain);
+  const found = nameGroups(corpus, texts, unnamed, final.count, tags.map((t) => t.names), new Set(flat.map((t) => t.name)), plain, isTerm);
   return Array.from(final.groupOf, (g) => taxonomyName[g] || found[g]!);
 }
 

@@ -46,6 +46,12 @@ describe('a candidate term read where its papers write it', () => {
     expect(librarianName('escherichia coli', texts)).toBe('Escherichia coli');
   });
 
+  test('title-cases a name whose first word is capitalised only where it opens a title (session 14: "Prosodic phrasing")', () => {
+    // One paper of the topic writes the term, and its title opens with it: the title is read first.
+    const texts = [{ id: 'p0', title: 'Prosodic phrasing and intonation in Spanish declaratives', abstract: 'Intonation marks the prosodic phrasing of sentences in six dialects.' }];
+    expect(librarianName('prosodic phrasing', texts, 1)).toBe('Prosodic Phrasing');
+  });
+
   test('title-cases an everyday word after a proper name ("Poincaré Balls")', () => {
     const texts = papers('We embed trees in Poincaré balls of low dimension.', 'Hyperbolic layers map words into Poincaré balls.');
     expect(librarianName('poincaré balls', texts)).toBe('Poincaré Balls');
