@@ -225,6 +225,18 @@ describe('tags as domain terms', () => {
     for (const tags of tagsOf(list, taxonomy('tags:\n  speech recognition:\n    implied-by: [rnn-t]\n  rnn transducer: [neural transducer]\n')).values()) expect(tags).not.toContain('speech recognition');
   });
 
+  test('implication carries through a chain of tags: what implies a narrower tag implies its broader heading too', () => {
+    // Issue 19's example one level up: binary weights imply quantization, and quantization is model compression.
+    const chain = 'tags:\n  model compression:\n    implied-by: [quantization]\n  quantization:\n    implied-by: [binary weight, binarized]\n';
+    const list = [0, 1, 2].map((i) =>
+      paper(`c${i}`, `Training networks with binary weights ${i}`, 'We train convolutional networks with binary weights and binarized activations on image classification.'),
+    );
+    for (const tags of tagsOf(list, taxonomy(chain)).values()) expect(tags).toEqual(expect.arrayContaining(['quantization', 'model compression']));
+    // Without quantization's own evidence, neither is implied.
+    const cut = 'tags:\n  model compression:\n    implied-by: [quantization]\n  quantization: []\n';
+    for (const tags of tagsOf(list, taxonomy(cut)).values()) expect(tags).not.toContain('model compression');
+  });
+
   test('implied-by is checked: a phrase of more than three words is an error naming its line', () => {
     const r = parseTaxonomy('tags:\n  quantization:\n    implied-by: [one two three four]\n', 'test.yaml');
     expect(r.ok).toBe(false);
