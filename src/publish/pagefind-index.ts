@@ -181,8 +181,11 @@ export interface PagefindBuild {
 /**
  * How many Pagefind runs may go on at once: `now` from the start, and as many as `later` resolves to once it does
  * (the build raises it when Astro's processes end and their memory is free). Each run beyond the first has its own
- * binary on a worker thread (pagefind-run.ts). Pagefind writes a shard's index on one thread: with one run at a time,
- * the shard written after Astro's pages left one of the two cores idle (10k cold, docs/benchmarks.md: 6.6 s).
+ * binary on a worker thread (pagefind-run.ts). Pagefind writes a shard's index mostly on one thread: with one run at a
+ * time, the shard indexed after Astro's pages left one of the two cores idle (10k cold, docs/benchmarks.md: 6.6 s).
+ * Measured (session 14, 10k cold scratch builds interleaved with main, load 19-61 from other sessions): Pagefind's
+ * CPU left when Astro ended 6.5, 9.1, 8.3 s in one binary against 1.5, 2.1, 5.0 s split about evenly between two;
+ * Pagefind's CPU in all 13.4, 19.6, 16.0 s against 12.3, 14.5, 17.1; the tree's peak 1,939 -> 2,362-2,379 MiB.
  */
 export interface PagefindRuns {
   now: number;

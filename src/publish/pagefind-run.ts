@@ -1,9 +1,11 @@
 /**
  * One Pagefind run: a shard's records indexed by Pagefind's binary into a folder. Pagefind's Node API keeps one
- * binary per module instance (its `close()` stops it), and that binary writes an index on one thread: two shards
- * indexed at once in one binary were written one after the other (10k papers, 2 shards: writes ended 24.0 and
- * 41.1 s into the run). So a run that goes on beside another has a binary of its own, on a worker thread
- * (`workerRunner`): each worker imports the API afresh.
+ * binary per module instance (its `close()` stops it), and that binary writes an index mostly on one thread: two
+ * shards indexed at once in one binary were written one after the other (the 10k bench list's two shards of ~5k
+ * pages: their writeFiles calls took 24.0 and 41.1 s, load ~80). So a run that goes on beside another has a binary
+ * of its own, on a worker thread (`workerRunner`): each worker imports the API afresh. Both shards of that list,
+ * Pagefind alone (session 14, load 17-24, interleaved): one after the other 52.4 and 45.4 s, in two binaries at
+ * once 33.2 and 24.8 s.
  */
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
