@@ -79,3 +79,15 @@ export function entriesWrittenAlongside(papers: number, budgetMib = TREE_BUDGET_
   const build = BUILD_FIXED_MIB + BUILD_PER_PAPER_MIB * papers;
   return ingest + build + 2 * astroProcessMib(papers) <= budgetMib;
 }
+
+/**
+ * How many Pagefind runs (at least 1, at most `wanted`) fit `budgetMib` at once beside the build process and
+ * `renderProcesses` Astro processes, for a list of `papers` papers whose largest search shard holds `shardPages`
+ * pages. At 10k papers (two Astro processes, shards of ~5k pages) two fit; at 50k (one Astro process, shards of
+ * ~6.3k pages) one does while Astro renders, and two once it has ended (`renderProcesses` 0).
+ */
+export function pagefindRunsWithin(papers: number, shardPages: number, renderProcesses: number, wanted: number, budgetMib = TREE_BUDGET_MIB): number {
+  const others = BUILD_FIXED_MIB + BUILD_PER_PAPER_MIB * papers + renderProcesses * astroProcessMib(papers);
+  const fit = Math.floor((budgetMib - others) / (PAGEFIND_PER_PAGE_MIB * Math.max(1, shardPages)));
+  return Math.max(1, Math.min(wanted, fit));
+}

@@ -16,21 +16,16 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
-import { PAGEFIND_CHUNKS_FILE, PAGEFIND_DIR, PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardLanguage, type PagefindChunks, type PagefindShards, type PagefindWords } from '../core/pagefind-format.ts';
-import { INCLUDE_CHARACTERS, searchableText, shardOf } from '../core/search-terms.ts';
+import { PAGEFIND_CHUNKS_FILE, PAGEFIND_DIR, PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, type PagefindChunks, type PagefindShards, type PagefindWords } from '../core/pagefind-format.ts';
+import { searchableText, shardOf } from '../core/search-terms.ts';
 import { withCompileHint } from './compile-hint.ts';
 import { documentWords } from './offline-search.ts';
 import { indexChunks } from './pagefind-chunks.ts';
 import { facetTable } from './pagefind-facets.ts';
+import { configOf, indexShard, workerRunner, type ShardRunner } from './pagefind-run.ts';
 import { labelText, type SearchDoc } from './search-document.ts';
 import { SHARD_MAX_PAGES, shardsOf } from './search-shards.ts';
 import { readText } from './read-text.ts';
-
-function check<T extends { errors: string[] }>(response: T, step: string): T {
-  if (response.errors.length > 0) throw new Error(`Pagefind failed to ${step}:\n${response.errors.join('\n')}`);
-  return response;
-}
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -48,28 +43,9 @@ export function pagefindRecord(doc: SearchDoc): string {
   );
 }
 
-const configOf = (folder: string) => ({ forceLanguage: shardLanguage(folder), includeCharacters: INCLUDE_CHARACTERS });
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version: string }).version;
 /** Pagefind's own files, which only the first shard (`pagefind/`) needs. */
 const BUNDLE_FILE = /\.(js|css|pagefind)$/;
-
-/** Runs Pagefind over one shard's records into `outputPath`. */
-async function indexShard(folder: string, outputPath: string, records: ReadonlyArray<{ url: string; content: string }>): Promise<void> {
-  try {
-    const { index } = check(await pagefind.createIndex(configOf(folder)), 'start');
-    if (!index) throw new Error('Pagefind returned no index.');
-    // Records go over Pagefind's pipe in batches: one at a time waits on each reply, all at once floods it.
-    for (let start = 0; start < records.length; start += 256) {
-      const batch = records.slice(start, start + 256);
-      const responses = await Promise.all(batch.map((record) => index.addHTMLFile(record)));
-      responses.forEach((response, i) => check(response, `index ${batch[i]!.url}`));
-    }
-    check(await index.writeFiles({ outputPath }), 'write its files');
-  } finally {
-    // Closing stops the binary, so its memory goes with it before the next shard starts.
-    await pagefind.close();
-  }
-}
 
 /**
  * Hard-links (or copies, across file systems) the files of `from` into `to`, except those `skip` names, and adds
@@ -203,10 +179,62 @@ export interface PagefindBuild {
 }
 
 /**
+ * How many Pagefind runs may go on at once: `now` from the start, and as many as `later` resolves to once it does
+ * (the build raises it when Astro's processes end and their memory is free). Each run beyond the first has its own
+ * binary on a worker thread (pagefind-run.ts). Pagefind writes a shard's index mostly on one thread: with one run at a
+ * time, the shard indexed after Astro's pages left one of the two cores idle (10k cold, docs/benchmarks.md: 6.6 s).
+ * Measured (session 14, 10k cold scratch builds interleaved with main, load 19-61 from other sessions): Pagefind's
+ * CPU left when Astro ended 6.5, 9.1, 8.3 s in one binary against 1.5, 2.1, 5.0 s split about evenly between two;
+ * Pagefind's CPU in all 13.4, 19.6, 16.0 s against 12.3, 14.5, 17.1; the tree's peak 1,939 -> 2,362-2,379 MiB.
+ */
+export interface PagefindRuns {
+  now: number;
+  later?: Promise<number>;
+}
+
+/**
+ * Calls `each(i, runner)` for every index below `count`, in order, in lanes that each take the next index when done:
+ * `runs.now` lanes, more when `runs.later` allows. Lane 0 runs Pagefind on this thread, the others on workers, each
+ * started with its first shard and ended when no shard is left. The first error stops the lanes taking shards.
+ */
+async function inLanes(count: number, runs: PagefindRuns, each: (i: number, run: ShardRunner) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const lane = async (run: ShardRunner): Promise<void> => {
+    try {
+      while (!failed && next < count) await each(next++, run);
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
+  };
+  const onWorker = async (): Promise<void> => {
+    const worker = workerRunner();
+    try {
+      await lane(worker.run);
+    } finally {
+      await worker.close();
+    }
+  };
+  const lanes = [lane(indexShard)];
+  const widen = (n: number) => {
+    while (lanes.length < n && !failed && next < count) lanes.push(onWorker());
+  };
+  widen(runs.now);
+  runs.later?.then(widen, () => {});
+  for (let awaited = 0; awaited < lanes.length; ) {
+    const waiting = lanes.length;
+    await Promise.all(lanes.slice(awaited));
+    awaited = waiting;
+  }
+}
+
+/**
  * Writes the sharded Pagefind index of `docs` into `siteDir/pagefind/`, running Pagefind only for
  * shards whose records differ from those cached in `cacheDir`. `recent`: URLs of the papers added
  * lately, in the order they came, which get shards of their own (search-shards.ts). `known`: the
  * shards' words, when already cut (made with the same `maxPages` and `recent`); else they are cut here.
+ * `runs`: how many shards Pagefind may index at once (one binary each, so memory grows with it).
  */
 export async function buildPagefindIndex(
   siteDir: string,
@@ -216,54 +244,49 @@ export async function buildPagefindIndex(
   recent: readonly string[] = [],
   known?: ShardWords,
   inputs?: PagefindInputs,
+  runs: PagefindRuns = { now: 1 },
 ): Promise<PagefindBuild> {
   try {
     const shards = shardsOf(docs, (d) => d.url, maxPages, recent);
     const names = shards.map((s) => `s${s.key}`);
     mkdirSync(cacheDir, { recursive: true });
     for (const stale of readdirSync(cacheDir)) if (!names.includes(stale)) rmSync(join(cacheDir, stale), { recursive: true, force: true });
+    let indexed = 0;
     // dist/pagefind/ keeps the links of unchanged shards (linkTree); what this run does not make again is swept at the end.
     const made = new Set<string>();
-    let indexed = 0;
-    let pages = 0;
-    const entries: PagefindShards['entries'] = {};
-    const words = new Map<string, number[]>();
-    const chunks: PagefindChunks = {};
-    for (const [i, shard] of shards.entries()) {
+    /** Indexes shard `i` if its records changed, as many at once as `runs` allows. */
+    const index = async (i: number, run: ShardRunner): Promise<void> => {
+      const shard = shards[i]!;
       const dir = join(cacheDir, names[i]!);
       const signatureFile = join(dir, SIGNATURE_FILE);
       const inputsFile = join(dir, INPUTS_FILE);
-      const wordsFile = join(dir, WORDS_FILE);
       const header = `${SHARD_FORMAT}\n${PAGEFIND_VERSION}\n${JSON.stringify(configOf(names[i]!))}`;
       const inputsSignature = inputs ? shard.items.reduce((h, doc) => h.update(`\n${doc.url}\n${inputs.hashOf(doc)}`), createHash('sha1').update(`${header}\n${inputs.key}`)).digest('hex') : undefined;
-      if (inputsSignature === undefined || readText(inputsFile) !== inputsSignature) {
-        const records = shard.items.map((doc) => ({ url: `/${doc.url}`, content: pagefindRecord(doc) }));
-        const hash = createHash('sha1').update(header);
-        for (const record of records) hash.update(`\n${record.url}\n${record.content}`);
-        const signature = hash.digest('hex');
-        if (readText(signatureFile) !== signature) {
-          rmSync(dir, { recursive: true, force: true });
-          await indexShard(names[i]!, dir, records);
-          writeFileSync(signatureFile, signature);
-          indexed++;
-        }
-        if (inputsSignature === undefined) rmSync(inputsFile, { force: true });
-        else writeFileSync(inputsFile, inputsSignature);
+      if (inputsSignature !== undefined && readText(inputsFile) === inputsSignature) return;
+      const records = shard.items.map((doc) => ({ url: `/${doc.url}`, content: pagefindRecord(doc) }));
+      const hash = createHash('sha1').update(header);
+      for (const record of records) hash.update(`\n${record.url}\n${record.content}`);
+      const signature = hash.digest('hex');
+      if (readText(signatureFile) !== signature) {
+        rmSync(dir, { recursive: true, force: true });
+        await run(names[i]!, dir, records);
+        writeFileSync(signatureFile, signature);
+        indexed++;
       }
+      if (inputsSignature === undefined) rmSync(inputsFile, { force: true });
+      else writeFileSync(inputsFile, inputsSignature);
+    };
+    /** Completes shard `i`'s folder in the cache and links it into the site: done in its lane, while other shards are indexed. */
+    const place = (i: number): void => {
+      const shard = shards[i]!;
+      const dir = join(cacheDir, names[i]!);
+      const wordsFile = join(dir, WORDS_FILE);
       // Made after Pagefind's run, and again for a cached shard that lacks them.
       if (!existsSync(join(dir, PAGEFIND_FACETS_FILE))) writeFileSync(join(dir, PAGEFIND_FACETS_FILE), facetTable(dir));
       if (!existsSync(wordsFile)) {
         const shardWords = known?.sorted(shard.key) ?? [...new Set(shard.items.flatMap((doc) => [...documentWords(doc).words.keys()]))].sort();
         writeFileSync(wordsFile, JSON.stringify(shardWords));
       }
-      for (const word of JSON.parse(readFileSync(wordsFile, 'utf8')) as string[]) {
-        let holders = words.get(word);
-        if (!holders) words.set(word, (holders = []));
-        holders.push(i);
-      }
-      entries[names[i]!] = entryOf(dir);
-      chunks[names[i]!] = Object.values(entries[names[i]!]!.languages).flatMap(({ hash }) => indexChunks(dir, hash));
-      pages += Object.values(entries[names[i]!]!.languages).reduce((n, l) => n + l.page_count, 0);
       // The first shard brings Pagefind's scripts; the others only their index.
       const skip = (name: string) => name === SIGNATURE_FILE || name === INPUTS_FILE || name === WORDS_FILE || (i > 0 && BUNDLE_FILE.test(name));
       // The first shard brings pagefind.js too, as a file of its own (below).
@@ -275,6 +298,26 @@ export async function buildPagefindIndex(
         writeFileSync(script, withCompileHint(readFileSync(join(dir, 'pagefind.js'), 'utf8')));
         made.add(script);
       }
+    };
+    await inLanes(shards.length, runs, async (i, run) => {
+      await index(i, run);
+      place(i);
+    });
+    // The shard list, chunk list and word files, in shard order.
+    let pages = 0;
+    const entries: PagefindShards['entries'] = {};
+    const words = new Map<string, number[]>();
+    const chunks: PagefindChunks = {};
+    for (const i of shards.keys()) {
+      const dir = join(cacheDir, names[i]!);
+      for (const word of JSON.parse(readFileSync(join(dir, WORDS_FILE), 'utf8')) as string[]) {
+        let holders = words.get(word);
+        if (!holders) words.set(word, (holders = []));
+        holders.push(i);
+      }
+      entries[names[i]!] = entryOf(dir);
+      chunks[names[i]!] = Object.values(entries[names[i]!]!.languages).flatMap(({ hash }) => indexChunks(dir, hash));
+      pages += Object.values(entries[names[i]!]!.languages).reduce((n, l) => n + l.page_count, 0);
     }
     const wordFiles = writeWordFiles(join(siteDir, PAGEFIND_WORDS_DIR), words, shards.length);
     for (const file of wordFiles) made.add(join(siteDir, PAGEFIND_WORDS_DIR, `${file}.json`));

@@ -3,7 +3,7 @@
  * process and a Pagefind run (issue #18: a 50k-paper cold build within 3 GiB over the whole tree).
  */
 import { describe, expect, test } from 'vitest';
-import { entriesWrittenAlongside, renderProcessesWithin, TREE_BUDGET_MIB } from '../../../scripts/lib/memory-budget.ts';
+import { entriesWrittenAlongside, pagefindRunsWithin, renderProcessesWithin, TREE_BUDGET_MIB } from '../../../scripts/lib/memory-budget.ts';
 
 describe('render processes within the memory budget', () => {
   test('the budget is the issue\'s 3 GiB', () => {
@@ -46,5 +46,23 @@ describe('the ingest child writing the entries after its hand-off', () => {
 
   test('a smaller budget refuses it sooner', () => {
     expect(entriesWrittenAlongside(10_000, 1_024)).toBe(false);
+  });
+});
+
+describe('Pagefind runs at once within the memory budget', () => {
+  // A 10k list has two shards of ~5k pages (search-shards.ts), a 50k list eight of ~6.3k; a Pagefind run took
+  // ~600 MiB for a 6,250-page shard (memory-budget.ts).
+  test('a 10k-paper list indexes its two shards at once beside two Astro processes', () => {
+    expect(pagefindRunsWithin(10_000, 5_100, 2, 2)).toBe(2);
+  });
+
+  test('a 50k-paper list indexes one shard at a time beside its Astro process, two once Astro has ended', () => {
+    expect(pagefindRunsWithin(50_000, 6_400, 1, 2)).toBe(1);
+    expect(pagefindRunsWithin(50_000, 6_400, 0, 2)).toBe(2);
+  });
+
+  test('never more than asked, never none', () => {
+    expect(pagefindRunsWithin(1_000, 1_000, 0, 1)).toBe(1);
+    expect(pagefindRunsWithin(200_000, 8_192, 2, 2)).toBe(1);
   });
 });

@@ -108,4 +108,17 @@ describe('the sharded Pagefind index', () => {
     expect(readdirSync(wordsDir(other)).sort()).toEqual(files);
     for (const file of files) expect(readFileSync(join(wordsDir(other), file), 'utf8')).toBe(readFileSync(join(wordsDir(own), file), 'utf8'));
   }, 120_000);
+
+  test('shards indexed several at once, on worker threads, and more once allowed, make the files one run at a time makes', async () => {
+    const files = (root: string) => new Map((readdirSync(join(root, 'pagefind'), { recursive: true }) as string[]).sort().filter((f) => statSync(join(root, 'pagefind', f)).isFile()).map((f) => [f, readFileSync(join(root, 'pagefind', f))]));
+    const one = join(dir, 'site-one-run');
+    const sequential = await buildPagefindIndex(one, docs, join(dir, 'cache-one-run'), 3);
+    for (const [name, runs] of [['two', { now: 2 }], ['widened', { now: 1, later: Promise.resolve(3) }]] as const) {
+      const several = join(dir, `site-${name}-runs`);
+      const built = await buildPagefindIndex(several, docs, join(dir, `cache-${name}-runs`), 3, [], undefined, undefined, runs);
+      expect(built).toEqual(sequential);
+      expect(built.indexed).toBe(built.shards);
+      expect(files(several)).toEqual(files(one));
+    }
+  }, 120_000);
 });
