@@ -85,11 +85,14 @@ function renderProcesses(papers: number, toRender: number, listPages: number, he
 /**
  * The card worker threads' nice value (Linux). Nothing waits for a card until the build's end, while the stages
  * from the hand-off to the search indexes are one chain; at the same priority the two card threads took their
- * share of the cores from that chain (and the ingest child writing the entries). At the lowest priority they take
- * what the chain leaves, and the cores once it ends. Measured (session 14, 10k cold with SITE_URL, scratch copies
- * built side by side in the same window, load 29-44 from other sessions): the stages before og cards ended at
- * 333 s, as in the build without SITE_URL beside them (334 s), against 472 s at nice 0; whole build 460 s against
- * 502 s (331 s without SITE_URL); the card threads' CPU 39.5 s against 42.7 s, the process tree's 148 s against 160 s.
+ * share of the cores from that chain (and from the ingest child writing the entries). At the lowest priority they
+ * take what the chain leaves, and the cores once it ends. Measured (session 14, 10k cold with SITE_URL, scratch
+ * copies built side by side, each in its own session, with one without SITE_URL; two rounds at load 24-69 from
+ * other sessions): the stages before og cards ended at 333 s and 407 s, as without SITE_URL (334 s, 383 s),
+ * against 472 s and 461 s at nice 0; the card threads' CPU 39.5 and 37.2 s against 42.7 and 38.9 s, the process
+ * tree's 148 and 139 s against 160 and 142 s. The whole build, whose wall under that load is mostly the other
+ * sessions': 460 s and 518 s against 502 s and 499 s. On a quiet machine the cards cost at least their CPU time
+ * over the cores either way; this keeps the chain from being stretched beyond that.
  */
 const CARD_NICE = 19;
 
