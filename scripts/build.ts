@@ -87,12 +87,13 @@ function renderProcesses(papers: number, toRender: number, listPages: number, he
  * from the hand-off to the search indexes are one chain; at the same priority the two card threads took their
  * share of the cores from that chain (and from the ingest child writing the entries). At the lowest priority they
  * take what the chain leaves, and the cores once it ends. Measured (session 14, 10k cold with SITE_URL, scratch
- * copies built side by side, each in its own session, with one without SITE_URL; two rounds at load 24-69 from
- * other sessions): the stages before og cards ended at 333 s and 407 s, as without SITE_URL (334 s, 383 s),
- * against 472 s and 461 s at nice 0; the card threads' CPU 39.5 and 37.2 s against 42.7 and 38.9 s, the process
- * tree's 148 and 139 s against 160 and 142 s. The whole build, whose wall under that load is mostly the other
- * sessions': 460 s and 518 s against 502 s and 499 s. On a quiet machine the cards cost at least their CPU time
- * over the cores either way; this keeps the chain from being stretched beyond that.
+ * copies built side by side, each in its own session, with one without SITE_URL; three rounds at load 24-69 from
+ * other sessions, which stretch every time 4-8×): the stages before og cards ended -1, +24 and +50 s after those
+ * of the build without SITE_URL, against +138, +78 and +105 s at nice 0; the card threads' CPU 39.5, 37.2 and
+ * 36.0 s against 42.7, 38.9 and 36.6 s; the process tree's 148, 139 and 130 s against 160, 142 and 132 s. The
+ * whole build's wall under that load is mostly the other sessions' share: 460, 518 and 545 s against 502, 499 and
+ * 519 s. On a quiet machine the cards cost at least their CPU time over the cores either way; this keeps the
+ * chain from being stretched beyond that.
  */
 const CARD_NICE = 19;
 
