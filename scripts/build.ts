@@ -82,6 +82,21 @@ function renderProcesses(papers: number, toRender: number, listPages: number, he
   return renderProcessesWithin(papers, SHARD_MAX_PAGES, Math.max(1, Math.min(availableParallelism(), MAX_RENDER_PROCESSES)));
 }
 
+/**
+ * The card worker threads' nice value (Linux). Nothing waits for a card until the build's end, while the stages
+ * from the hand-off to the search indexes are one chain; at the same priority the two card threads took their
+ * share of the cores from that chain (and from the ingest child writing the entries). At the lowest priority they
+ * take what the chain leaves, and the cores once it ends. Measured (session 14, 10k cold with SITE_URL, scratch
+ * copies built side by side, each in its own session, with one without SITE_URL; three rounds at load 24-69 from
+ * other sessions, which stretch every time 4-8×): the stages before og cards ended -1, +24 and +50 s after those
+ * of the build without SITE_URL, against +138, +78 and +105 s at nice 0; the card threads' CPU 39.5, 37.2 and
+ * 36.0 s against 42.7, 38.9 and 36.6 s; the process tree's 148, 139 and 130 s against 160, 142 and 132 s. The
+ * whole build's wall under that load is mostly the other sessions' share: 460, 518 and 545 s against 502, 499 and
+ * 519 s. On a quiet machine the cards cost at least their CPU time over the cores either way; this keeps the
+ * chain from being stretched beyond that.
+ */
+const CARD_NICE = 19;
+
 const logStage = (name: string, ms: number, cpuS?: number) => console.log(stageLine(name, ms, cpuS));
 
 async function stage<T>(name: string, run: () => Promise<T> | T): Promise<T> {
@@ -232,7 +247,7 @@ async function main(): Promise<void> {
   // Cards exist only to be linked by absolute og:image URLs, so only with SITE_URL; unchanged ones come from
   // the cache. They need only the papers, so they render on worker threads while Astro (one thread) builds.
   const siteCardList = site ? siteCards(ingested.papers, identity.name) : [];
-  const cardsRendering = site ? renderCardsToCache(siteCardList, join(root, '.cache', 'og-cards')) : undefined;
+  const cardsRendering = site ? renderCardsToCache(siteCardList, join(root, '.cache', 'og-cards'), { nice: CARD_NICE }) : undefined;
   cardsRendering?.catch(() => {}); // awaited, and so reported, by the og cards stage
   await browserCodeMade();
   // Astro starts on the written entries and the browser code (it copies public/); it syncs its content
@@ -349,6 +364,7 @@ async function main(): Promise<void> {
     });
     console.log(`build: alongside: og cards ${(cards.ms / 1000).toFixed(2)} s`);
     console.log(`build: og cards: ${cards.rendered} rendered on worker threads alongside the stages since the ingest, ${cards.reused} reused from .cache/og-cards`);
+    if (cards.workers.cpuS > 0) console.log(`build: og cards: worker threads' CPU ${cards.workers.cpuS.toFixed(2)} s, of which loading their modules and fonts ${cards.workers.startupCpuS.toFixed(2)} s`);
     const boxes = undrawableOnCards(siteCardList);
     if (boxes.length > 0) {
       const named = boxes.slice(0, 5).map((b) => `${b.name}.png (${b.chars.join(' ')})`).join(', ');

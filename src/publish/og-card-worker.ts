@@ -3,8 +3,11 @@
  * folder itself (so no image crosses threads or piles up in memory), and asks for more.
  * Fonts and satori's layout engine are loaded once, when the worker starts. File writes overlap the next
  * renders, with at most `MAX_PENDING` cards' writes in flight.
+ * With `workerData.nice`, the thread lowers its own scheduling priority first (Linux only: there a nice value is
+ * a thread's, while on macOS and Windows `setPriority(0, …)` would lower the whole build's).
  */
-import { parentPort } from 'node:worker_threads';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import { getBaseFonts } from './og-card-fonts.ts';
 import { runRenderJob, type RenderJob } from './og-cards.ts';
 
@@ -12,7 +15,17 @@ if (!parentPort) throw new Error('og-card-worker.ts runs as a worker thread');
 const port = parentPort;
 const MAX_PENDING = 16;
 
+/** This thread's CPU time (user + system) in ms: reported to the build, which shows the cards' own cost. */
+const threadMs = (): number => {
+  const used = process.threadCpuUsage();
+  return (used.user + used.system) / 1000;
+};
+
+const nice = (workerData as { nice?: number } | undefined)?.nice;
+if (nice !== undefined && process.platform === 'linux') setPriority(0, nice);
+
 getBaseFonts();
+const startupMs = threadMs();
 
 const pending = new Set<Promise<void>>();
 let failed = false;
@@ -27,6 +40,7 @@ port.on('message', async (msg: { type: 'jobs'; jobs: RenderJob[] } | { type: 'ex
   try {
     if (msg.type === 'exit') {
       await Promise.all(pending);
+      port.postMessage({ type: 'cpu', startupMs, totalMs: threadMs() });
       port.close();
       return;
     }

@@ -95,14 +95,23 @@ function checkName(name: string): string {
 
 const outputPath = (outDir: string, name: string) => join(outDir, `${checkName(name)}.png`);
 
-async function renderOnWorkers(jobs: RenderJob[], threads: number): Promise<void> {
+/** CPU time of the card worker threads, in seconds: all of it, and what loading their modules and fonts took. */
+export interface WorkerCpu {
+  cpuS: number;
+  startupCpuS: number;
+}
+
+type WorkerMessage = { type: 'ready' | 'done' } | { type: 'error'; message: string } | { type: 'cpu'; startupMs: number; totalMs: number };
+
+async function renderOnWorkers(jobs: RenderJob[], threads: number, nice: number | undefined): Promise<WorkerCpu> {
+  const used: WorkerCpu = { cpuS: 0, startupCpuS: 0 };
   let next = 0;
   const workers: Worker[] = [];
   try {
     await Promise.all(
       Array.from({ length: threads }, () =>
         new Promise<void>((resolveLane, rejectLane) => {
-          const worker = new Worker(new URL('./og-card-worker.ts', import.meta.url));
+          const worker = new Worker(new URL('./og-card-worker.ts', import.meta.url), { workerData: { nice } });
           workers.push(worker);
           const feed = (): void => {
             if (next >= jobs.length) {
@@ -113,9 +122,12 @@ async function renderOnWorkers(jobs: RenderJob[], threads: number): Promise<void
             next += batch.length;
             worker.postMessage({ type: 'jobs', jobs: batch });
           };
-          worker.on('message', (msg: { type: 'ready' | 'done' } | { type: 'error'; message: string }) => {
+          worker.on('message', (msg: WorkerMessage) => {
             if (msg.type === 'error') rejectLane(new Error(`card worker: ${msg.message}`));
-            else feed();
+            else if (msg.type === 'cpu') {
+              used.cpuS += msg.totalMs / 1000;
+              used.startupCpuS += msg.startupMs / 1000;
+            } else feed();
           });
           worker.on('error', rejectLane);
           worker.on('exit', (code) => (code === 0 ? resolveLane() : rejectLane(new Error(`card worker exited with code ${code}`))));
@@ -125,6 +137,7 @@ async function renderOnWorkers(jobs: RenderJob[], threads: number): Promise<void
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+  return used;
 }
 
 /** Cards rendered into the cache, ready to be placed in a site by `placeCards`. */
@@ -133,16 +146,20 @@ export interface CachedCards {
   rendered: number;
   reused: number;
   ms: number;
+  /** The worker threads' CPU time (none when the cards rendered on this thread). */
+  workers: WorkerCpu;
 }
 
 /**
  * Renders into `cacheDir/<cardKey>.png` every card that is not there yet, on worker threads where it pays,
  * and deletes cached cards no longer wanted. It needs only the cards' content, not the built site, so a
- * build runs it alongside `astro build` and places the cards when the site exists.
+ * build runs it alongside `astro build` and places the cards when the site exists. `options.nice`: the worker
+ * threads' nice value (Linux; 0–19, higher yields more), so that they take what the other stages leave of the cores.
  */
 export async function renderCardsToCache(
   cards: ReadonlyArray<{ name: string; content: CardContent }>,
   cacheDir: string,
+  options: { nice?: number } = {},
 ): Promise<CachedCards> {
   const started = performance.now();
   await mkdir(cacheDir, { recursive: true });
@@ -161,12 +178,13 @@ export async function renderCardsToCache(
   const jobs: RenderJob[] = [];
   for (const [file, content] of byFile) if (!present.has(file)) jobs.push({ content, cachePath: join(cacheDir, file) });
   const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(jobs.length / BATCH)));
-  if (jobs.length >= WORKER_THRESHOLD && threads > 1) await renderOnWorkers(jobs, threads);
+  let workers: WorkerCpu = { cpuS: 0, startupCpuS: 0 };
+  if (jobs.length >= WORKER_THRESHOLD && threads > 1) workers = await renderOnWorkers(jobs, threads, options.nice);
   else for (const job of jobs) await (await runRenderJob(job))();
 
   const fresh = new Set(jobs.map((j) => j.cachePath));
   const rendered = placed.filter((p) => fresh.has(p.cachePath)).length;
-  return { cards: placed, rendered, reused: placed.length - rendered, ms: Math.round(performance.now() - started) };
+  return { cards: placed, rendered, reused: placed.length - rendered, ms: Math.round(performance.now() - started), workers };
 }
 
 /** Puts each cached card at `outDir/<name>.png`: a hard link where the file system allows, else a copy. */

@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -195,6 +196,30 @@ describe('renderCardsToCache and placeCards', () => {
     // One changed card: only it is rendered again.
     const changed = cards.map((c, i) => (i === 3 ? { ...c, content: { ...c.content, title: 'A new title' } } : c));
     expect(await renderCards(changed, out2, cache)).toMatchObject({ rendered: 1, reused: 31 });
+  });
+
+  it('renders on worker threads at the nice value asked for, to the bytes this thread draws, and reports their CPU time', async () => {
+    const cards = Array.from({ length: 30 }, (_, i) => ({ name: `p${i}`, content: { ...paper, title: `Niced paper ${i}` } }));
+    // The nice values of this process's threads (field 19 of /proc/<pid>/task/<tid>/stat), seen while the workers live.
+    const niceSeen = new Set<number>();
+    const look = () => {
+      for (const tid of readdirSync('/proc/self/task')) {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        niceSeen.add(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+      }
+    };
+    const watching = process.platform === 'linux' ? setInterval(look, 5) : undefined;
+    // 5 above this thread's, not the build's 19: beside the other test files' threads, workers at 19 could wait past
+    // the test's timeout.
+    const nice = Math.min(19, getPriority() + 5);
+    const cached = await renderCardsToCache(cards, join(root, 'cache-nice'), { nice });
+    clearInterval(watching);
+    expect(cached.rendered).toBe(30);
+    expect(cached.workers.cpuS).toBeGreaterThan(0);
+    expect(cached.workers.startupCpuS).toBeLessThan(cached.workers.cpuS);
+    if (process.platform === 'linux') expect(niceSeen).toContain(nice);
+    const drawn = cached.cards.find((c) => c.outName === 'p5')!;
+    expect(new Uint8Array(await readFile(drawn.cachePath))).toEqual(await renderCard(cards[5]!.content));
   });
 
   it('renders cards with the same content once and rejects names that leave the folder', async () => {
