@@ -18,6 +18,11 @@ export interface Candidate {
    * held-out 0.421/0.380, not replacing them 0.449/0.432 and 0.419/0.382.
    */
   readonly implied?: boolean;
+  /**
+   * A taxonomy tag the paper names only in passing: no spelling of it in the title or written more
+   * than once in the abstract. It may fill a paper up to MIN_TAGS, not beyond (see pickTags).
+   */
+  readonly passing?: boolean;
 }
 
 /**
@@ -177,9 +182,10 @@ function pickTags(cands: readonly Candidate[], ctx: SelectContext, usage: TagUsa
   const top = cands[0]?.score ?? 0;
   const out: Candidate[] = [];
   const isShared = (c: Candidate) => !drop.has(c) && (mine.includes(c) ? usage.of(c.slot) >= 2 || !drop.size : usage.of(c.slot) >= 1);
-  const pass = (threshold: number, needShared: boolean) => {
+  const pass = (threshold: number, needShared: boolean, passingToMin = false) => {
     for (const c of cands) {
       if (out.length >= MAX_TAGS) return;
+      if (passingToMin && c.passing && out.length >= MIN_TAGS) continue;
       if (c.score < threshold || out.includes(c) || (c.backup && threshold > 0)) continue;
       if (needShared && !isShared(c)) continue;
       // A concept the paper only implies never takes the place of a term it writes (see Candidate.implied).
@@ -192,7 +198,9 @@ function pickTags(cands: readonly Candidate[], ctx: SelectContext, usage: TagUsa
   for (const c of mine) if (!drop.has(c)) out.push(c);
   pass(Math.max(KEEP_SHARE_OF_BEST * top, 0.9), shared);
   if (out.length < MIN_TAGS) pass(0.15 * top, shared);
-  if (out.length < MIN_TAGS) pass(1e-9, false);
+  // The last pass takes any candidate, however weak, to reach three tags; past three, a concept the
+  // paper names once in passing ("experiments on question answering") adds more misses than matches.
+  if (out.length < MIN_TAGS) pass(1e-9, false, true);
   if (out.length < MIN_TAGS) {
     for (const c of cands) if (out.length < MIN_TAGS && c.backup && !out.some((o) => overlapping(o, c))) out.push(c);
   }

@@ -3,7 +3,8 @@
  * paper has, never its strong ones (a survey of community detection keeps "community detection").
  * The single-tag rounds: a taxonomy tag stays though no other paper has it, at any rank (session 14:
  * "response generation", "speech recognition" were lost to shared tags named in passing), where a
- * discovered term of one paper gives way.
+ * discovered term of one paper gives way. Issue 19: a concept named in passing (once, in the
+ * abstract only) may make up a paper's three tags, never a fourth or later one.
  */
 import { describe, expect, test } from 'vitest';
 import { selectTags, type Candidate } from '../../../src/ingest/classify/tag-select.ts';
@@ -34,5 +35,15 @@ describe('selectTags', () => {
     const mine = chosen[0]!.map((c) => c.slot);
     expect(mine).toContain(5);
     expect(mine).not.toContain(6);
+  });
+
+  test('weak tags named in passing fill a paper up to three tags, not beyond; a weak tag written more often still may', () => {
+    // Paper 0: one strong tag (slot 0), then only weak ones under 0.15 of it: four named once in
+    // passing (slots 1-4), one written more often (slot 5). Every slot but 0 is shared by other papers.
+    const passing = (slot: number, score: number): Candidate => ({ slot, score, backup: false, passing: true });
+    const ranked: Candidate[][] = [[cand(0, 10), passing(1, 1.4), passing(2, 1.3), passing(3, 1.2), passing(4, 1.1), cand(5, 1)]];
+    for (let d = 1; d < 40; d++) ranked.push([1, 2, 3, 4, 5].map((slot) => cand(slot, 9 - slot * 0.1)));
+    const mine = select(ranked, 6, (slot) => slot === 0)[0]!.map((c) => c.slot);
+    expect(mine).toEqual([0, 1, 2, 5]);
   });
 });
