@@ -16,7 +16,7 @@ import { feedXml } from '../src/publish/feed.ts';
 import { buildOfflineSearchReusing } from '../src/publish/offline-search.ts';
 import { buildPagefindIndex, ShardWords, type PagefindRuns } from '../src/publish/pagefind-index.ts';
 import { readText } from '../src/publish/read-text.ts';
-import { SHARD_MAX_PAGES, shardsOf } from '../src/publish/search-shards.ts';
+import { SHARD_MAX_PAGES } from '../src/publish/search-shards.ts';
 import { papersJson } from '../src/publish/papers-json.ts';
 import { searchDocOf, type SearchDoc } from '../src/publish/search-document.ts';
 import { fillSearchPage } from '../src/publish/search-page-files.ts';
@@ -116,7 +116,7 @@ function writeOut(path: string, text: string): void {
  * Both search indexes, from the same search documents so both engines find the same papers. They run
  * alongside Astro, so their times are logged as `alongside:` lines, not stages (whose times add up).
  */
-async function searchIndexes(searchDocs: SearchDoc[], recent: readonly string[], code: string, runs: PagefindRuns): Promise<{ pages: number; offlineFiles: string[] }> {
+async function searchIndexes(searchDocs: SearchDoc[], recent: readonly string[], code: string, runsFor: (largestShardPages: number) => PagefindRuns): Promise<{ pages: number; offlineFiles: string[] }> {
   const alongside = (name: string, ms: number) => console.log(`build: alongside: ${name} ${(ms / 1000).toFixed(2)} s`);
   let started = performance.now();
   // Recent papers last, in the order they came, so papers added next extend the index rather than renumber it.
@@ -136,7 +136,7 @@ async function searchIndexes(searchDocs: SearchDoc[], recent: readonly string[],
   // buildPagefindIndex empties dist/pagefind itself, then links each shard from .cache/pagefind.
   // Each document's hash from the offline index, which hashes what a Pagefind record is made of.
   const hashOf = new Map(offlineOrder.map((doc, i) => [doc, state.docHashes[i]!]));
-  const indexed = await buildPagefindIndex(outDir, searchDocs, join(root, '.cache', 'pagefind'), SHARD_MAX_PAGES, recent, shardWords, { key: code, hashOf: (doc) => hashOf.get(doc)! }, runs);
+  const indexed = await buildPagefindIndex(outDir, searchDocs, join(root, '.cache', 'pagefind'), SHARD_MAX_PAGES, recent, shardWords, { key: code, hashOf: (doc) => hashOf.get(doc)! }, runsFor);
   alongside('pagefind', performance.now() - started);
   console.log(`build: pagefind: ${indexed.indexed} of ${indexed.shards} shards indexed, ${indexed.shards - indexed.indexed} reused from .cache/pagefind`);
   return { ...indexed, offlineFiles: state.files };
@@ -323,10 +323,9 @@ async function main(): Promise<void> {
   ingested.papers.length = 0;
   slugOf.clear();
   // Pagefind indexes as many shards at once as fit in memory beside Astro's processes, and more once they have ended.
-  const shardPages = Math.max(...shardsOf(searchDocs, (d) => d.url, SHARD_MAX_PAGES, recent).map((s) => s.items.length));
-  const pagefindRuns = (renderProcesses: number) => pagefindRunsWithin(paperCount, shardPages, renderProcesses, availableParallelism());
-  const runs = { now: pagefindRuns(planFiles.length), later: astro.then(() => pagefindRuns(0)) };
-  const searching = searchIndexes(searchDocs, recent, code, runs);
+  const pagefindRuns = (shardPages: number, renderProcesses: number) => pagefindRunsWithin(paperCount, shardPages, renderProcesses, availableParallelism());
+  const runsFor = (shardPages: number): PagefindRuns => ({ now: pagefindRuns(shardPages, planFiles.length), later: astro.then(() => pagefindRuns(shardPages, 0)) });
+  const searching = searchIndexes(searchDocs, recent, code, runsFor);
   searching.catch(() => {}); // awaited, and so reported, by the search indexes stage
   await astro;
   console.log(`build: alongside: astro, from its start ${((performance.now() - astroStarted) / 1000).toFixed(2)} s`);

@@ -234,7 +234,8 @@ async function inLanes(count: number, runs: PagefindRuns, each: (i: number, run:
  * shards whose records differ from those cached in `cacheDir`. `recent`: URLs of the papers added
  * lately, in the order they came, which get shards of their own (search-shards.ts). `known`: the
  * shards' words, when already cut (made with the same `maxPages` and `recent`); else they are cut here.
- * `runs`: how many shards Pagefind may index at once (one binary each, so memory grows with it).
+ * `runsFor`: how many shards Pagefind may index at once (one binary each, so memory grows with it), given the
+ * number of pages of the largest shard.
  */
 export async function buildPagefindIndex(
   siteDir: string,
@@ -244,10 +245,11 @@ export async function buildPagefindIndex(
   recent: readonly string[] = [],
   known?: ShardWords,
   inputs?: PagefindInputs,
-  runs: PagefindRuns = { now: 1 },
+  runsFor: (largestShardPages: number) => PagefindRuns = () => ({ now: 1 }),
 ): Promise<PagefindBuild> {
   try {
     const shards = shardsOf(docs, (d) => d.url, maxPages, recent);
+    const runs = runsFor(Math.max(0, ...shards.map((s) => s.items.length)));
     const names = shards.map((s) => `s${s.key}`);
     mkdirSync(cacheDir, { recursive: true });
     for (const stale of readdirSync(cacheDir)) if (!names.includes(stale)) rmSync(join(cacheDir, stale), { recursive: true, force: true });

@@ -115,7 +115,7 @@ describe('the sharded Pagefind index', () => {
     const sequential = await buildPagefindIndex(one, docs, join(dir, 'cache-one-run'), 3);
     for (const [name, runs] of [['two', { now: 2 }], ['widened', { now: 1, later: Promise.resolve(3) }]] as const) {
       const several = join(dir, `site-${name}-runs`);
-      const built = await buildPagefindIndex(several, docs, join(dir, `cache-${name}-runs`), 3, [], undefined, undefined, runs);
+      const built = await buildPagefindIndex(several, docs, join(dir, `cache-${name}-runs`), 3, [], undefined, undefined, () => runs);
       expect(built).toEqual(sequential);
       expect(built.indexed).toBe(built.shards);
       expect(files(several)).toEqual(files(one));
