@@ -175,6 +175,8 @@ export function runIngest(input: IngestInput, hooks: IngestHooks = {}): IngestOu
     phase('tagging');
     classified = full = { labels, related: relatedPapers(toClassify, labels, { count: RELATED_COUNT, analysis: analyse() }) };
   }
+  // Term extraction was the sentence tags' only reader; what it did not take need not live on through the entries.
+  tagged.clear();
   const { labels, related } = classified;
   phase('related');
   const written = writeEntries(paperDrafts(merged, titles, bodies, slugs, labels, related, hashes), input.existing, input.state, method);

@@ -64,8 +64,8 @@ export function nounPhrase(tokens: readonly Token[], i: number, keepThe = false,
       continue;
     }
     // "the first three seconds" counts; "the first framework" praises; "New York" is a name.
-    const named = /^\p{Lu}/u.test(t.text) && (t.pos === 'PROPN' || next?.pos === 'PROPN');
-    if (!praise && !named && PRAISE.has(t.lower) && next && (MODIFIER.has(next.pos) || next.pos === 'CCONJ' || next.pos === 'VERB') && !(t.lower === 'first' && next.pos === 'NUM')) {
+    const named = () => /^\p{Lu}/u.test(t.text) && (t.pos === 'PROPN' || next?.pos === 'PROPN');
+    if (!praise && PRAISE.has(t.lower) && !named() && next && (MODIFIER.has(next.pos) || next.pos === 'CCONJ' || next.pos === 'VERB') && !(t.lower === 'first' && next.pos === 'NUM')) {
       // "a novel and general scheme": the conjunction goes with the praise.
       j += next.pos === 'CCONJ' ? 2 : 1;
       continue;
@@ -167,6 +167,11 @@ export function nounPhraseWithAttachments(tokens: readonly Token[], i: number, m
 /** Words of a second conjunct read at most: "30 French–English bilingual children aged three to six". */
 const MAX_CONJUNCT = 8;
 
+/** Two phrases joined by their conjunction ("9 and 27 solar masses"), the first's acronym before the second's. */
+function coordinated(first: Phrase, and: Token, second: Phrase): Phrase {
+  return { tokens: [...first.tokens, and, ...second.tokens], end: second.end, acronym: first.acronym ?? second.acronym };
+}
+
 /**
  * An attached phrase with the one coordinated with it: "in 30 German–Italian and 30 French–English
  * bilingual children", where the first alone ("in 30 German–Italian") is cut before the noun both
@@ -180,7 +185,7 @@ function withConjunct(tokens: readonly Token[], first: Phrase): Phrase | undefin
   const second = nounPhrase(tokens, first.end + 1);
   // Without its noun the first is a fragment ("in 30 German–Italian"): the attachment is left out.
   if (!second || second.tokens.length > MAX_CONJUNCT || second.tokens[0]?.pos === 'DET' || !second.tokens.some((t) => t.pos === 'NOUN')) return undefined;
-  return { tokens: [...first.tokens, and, ...second.tokens], end: second.end, acronym: first.acronym ?? second.acronym };
+  return coordinated(first, and, second);
 }
 
 /**
@@ -193,7 +198,7 @@ function bothEnds(tokens: readonly Token[], first: Phrase): Phrase | undefined {
   const and = tokens[first.end];
   if (and?.lower === 'and') {
     const second = nounPhrase(tokens, first.end + 1, true);
-    return second ? { tokens: [...first.tokens, and, ...second.tokens], end: second.end, acronym: first.acronym ?? second.acronym } : undefined;
+    return second ? coordinated(first, and, second) : undefined;
   }
   const last = first.tokens.at(-1)!;
   return last.pos === 'NOUN' && /[^s]s$/.test(last.lower) ? first : undefined;
