@@ -115,7 +115,6 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
       if (!m) continue;
       const o = read(text, m.index, m.index + m[0].length);
       if (o) {
-        o.initial = /(?:^|[.!?:]\s+)$/u.test(text.slice(0, m.index));
         found.push(o);
         anyEnglish ||= isEnglish(p);
       }
@@ -211,7 +210,7 @@ function read(text: string, start: number, end: number): Occurrence | null {
   let last = -1;
   spans.forEach(([a], i) => a < e && (last = i));
   if (first < 0 || last < first) return null;
-  return { tokens: tokens.slice(first, last + 1), initial: false, before: tokens[first - 1], after: tokens[last + 1] };
+  return { tokens: tokens.slice(first, last + 1), initial: /(?:^|[.!?:]\s+)$/u.test(text.slice(0, start)), before: tokens[first - 1], after: tokens[last + 1] };
 }
 
 /** How the papers write a word: lower case if any occurrence does (not a sentence start), else its commonest form. */

@@ -337,6 +337,11 @@ export function discoverable(terms: TermTable, t: number, n: number, maxShare: n
   // that use it use it again and again ("apoptosis"); abstracts are full of single nouns written
   // once ("activation", "criteria") that are not.
   if (terms.words[t] === 1) return nounWord(terms, t) && (titled || terms.freq[t]! >= BURST_MENTIONS * df);
+  return wellFormedPhrase(terms, t);
+}
+
+/** A phrase of several words none of whose words is a free modifier, a verb at either end, everyday "X of Y" or a generic head. */
+function wellFormedPhrase(terms: TermTable, t: number): boolean {
   return !freeModifier(terms, t) && !verbFirst(terms, t) && !verbLast(terms, t) && !everydayOfPhrase(terms, t) && !genericHead(terms, t);
 }
 
@@ -349,7 +354,7 @@ export function discoverable(terms: TermTable, t: number, n: number, maxShare: n
  * progress" (free modifier) and "experimental results" (generic head) from naming a topic.
  */
 export function phraseTerm(terms: TermTable, t: number): boolean {
-  return terms.words[t]! > 1 && terms.independence[t]! >= MIN_INDEPENDENCE && !notNounPhrase(terms, t) && !freeModifier(terms, t) && !verbFirst(terms, t) && !verbLast(terms, t) && !everydayOfPhrase(terms, t) && !genericHead(terms, t);
+  return terms.words[t]! > 1 && terms.independence[t]! >= MIN_INDEPENDENCE && !notNounPhrase(terms, t) && wellFormedPhrase(terms, t);
 }
 
 /**

@@ -155,8 +155,8 @@ function joinSpacedPrefix(chunk: Token[]): void {
 }
 
 /**
- * Keys already made (`phraseKey` is pure). The taxonomy's phrases are keyed over and over: tags.ts
- * impliedPhrases compares each implied-by phrase with every other tag's name and aliases, 0.41 s of a
+ * Keys already made (`phraseKey` is pure). The taxonomy's phrases are keyed over and over: tag-index.ts
+ * impliedPhrases compared each implied-by phrase with every other tag's name and aliases, 0.41 s of a
  * 10k cold ingest's CPU when each was tokenized again (profile, session 10); the list is bounded by
  * the taxonomy, so the cache is cleared only as a guard.
  */
