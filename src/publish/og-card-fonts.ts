@@ -27,7 +27,7 @@
  * so a Chinese card drawn by a thread after a Korean card may take the Korean forms of a few characters
  * (legible either way); a list with no Hangul is unaffected.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { create as openFont } from 'fontkitten';
@@ -42,12 +42,17 @@ export interface SatoriFont {
 
 const require = createRequire(import.meta.url);
 
-/** A package's folder, found through a file it exports (not every package exports its package.json). */
+/**
+ * A package's folder: the nearest folder above its entry point whose package.json names it (not every package
+ * exports its package.json, and an entry point may sit folders down, as linebreak's dist/main.cjs does).
+ * Throws when there is none.
+ */
 function packageDir(name: string): string {
-  // linebreak exports its entry point only, two folders down (dist/main.cjs).
-  if (name === 'linebreak') return dirname(dirname(require.resolve(name)));
-  const exported: Record<string, string> = { '@resvg/resvg-wasm': 'index_bg.wasm' };
-  return dirname(require.resolve(`${name}/${exported[name] ?? 'package.json'}`));
+  for (let dir = dirname(require.resolve(name)); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name) return dir;
+    if (dirname(dir) === dir) throw new Error(`No package.json of ${name} above ${require.resolve(name)}.`);
+  }
 }
 
 function packageVersion(name: string): string {

@@ -195,10 +195,10 @@ export function pillsShown(topic: string, tags: string[]): Array<{ text: string;
   let used = 0;
   if (topic) {
     pills.push({ text: topic, variant: 'topic' });
-    used += pillWidth(topic, 26, 24) + PILL_GAP;
+    used += pillWidth(topic, PILL_TEXT.topic.fontSize, PILL_TEXT.topic.left) + PILL_GAP;
   }
   for (const tag of tags) {
-    const w = pillWidth(tag, 24, 20) + PILL_GAP;
+    const w = pillWidth(tag, PILL_TEXT.tag.fontSize, PILL_TEXT.tag.left - 2) + PILL_GAP;
     if (used + w > CONTENT_WIDTH) continue;
     pills.push({ text: tag, variant: 'tag' });
     used += w;
