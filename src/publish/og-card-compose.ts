@@ -125,9 +125,10 @@ export async function composeBody(card: NormalisedCard, rasterise: Rasterise): P
   // top may fall on a half pixel, which yoga rounds box by box (so a pill's text sits as it does there).
   const titleHeight = lines.length * lineHeight;
   const pillRowHeight = shown.length > 0 ? PILL_ROW_MARGIN_TOP + PILL_HEIGHT : 0;
-  const subtitle = card.kind === 'list' && card.subtitle ? sprite(`s\u0000${card.subtitle}`, subtitleElement(card.subtitle), ROW_CANVAS, 2 * 34, rasterise) : undefined;
-  const drawnSubtitle = await subtitle;
-  if (subtitle && !drawnSubtitle) return undefined;
+  // A subtitle that cannot be a sprite (drawn now, or cached as such) leaves the whole card to satori.
+  const hasSubtitle = card.kind === 'list' && !!card.subtitle;
+  const drawnSubtitle = hasSubtitle ? await sprite(`s\u0000${card.subtitle}`, subtitleElement(card.subtitle), ROW_CANVAS, 2 * 34, rasterise) : undefined;
+  if (hasSubtitle && !drawnSubtitle) return undefined;
   const top = BODY_BOX.y + (BODY_BOX.height - BODY_PADDING_BOTTOM - titleHeight - pillRowHeight - (drawnSubtitle?.box.height ?? 0)) / 2;
   const titleTop = Math.round(top);
   const pillTop = top + titleHeight + PILL_ROW_MARGIN_TOP;

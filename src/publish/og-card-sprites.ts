@@ -109,7 +109,8 @@ async function draw(element: CardElement, boxWidth: number, boxHeight: number, p
   ]);
   const svg = await satori(tree as unknown as Parameters<typeof satori>[0], { width, height, fonts: getBaseFonts(), loadAdditionalAsset: loadFallbackFonts });
   const markers = [...svg.matchAll(MARKER_RECT)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
-  if (markers.length !== 2) throw new Error(`sprite: expected 2 markers in satori's SVG, found ${markers.length}`);
+  // A piece wider or taller than its canvas pushes a marker off it: it is no sprite, and the card is drawn whole.
+  if (markers.length !== 2) return undefined;
   const box = { width: markers[0]!.x - PAD, height: markers[1]!.y - PAD };
   const image = await rasterise(svg.replace(MARKER_RECT, ''));
   return crop(image.pixels, image.width, image.height, box, phaseY);

@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardContent } from '../../../src/publish/og-card-content.ts';
 import { cardKey, placeCards, renderCard, renderCardsToCache } from '../../../src/publish/og-cards.ts';
 import { cardTree, estimateLines, normaliseCard, titleFit, truncate, type CardNode } from '../../../src/publish/og-card-layout.ts';
 import { indexPixels, Palette, wordsOf } from '../../../src/publish/og-card-png.ts';
 import { rasterise, renderCardSvg } from '../../../src/publish/og-card-render.ts';
+import { decodeCardPng } from '../../support/card-png.ts';
 
 const site = 'Papershelf';
 const paper: CardContent = {
@@ -42,21 +42,11 @@ function readPng(bytes: Uint8Array): Png {
   return { width: ihdr.readUInt32BE(0), height: ihdr.readUInt32BE(4), colourType: ihdr[9]!, chunks };
 }
 
-/** Decodes an 8-bit palette PNG with filter 0 rows (what og-card-png writes) to RGBA. */
+/** Decodes an 8-bit palette PNG (what og-card-png writes for a card) to RGBA. */
 function decodePalettePng(bytes: Uint8Array): Uint8Array {
-  const png = readPng(bytes);
+  const png = decodeCardPng(bytes);
   expect(png.colourType).toBe(3);
-  const plte = png.chunks.find((c) => c.type === 'PLTE')!.data;
-  const raw = inflateSync(Buffer.concat(png.chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)));
-  const out = new Uint8Array(png.width * png.height * 4);
-  for (let y = 0; y < png.height; y++) {
-    expect(raw[y * (png.width + 1)]).toBe(0);
-    for (let x = 0; x < png.width; x++) {
-      const i = raw[y * (png.width + 1) + 1 + x]!;
-      out.set([plte[i * 3]!, plte[i * 3 + 1]!, plte[i * 3 + 2]!, 255], (y * png.width + x) * 4);
-    }
-  }
-  return out;
+  return png.rgba;
 }
 
 function texts(node: CardNode | CardNode[] | undefined): string[] {
@@ -102,6 +92,16 @@ describe('renderCard', () => {
     const title = '<script>alert(1)</script> {{x}} $\\alpha$ &amp;';
     const tree = cardTree({ kind: 'paper', title, siteName: site });
     expect(texts(tree)).toContain(title);
+  });
+
+  it('draws a list card whose subtitle is wider than the body whole, the first time and from the sprite cache', async () => {
+    // og-card-compose.ts: a subtitle is cut to length, and a wider one is drawn whole (by satori and resvg).
+    // The second time, the subtitle's sprite is known not to exist: the card must not be laid out without it.
+    const wide: CardContent = { kind: 'list', title: 'x', subtitle: 'W'.repeat(56), siteName: site };
+    const first = await renderCard(wide);
+    const png = readPng(first);
+    expect([png.width, png.height]).toEqual([1200, 630]);
+    expect(Buffer.from(await renderCard(wide)).equals(Buffer.from(first))).toBe(true);
   });
 
   it('writes the exact pixels resvg drew (the palette encoder is lossless)', async () => {
