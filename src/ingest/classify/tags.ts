@@ -232,6 +232,9 @@ const ANY_SYMBOL = 2;
  * - 10 · odds (ratios as spread as the hand score's): 0.499/0.498, 0.524/0.482, 0.478/0.451,
  *   0.443/0.424; stacked on ln(hand score / best) 0.505/0.507, 0.527/0.479, 0.463/0.443, 0.448/0.427;
  *   ln(hand score / best) and first position only, tune halves 0.495/0.498, 0.473/0.470.
+ * - The model's order alone, each paper's hand scores handed out again in that order: 11 features
+ *   0.490/0.497, 0.540/0.489, 0.478/0.472, 0.451/0.436; stacked 0.487/0.506, 0.538/0.492,
+ *   0.481/0.477, 0.450/0.435. So the order itself is worse on papers it was not fitted on.
  * - The hand score, times 0.2 where the probability is under θ (the count left to the model): θ 0.3
  *   0.503/0.519, 0.571/0.516, 0.465/0.468, 0.448/0.425; θ 0.4 0.505/0.517, 0.557/0.504, 0.462/0.451,
  *   0.445/0.426.
