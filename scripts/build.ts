@@ -6,7 +6,6 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { routes } from '../src/core/routes.ts';
 import { siteUrl } from '../src/core/site.ts';
 import { summarize } from '../src/core/summarize.ts';
@@ -42,6 +41,7 @@ import { entryCount } from './lib/entries-dir.ts';
 import { abstractBodies, ingestInChild } from './lib/ingest-child.ts';
 import { pagefindRunsWithin, renderProcessesWithin } from './lib/memory-budget.ts';
 import { firstPaperPages, startPages } from './lib/render-shares.ts';
+import { readCommandLine } from './lib/command-line.ts';
 
 const root = process.cwd();
 const outDir = resolve(root, process.env.PAPERSHELF_OUT_DIR ?? 'dist');
@@ -385,16 +385,8 @@ Environment:
   SITE_URL=https://example.org/reading/   the site's public address, sub-path included: canonical
                                           links, link previews, absolute sitemap and feed links`;
 
-let help = false;
-try {
-  help = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }).values.help === true;
-} catch (error) {
-  console.error(`build: ${(error as Error).message}\nRun npm run build -- --help to see the options.`);
-  process.exit(2);
-}
-if (help) console.log(HELP);
-else
-  main().catch((error: unknown) => {
-    console.error(`build failed: ${(error as Error).message}`);
-    process.exit(1); // now, not when the card workers finish
-  });
+readCommandLine('build', HELP, {});
+main().catch((error: unknown) => {
+  console.error(`build failed: ${(error as Error).message}`);
+  process.exit(1); // now, not when the card workers finish
+});
