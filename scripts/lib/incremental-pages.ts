@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { writeFileAtomic } from '../../src/core/atomic-write.ts';
 import type { Paper } from '../../src/core/paper.ts';
 import type { SiteIdentity } from '../../src/core/site.ts';
