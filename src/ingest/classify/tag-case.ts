@@ -30,7 +30,8 @@
  * words) cost 0.35-0.7 s; it spared a few capitals the own papers give ("Extragradient methods",
  * "beam tree recursive Cell" on the seeds, from "Proximal Point, Extragradient, and Optimistic
  * Gradient" and "Beam Tree Recursive Cell (BT-Cell)").
- * Counting hyphenated words' parts added 13 ms to the 10,540 (145 -> 158 ms, medians of 7 interleaved, load 20).
+ * Counting hyphenated words' parts and the capitals around capitalized pairs added 25-35 ms to the 10,540
+ * (138 -> 173 and 151 -> 176 ms, medians of 7 interleaved, two runs at load 10).
  */
 
 import { isWordChar } from './tokenize.ts';
@@ -153,26 +154,28 @@ function countHyphenated(text: string, hyphenated: ReadonlySet<string>, forms: M
 /**
  * A name's lowercase word after a capitalized one, capitalized when the paper writes the pair so more
  * often than with the word lowercase: "southeastern United States", where "states" alone is an
- * everyday lowercase word. As in countForms, a capital in a definition or a heading is not counted
- * ("Subgraph Weisfeiler-Lehman Tests (SWL)" says nothing of "test"). Applied per paper carrying the
- * name, in list order, so a pair one paper writes capitalized stays so.
+ * everyday lowercase word. A capitalized pair inside a run of capitalized words that reaches past the
+ * name's own words is not counted: those capitals are a longer name's ("Subgraph Weisfeiler-Lehman Tests
+ * (SWL)" says nothing of "Weisfeiler-Lehman test"). Applied per paper carrying the name, in list order, so
+ * a pair one paper writes capitalized stays so.
  */
 function capitalizedPairs(shown: string, text: string): string {
   const words = shown.split(' ');
-  const count = (s: string, capital: boolean) => {
+  const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+  // Uses of `s`; with `withinName`, only those whose run of capitals holds at most `before` words before it and `after` after it.
+  const count = (s: string, withinName?: { before: number; after: number }) => {
     let n = 0;
     for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length)) {
-      const start = at + s.lastIndexOf(' ') + 1;
-      let end = at + s.length;
-      while (end < text.length && isWordChar(text, end)) end++; // the whole word: "Tests" for "Test"
-      if (!capital || (capitalRun(text, start, end) < TITLE_RUN && !definedHere(text, end))) n++;
+      const end = at + s.length;
+      if (!withinName) n++;
+      else if (wordCount(CAPS_BEFORE.exec(text.slice(Math.max(0, at - 120), at))?.[0] ?? '') <= withinName.before && wordCount(CAPS_AFTER.exec(text.slice(end, end + 120))?.[0] ?? '') <= withinName.after) n++;
     }
     return n;
   };
   for (let i = 0; i + 1 < words.length; i++) {
     const [a, b] = [words[i]!, words[i + 1]!];
     const capital = b.charAt(0).toUpperCase() + b.slice(1);
-    if (UPPER.test(a) && b === b.toLowerCase() && count(`${a} ${capital}`, true) > count(`${a} ${b}`, false)) words[i + 1] = capital;
+    if (UPPER.test(a) && b === b.toLowerCase() && count(`${a} ${capital}`, { before: i, after: words.length - i - 2 }) > count(`${a} ${b}`)) words[i + 1] = capital;
   }
   return words.join(' ');
 }
