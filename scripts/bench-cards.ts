@@ -25,21 +25,25 @@ import { spriteCacheStats } from '../src/publish/og-card-sprites.ts';
 import { siteCards } from '../src/publish/site-cards.ts';
 import { makeScratchProject } from './bench/papershelf.ts';
 import { readExistingEntries } from './lib/entries-dir.ts';
+import { positiveWhole, readCommandLine } from './lib/command-line.ts';
 
 const SHARED = process.env.PAPERSHELF_BENCH_SHARED ?? '/work/shared';
 const WORK = '/tmp/papershelf-bench-cards';
 const WARM_UP = 30;
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a whole number of at least 1`);
-  return value;
-}
+const HELP = `Usage: node_modules/.bin/node scripts/bench-cards.ts [options]
 
-const whole = process.argv.includes('--whole');
-const papers = option('--papers', 1000);
-const count = option('--cards', 1000);
+What a link-preview card costs, by phase, on one thread (CPU time), for the cards of a bench corpus.
+
+  --papers N    corpus size (default 1000); corpus and ingested copy kept in ${WORK}/
+  --cards N     cards measured after ${WARM_UP} warm-up cards (default 1000)
+  --whole       draw every card whole (satori and resvg), for an A/B with the compositor
+  --help        this text`;
+
+const { values: options } = readCommandLine('bench-cards', HELP, { papers: { type: 'string' }, cards: { type: 'string' }, whole: { type: 'boolean' } });
+const whole = options.whole === true;
+const papers = positiveWhole('bench-cards', 'papers', options.papers, 1000);
+const count = positiveWhole('bench-cards', 'cards', options.cards, 1000);
 const corpus = join(WORK, `corpus-${papers}`);
 const project = join(WORK, `project-${papers}`);
 if (!existsSync(corpus)) execFileSync(process.execPath, [join(SHARED, 'tools', 'make-corpus.mjs'), String(papers), corpus], { stdio: 'inherit' });

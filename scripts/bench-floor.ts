@@ -19,6 +19,7 @@ import { runBaseline } from './bench/baselines.ts';
 import { floorSection, spliceFloorSection, type FloorResults, type FloorRun, type Timed } from './bench/floor-report.ts';
 import { makeFloorProject, PAGEFIND_NODE_SCRIPT } from './bench/floor-project.ts';
 import { run } from './bench/proc.ts';
+import { positiveWhole, readCommandLine } from './lib/command-line.ts';
 
 const HELP = `Usage: npm run bench:floor -- [options]
 
@@ -148,29 +149,11 @@ async function oneRun(o: { pages: number; papers: number; hugo: boolean }, hugoB
 }
 
 async function main(): Promise<number> {
-  const o = { pages: 12_678, papers: 10_000, runs: 1, hugo: true, write: true, keep: false };
-  const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const num = () => {
-      const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v < 1) throw new Error(`${a} needs a positive whole number`);
-      return v;
-    };
-    if (a === '--help' || a === '-h') {
-      console.log(HELP);
-      return 0;
-    } else if (a === '--pages') o.pages = num();
-    else if (a === '--papers') o.papers = num();
-    else if (a === '--runs') o.runs = num();
-    else if (a === '--no-hugo') o.hugo = false;
-    else if (a === '--no-write') o.write = false;
-    else if (a === '--keep') o.keep = true;
-    else {
-      console.error(`bench-floor: unknown option ${a}; see --help`);
-      return 2;
-    }
-  }
+  const count = { type: 'string' } as const;
+  const flag = { type: 'boolean' } as const;
+  const { values: v } = readCommandLine('bench-floor', HELP, { pages: count, papers: count, runs: count, 'no-hugo': flag, 'no-write': flag, keep: flag });
+  const whole = (name: 'pages' | 'papers' | 'runs', fallback: number) => positiveWhole('bench-floor', name, v[name], fallback);
+  const o = { pages: whole('pages', 12_678), papers: whole('papers', 10_000), runs: whole('runs', 1), hugo: !v['no-hugo'], write: !v['no-write'], keep: v.keep === true };
   const pkg = (name: string) => (JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
   const results: FloorResults = {
     version: 1,

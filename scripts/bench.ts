@@ -17,6 +17,7 @@ import { floorSectionOf, spliceFloorSection } from './bench/floor-report.ts';
 import { markdown, svg } from './bench/report.ts';
 import { measureSearchLoads } from './bench/search-bytes.ts';
 import type { BenchResults, Machine, SizeResult } from './bench/types.ts';
+import { readCommandLine, usageError } from './lib/command-line.ts';
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -62,32 +63,39 @@ interface Options {
   coldOnly: boolean;
 }
 
-function parseArgs(argv: string[]): Options | null {
-  const o: Options = { sizes: [1000, 10_000, 50_000], starlightLarge: false, baselines: true, starlight: true, search: true, otherSiteUrl: SITE_URL, limitS: null, query: DEFAULT_QUERY, merge: false, keep: false, coldOnly: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--help' || a === '-h') return null;
-    else if (a === '--quick') o.sizes = [1000];
-    else if (a === '--sizes') o.sizes = value().split(',').map((x) => Number(x.replace(/k$/i, '000')));
-    else if (a === '--starlight-large') o.starlightLarge = true;
-    else if (a === '--no-baselines') o.baselines = false;
-    else if (a === '--no-starlight') o.starlight = false;
-    else if (a === '--no-search') o.search = false;
-    else if (a === '--no-site-url') o.otherSiteUrl = undefined;
-    else if (a === '--limit') o.limitS = Number(value());
-    else if (a === '--query') o.query = value();
-    else if (a === '--merge') o.merge = true;
-    else if (a === '--keep') o.keep = true;
-    else if (a === '--cold-only') o.coldOnly = true;
-    else throw new Error(`unknown option ${a}; see --help`);
-  }
-  if (o.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes positive whole numbers, e.g. 1000,10000');
-  return o;
+/** The options of the command line (`HELP`); exits on --help or a usage error (scripts/lib/command-line.ts). */
+function readOptions(): Options {
+  const flag = { type: 'boolean' } as const;
+  const text = { type: 'string' } as const;
+  const { values: v } = readCommandLine('bench', HELP, {
+    quick: flag,
+    sizes: text,
+    'starlight-large': flag,
+    'no-baselines': flag,
+    'no-starlight': flag,
+    'no-search': flag,
+    'no-site-url': flag,
+    limit: text,
+    query: text,
+    merge: flag,
+    keep: flag,
+    'cold-only': flag,
+  });
+  const sizes = v.quick ? [1000] : v.sizes !== undefined ? v.sizes.split(',').map((x) => Number(x.replace(/k$/i, '000'))) : [1000, 10_000, 50_000];
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) usageError('bench', '--sizes takes positive whole numbers, e.g. 1000,10000');
+  return {
+    sizes,
+    starlightLarge: v['starlight-large'] === true,
+    baselines: !v['no-baselines'],
+    starlight: !v['no-starlight'],
+    search: !v['no-search'],
+    otherSiteUrl: v['no-site-url'] ? undefined : SITE_URL,
+    limitS: v.limit !== undefined ? Number(v.limit) : null,
+    query: v.query ?? DEFAULT_QUERY,
+    merge: v.merge === true,
+    keep: v.keep === true,
+    coldOnly: v['cold-only'] === true,
+  };
 }
 
 const limitFor = (o: Options, papers: number) => o.limitS ?? Math.min(3600, Math.max(600, Math.round(papers * 0.12)));
@@ -228,17 +236,7 @@ async function benchSize(papers: number, o: Options): Promise<SizeResult> {
 }
 
 async function main(): Promise<number> {
-  let o: Options | null;
-  try {
-    o = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`bench: ${(error as Error).message}`);
-    return 2;
-  }
-  if (!o) {
-    console.log(HELP);
-    return 0;
-  }
+  const o = readOptions();
   mkdirSync(WORK, { recursive: true });
   const jsonPath = join(repo, 'docs', 'benchmarks.json');
   const previous: BenchResults | null = o.merge && existsSync(jsonPath) ? (JSON.parse(readFileSync(jsonPath, 'utf8')) as BenchResults) : null;

@@ -2,15 +2,13 @@
  * `npm run build`: ingest → browser code → Astro → assets → data, feed and sitemap → search
  * indexes, all into `dist/`. Prints one line per stage with its time, so a slow stage shows itself.
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { routes } from '../src/core/routes.ts';
 import { siteUrl } from '../src/core/site.ts';
 import { summarize } from '../src/core/summarize.ts';
-import { titlePlainText } from '../src/core/title-math.ts';
 import { formatReport } from '../src/ingest/format-report.ts';
 import { feedXml } from '../src/publish/feed.ts';
 import { buildOfflineSearchReusing } from '../src/publish/offline-search.ts';
@@ -42,6 +40,7 @@ import { entryCount } from './lib/entries-dir.ts';
 import { abstractBodies, ingestInChild } from './lib/ingest-child.ts';
 import { pagefindRunsWithin, renderProcessesWithin } from './lib/memory-budget.ts';
 import { firstPaperPages, startPages } from './lib/render-shares.ts';
+import { readCommandLine } from './lib/command-line.ts';
 
 const root = process.cwd();
 const outDir = resolve(root, process.env.PAPERSHELF_OUT_DIR ?? 'dist');
@@ -127,7 +126,7 @@ async function searchIndexes(searchDocs: SearchDoc[], recent: readonly string[],
   // The files the last build's state says are unchanged stay as they are in dist/; the others are made and written.
   const statePath = join(root, '.cache', 'offline-search-state.bin');
   const lastFile = (path: string) => readText(join(outDir, path));
-  const { files: made, kept, state } = buildOfflineSearchReusing(offlineOrder, SHARD_MAX_PAGES, recent, (doc, words) => shardWords.add(doc, words), takeOfflineIndexState(statePath, outDir), code, lastFile);
+  const { files: made, state } = buildOfflineSearchReusing(offlineOrder, SHARD_MAX_PAGES, recent, (doc, words) => shardWords.add(doc, words), takeOfflineIndexState(statePath, outDir), code, lastFile);
   for (const [path, text] of made) writeOut(path, text);
   storeOfflineIndexState(statePath, state);
   alongside('offline search', performance.now() - started);
@@ -385,16 +384,8 @@ Environment:
   SITE_URL=https://example.org/reading/   the site's public address, sub-path included: canonical
                                           links, link previews, absolute sitemap and feed links`;
 
-let help = false;
-try {
-  help = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }).values.help === true;
-} catch (error) {
-  console.error(`build: ${(error as Error).message}\nRun npm run build -- --help to see the options.`);
-  process.exit(2);
-}
-if (help) console.log(HELP);
-else
-  main().catch((error: unknown) => {
-    console.error(`build failed: ${(error as Error).message}`);
-    process.exit(1); // now, not when the card workers finish
-  });
+readCommandLine('build', HELP, {});
+main().catch((error: unknown) => {
+  console.error(`build failed: ${(error as Error).message}`);
+  process.exit(1); // now, not when the card workers finish
+});

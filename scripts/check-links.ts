@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { load } from 'cheerio';
 import { htmlFilesIn } from './lib/html-files.ts';
+import { readCommandLine } from './lib/command-line.ts';
 
 /** Elements whose `href` or `src` the browser fetches or follows. */
 const LINKING = 'a[href], link[href]:not([rel~="canonical"]), script[src], img[src]';
@@ -49,8 +50,14 @@ function linkProblem(dir: string, page: string, value: string): string | null {
   return works ? null : '';
 }
 
+const HELP = `Usage: node scripts/check-links.ts [dist]
+
+Checks that every internal href and src of every page of the built site in dist (default: dist/) reaches a
+file, relatively. Lists the broken links and exits 1 when there are any.`;
+
 if (import.meta.main) {
-  const dir = resolve(process.argv[2] ?? 'dist');
+  const { positionals } = readCommandLine('check-links', HELP, {}, 1);
+  const dir = resolve(positionals[0] ?? 'dist');
   const broken = brokenLinks(dir);
   for (const line of broken.slice(0, 50)) console.error(line);
   console.log(`check-links: ${broken.length} broken link${broken.length === 1 ? '' : 's'} in ${dir}`);

@@ -2,16 +2,8 @@
  * npm run eval — measures the tagging against the annotators of tests/fixtures/gold/ (topic ARI, tag
  * concept F1, as defined in its README): gold-80.json within the seed list, and gold-cross-100.json
  * organized as one list of exactly its papers (ARI within each field); then hygiene figures for the
- * seed list and for the real dumps of other fields.
- *
- *   node scripts/eval.ts                 figures
- *   node scripts/eval.ts --topics        also list the topics with their sizes and top tags
- *   node scripts/eval.ts --speed DIR     also time classify + related on the dumps in DIR
- *                                        (e.g. a corpus from make-corpus.mjs)
- *   node scripts/eval.ts --titles        list every derived title beside the real one
- *                                        (the derived-titles section: scripts/lib/title-eval.ts)
- *   node scripts/eval.ts --no-titles     topics and tags only (half the time, for tuning them)
- *   node scripts/eval.ts --no-taxonomy   with an empty taxonomy (topics from the papers alone)
+ * seed list and for the real dumps of other fields; last, derived titles (scripts/lib/title-eval.ts).
+ * `npm run eval -- --help` for the options.
  */
 import { readFileSync } from 'node:fs';
 import type { SourcePath } from '../src/core/issue.ts';
@@ -20,6 +12,7 @@ import { classifyPapers, parseTaxonomy, relatedPapers, type Classification, type
 import { labelHygiene } from './lib/label-hygiene.ts';
 import { fragmentTags } from './lib/tag-fragments.ts';
 import { titleEvaluation } from './lib/title-eval.ts';
+import { readCommandLine } from './lib/command-line.ts';
 
 interface GoldLabel {
   topic: string;
@@ -34,13 +27,27 @@ interface GoldPaper {
   B: GoldLabel;
 }
 
-const args = process.argv.slice(2);
-const showTopics = args.includes('--topics');
-const speedDir = args.includes('--speed') ? args[args.indexOf('--speed') + 1] : undefined;
+const HELP = `Usage: npm run eval -- [options]
+
+Measures topics and tags against the two annotators of tests/fixtures/gold/ (topic ARI, tag concept F1),
+hygiene figures for the seed list and the real dumps of other fields, and derived titles against real ones.
+
+  --topics        also list the topics with their sizes and top tags
+  --speed DIR     also time classify + related on the dumps in DIR (e.g. a corpus from make-corpus.mjs)
+  --titles        list every derived title beside the real one
+  --no-titles     topics and tags only (half the time, for tuning them)
+  --no-taxonomy   with an empty taxonomy (topics from the papers alone)
+  --errors        list the tune half's papers: our topic and tags beside annotators A and B
+  --help          this text`;
+
+const flag = { type: 'boolean' } as const;
+const { values: args } = readCommandLine('eval', HELP, { topics: flag, speed: { type: 'string' }, titles: flag, 'no-titles': flag, 'no-taxonomy': flag, errors: flag });
+const showTopics = args.topics === true;
+const speedDir = args.speed;
 
 const taxonomyFile = 'content/taxonomy.yaml';
 // --no-taxonomy: topics and tags from the papers alone, as on a list of a field the taxonomy does not know.
-const parsed = parseTaxonomy(args.includes('--no-taxonomy') ? 'topics: []\ntags: {}\nstop-tags: []\n' : readFileSync(taxonomyFile, 'utf8'), taxonomyFile);
+const parsed = parseTaxonomy(args['no-taxonomy'] ? 'topics: []\ntags: {}\nstop-tags: []\n' : readFileSync(taxonomyFile, 'utf8'), taxonomyFile);
 if (!parsed.ok) {
   console.error(parsed.error);
   process.exit(1);
@@ -275,7 +282,7 @@ hygiene('Real dumps of other fields (tests/fixtures/real-dumps: ACL 2023, EMNLP 
 if (speedDir) speed(speedDir, taxonomy);
 
 // --- derived titles (issue 13) -------------------------------------------------------------------
-if (!args.includes('--no-titles')) titleEvaluation(args.includes('--titles'));
+if (!args['no-titles']) titleEvaluation(args.titles === true);
 
 function speed(dir: string, tax: Taxonomy): void {
   const papers = ingestSources(sourcesIn(dir)).papers.map(asInput);
@@ -292,7 +299,7 @@ function speed(dir: string, tax: Taxonomy): void {
   );
 }
 
-if (args.includes('--errors')) {
+if (args.errors) {
   // Error analysis on the tune half only; the held-out half stays unseen.
   gold.papers.forEach((g, i) => {
     if (half[i] !== 'tune') return;

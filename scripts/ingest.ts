@@ -13,6 +13,7 @@ import { readExistingEntries, recoverInterruptedSwap, replaceEntries, STATE_FILE
 import { readSlot, writeSlot } from './lib/cache-slot.ts';
 import { corpusCache } from './lib/corpus-cache.ts';
 import { sourceReadCache } from './lib/parse-cache.ts';
+import { readCommandLine, USAGE_ERROR } from './lib/command-line.ts';
 
 export const HELP = `Usage: npm run ingest -- [paths…] [--strict] [--quiet]
 
@@ -52,25 +53,6 @@ export function readTaxonomy(root: string, cache?: { file: string; version: stri
   if (!parsed.ok) throw new ConfigError(`${parsed.error}\nFix the file (see the comments at its top), or delete it to tag from the text alone.`);
   if (cache) writeSlot(cache.file, key!, parsed.taxonomy);
   return parsed.taxonomy;
-}
-
-export interface CliOptions {
-  paths: string[];
-  strict: boolean;
-  quiet: boolean;
-  help: boolean;
-}
-
-export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], strict: false, quiet: false, help: false };
-  for (const arg of argv) {
-    if (arg === '--strict') options.strict = true;
-    else if (arg === '--quiet') options.quiet = true;
-    else if (arg === '--help' || arg === '-h') options.help = true;
-    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}; run with --help to see the options`);
-    else options.paths.push(arg);
-  }
-  return options;
 }
 
 const toSourcePath = (root: string, file: string) => relative(root, file).split(sep).join('/') as SourcePath;
@@ -188,26 +170,16 @@ export function ingest(
   return { ...run, written: writeIngest(root, run, hooks.onPhase) };
 }
 
-function main(argv: readonly string[]): number {
-  let options: CliOptions;
-  try {
-    options = parseArgs(argv);
-  } catch (error) {
-    console.error(`ingest: ${(error as Error).message}`);
-    return 2;
-  }
-  if (options.help) {
-    console.log(HELP);
-    return 0;
-  }
+function main(): number {
+  const { values: options, positionals: paths } = readCommandLine('ingest', HELP, { strict: { type: 'boolean' }, quiet: { type: 'boolean' } }, Infinity);
   const started = performance.now();
   let result: ReturnType<typeof ingest>;
   try {
-    result = ingest(process.cwd(), options.paths);
+    result = ingest(process.cwd(), paths);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`ingest: ${error.message}`);
-      return 2;
+      return USAGE_ERROR;
     }
     if (error instanceof ConfigError) {
       console.error(`ingest: ${error.message}`);
@@ -227,4 +199,4 @@ function main(argv: readonly string[]): number {
   return 0;
 }
 
-if (import.meta.main) process.exitCode = main(process.argv.slice(2));
+if (import.meta.main) process.exitCode = main();

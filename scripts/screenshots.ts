@@ -7,8 +7,14 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { pageTypesOf } from '../tests/support/page-types.ts';
+import { readCommandLine } from './lib/command-line.ts';
 
-const [distArg = 'dist', outArg = '.cache/screenshots'] = process.argv.slice(2);
+const HELP = `Usage: npm run screenshots [-- dist-dir [out-dir]]
+
+Screenshots of each page type of the built site in dist-dir (default: dist/), in light and dark, at desktop
+and phone width, opened from disk in headless Chromium, into out-dir (default: .cache/screenshots/).`;
+
+const [distArg = 'dist', outArg = '.cache/screenshots'] = readCommandLine('screenshots', HELP, {}, 2).positionals;
 const dist = resolve(distArg);
 const out = resolve(outArg);
 if (!existsSync(join(dist, 'papers.json'))) {

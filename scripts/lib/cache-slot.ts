@@ -4,9 +4,10 @@
  * is missing or unreadable, reads as missing, so a stale or damaged cache costs the work it would have saved and
  * nothing more. A slot is written aside and renamed, so another process never reads half of one.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { writeFileAtomic } from '../../src/core/atomic-write.ts';
 
 interface Slot<T> {
   key: string;
@@ -27,6 +28,5 @@ export function readSlot<T>(file: string, key: string): T | undefined {
 /** Stores `value` under `key` in `file`, replacing what it held. */
 export function writeSlot<T>(file: string, key: string, value: T): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.${process.pid}`, serialize({ key, value } satisfies Slot<T>));
-  renameSync(`${file}.${process.pid}`, file);
+  writeFileAtomic(file, serialize({ key, value } satisfies Slot<T>));
 }

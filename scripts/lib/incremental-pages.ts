@@ -7,8 +7,9 @@
  * interrupted build leaves nothing to keep and the next one renders every page.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../src/core/atomic-write.ts';
 import type { Paper } from '../../src/core/paper.ts';
 import type { SiteIdentity } from '../../src/core/site.ts';
 import { routes } from '../../src/core/routes.ts';
@@ -165,8 +166,7 @@ export function writeRenderPlans(dir: string, plan: PagePlan, toRender: readonly
   return Array.from({ length: processes }, (_, share) => {
     const skip = [...kept, ...toRender.filter((_, i) => shareOf(i) !== share)];
     const file = renderPlanFile(dir, share);
-    writeFileSync(`${file}.next`, JSON.stringify({ skip, lists: share === 0, skipLists: plan.keepLists }));
-    renameSync(`${file}.next`, file);
+    writeFileAtomic(file, JSON.stringify({ skip, lists: share === 0, skipLists: plan.keepLists }));
     return file;
   });
 }

@@ -10,8 +10,9 @@
  * takes it (reads and deletes it) before it writes any of them and stores it after it wrote them all: a build
  * stopped in between leaves none, and the next makes every file.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from '../../src/core/atomic-write.ts';
 import type { OfflineIndexState } from '../../src/publish/offline-search.ts';
 import { builtFiles } from './built-files.ts';
 
@@ -58,15 +59,7 @@ export function storeOfflineIndexState(path: string, state: OfflineIndexState): 
   length.writeUInt32LE(header.length);
   const view = (a: Int32Array | Uint8Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   mkdirSync(dirname(path), { recursive: true });
-  // Written aside, then renamed: an interrupted build leaves the last whole state or none. Piece by piece,
-  // from views: one Buffer of it all would copy the postings (~120 MB at 50k papers) while Astro renders.
-  const fd = openSync(`${path}.next`, 'w');
-  try {
-    for (const part of [length, header, ...INT32_ARRAYS.map((k) => view(postings[k])), view(postings.titleOf)]) {
-      for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
-    }
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(`${path}.next`, path);
+  // Atomically: an interrupted build leaves the last whole state or none. Piece by piece, from views: one
+  // Buffer of it all would copy the postings (~120 MB at 50k papers) while Astro renders.
+  writeFileAtomic(path, [length, header, ...INT32_ARRAYS.map((k) => view(postings[k])), view(postings.titleOf)]);
 }

@@ -3,8 +3,8 @@
  * contents and returns file contents plus a report; `scripts/ingest.ts` does the reading and writing.
  */
 import { hash } from 'node:crypto';
-import { compareIssues, type IngestIssue, type SourcePath } from '../core/issue.ts';
-import type { Paper, PaperMetadata } from '../core/paper.ts';
+import { compareIssues, type SourcePath } from '../core/issue.ts';
+import type { PaperMetadata } from '../core/paper.ts';
 import type { Slug } from '../core/slug.ts';
 import { assignSlugs } from './assign-slugs.ts';
 import {
@@ -32,7 +32,7 @@ import { mergeDuplicates, type Merge, type MergedGroup } from './merge-duplicate
 import { abstractSource, mergeKeywords, mergeMetadata } from './merge-metadata.ts';
 import { readSources, type CleanOccurrence, type SourceFile, type SourceReadCache } from './read-sources.ts';
 import { abstractToMarkdown } from './to-markdown.ts';
-import { writeEntries, type PaperDraft } from './write-entries.ts';
+import { writeEntries, type PaperDraft, type WrittenEntries } from './write-entries.ts';
 
 export type { IngestReport, ReportedIssue } from './ingest-report.ts';
 export type { ExistingEntry, IngestState } from './ingest-state.ts';
@@ -58,12 +58,8 @@ export interface IngestInput {
   corpusCache?: { get(): CorpusState | undefined; set(state: CorpusState): void };
 }
 
-export interface IngestOutput {
-  papers: Paper[];
-  /** Entry file name (`<slug>.md`) → file text. */
-  entries: Map<string, string>;
-  state: IngestState;
-  issues: IngestIssue[];
+/** The entries as written (write-entries.ts), with the report of the whole ingest. */
+export interface IngestOutput extends WrittenEntries {
   report: IngestReport;
 }
 

@@ -19,9 +19,10 @@
  * Quiet pair (load 0.3-1.9): 40.1 -> 29.9 s. One scratch build of this branch at load 1.8-3 (as `npm run bench` does it):
  * cold 144.7 s, no-op 0.9 s, add-one 29.6 s = 20.5 % of cold (main's bench at load 1.3: 35.3 of 145.9 s, 24 %).
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { writeFileAtomic } from '../../core/atomic-write.ts';
 import type { PaperFrontMatter } from '../../core/paper.ts';
 
 /** The environment variable naming the file in an Astro process that `npm run build` started. */
@@ -45,7 +46,5 @@ export const readPaperEntries = (file: string): StoredPaperEntry[] => deserializ
  * waiting for the file already (src/site/lib/get-catalog.ts), and must never read half of it.
  */
 export function writePaperEntries(file: string, entries: readonly StoredPaperEntry[]): void {
-  const aside = `${file}.${process.pid}.tmp`;
-  writeFileSync(aside, serialize(entries));
-  renameSync(aside, file);
+  writeFileAtomic(file, serialize(entries));
 }

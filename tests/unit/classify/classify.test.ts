@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { classifyPapers, parseTaxonomy, relatedPapers, type Classification, type ClassifyInput, type Taxonomy } from '../../../src/ingest/classify/index.ts';
+import { classifyPapers, parseTaxonomy, relatedPapers, type ClassifyInput, type Taxonomy } from '../../../src/ingest/classify/index.ts';
 import { ingestSources, seedSources, sourcesIn } from '../../support/ingest-fixtures.ts';
 import { labelHygiene, type LabelHygiene } from '../../../scripts/lib/label-hygiene.ts';
 

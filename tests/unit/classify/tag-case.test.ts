@@ -31,3 +31,37 @@ describe('tag names in the case the abstracts write them (issue 19 review: "bert
     expect(cased.get('results')).toBe('results');
   });
 });
+
+describe('hyphenated names keep each part\'s capital as written (review: "Weisfeiler-lehman test")', () => {
+  // The later part is capitalized only in a definition or a heading, the first part also elsewhere: as in the seeds.
+  const texts = [
+    'Recent works introduced the Weisfeiler-Lehman (WL) hierarchy as a measure of expressive power of graph networks.',
+    'We study subgraph networks through the lens of Subgraph Weisfeiler-Lehman Tests (SWL) and their hierarchy.',
+    'Message-passing networks are compared with the test of Weisfeiler and Leman on regular graphs.',
+    'We solve the Navier-Stokes (NS) equations on irregular meshes; the Navier slip condition holds at the wall.',
+    'Self-Supervised Learning (SSL) learns from unlabelled data. We compare self-supervised learning with Self-Supervised Pretraining (SSP).',
+    'A Gaussian-based prior is used. Gaussian processes and Gaussian-based kernels are compared with the Gaussian-Based Estimator (GBE).',
+  ];
+  const names = ['weisfeiler-lehman test', 'navier-stokes equations', 'self-supervised learning', 'gaussian-based prior'];
+  const cased = writtenCase(texts, texts.map(() => names));
+
+  test('a part after a capitalized part keeps the capital every use of the hyphenated word gives it', () => {
+    expect(cased.get('weisfeiler-lehman test')).toBe('Weisfeiler-Lehman test');
+    expect(cased.get('navier-stokes equations')).toBe('Navier-Stokes equations');
+  });
+
+  test('the capitals of a longer name around it say nothing of a word of the name', () => {
+    // "Subgraph Weisfeiler-Lehman Tests (SWL)" names something else; a name's own capitals still count.
+    expect(cased.get('weisfeiler-lehman test')).not.toContain('Test');
+    const own = ['We trained models near the CERN Large Hadron Collider and the Large Hadron Collider beauty experiment.'];
+    expect(writtenCase(own, [['cern large hadron collider']]).get('cern large hadron collider')).toBe('CERN Large Hadron Collider');
+  });
+
+  test('an ordinary hyphenated term stays lowercase, however often a definition capitalizes it', () => {
+    expect(cased.get('self-supervised learning')).toBe('self-supervised learning');
+  });
+
+  test('a part written lowercase in some uses stays lowercase after a capitalized part', () => {
+    expect(cased.get('gaussian-based prior')).toBe('Gaussian-based prior');
+  });
+});
