@@ -67,3 +67,15 @@ describe('the PubMed copy (ecology-climate.txt)', () => {
     for (const tag of allTags(papers)) for (const word of tag.split(' ')) expect(surnames, tag).not.toContain(word);
   });
 });
+
+describe('tags of the materials list (materials-chemistry.txt)', () => {
+  const tags = runs.filter((r) => r.file === 'materials-chemistry.txt').map((r) => allTags(r.papers));
+
+  test('no unit of measure ("mA cm-2" of "400 mA cm-2")', () => {
+    for (const all of tags) expect([...all].filter((t) => /\bcm-2\b|\bmpa\b|\bmev\b/.test(t))).toEqual([]);
+  });
+
+  test('no tag opens with "in" before an adjective ("in alkaline electrolyte": "in vitro" is glued, "in alkaline" is not)', () => {
+    for (const all of tags) expect([...all].filter((t) => t.startsWith('in '))).toEqual([]);
+  });
+});
