@@ -79,3 +79,17 @@ describe('tags of the materials list (materials-chemistry.txt)', () => {
     for (const all of tags) expect([...all].filter((t) => t.startsWith('in '))).toEqual([]);
   });
 });
+
+describe('derived titles of the German and Spanish bare abstracts (law-history.txt)', () => {
+  for (const { name, papers } of runs.filter((r) => r.file === 'law-history.txt')) {
+    const derived = (start: string) => papers.find((p) => p.derivedTitle && p.title.startsWith(start))?.title;
+
+    test(`an ordinal's period ends no sentence in German ("des 19. Jahrhunderts"), ${name}`, () => {
+      expect(derived('Die Rezeption')).toBe('Die Rezeption der Evolutionstheorie Darwins in der deutschen Zoologie des 19. Jahrhunderts');
+    });
+
+    test(`a sentence cut for length ends before the phrase the cut broke ("… y la influencia del"), ${name}`, () => {
+      expect(derived('La protección')).toBe('La protección de datos personales en América Latina');
+    });
+  }
+});
