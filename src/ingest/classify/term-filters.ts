@@ -274,7 +274,24 @@ function verbInside(terms: TermTable, t: number): boolean {
  */
 function notNounPhrase(terms: TermTable, t: number): boolean {
   // A symbol ("WNT" of "WNT signaling") names a gene or a system, a noun however the list uses it.
-  return (terms.words[t] === 1 && terms.nounHeadShare(t) < HEADLESS_SHARE && !symbol(terms, t) && terms.df[t]! >= 3) || modifierWord(terms, t) || terms.clauseShare(t) >= CLAUSE_SHARE;
+  return (terms.words[t] === 1 && terms.nounHeadShare(t) < HEADLESS_SHARE && !symbol(terms, t) && terms.df[t]! >= 3) || modifierWord(terms, t) || modifierEnd(terms, t) || terms.clauseShare(t) >= CLAUSE_SHARE;
+}
+
+/**
+ * A term of several words ending in a hyphenated compound that only ever modifies (modifierWord): cut
+ * before its noun ("operando X-ray" of "operando X-ray diffraction" and "operando X-ray absorption
+ * spectroscopy", tags of two papers of the materials probe list). Only a hyphenated last word: English
+ * hyphenates a compound that modifies a noun, where an unhyphenated one may head the term though it
+ * mostly modifies ("intraocular lens" of "intraocular lens power", see modifierWord).
+ */
+function modifierEnd(terms: TermTable, t: number): boolean {
+  if (terms.words[t]! < 2) return false;
+  const name = terms.name(t);
+  const last = name.slice(name.lastIndexOf(' ') + 1);
+  if (!last.includes('-')) return false;
+  // A key writes a hyphen as a space ("operando x ray"): the last word's key is its last parts.
+  const w = terms.idOf(terms.key(t).split(' ').slice(-last.split('-').length).join(' '));
+  return w >= 0 && modifierWord(terms, w);
 }
 
 /**

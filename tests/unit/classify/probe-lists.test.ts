@@ -75,6 +75,10 @@ describe('tags of the materials list (materials-chemistry.txt)', () => {
     for (const all of tags) expect([...all].filter((t) => /\bcm-2\b|\bmpa\b|\bmev\b/.test(t))).toEqual([]);
   });
 
+  test('no tag ends in a hyphenated compound the list writes only before a noun ("operando X-ray" of "operando X-ray diffraction")', () => {
+    for (const all of tags) expect([...all].filter((t) => t.endsWith('x-ray'))).toEqual([]);
+  });
+
   test('no tag opens with "in" before an adjective ("in alkaline electrolyte": "in vitro" is glued, "in alkaline" is not)', () => {
     for (const all of tags) expect([...all].filter((t) => t.startsWith('in '))).toEqual([]);
   });
@@ -92,4 +96,10 @@ describe('derived titles of the German and Spanish bare abstracts (law-history.t
       expect(derived('La protección')).toBe('La protección de datos personales en América Latina');
     });
   }
+});
+
+describe('tags of the law and history of science list (law-history.txt)', () => {
+  test('no possessor\'s full name glued to what it owns ("Robert Boyle air", "justus von Liebig laboratory")', () => {
+    for (const { papers } of runs.filter((r) => r.file === 'law-history.txt')) expect([...allTags(papers)].filter((t) => /boyle air|liebig laboratory/.test(t))).toEqual([]);
+  });
 });
