@@ -103,3 +103,34 @@ describe('tags of the law and history of science list (law-history.txt)', () => 
     for (const { papers } of runs.filter((r) => r.file === 'law-history.txt')) expect([...allTags(papers)].filter((t) => /boyle air|liebig laboratory/.test(t))).toEqual([]);
   });
 });
+
+/** Faults the probe found and this session left (see the README's table): each fails today, for the reason given. */
+describe('known faults, not fixed yet', () => {
+  const empty = (file: string) => runs.find((r) => r.file === file && r.name.endsWith('empty taxonomy'))!.papers;
+
+  // A topic of two papers that share no term is named after one paper's tag (naming.ts: SINGLE_PAPER weight, then any candidate).
+  test.fails('the topic of the sentencing and restorative justice papers is not named after one paper\'s "conference participants"', () => {
+    const papers = empty('law-history.txt');
+    const sentencing = papers.find((p) => p.title.startsWith('Sentencing disparities'))!;
+    expect(sentencing.topic).not.toMatch(/participants/i);
+  });
+
+  // A one-paper fallback tag keeps an "X of Y" phrase whose X lost its modifier (term-filters.ts plausibleBackup has no test of it).
+  test.fails('no tag is an "of" phrase cut from a longer one ("optimum of larvae" of "thermal optimum of larvae")', () => {
+    expect([...allTags(empty('ecology-climate.txt'))]).not.toContain('optimum of larvae');
+  });
+
+  // A verb's -s form the tagger reads as a plural noun is a one-paper fallback tag (tags.ts, another part's).
+  test.fails('no tag is a verb ("adsorbs" of "the framework adsorbs water")', () => {
+    expect([...allTags(empty('materials-chemistry.txt'))]).not.toContain('adsorbs');
+  });
+});
+
+describe('topic names of the ecology list (ecology-climate.txt)', () => {
+  test('a name is plural only where the papers write the plural as a noun ("permafrost thaws beneath them" is a verb)', () => {
+    for (const { papers } of runs.filter((r) => r.file === 'ecology-climate.txt')) {
+      const thaw = papers.find((p) => p.title.startsWith('Abrupt permafrost thaw'))!;
+      expect(thaw.topic).toBe('Permafrost Thaw');
+    }
+  });
+});
