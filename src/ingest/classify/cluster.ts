@@ -228,7 +228,9 @@ export function mergeTree(v: Vectors, members: readonly number[]): MergeTree {
 /**
  * Cuts the tree into groups: starting from the root, the largest group is split into its two
  * children while there are fewer than `k` groups holding at least `minSize` papers, or while a
- * group holds more than `maxSize` papers. Returns the tree nodes of the groups, largest first.
+ * group holds more than `maxSize` papers. A tree that never has k such groups is cut where it has
+ * the most (the first such cut with no group over maxSize). Returns the tree nodes of the groups,
+ * largest first.
  */
 export function cutTree(tree: MergeTree, k: number, minSize: number, maxSize: number): number[] {
   const root = tree.leaves * 2 - 2;
