@@ -127,6 +127,19 @@ function withoutChrome(lines: readonly SourceLine[], file: SourcePath, issues: I
   return { reflowed, chromeLines };
 }
 
+/**
+ * A list of names right under a title is the card's author line. Under a line that reads as a title, or,
+ * when the names carry PubMed's affiliation marks (`Okonkwo M(1)`), under any text line: PubMed puts the
+ * author line right under the title, and writes titles in sentence case ending with a period, which
+ * alone reads as an abstract's sentence (titleScore ≤ 0: "Active layer deepening and soil carbon
+ * vulnerability across an Alaskan tundra gradient." scores -0.5).
+ */
+function isAuthorLine(content: string, previous: Item): boolean {
+  const unmarked = content.replace(AFFILIATION_MARKS, '');
+  const mayBeTitle = previous.kind === 'title' || (previous.kind === 'text' && (previous.score! > 0 || unmarked !== content));
+  return mayBeTitle && isNameList(unmarked);
+}
+
 /** Each non-empty line as an item: a field line by its label, an author line under a title, or text with its title score. */
 function readItems(lines: readonly SourceLine[]): { items: Item[]; labelledLines: number } {
   let labelledLines = 0;
@@ -136,13 +149,12 @@ function readItems(lines: readonly SourceLine[]): { items: Item[]; labelledLines
     const field = readFieldLine(content);
     if (!field) {
       const previous = items.at(-1);
-      // A list of names right under a title is the card's author line.
       // The full version of an abstract whose truncated version was the line before replaces it.
       if (previous?.kind === 'abstract' && previous.truncated && isExpanded(content)) {
         items[items.length - 1] = { kind: 'abstract', line: previous.line, text: stripMoreLess(content) };
         continue;
       }
-      if (previous && (previous.kind === 'title' || (previous.kind === 'text' && previous.score! > 0)) && isNameList(content.replace(AFFILIATION_MARKS, ''))) {
+      if (previous && isAuthorLine(content, previous)) {
         items.push({ kind: 'meta', line, facts: { authors: splitNames(content) } });
       } else {
         const text = stripMoreLess(content);

@@ -228,21 +228,30 @@ export function mergeTree(v: Vectors, members: readonly number[]): MergeTree {
 /**
  * Cuts the tree into groups: starting from the root, the largest group is split into its two
  * children while there are fewer than `k` groups holding at least `minSize` papers, or while a
- * group holds more than `maxSize` papers. Returns the tree nodes of the groups, largest first.
+ * group holds more than `maxSize` papers. A tree that never has k such groups is cut where it has
+ * the most (the first such cut with no group over maxSize). Returns the tree nodes of the groups,
+ * largest first.
  */
 export function cutTree(tree: MergeTree, k: number, minSize: number, maxSize: number): number[] {
   const root = tree.leaves * 2 - 2;
   let groups = [root];
   const big = (g: number) => tree.size[g]! >= minSize;
+  // The first cut with the most groups of minSize, once none is over maxSize: a tree with fewer than k
+  // such groups anywhere (a short list: 23 papers, k 9, at most 8 pairs in its tree) would otherwise be
+  // split down to its leaves, every paper a group below minSize, and all joined into one topic.
+  let best: number[] | undefined;
+  let bestCount = 0;
   for (;;) {
     const splittable = groups.filter((g) => g >= tree.leaves).sort((a, b) => tree.size[b]! - tree.size[a]! || b - a);
     const tooBig = splittable.find((g) => tree.size[g]! > maxSize);
     const count = groups.filter(big).length;
+    if (!tooBig && count > bestCount) [best, bestCount] = [groups, count];
     const next = tooBig ?? (count < k ? splittable[0] : undefined);
     if (next === undefined) break;
     const i = next - tree.leaves;
     groups = groups.filter((g) => g !== next).concat([tree.left[i]!, tree.right[i]!]);
   }
+  if (groups.filter(big).length < bestCount) groups = best!;
   return groups.sort((a, b) => tree.size[b]! - tree.size[a]! || a - b);
 }
 

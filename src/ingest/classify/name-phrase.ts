@@ -166,7 +166,14 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
   const plural = name.replace(/(\p{L})$/u, '$1s');
   if (!/s$/i.test(name) && words.length > 0) {
     const pluralPattern = new RegExp(`(?<![\\p{L}\\p{N}])${plural.split(/[\s-]+/).map(RegExp.escape).join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'iu');
-    const withPlural = texts.filter((p) => pluralPattern.test(p.title) || pluralPattern.test(p.abstract)).length;
+    // Written as a noun: "as ice-rich permafrost thaws beneath them" (a verb) made "Permafrost Thaws" of
+    // a topic of permafrost thaw papers (session 15, the ecology probe list).
+    const asNoun = (text: string) => {
+      const m = pluralPattern.exec(text);
+      const o = m && read(text, m.index, m.index + m[0].length);
+      return !!m && (!o || NOUN.has(o.tokens.at(-1)!.pos));
+    };
+    const withPlural = texts.filter((p) => asNoun(p.title) || asNoun(p.abstract)).length;
     if (withPlural >= PLURAL_SHARE * texts.length) name = plural;
   }
   // A proper name followed by rare words its papers never capitalise, not even in a title, is

@@ -80,9 +80,11 @@ const DEVERBAL_ZIPF = 2.7;
  */
 const PROPERTY_ZIPF = 4.5;
 /**
- * Share of its phrases a one-word term opens right after a number from which it is a unit of measure
- * ("2.5 sigma", "30 kpc", "12 months"), not a subject. Session 13: every gold figure of npm run eval
- * unchanged; on the probe lists "sigma" (twice) and "incidence" went.
+ * Share of its phrases a term opens right after a number from which it is a unit of measure
+ * ("2.5 sigma", "30 kpc", "12 months", "400 mA cm-2"), not a subject. Session 13, one-word terms:
+ * every gold figure of npm run eval unchanged; on the probe lists "sigma" (twice) and "incidence"
+ * went. Session 15, terms of any length (`measure`): every gold figure unchanged; on the materials
+ * list of tests/fixtures/probe-lists "mA cm-2" (tag of four papers) went.
  */
 const MEASURE_SHARE = 0.5;
 /**
@@ -228,7 +230,12 @@ function genericHead(terms: TermTable, t: number): boolean {
 
 /** A one-word term read as a noun (not a verb's -ing form), not a short token, not an everyday verb's action or agent noun. */
 function nounWord(terms: TermTable, t: number): boolean {
-  return terms.nounHead[t]! * 2 > terms.freq[t]! && terms.key(t).length >= 4 && !deverbal(terms, t) && terms.afterNumberShare(t) < MEASURE_SHARE;
+  return terms.nounHead[t]! * 2 > terms.freq[t]! && terms.key(t).length >= 4 && !deverbal(terms, t) && !measure(terms, t);
+}
+
+/** A unit of measure: the term's first word opens its phrases right after a number (MEASURE_SHARE). */
+function measure(terms: TermTable, t: number): boolean {
+  return terms.afterNumberShare(t) >= MEASURE_SHARE;
 }
 
 /** "deletion", "participants", "findings": an everyday verb made a noun; "completeness": an everyday adjective's quality (core/english/derivation.ts). */
@@ -267,7 +274,24 @@ function verbInside(terms: TermTable, t: number): boolean {
  */
 function notNounPhrase(terms: TermTable, t: number): boolean {
   // A symbol ("WNT" of "WNT signaling") names a gene or a system, a noun however the list uses it.
-  return (terms.words[t] === 1 && terms.nounHeadShare(t) < HEADLESS_SHARE && !symbol(terms, t) && terms.df[t]! >= 3) || modifierWord(terms, t) || terms.clauseShare(t) >= CLAUSE_SHARE;
+  return (terms.words[t] === 1 && terms.nounHeadShare(t) < HEADLESS_SHARE && !symbol(terms, t) && terms.df[t]! >= 3) || modifierWord(terms, t) || modifierEnd(terms, t) || terms.clauseShare(t) >= CLAUSE_SHARE;
+}
+
+/**
+ * A term of several words ending in a hyphenated compound that only ever modifies (modifierWord): cut
+ * before its noun ("operando X-ray" of "operando X-ray diffraction" and "operando X-ray absorption
+ * spectroscopy", tags of two papers of the materials probe list). Only a hyphenated last word: English
+ * hyphenates a compound that modifies a noun, where an unhyphenated one may head the term though it
+ * mostly modifies ("intraocular lens" of "intraocular lens power", see modifierWord).
+ */
+function modifierEnd(terms: TermTable, t: number): boolean {
+  if (terms.words[t]! < 2) return false;
+  const name = terms.name(t);
+  const last = name.slice(name.lastIndexOf(' ') + 1);
+  if (!last.includes('-')) return false;
+  // A key writes a hyphen as a space ("operando x ray"): the last word's key is its last parts.
+  const w = terms.idOf(terms.key(t).split(' ').slice(-last.split('-').length).join(' '));
+  return w >= 0 && modifierWord(terms, w);
 }
 
 /**
@@ -340,9 +364,9 @@ export function discoverable(terms: TermTable, t: number, n: number, maxShare: n
   return wellFormedPhrase(terms, t);
 }
 
-/** A phrase of several words none of whose words is a free modifier, a verb at either end, everyday "X of Y" or a generic head. */
+/** A phrase of several words, no unit of measure, none of whose words is a free modifier, a verb at either end, everyday "X of Y" or a generic head. */
 function wellFormedPhrase(terms: TermTable, t: number): boolean {
-  return !freeModifier(terms, t) && !verbFirst(terms, t) && !verbLast(terms, t) && !everydayOfPhrase(terms, t) && !genericHead(terms, t);
+  return !measure(terms, t) && !freeModifier(terms, t) && !verbFirst(terms, t) && !verbLast(terms, t) && !everydayOfPhrase(terms, t) && !genericHead(terms, t);
 }
 
 /**
@@ -418,7 +442,7 @@ function ownTerm(terms: TermTable, t: number): boolean {
  *   reuse seeds 77.8 % -> 76.6 %.
  */
 export function plausibleBackup(terms: TermTable, t: number, whole = false, lenient = false, symbols = false): boolean {
-  if (terms.words[t]! > (whole ? MAX_TERM_WORDS : BACKUP_WORDS) || terms.independence[t]! <= 0 || isEveryday(terms, t) || verbFirst(terms, t) || verbLast(terms, t) || everydayOfPhrase(terms, t) || notNounPhrase(terms, t)) return false;
+  if (terms.words[t]! > (whole ? MAX_TERM_WORDS : BACKUP_WORDS) || terms.independence[t]! <= 0 || isEveryday(terms, t) || measure(terms, t) || verbFirst(terms, t) || verbLast(terms, t) || everydayOfPhrase(terms, t) || notNounPhrase(terms, t)) return false;
   if (!lenient && (freeModifier(terms, t) || gradedModifier(terms, t))) return false;
   if (!symbols && symbol(terms, t)) return false;
   return terms.words[t]! > 1 || nounWord(terms, t);

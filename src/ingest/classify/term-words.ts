@@ -73,12 +73,14 @@ export function gluedWords(papers: readonly PaperStreams[]): Set<string> {
   const occurrences = new Map<string, number>();
   const after = new Map<string, Map<string, number>>();
   const papersWith = new Map<string, Set<number>>();
+  const adjective = new Map<string, number>();
   papers.forEach((paper, d) => {
     for (const stream of [paper.title, paper.abstract]) {
       for (let i = 0; i < stream.length; i++) {
         const w = stream[i]!;
         if (w.pos !== Pos.Noun && w.pos !== Pos.Adj) continue;
         occurrences.set(w.text, (occurrences.get(w.text) ?? 0) + 1);
+        if (w.pos === Pos.Adj) adjective.set(w.text, (adjective.get(w.text) ?? 0) + 1);
         const prev = stream[i - 1];
         if (prev?.pos === Pos.Function) {
           const m = after.get(w.text) ?? new Map<string, number>();
@@ -104,6 +106,9 @@ export function gluedWords(papers: readonly PaperStreams[]): Set<string> {
       bound += c;
       for (const d of papersWith.get(`${fn} ${word}`)!) papers.add(d);
     }
+    // A word the tagger reads as an adjective modifies the noun after it ("in alkaline electrolyte", "in
+    // humid air"): the tagger reads the Latin of a fixed expression ("vitro", "vivo", "situ", "novo") as a noun.
+    if ((adjective.get(word) ?? 0) * 2 >= n) continue;
     if (n >= 2 && bound >= GLUE_SHARE * n && papers.size >= GLUE_MIN_PAPERS && zipf(wordKey(word)) < GLUE_MAX_ZIPF) for (const fn of m.keys()) out.add(`${fn} ${word}`);
   }
   return out;

@@ -37,6 +37,23 @@ export function englishWords(text: string, symbols?: string[]): Stream {
   return wordsOf(tagText(text), symbols);
 }
 
+/**
+ * The possessive "'s" at `i` follows a name of two proper nouns or more ("Robert Boyle", "Justus von
+ * Liebig": a short lowercase particle may stand between them). Not when the first opens a sentence
+ * without a particle after it, where the tagger reads any capitalised word as a proper noun ("Early
+ * Alzheimer's disease").
+ */
+function possessorIsFullName(texts: readonly string[], tags: readonly string[], i: number): boolean {
+  if (i < 2 || tags[i - 1] !== 'PROPN') return false;
+  let j = i - 2;
+  while (j > 0 && NAME_PARTICLE.test(texts[j]!)) j--;
+  if (tags[j] !== 'PROPN' || !/^\p{Lu}/u.test(texts[j]!)) return false;
+  // A particle between them ("von") shows a name wherever it stands.
+  return j < i - 2 || (j > 0 && !/^[.!?]$/.test(texts[j - 1]!));
+}
+/** "von", "van", "de", "du", "da", "del", "der", "la", "le", "di", "ten": lowercase, at most three letters, between a given name and a surname. */
+const NAME_PARTICLE = /^\p{Ll}{1,3}$/u;
+
 /** englishWords of a text already tagged. */
 function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: string[]): Stream {
   const out: Word[] = [];
@@ -51,7 +68,14 @@ function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: stri
     // A possessive's "'s" leaves its word as it is: glued on, it made "alzheimer's" and "detection's"
     // a break, so "Alzheimer's disease" and "community detection's survey" lost their terms; without
     // it the term reads as MeSH writes eponyms ("alzheimer disease").
-    if (t === "'s" || t === '’s') continue;
+    // A person's or body's full name is the possessor, not an eponym ("Robert Boyle's air pump", "Justus
+    // von Liebig's laboratory", "the Royal Society's journal"): an eponymous term takes the surname
+    // alone ("Alzheimer's disease"). The 's breaks the phrase there, leaving "robert boyle" and "air
+    // pump"; glued, "robert boyle air" and "boyle air" were tags of the law and history probe list.
+    if (t === "'s" || t === '’s') {
+      if (possessorIsFullName(texts, tags, i)) out.push({ text: t, pos: Pos.Break });
+      continue;
+    }
     // Glue: "self" "-" "supervised", "3" "D" were one word as written.
     if (prev && prev.pos !== Pos.Break && spaces[i] === '' && i + 1 < texts.length) {
       if ((t === '-' || t === '/') && spaces[i + 1] === '' && types[i + 1] === 'word') {

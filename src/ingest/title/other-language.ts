@@ -11,6 +11,16 @@ import { splitSentences } from './sentences.ts';
 
 /** "We" in languages that state it (ISO 639-3 → the pronoun); a language that drops it starts at its verb. */
 const WE: Record<string, string> = { fra: 'nous', deu: 'wir', rus: 'мы', ukr: 'ми', ita: 'noi', spa: 'nosotros', por: 'nós', nld: 'wij', pol: 'my', ces: 'my', swe: 'vi', dan: 'vi', nob: 'vi', tur: 'biz' };
+/**
+ * Languages that write an ordinal number with a period after its digits ("19. Jahrhundert", "3. maj",
+ * "2. painos"; ISO 639-3): German, Danish, Norwegian, Icelandic, Czech, Slovak, Polish, Slovenian,
+ * Croatian, Serbian, Bosnian, Finnish, Estonian, Latvian, Hungarian, Turkish (CLDR's ordinal formats).
+ * In their abstracts such a period ends no sentence and no clause.
+ */
+const ORDINAL_PERIOD = new Set(['deu', 'dan', 'nob', 'nno', 'isl', 'ces', 'slk', 'pol', 'slv', 'hrv', 'srp', 'bos', 'fin', 'est', 'lav', 'hun', 'tur']);
+/** A clause break: punctuation, or a dash between spaces; `CLAUSE_NOT_ORDINAL` skips an ordinal's period. */
+const CLAUSE = /[,;:.!?()]|\s[-–—]\s/;
+const CLAUSE_NOT_ORDINAL = /[,;:!?()]|(?<!(?:^|[^\p{N}])\p{N}{1,2})\.|\s[-–—]\s/u;
 /** Longest title kept before the cut, in words: real titles of the fixture 13-non-english run 7–8. */
 const MAX_WORDS = 12;
 const MIN_WORDS = 3;
@@ -20,25 +30,40 @@ export function otherLanguageTitle(abstract: string, language: string): string |
   const code = iso6393To1[language];
   const stop = functionWords(code ?? '');
   const we = WE[language];
-  const sentences = splitSentences(abstract).slice(0, 3).map((s) => s.text);
+  const ordinals = ORDINAL_PERIOD.has(language);
+  const sentences = splitSentences(abstract, ordinals).slice(0, 3).map((s) => s.text);
   for (const sentence of sentences) {
     const words = sentence.split(/\s+/);
     const at = we ? words.findIndex((w) => w.toLowerCase().replace(/[^\p{L}]/gu, '') === we) : -1;
     if (at < 0 || at > 8) continue;
     // After "we" and its verb (and a comma that follows the verb: "Wir untersuchen, warum …").
-    const title = cut(words.slice(at + 2).join(' ').replace(/^[,:]\s*/, ''), stop);
+    const title = cut(words.slice(at + 2).join(' ').replace(/^[,:]\s*/, ''), stop, ordinals);
     if (title) return title;
   }
-  return sentences[0] ? cut(sentences[0], stop) : undefined;
+  return sentences[0] ? cut(sentences[0], stop, ordinals) : undefined;
 }
 
-function cut(text: string, stop: ReadonlySet<string>): string | undefined {
-  const clause = text.split(/[,;:.!?()]|\s[-–—]\s/)[0]!.trim();
+/**
+ * The first clause of `text`, at most MAX_WORDS words. Cut inside a phrase (the next word is no function
+ * word), it ends before that phrase: "La protección de datos personales en América Latina y la
+ * influencia del | Reglamento General …" is "La protección de datos personales en América Latina", not
+ * "… y la influencia". Without a part-of-speech model, a phrase is what lies between function words.
+ */
+function cut(text: string, stop: ReadonlySet<string>, ordinals: boolean): string | undefined {
+  const clause = text.split(ordinals ? CLAUSE_NOT_ORDINAL : CLAUSE)[0]!.trim();
   const all = clause.split(/\s+/).filter(Boolean);
   const words = all.slice(0, MAX_WORDS);
   // A whole sentence ends where it should ("… instabil werden"); only a cut one loses its function words.
   const whole = words.length === all.length && /^[\s.!?]*$/.test(text.slice(text.indexOf(clause) + clause.length));
-  while (!whole && words.length > 0 && stop.has(words.at(-1)!.toLowerCase())) words.pop();
+  const isStop = (w: string) => stop.has(w.toLowerCase());
+  const brokenPhrase = words.length < all.length && !isStop(all[words.length]!);
+  while (!whole && words.length > 0 && isStop(words.at(-1)!)) words.pop();
+  if (brokenPhrase && words.some(isStop)) {
+    const kept = [...words];
+    while (words.length > 0 && !isStop(words.at(-1)!)) words.pop();
+    while (words.length > 0 && isStop(words.at(-1)!)) words.pop();
+    if (words.length < MIN_WORDS) words.splice(0, words.length, ...kept);
+  }
   if (words.length < MIN_WORDS) return undefined;
   const title = words.join(' ');
   return title.charAt(0).toUpperCase() + title.slice(1);

@@ -180,6 +180,15 @@ describe('tags as domain terms', () => {
     expect(terms).toContain('parkinson disease');
   });
 
+  test("a full name's possessive is no eponym: \"Robert Boyle's air pump\" gives no \"robert boyle air\"; \"Early Alzheimer's disease\" keeps its term", () => {
+    const list = ['first', 'second', 'third'].map((n, i) =>
+      paper(`b${i}`, `Experimental philosophy in London: Robert Boyle's air pump, ${n} part`, `Early Alzheimer's disease aside, the ${n} part reads Justus von Liebig's laboratory notes and Robert Boyle's air pump trials.`),
+    );
+    const terms = allTerms(list);
+    expect(terms.filter((t) => /boyle air|liebig laboratory/.test(t))).toEqual([]);
+    expect(terms).toContain('alzheimer disease');
+  });
+
   test('plural and spelling variants meet in one tag ("mosquito"/"mosquitoes", "tumour"/"tumor")', () => {
     expect(wordKey('mosquitoes')).toBe(wordKey('mosquito'));
     expect(wordKey('tumours')).toBe(wordKey('tumor'));

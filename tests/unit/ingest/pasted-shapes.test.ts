@@ -132,6 +132,21 @@ describe('a PubMed copy with its ids', () => {
     expect(result.issues).toEqual([]);
   });
 
+  test('a title in sentence case ending with a period (as PubMed writes titles) is the title, the names under it the authors', () => {
+    // The fixture list tests/fixtures/probe-lists/ecology-climate.txt is 23 such records: its author lines were read as titles.
+    const record = (n: number, title: string, authors: string, abstract: string, pmid: string) => [`${n}. Glob Chang Biol. 2023 Mar;29(6):1520-1534. doi: 10.1111/gcb.${pmid}.`, '', title, '', authors, '', 'Author information:', '(1)Department of Physical Geography, Stockholm University, Stockholm, Sweden.', '', abstract, '', `PMID: ${pmid}`, ''];
+    const result = split(
+      [
+        ...record(1, 'Methane emissions from thawing permafrost lakes in Siberia.', 'Petrova IV(1), Walter Anthony K(2).', ABSTRACT_A, '35671234'),
+        ...record(2, 'Active layer deepening and soil carbon vulnerability across an Alaskan tundra gradient.', 'Hughes RJ(1), Nakamura S(1).', ABSTRACT_B, '37898765'),
+      ].join('\n'),
+    );
+    expect(result.records.map((r) => [r.title?.text, r.abstract, r.meta?.authors])).toEqual([
+      ['Methane emissions from thawing permafrost lakes in Siberia.', ABSTRACT_A, ['I. V. Petrova', 'K. Walter Anthony']],
+      ['Active layer deepening and soil carbon vulnerability across an Alaskan tundra gradient.', ABSTRACT_B, ['R. J. Hughes', 'S. Nakamura']],
+    ]);
+  });
+
   test('a one-line structured abstract followed by a title that starts with a capital label stays two records', () => {
     const whole = 'PURPOSE: We test whether a method works. METHODS: We ran a trial in 200 patients. RESULTS: It works in most of them.';
     const result = split(`First Title of a Trial\n${whole}\nCOVID: Outcomes in Older Adults.\n${ABSTRACT_A}\n`);
