@@ -241,17 +241,18 @@ export function cutTree(tree: MergeTree, k: number, minSize: number, maxSize: nu
   // split down to its leaves, every paper a group below minSize, and all joined into one topic.
   let best: number[] | undefined;
   let bestCount = 0;
+  let count = 0;
   for (;;) {
     const splittable = groups.filter((g) => g >= tree.leaves).sort((a, b) => tree.size[b]! - tree.size[a]! || b - a);
     const tooBig = splittable.find((g) => tree.size[g]! > maxSize);
-    const count = groups.filter(big).length;
+    count = groups.filter(big).length;
     if (!tooBig && count > bestCount) [best, bestCount] = [groups, count];
     const next = tooBig ?? (count < k ? splittable[0] : undefined);
     if (next === undefined) break;
     const i = next - tree.leaves;
     groups = groups.filter((g) => g !== next).concat([tree.left[i]!, tree.right[i]!]);
   }
-  if (groups.filter(big).length < bestCount) groups = best!;
+  if (count < bestCount) groups = best!;
   return groups.sort((a, b) => tree.size[b]! - tree.size[a]! || a - b);
 }
 

@@ -173,8 +173,12 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
       const o = m && read(text, m.index, m.index + m[0].length);
       return !!m && (!o || NOUN.has(o.tokens.at(-1)!.pos));
     };
-    const withPlural = texts.filter((p) => asNoun(p.title) || asNoun(p.abstract)).length;
-    if (withPlural >= PLURAL_SHARE * texts.length) name = plural;
+    // Tagging is the cost: only papers that write the plural at all, and only until enough do as a noun.
+    const need = PLURAL_SHARE * texts.length;
+    const written = texts.filter((p) => pluralPattern.test(p.title) || pluralPattern.test(p.abstract));
+    let withPlural = 0;
+    if (written.length >= need) for (const p of written) if ((asNoun(p.title) || asNoun(p.abstract)) && ++withPlural >= need) break;
+    if (withPlural >= need) name = plural;
   }
   // A proper name followed by rare words its papers never capitalise, not even in a title, is
   // written as they write it: a species binomial's epithet stays lowercase ("Escherichia coli",

@@ -81,8 +81,13 @@ export function writtenCase(texts: readonly string[], tags: readonly (readonly s
       if (!hs) hyphenatedOf.set(name, (hs = name.toLowerCase().match(HYPHENATED) ?? []));
       for (const h of hs) hyphenated.add(h);
     }
-    if (words.size) countForms(texts[d] ?? '', words, forms, counted);
-    if (hyphenated.size) countHyphenated(texts[d] ?? '', hyphenated, hyphenatedForms);
+    if (!words.size && !hyphenated.size) return;
+    const text = texts[d] ?? '';
+    const lower = text.toLowerCase();
+    // Lowercasing changed some offsets (a rare letter such as "İ"): the paper's uses are not counted.
+    if (lower.length !== text.length) return;
+    if (words.size) countForms(text, lower, words, forms, counted);
+    if (hyphenated.size) countHyphenated(text, lower, hyphenated, hyphenatedForms);
   });
   const spelling = new Map<string, string>();
   for (const [word, byForm] of forms) {
@@ -128,17 +133,26 @@ function hyphenatedCase(shown: string, forms: HyphenatedForms | undefined): stri
 }
 
 /**
- * Counts, per hyphenated word of `hyphenated` (lowercase), its uses in `text` and, per part after the first,
- * the forms with an initial capital among them (`forms`). A sentence start does not matter here: it
- * capitalizes the first part only.
+ * Calls `use` with the start and end of every use of the lowercase `word` in `lower` (a text lowercased
+ * without changing its length) that is a whole word. Found with indexOf, not by tokenizing: a
+ * regular-expression pass over every word of 10k abstracts cost 0.3 s CPU.
  */
-function countHyphenated(text: string, hyphenated: ReadonlySet<string>, forms: Map<string, HyphenatedForms>): void {
-  const lower = text.toLowerCase();
-  if (lower.length !== text.length) return; // as in countForms
+function forEachUse(lower: string, word: string, use: (at: number, end: number) => void): void {
+  for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) {
+    const end = at + word.length;
+    if ((at > 0 && isWordChar(lower, at - 1)) || (end < lower.length && isWordChar(lower, end))) continue;
+    use(at, end);
+  }
+}
+
+/**
+ * Counts, per hyphenated word of `hyphenated` (lowercase), its uses in `text` (`lower` lowercased) and, per
+ * part after the first, the forms with an initial capital among them (`forms`). A sentence start does not
+ * matter here: it capitalizes the first part only.
+ */
+function countHyphenated(text: string, lower: string, hyphenated: ReadonlySet<string>, forms: Map<string, HyphenatedForms>): void {
   for (const word of hyphenated) {
-    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) {
-      const end = at + word.length;
-      if ((at > 0 && isWordChar(lower, at - 1)) || (end < lower.length && isWordChar(lower, end))) continue;
+    forEachUse(lower, word, (at, end) => {
       let counts = forms.get(word);
       if (!counts) forms.set(word, (counts = { uses: 0, capitals: [] }));
       counts.uses++;
@@ -147,7 +161,7 @@ function countHyphenated(text: string, hyphenated: ReadonlySet<string>, forms: M
         const byForm = (counts.capitals[i] ??= new Map<string, number>());
         byForm.set(part, (byForm.get(part) ?? 0) + 1);
       });
-    }
+    });
   }
 }
 
@@ -161,14 +175,13 @@ function countHyphenated(text: string, hyphenated: ReadonlySet<string>, forms: M
  */
 function capitalizedPairs(shown: string, text: string): string {
   const words = shown.split(' ');
-  const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
   // Uses of `s`; with `withinName`, only those whose run of capitals holds at most `before` words before it and `after` after it.
   const count = (s: string, withinName?: { before: number; after: number }) => {
     let n = 0;
     for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length)) {
       const end = at + s.length;
       if (!withinName) n++;
-      else if (wordCount(CAPS_BEFORE.exec(text.slice(Math.max(0, at - 120), at))?.[0] ?? '') <= withinName.before && wordCount(CAPS_AFTER.exec(text.slice(end, end + 120))?.[0] ?? '') <= withinName.after) n++;
+      else if (wordsIn(capsBefore(text, at)) <= withinName.before && wordsIn(capsAfter(text, end)) <= withinName.after) n++;
     }
     return n;
   };
@@ -181,29 +194,23 @@ function capitalizedPairs(shown: string, text: string): string {
 }
 
 /**
- * Counts, per word of `words`, its uses in `text` not opening a sentence (`counted`) and the
- * capitalized forms among them (`forms`). Found with indexOf in the lowercased text, not by
- * tokenizing: a regular-expression pass over every word of 10k abstracts cost 0.3 s CPU.
+ * Counts, per word of `words`, its uses in `text` (`lower` lowercased) not opening a sentence (`counted`)
+ * and the capitalized forms among them (`forms`).
  */
-function countForms(text: string, words: ReadonlySet<string>, forms: Map<string, Map<string, number>>, counted: Map<string, number>): void {
-  const lower = text.toLowerCase();
-  // Lowercasing changed some offsets (a rare letter such as "İ"): the word's uses are not counted there.
-  if (lower.length !== text.length) return;
+function countForms(text: string, lower: string, words: ReadonlySet<string>, forms: Map<string, Map<string, number>>, counted: Map<string, number>): void {
   for (const word of words) {
-    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) {
-      const end = at + word.length;
-      if ((at > 0 && isWordChar(lower, at - 1)) || (end < lower.length && isWordChar(lower, end))) continue;
+    forEachUse(lower, word, (at, end) => {
       const form = text.slice(at, end);
       const upper = form !== word;
       // A sentence (or a labelled section, "RESULTS:") opens here: its capital says nothing.
-      if (upper && /(?:^|[.!?:\n])[\s"'“‘([]*$/u.test(text.slice(Math.max(0, at - 6), at))) continue;
-      if (upper && !UPPER.test(form.slice(1)) && (capitalRun(text, at, end) >= TITLE_RUN || definedHere(text, end))) continue;
+      if (upper && /(?:^|[.!?:\n])[\s"'“‘([]*$/u.test(text.slice(Math.max(0, at - 6), at))) return;
+      if (upper && !UPPER.test(form.slice(1)) && (capitalRun(text, at, end) >= TITLE_RUN || definedHere(text, end))) return;
       counted.set(word, (counted.get(word) ?? 0) + 1);
-      if (!upper) continue;
+      if (!upper) return;
       const byForm = forms.get(word) ?? new Map<string, number>();
       byForm.set(form, (byForm.get(form) ?? 0) + 1);
       forms.set(word, byForm);
-    }
+    });
   }
 }
 
@@ -214,20 +221,21 @@ const CAPS_AFTER = /^(?:\s+\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*)+/u;
 /** The rest of a hyphenated word before and after a part of it. */
 const PARTS_BEFORE = /(?:[\p{L}\p{N}]+-)+$/u;
 const PARTS_AFTER = /^(?:-[\p{L}\p{N}]+)+/u;
+/** The capitalized words right before `at` (right after `end`) in `text`, looked for within 120 characters. */
+const capsBefore = (text: string, at: number) => CAPS_BEFORE.exec(text.slice(Math.max(0, at - 120), at))?.[0] ?? '';
+const capsAfter = (text: string, end: number) => CAPS_AFTER.exec(text.slice(end, end + 120))?.[0] ?? '';
+const wordsIn = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** Length in words of the run of capitalized words around the word text[start, end), a hyphenated word counting once. */
 function capitalRun(text: string, start: number, end: number): number {
   const from = start - (PARTS_BEFORE.exec(text.slice(Math.max(0, start - 60), start))?.[0].length ?? 0);
   const to = end + (PARTS_AFTER.exec(text.slice(end, end + 60))?.[0].length ?? 0);
-  const before = CAPS_BEFORE.exec(text.slice(Math.max(0, from - 120), from))?.[0] ?? '';
-  const after = CAPS_AFTER.exec(text.slice(to, to + 120))?.[0] ?? '';
-  const count = (s: string) => s.split(/\s+/).filter(Boolean).length;
-  return 1 + count(before) + count(after);
+  return 1 + wordsIn(capsBefore(text, from)) + wordsIn(capsAfter(text, to));
 }
 
 /** The capitalized run ending the word at `end` stands right before a bracket: a name being defined ("Reinforcement Learning (RL)"). */
 function definedHere(text: string, end: number): boolean {
   const to = end + (PARTS_AFTER.exec(text.slice(end, end + 60))?.[0].length ?? 0);
-  const after = CAPS_AFTER.exec(text.slice(to, to + 120))?.[0] ?? '';
+  const after = capsAfter(text, to);
   return /^\s*\(/.test(text.slice(to + after.length, to + after.length + 3));
 }

@@ -97,6 +97,9 @@ export function gluedWords(papers: readonly PaperStreams[]): Set<string> {
   const out = new Set<string>();
   for (const [word, m] of after) {
     const n = occurrences.get(word)!;
+    // A word the tagger reads as an adjective modifies the noun after it ("in alkaline electrolyte", "in
+    // humid air"): the tagger reads the Latin of a fixed expression ("vitro", "vivo", "situ", "novo") as a noun.
+    if (n < 2 || (adjective.get(word) ?? 0) * 2 >= n) continue;
     // "vivo" follows "in" or "ex" nearly always, though neither alone in 0.9 of its occurrences
     // ("ex vivo" once beside "in vivo" seven times left "vivo" a tag of its own): the function words
     // count together, and each pair with its word is one expression.
@@ -106,10 +109,7 @@ export function gluedWords(papers: readonly PaperStreams[]): Set<string> {
       bound += c;
       for (const d of papersWith.get(`${fn} ${word}`)!) papers.add(d);
     }
-    // A word the tagger reads as an adjective modifies the noun after it ("in alkaline electrolyte", "in
-    // humid air"): the tagger reads the Latin of a fixed expression ("vitro", "vivo", "situ", "novo") as a noun.
-    if ((adjective.get(word) ?? 0) * 2 >= n) continue;
-    if (n >= 2 && bound >= GLUE_SHARE * n && papers.size >= GLUE_MIN_PAPERS && zipf(wordKey(word)) < GLUE_MAX_ZIPF) for (const fn of m.keys()) out.add(`${fn} ${word}`);
+    if (bound >= GLUE_SHARE * n && papers.size >= GLUE_MIN_PAPERS && zipf(wordKey(word)) < GLUE_MAX_ZIPF) for (const fn of m.keys()) out.add(`${fn} ${word}`);
   }
   return out;
 }

@@ -58,11 +58,12 @@ function cut(text: string, stop: ReadonlySet<string>, ordinals: boolean): string
   const isStop = (w: string) => stop.has(w.toLowerCase());
   const brokenPhrase = words.length < all.length && !isStop(all[words.length]!);
   while (!whole && words.length > 0 && isStop(words.at(-1)!)) words.pop();
-  if (brokenPhrase && words.some(isStop)) {
-    const kept = [...words];
-    while (words.length > 0 && !isStop(words.at(-1)!)) words.pop();
-    while (words.length > 0 && isStop(words.at(-1)!)) words.pop();
-    if (words.length < MIN_WORDS) words.splice(0, words.length, ...kept);
+  if (brokenPhrase) {
+    // Back to the function words before the broken phrase, and before them; kept only if enough is left.
+    let n = words.length;
+    while (n > 0 && !isStop(words[n - 1]!)) n--;
+    while (n > 0 && isStop(words[n - 1]!)) n--;
+    if (n >= MIN_WORDS) words.length = n;
   }
   if (words.length < MIN_WORDS) return undefined;
   const title = words.join(' ');
