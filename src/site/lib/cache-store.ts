@@ -3,14 +3,16 @@
  * SQLite file per cache folder, through Node's built-in `node:sqlite` (Node ≥ 22.13 without a flag; the project
  * runs Node 24).
  *
- * Why not a file per key, as before (session 15, issue #18): creating a file costs this machine's kernel 0.13–0.6 ms
- * of system CPU, and a 10k cold build created ~20k cache files through as many temporary names and renames:
- * ~7 CPU-s of the citation and abstract makers, most of it system time, on a build bound by the CPU of both cores.
- * Why SQLite and not a hand-written pack of append-only segments: it already does what such a pack would have to
- * (several writer processes at once: WAL and a busy timeout; a killed writer leaves no half value: transactions;
- * keyed reads from other processes without loading the values; freed pages reused, so deleting the keys no item
- * uses keeps the file the size of what is live), and 10k inserts of 1.8 KB in transactions of 25 cost 0.11 CPU-s,
- * 10k keyed reads 95 ms (measured before choosing it).
+ * Why not a file per key, as before (session 15, issue #18): a 10k cold build created ~20k cache files, each through
+ * a temporary name and a rename, on a build bound by the CPU of both cores, and the kernel's cost of creating a file
+ * here varies with what else writes the disk: 10k values of 1.8 KB cost 0.5–5.0 CPU-s written a file each (mostly
+ * system time; 3 runs at load 17, process.cpuUsage), 0.15–0.19 CPU-s in this store in transactions of 25; 10k keyed
+ * reads 0.08–0.09 CPU-s against 0.10–0.12 for the files. In whole 10k cold builds (5 each, interleaved, load 8–50)
+ * the makers' processes used 5.8–15.7 CPU-s (1.5–9.4 of it system time) with a file per key, 4.3–5.5 (0.44–0.63
+ * system) with this store. Why SQLite and not a hand-written pack of append-only
+ * segments: it already does what such a pack would have to (several writer processes at once: WAL and a busy
+ * timeout; a killed writer leaves no half value: transactions; keyed reads from other processes without loading
+ * the values; freed pages reused, so deleting the keys no item uses keeps the file the size of what is live).
  *
  * Writers are the maker processes (warm-cache.ts) and, for a value they did not make, a page; the Astro processes
  * otherwise read through a read-only connection. Durability is `synchronous = NORMAL` (WAL): a commit is atomic
