@@ -20,6 +20,33 @@ export interface GlyphBitmap {
   width: number;
   height: number;
   coverage: Uint8Array;
+  /** Its ink (`inkSpans`), what the compositor draws. */
+  spans: Int16Array;
+}
+
+/**
+ * The runs of ink of a `width × height` coverage bitmap, row by row, as quadruples [row, first column, end
+ * column, full]: `full` is 1 for a run of full coverage (255), 0 for a run of partial coverage. Columns of no
+ * coverage are in no run. A glyph's ink is mostly full runs (≈80 % of a title's ink pixels at 40–80 px), which
+ * the compositor fills without reading their coverage.
+ */
+export function inkSpans(coverage: Uint8Array, width: number, height: number): Int16Array {
+  const spans: number[] = [];
+  for (let r = 0; r < height; r++) {
+    const row = r * width;
+    for (let c = 0; c < width; ) {
+      const a = coverage[row + c]!;
+      if (a === 0) {
+        c++;
+        continue;
+      }
+      const start = c;
+      const full = a === 255;
+      while (c < width && coverage[row + c] !== 0 && (coverage[row + c] === 255) === full) c++;
+      spans.push(r, start, c, full ? 1 : 0);
+    }
+  }
+  return Int16Array.from(spans);
 }
 
 /** A glyph to draw: `file` and `id` (HarfBuzz's glyph id) at `size` px, its origin `phase` px right of a whole pixel. */
@@ -55,7 +82,7 @@ function outline(file: string, id: number): Outline {
   return { unitsPerEm: font.unitsPerEm, commands: glyph.path.commands, bbox: glyph.bbox };
 }
 
-const cache = new LRUCache<string, GlyphBitmap>({ maxSize: GLYPH_CACHE_BYTES, sizeCalculation: (g) => g.coverage.length + 64 });
+const cache = new LRUCache<string, GlyphBitmap>({ maxSize: GLYPH_CACHE_BYTES, sizeCalculation: (g) => g.coverage.length + g.spans.byteLength + 64 });
 let drawn = 0;
 
 export function glyphKey(g: GlyphRequest): string {
@@ -133,6 +160,6 @@ async function drawGlyphs(glyphs: GlyphRequest[], rasterise: Rasterise): Promise
     for (let y = 0; y < c.height; y++) {
       for (let x = 0; x < c.width; x++) coverage[y * c.width + x] = image.pixels[(y * image.width + c.left + x) * 4 + 3]!;
     }
-    return { dx: c.dx, dy: c.dy, width: c.width, height: c.height, coverage };
+    return { dx: c.dx, dy: c.dy, width: c.width, height: c.height, coverage, spans: inkSpans(coverage, c.width, c.height) };
   });
 }
