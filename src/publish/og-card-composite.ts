@@ -138,9 +138,9 @@ function drawGlyphs(rows: Uint8Array, from: number, palette: Palette, sums: Uint
   return true;
 }
 
-/** Draws a sprite into `rows` (the card's from row `from`). */
+/** Draws a sprite into `rows` (the card's from row `from`), run by run. */
 function drawSprite(rows: Uint8Array, from: number, palette: Palette, { sprite, x, y }: Placement): boolean {
-  const { colours, pixels, width } = sprite;
+  const { colours, runs } = sprite;
   const map = new Uint8Array(colours.length);
   for (let i = 1; i < colours.length; i++) {
     const v = colours[i]!;
@@ -153,16 +153,16 @@ function drawSprite(rows: Uint8Array, from: number, palette: Palette, { sprite, 
   const top = Math.round(y + sprite.dy);
   // Only the body's box is drawn, as when the body is drawn whole.
   const c0 = Math.max(0, BODY_BOX.x - left);
-  const c1 = Math.min(width, BODY_BOX.x + BODY_BOX.width - left);
+  const c1 = Math.min(sprite.width, BODY_BOX.x + BODY_BOX.width - left);
   const r0 = Math.max(0, BODY_BOX.y - top);
   const r1 = Math.min(sprite.height, BODY_BOX.y + BODY_BOX.height - top);
-  for (let r = r0; r < r1; r++) {
-    const start = r * width;
+  for (let k = 0; k < runs.length; k += 4) {
+    const r = runs[k]!;
+    if (r < r0 || r >= r1) continue;
     const at = (top + r - from) * STRIDE + 1 + left;
-    for (let c = c0; c < c1; c++) {
-      const local = pixels[start + c]!;
-      if (local !== 0) rows[at + c] = map[local]!;
-    }
+    const s0 = Math.max(c0, runs[k + 1]!);
+    const s1 = Math.min(c1, runs[k + 2]!);
+    if (s1 > s0) rows.fill(map[runs[k + 3]!]!, at + s0, at + s1);
   }
   return true;
 }
