@@ -85,8 +85,13 @@ function outline(file: string, id: number): Outline {
 const cache = new LRUCache<string, GlyphBitmap>({ maxSize: GLYPH_CACHE_BYTES, sizeCalculation: (g) => g.coverage.length + g.spans.byteLength + 64 });
 let drawn = 0;
 
-export function glyphKey(g: GlyphRequest): string {
-  return `${g.file}\u0000${g.id}\u0000${g.size}\u0000${g.phase}`;
+/** Font files by a short number, for short cache keys (a file's path is ≈70 characters, hashed on every look-up). */
+const fileIds = new Map<string, number>();
+
+function glyphKey(g: GlyphRequest): string {
+  let file = fileIds.get(g.file);
+  if (file === undefined) fileIds.set(g.file, (file = fileIds.size));
+  return `${file} ${g.id} ${g.size} ${g.phase}`;
 }
 
 /** How many glyphs are cached, their bytes, and how many were drawn since the thread started (for the bench). */
@@ -99,8 +104,9 @@ export async function glyphBitmaps(glyphs: readonly GlyphRequest[], rasterise: R
   // This card's glyphs, held here: adding the missing ones to the cache may evict others.
   const found = new Map<string, GlyphBitmap>();
   const missing = new Map<string, GlyphRequest>();
-  for (const g of glyphs) {
-    const key = glyphKey(g);
+  const keys = glyphs.map(glyphKey);
+  for (const [i, g] of glyphs.entries()) {
+    const key = keys[i]!;
     if (found.has(key) || missing.has(key)) continue;
     const hit = cache.get(key);
     if (hit) found.set(key, hit);
@@ -114,7 +120,7 @@ export async function glyphBitmaps(glyphs: readonly GlyphRequest[], rasterise: R
       cache.set(key, drawnNow[i]!);
     });
   }
-  return glyphs.map((g) => found.get(glyphKey(g))!);
+  return keys.map((key) => found.get(key)!);
 }
 
 /** satori's coordinates: to 0.1 px. */
