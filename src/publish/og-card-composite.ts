@@ -15,7 +15,10 @@
  * drew every glyph of every card (satori + resvg: 12.7–18 ms a card; Skia through @napi-rs/canvas or canvaskit:
  * 8.8–10.7 ms, see og-card-render.ts). This path (scripts/bench-cards.ts, 1,000 cards, load 13): 2.9 ms a card,
  * of which compositing and the PNG 2.0 (most of it zlib's deflate of the 1201 × 630 index rows), layout and
- * the glyphs not cached yet 0.9.
+ * the glyphs not cached yet 0.9. With the glyphs' and sprites' runs and the frame's head deflated once
+ * (session 15; 3,000 cards of the 10k bench corpus, two runs each side by side with the code before, load
+ * 11–17): 1.91–2.25 ms a card against 2.59–2.65, compositing and the PNG 1.31–1.51 against 1.95–2.02; what is
+ * left is mostly zlib's deflate of the rows from the body down (≈0.7 ms) and the glyphs' partial-coverage edges.
  */
 import type { ComposedBody, GlyphRun, Placement } from './og-card-compose.ts';
 import { BODY_BOX, CARD_HEIGHT, CARD_WIDTH } from './og-card-layout.ts';
