@@ -21,15 +21,17 @@ export function pillBoxWidth(variant: PillVariant, textWidth: number): number {
 export async function pillBox(variant: PillVariant, phaseY: number, width: number, rasterise: Rasterise): Promise<Sprite | undefined> {
   const long = await sprite(`pill ${variant} ${phaseY}`, pill('', variant, LONG - 2 * PILL_TEXT[variant].left), LONG + PILL_GAP, PILL_HEIGHT, rasterise, phaseY);
   if (!long || long.dx !== 0 || long.width !== LONG || width > LONG) return undefined;
+  // Columns [0, half) from the left end, [half, width) from the right end: the long pill's [LONG − width + half, LONG).
   const half = width >> 1;
-  const pixels = new Uint8Array(width * long.height);
-  for (let r = 0; r < long.height; r++) {
-    const from = r * LONG;
-    const to = r * width;
-    pixels.set(long.pixels.subarray(from, from + half), to);
-    pixels.set(long.pixels.subarray(from + LONG - (width - half), from + LONG), to + half);
+  const shift = LONG - width;
+  const runs: number[] = [];
+  const { runs: longRuns } = long;
+  for (let k = 0; k < longRuns.length; k += 4) {
+    const [row, c0, c1, colour] = [longRuns[k]!, longRuns[k + 1]!, longRuns[k + 2]!, longRuns[k + 3]!];
+    if (c0 < half) runs.push(row, c0, Math.min(c1, half), colour);
+    if (c1 > half + shift) runs.push(row, Math.max(c0, half + shift) - shift, c1 - shift, colour);
   }
-  return { ...long, width, pixels, box: { width: width + PILL_GAP, height: long.box.height } };
+  return { ...long, width, runs: Int16Array.from(runs), box: { width: width + PILL_GAP, height: long.box.height } };
 }
 
 /** Where a pill's text's baseline is, in px below the pill's top (which is `phaseY` px below a whole pixel). */

@@ -11,11 +11,18 @@
  * three times as long). zlib then runs with `Z_RLE`: a card's index rows are long runs of one colour, and RLE
  * takes ≈0.6–0.9 ms against ≈1.7–2.3 ms at level 4, for files 10–27 % larger (a card of ≈32 KB at level 4
  * is ≈36.5 KB). Levels 1 and 2 are slower than RLE and larger; level 3 is ≈3 % smaller and ≈30 % slower.
+ * Only a card's rows from its body's first down are deflated per card: og-card-zlib.ts.
  */
-import { constants, crc32, deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
+import { framedZlib } from './og-card-zlib.ts';
+
+/**
+ * Bump whenever the bytes written for the same pixels change: it is part of `cardKey`, so that a cached card is
+ * never other bytes than the card drawn afresh.
+ */
+export const ENCODING_VERSION = 'png-2';
 
 const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
-const DEFLATE = { strategy: constants.Z_RLE } as const;
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const out = Buffer.alloc(12 + data.length);
@@ -117,9 +124,13 @@ export function wordsOf(rgba: Uint8Array): Uint32Array | undefined {
   return new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length / 4);
 }
 
-/** The PNG file around `raw`: rows of palette indices, each after its filter byte (0). */
-export function palettePng(raw: Uint8Array, width: number, height: number, palette: Palette): Uint8Array {
-  return png(width, height, 3, [chunk('PLTE', palette.rgb.subarray(0, palette.size * 3)), chunk('IDAT', deflateSync(raw, DEFLATE))]);
+/**
+ * The palette PNG of a card whose rows from `from` on are `rows` (`cardRows`: palette indices, each row after
+ * its filter byte) and whose rows above are its frame's.
+ */
+export function palettePng(frame: Frame, from: number, rows: Uint8Array, palette: Palette, width: number, height: number): Uint8Array {
+  const idat = framedZlib(frame.raw, from * (width + 1), rows);
+  return png(width, height, 3, [chunk('PLTE', palette.rgb.subarray(0, palette.size * 3)), chunk('IDAT', idat)]);
 }
 
 /** An 8-bit PNG of `colourType` (3 palette, 6 RGBA) with the given chunks between IHDR and IEND. */
@@ -145,11 +156,14 @@ export function encodeRgbaPng(rgba: Uint8Array, width: number, height: number): 
 let scratch: Uint8Array | undefined;
 
 /**
- * Rows for a `width × height` image with their filter bytes (0), in a buffer reused between calls: on this
- * kind of VM, touching fresh memory (page faults) costs more than the encoding.
+ * A copy of `frame`'s rows from row `from` on (with their filter bytes), for a card to draw its body into, in a
+ * buffer reused between calls: on this kind of VM, touching fresh memory (page faults) costs more than the
+ * encoding. Only the rows from the body's first on are copied and encoded per card (`palettePng`).
  */
-export function rawRows(width: number, height: number): Uint8Array {
-  const size = (width + 1) * height;
-  if (!scratch || scratch.length < size) scratch = new Uint8Array(size); // as the frames' rows: one array type for indexPixels
-  return scratch.subarray(0, size);
+export function cardRows(frame: Frame, from: number, width: number): Uint8Array {
+  const rows = frame.raw.subarray(from * (width + 1));
+  if (!scratch || scratch.length < rows.length) scratch = new Uint8Array(frame.raw.length); // as the frames' rows: one array type for indexPixels
+  const out = scratch.subarray(0, rows.length);
+  out.set(rows);
+  return out;
 }

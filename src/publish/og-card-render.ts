@@ -59,7 +59,7 @@ import { getBaseFonts, loadFallbackFonts } from './og-card-fonts.ts';
 import { BODY_BOX, BODY_CANVAS, bodyTree, CARD_HEIGHT, CARD_WIDTH, cardTree, frameTree, normaliseCard, type NormalisedCard } from './og-card-layout.ts';
 import { composeBody } from './og-card-compose.ts';
 import { compositeCard } from './og-card-composite.ts';
-import { encodeRgbaPng, type Frame, indexPixels, Palette, palettePng, rawRows, wordsOf } from './og-card-png.ts';
+import { cardRows, encodeRgbaPng, type Frame, indexPixels, Palette, palettePng, wordsOf } from './og-card-png.ts';
 
 let wasmReady: Promise<void> | undefined;
 
@@ -172,14 +172,14 @@ export function encodeCard(frame: Frame, body: { pixels: Uint8Array; width: numb
   if (body.width !== width || body.height !== height) throw new Error(`card body drawn ${body.width}×${body.height}, not ${width}×${height}`);
   const words = wordsOf(body.pixels)!;
   const stride = CARD_WIDTH + 1;
-  const raw = rawRows(CARD_WIDTH, CARD_HEIGHT);
-  raw.set(frame.raw);
+  // The rows from the body's box down: the rows above are the frame's.
+  const rows = cardRows(frame, y, CARD_WIDTH);
   const palette = frame.palette.clone();
   let indexed = true;
   for (let row = 0; row < height && indexed; row++) {
-    indexed = indexPixels(words, body.pixels, row * width, width, raw, (y + row) * stride + 1 + x, palette);
+    indexed = indexPixels(words, body.pixels, row * width, width, rows, row * stride + 1 + x, palette);
   }
-  if (indexed) return palettePng(raw, CARD_WIDTH, CARD_HEIGHT, palette);
+  if (indexed) return palettePng(frame, y, rows, palette, CARD_WIDTH, CARD_HEIGHT);
   const rgba = frame.rgba.slice();
   for (let row = 0; row < height; row++) {
     rgba.set(body.pixels.subarray(row * width * 4, (row + 1) * width * 4), ((y + row) * CARD_WIDTH + x) * 4);

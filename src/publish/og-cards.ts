@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { fontFingerprint } from './og-card-fonts.ts';
 import type { CardContent } from './og-card-content.ts';
 import { LAYOUT_VERSION, normaliseCard } from './og-card-layout.ts';
+import { ENCODING_VERSION } from './og-card-png.ts';
 
 /**
  * The renderer (satori, resvg, fonts) is imported on first use: a build that only needs `cardKey`, or whose
@@ -34,7 +35,7 @@ let fingerprint: string | undefined;
 
 /** A stable hash of everything that affects the card's pixels (content + layout/font version), for caching. */
 export function cardKey(content: CardContent): string {
-  fingerprint ??= `${LAYOUT_VERSION} ${fontFingerprint()}`;
+  fingerprint ??= `${LAYOUT_VERSION} ${ENCODING_VERSION} ${fontFingerprint()}`;
   const card = normaliseCard(content);
   const payload = JSON.stringify([fingerprint, card.kind, card.title, card.topic, card.tags, card.subtitle, card.siteName]);
   return createHash('sha256').update(payload).digest('hex').slice(0, 32);
