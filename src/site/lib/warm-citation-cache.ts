@@ -12,7 +12,7 @@ export interface CitationJob {
   paper: CitablePaper;
 }
 
-/** Formats citation jobs (the cache's values), the references in one citeproc run; the worker module uses it too. */
+/** Formats citation jobs (the cache files' texts), the references in one citeproc run; the worker module uses it too. */
 export function formatJobs(jobs: CitationJob[]): string[] {
   const references = referencesHtml(jobs.map((job) => job.paper));
   return jobs.map((job, i): string => JSON.stringify({ reference: references[i]!, bibtex: bibtex([job.paper]) } satisfies Citation));

@@ -9,12 +9,14 @@
  * (`warmAbstractCache` fills it in child processes before `astro build`).
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { plainText, summarizePlain } from '../../core/summarize.ts';
-import { readThrough } from '../lib/cache-store.ts';
+import { writeCacheFile } from '../lib/warm-cache.ts';
 import { plainProseHtml } from './plain-prose.ts';
 import { rehypePlugins, remarkPlugins } from './plugins.ts';
 
@@ -60,16 +62,26 @@ export async function renderAbstractParts(markdown: string): Promise<RenderedAbs
   return { html: await renderAbstract(markdown), plain, summary: summarizePlain(plain) };
 }
 
-/** The cache key of a body (the pipeline's version is in the folder's name: abstract-cache-dir.ts). */
+/** The cache file name for a body (the pipeline's version is in the folder's name: abstract-cache-dir.ts). */
 export function abstractKey(markdown: string): string {
   return createHash('sha256').update(markdown).digest('hex').slice(0, 32);
 }
 
+const cacheFile = (cacheDir: string, key: string) => join(cacheDir, `${key}.html`);
+
 /**
- * The rendered abstract from the cache store in `cacheDir` (cache-store.ts, JSON), rendering (and caching) it when it is not
+ * The rendered abstract from the cache in `cacheDir` (a file of JSON), rendering (and caching) it when it is not
  * there. Without a cache folder (tests, a bare `astro` command) it just renders.
  */
 export async function cachedAbstract(markdown: string, cacheDir: string | undefined): Promise<RenderedAbstract> {
   if (!cacheDir) return renderAbstractParts(markdown);
-  return readThrough(cacheDir, abstractKey(markdown), () => renderAbstractParts(markdown));
+  const key = abstractKey(markdown);
+  try {
+    return JSON.parse(readFileSync(cacheFile(cacheDir, key), 'utf8')) as RenderedAbstract;
+  } catch {
+    const parts = await renderAbstractParts(markdown);
+    mkdirSync(cacheDir, { recursive: true });
+    writeCacheFile(cacheDir, key, JSON.stringify(parts));
+    return parts;
+  }
 }

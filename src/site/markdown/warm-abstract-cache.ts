@@ -10,7 +10,7 @@ export interface AbstractJob {
   markdown: string;
 }
 
-/** Renders abstract jobs into the cache's values (abstract-html.ts `cachedAbstract`); the worker module uses it too. */
+/** Renders abstract jobs into the cache files' texts (abstract-html.ts `cachedAbstract`); the worker module uses it too. */
 export const renderJobs = (jobs: AbstractJob[]): Promise<string[]> => Promise.all(jobs.map(async (job) => JSON.stringify(await renderAbstractParts(job.markdown))));
 
 /** `bodies`: the Markdown bodies of the entry files (`entryBody`), as the ingest wrote them (no need to read them back). */

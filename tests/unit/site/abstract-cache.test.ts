@@ -1,17 +1,16 @@
 /** Rendered abstracts come from a cache keyed by their Markdown, which the build fills and prunes. */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/temp-dir.ts';
 import { entryBody } from '../../../src/core/entry-file.ts';
-import { CacheStore } from '../../../src/site/lib/cache-store.ts';
 import { abstractKey, cachedAbstract, renderAbstract, renderAbstractParts } from '../../../src/site/markdown/abstract-html.ts';
 import { warmAbstractCache } from '../../../src/site/markdown/warm-abstract-cache.ts';
 
 const entry = (title: string, body: string) => `---\nid: x\ntitle: ${title}\n---\n\n${body}\n`;
 
 describe('abstract cache', () => {
-  it('renders once, then serves the cached value', async () => {
+  it('renders once, then serves the cached file', async () => {
     const dir = join(tempDir('abstracts-'), 'current');
     const markdown = 'The loss is $x^2$ and <b>not bold</b>.';
     const { html, plain, summary } = await cachedAbstract(markdown, dir);
@@ -23,9 +22,7 @@ describe('abstract cache', () => {
     expect(summary).toBe(plain);
     // What is in the cache is what a page gets: proof that the second call did not render.
     const cached = { html: '<p>from the cache</p>', plain: 'from the cache', summary: 'from the cache' };
-    const store = CacheStore.open(dir);
-    store.put([[abstractKey(markdown), JSON.stringify(cached)]]);
-    store.close();
+    writeFileSync(join(dir, `${abstractKey(markdown)}.html`), JSON.stringify(cached));
     expect(await cachedAbstract(markdown, dir)).toEqual(cached);
   });
 
@@ -35,26 +32,23 @@ describe('abstract cache', () => {
     expect(await renderAbstractParts('')).toEqual({ html: '', plain: '', summary: '' });
   });
 
-  it('fills the cache for every entry, and drops values and former pipelines no entry uses', async () => {
+  it('fills the cache for every entry, and drops files and former pipelines no entry uses', async () => {
     const root = tempDir('abstracts-');
     const papers = [
       entry('A', 'First abstract.'),
       entry('B', 'Second abstract, with $y$.'),
-      entry('C', 'First abstract.'), // same body as A's: one value
+      entry('C', 'First abstract.'), // same body as A's: one file
     ];
     const cache = join(root, 'cache', 'current');
     mkdirSync(cache, { recursive: true });
-    const stale = CacheStore.open(cache);
-    stale.put([['stale', 'old']]);
-    stale.close();
+    writeFileSync(join(cache, 'stale.html'), 'old');
     mkdirSync(join(root, 'cache', 'former-pipeline'));
 
     expect(await warmAbstractCache(papers.map(entryBody), cache)).toEqual({ rendered: 2, cached: 0 });
     expect(readdirSync(join(root, 'cache'))).toEqual(['current']);
-    const store = CacheStore.openReadOnly(cache)!;
-    expect([...store.keys()].sort()).toEqual([abstractKey('First abstract.\n'), abstractKey('Second abstract, with $y$.\n')].sort());
-    expect(JSON.parse(store.get(abstractKey('First abstract.\n'))!)).toEqual(await renderAbstractParts('First abstract.\n'));
-    store.close();
+    const files = readdirSync(cache).sort();
+    expect(files).toEqual([`${abstractKey('First abstract.\n')}.html`, `${abstractKey('Second abstract, with $y$.\n')}.html`].sort());
+    expect(JSON.parse(readFileSync(join(cache, `${abstractKey('First abstract.\n')}.html`), 'utf8'))).toEqual(await renderAbstractParts('First abstract.\n'));
 
     expect(await warmAbstractCache(papers.map(entryBody), cache)).toEqual({ rendered: 0, cached: 2 });
   });
