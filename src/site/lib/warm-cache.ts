@@ -13,11 +13,11 @@
  * often with the extra garbage; not profiled), and the build is bound by its CPU on two cores.
  */
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { threadId } from 'node:worker_threads';
+import { writeFileAtomic } from '../../core/atomic-write.ts';
 
 /**
  * Makers run in child processes, not worker threads: V8 keeps the heap pages of an ended worker's isolate in
@@ -53,12 +53,9 @@ async function makeInto<J extends CacheJob>(dir: string, jobs: readonly J[], mak
   }
 }
 
-/** Writes through a temporary name: a build killed mid-write must not leave half a file to be reused. */
+/** Writes atomically (writeFileAtomic): a build killed mid-write must not leave half a file to be reused. */
 export function writeCacheFile(dir: string, key: string, text: string): void {
-  const path = join(dir, `${key}.html`);
-  const tmp = `${path}.${process.pid}-${threadId}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  writeFileAtomic(join(dir, `${key}.html`), text);
 }
 
 /**
