@@ -7,10 +7,17 @@
 import { TAG_NAME_MINOR, TITLE_CASE_MINOR } from './function-words.ts';
 
 /**
+ * Upper case of a word's first letter in English title case. A Greek letter in an English title or tag is a
+ * symbol whose case is its meaning ("β-amyloid", "α-synuclein", "NF-κB"; "Β-Amyloid" names another letter and reads
+ * as a Latin B), so it stays as written, as journals print it ("α-Synuclein Aggregation in …").
+ */
+const upperFirst = (letter: string): string => (/\p{Script=Greek}/u.test(letter) ? letter : letter.toUpperCase());
+
+/**
  * Headline-style title case (Chicago) of `text` as written: words with capitals inside or digits
  * are kept as they are, minor words (`TITLE_CASE_MINOR`) are lowercased except first and after a
  * colon or question mark, and each part of a hyphenated compound is capitalised except minor
- * words inside it ("End-to-End").
+ * words inside it ("End-to-End"). Greek letters keep their case (`upperFirst`).
  */
 export function titleCase(text: string): string {
   const words = text.split(' ');
@@ -23,7 +30,7 @@ export function titleCase(text: string): string {
       // Each part of a compound is capitalised, except small words inside it: End-to-End.
       return word
         .split('-')
-        .map((part, j) => (j > 0 && TITLE_CASE_MINOR.has(part.toLowerCase()) ? part.toLowerCase() : part.replace(/^\p{Ll}/u, (ch) => ch.toUpperCase())))
+        .map((part, j) => (j > 0 && TITLE_CASE_MINOR.has(part.toLowerCase()) ? part.toLowerCase() : part.replace(/^\p{Ll}/u, upperFirst)))
         .join('-');
     })
     .join(' ');
@@ -35,7 +42,8 @@ const TAG_ACRONYMS = new Set(['ai', 'qa', 'asr', 'ocr', 'gan', 'vae', 'ner', 'rl
 /**
  * "multilingual nlp" → "Multilingual NLP": a topic name from a lowercase tag. A word is an acronym
  * when `TAG_ACRONYMS` lists it or it is a short word without a vowel; minor words are
- * `TAG_NAME_MINOR`; every part of a hyphenated word is capitalised ("Self-Supervised").
+ * `TAG_NAME_MINOR`; every part of a hyphenated word is capitalised ("Self-Supervised"), but not a Greek letter
+ * ("α-Synuclein", `upperFirst`).
  */
 export function titleCaseTag(tag: string): string {
   return tag
@@ -43,7 +51,7 @@ export function titleCaseTag(tag: string): string {
     .map((w, i) => {
       if (i > 0 && TAG_NAME_MINOR.has(w)) return w;
       if (TAG_ACRONYMS.has(w) || (w.length <= 5 && /^[a-z]+$/.test(w) && !/[aeiouy]/.test(w))) return w.toUpperCase();
-      return w.replace(/(^|-)(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+      return w.replace(/(^|-)(\p{L})/gu, (_, sep: string, c: string) => sep + upperFirst(c));
     })
     .join(' ');
 }

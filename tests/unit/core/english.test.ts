@@ -26,3 +26,11 @@ test('a term key folds Latin, Greek and wrongly cut plurals onto the singular En
   // Words of their own that only end like such plurals, and regular plurals, keep the suffix rule.
   for (const [word, key] of [['camera', 'camera'], ['data', 'data'], ['devices', 'device'], ['bases', 'base'], ['cases', 'case']]) expect(wordKey(word!), word).toBe(key);
 });
+
+test('title case leaves a Greek letter as written: it is a symbol, and "Β-Amyloid" reads as a Latin B', async () => {
+  const { titleCase, titleCaseTag } = await import('../../../src/core/english/title-case.ts');
+  expect(titleCase('comparing clearance of cerebral β-amyloid in patients')).toBe('Comparing Clearance of Cerebral β-Amyloid in Patients');
+  expect(titleCase('α-synuclein aggregation in dopaminergic neurons')).toBe('α-Synuclein Aggregation in Dopaminergic Neurons');
+  expect(titleCaseTag('α-synuclein')).toBe('α-Synuclein');
+  expect(titleCaseTag('tgf-β signaling')).toMatch(/-β Signaling$/);
+});
