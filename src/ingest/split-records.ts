@@ -129,14 +129,17 @@ function withoutChrome(lines: readonly SourceLine[], file: SourcePath, issues: I
 
 /**
  * A list of names right under a title is the card's author line. Under a line that reads as a title, or,
- * when the names carry PubMed's affiliation marks (`Okonkwo M(1)`), under any text line: PubMed puts the
+ * when the names carry PubMed's affiliation marks (`Okonkwo M(1)`) or the line above them is the first
+ * after a record's anchor (PubMed's citation line, arXiv's id), under any text line: PubMed puts the
  * author line right under the title, and writes titles in sentence case ending with a period, which
  * alone reads as an abstract's sentence (titleScore ≤ 0: "Active layer deepening and soil carbon
- * vulnerability across an Alaskan tundra gradient." scores -0.5).
+ * vulnerability across an Alaskan tundra gradient." scores -0.5). Records without affiliations
+ * ("Whitfield R, Chen L.") have no marks, so the anchor is then the only sign.
  */
-function isAuthorLine(content: string, previous: Item): boolean {
+function isAuthorLine(content: string, previous: Item, beforePrevious: Item | undefined): boolean {
   const unmarked = content.replace(AFFILIATION_MARKS, '');
-  const mayBeTitle = previous.kind === 'title' || (previous.kind === 'text' && (previous.score! > 0 || unmarked !== content));
+  const underAnchor = beforePrevious?.kind === 'anchor';
+  const mayBeTitle = previous.kind === 'title' || (previous.kind === 'text' && (previous.score! > 0 || unmarked !== content || underAnchor));
   return mayBeTitle && isNameList(unmarked);
 }
 
@@ -154,7 +157,7 @@ function readItems(lines: readonly SourceLine[]): { items: Item[]; labelledLines
         items[items.length - 1] = { kind: 'abstract', line: previous.line, text: stripMoreLess(content) };
         continue;
       }
-      if (previous && isAuthorLine(content, previous)) {
+      if (previous && isAuthorLine(content, previous, items.at(-2))) {
         items.push({ kind: 'meta', line, facts: { authors: splitNames(content) } });
       } else {
         const text = stripMoreLess(content);

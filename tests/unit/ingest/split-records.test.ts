@@ -54,3 +54,31 @@ describe('splitRecords', () => {
     expect(result.issues.map((i) => [i.kind, i.line, i.rule])).toEqual([['warning', 4, 'short-abstract']]);
   });
 });
+
+describe('splitRecords on PubMed records without affiliations', () => {
+  // PubMed's abstract view prints "Author information:" only when the record has affiliations; older
+  // and many non-clinical records go straight from the author line ("Lindqvist J, Rahman A.") to the
+  // abstract. The title above it is in sentence case with a final period, as every PubMed title.
+  const abstract = 'Rapid drainage of supraglacial lakes delivers meltwater to the bed of the ice sheet and causes transient acceleration of ice flow in the following days.';
+  const record = (n: number, title: string, authors: string, pmid: string) =>
+    `${n}. Proc Natl Acad Sci U S A. 2021 Nov 2;118(44):e2105080118. doi: 10.1073/pnas.2105080118.\n\n${title}\n\n${authors}\n\n${abstract}\n\nPMID: ${pmid}\n\n\n`;
+
+  test('the line under the citation is the title and the names under it are the authors, not a title', () => {
+    const result = split(record(1, 'Inland migration of supraglacial lake drainage on the Greenland Ice Sheet.', 'Lindqvist J, Rahman A, Duval P.', '34697231'));
+    expect(result.format).toBe('pubmed');
+    expect(result.records).toHaveLength(1);
+    expect(result.records[0]!.title?.text).toBe('Inland migration of supraglacial lake drainage on the Greenland Ice Sheet.');
+    expect(result.records[0]!.abstract).toBe(abstract);
+    expect(result.records[0]!.meta?.authors).toEqual(['J. Lindqvist', 'A. Rahman', 'P. Duval']);
+    expect(result.issues.filter((i) => i.rule === 'short-abstract')).toEqual([]);
+  });
+
+  test('a structured abstract after an unmarked author line keeps its title', () => {
+    const structured = 'BACKGROUND: Subglacial lakes are isolated from the atmosphere for thousands of years.\nRESULTS: Sediment cores contained methanogenic archaea and aerobic methanotrophs.';
+    const text = `4. Environ Microbiol. 2020 Jan;22(1):115-131.\n\nMethane cycling in subglacial lakes beneath the West Antarctic Ice Sheet.\n\nWhitfield R, Chen L.\n\n${structured}\n\nPMID: 31584321\n`;
+    const result = split(text);
+    expect(result.records.map((r) => [r.title?.text, r.abstract, r.meta?.authors])).toEqual([
+      ['Methane cycling in subglacial lakes beneath the West Antarctic Ice Sheet.', structured, ['R. Whitfield', 'L. Chen']],
+    ]);
+  });
+});
