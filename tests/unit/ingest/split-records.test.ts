@@ -82,3 +82,29 @@ describe('splitRecords on PubMed records without affiliations', () => {
     ]);
   });
 });
+
+describe('splitRecords on a copied arXiv "new" listing', () => {
+  // arXiv's /list/<archive>/new page heads each part with a counter ("New submissions (showing 5 of 5
+  // entries)", "Cross submissions …", "Replacement submissions …") and the page with "Showing new
+  // listings for …" and "Total of N entries": page furniture, never an abstract.
+  const abstract = 'Basal melting of Antarctic ice shelves controls the buttressing of grounded ice, yet its variability on tidal time scales is poorly observed by any instrument.';
+  const entry = (n: number, id: string) =>
+    `[${n}]  arXiv:${id} [pdf, html, other]\nTitle: Tidal modulation of basal melting, part ${n}\nAuthors: Helen Amundsen, Tomas Okafor\nSubjects: Atmospheric and Oceanic Physics (physics.ao-ph)\n\n${abstract.replace('tidal', `tidal (${n})`)}\n\n`;
+  const page = [
+    'Showing new listings for Monday, 2 December 2024',
+    'Total of 3 entries',
+    'New submissions (showing 1 of 1 entries)',
+    entry(1, '2411.04417'),
+    'Cross submissions (showing 1 of 1 entries)',
+    entry(2, '2411.05102'),
+    'Replacement submissions (showing 1 of 1 entries)',
+    entry(3, '2411.06010'),
+  ].join('\n');
+
+  test('its counters are neither papers nor warnings, and its three entries are three papers', () => {
+    const result = split(page);
+    expect(result.format).toBe('arxiv');
+    expect(result.records.map((r) => r.title?.text)).toEqual([1, 2, 3].map((n) => `Tidal modulation of basal melting, part ${n}`));
+    expect(result.issues).toEqual([]);
+  });
+});
