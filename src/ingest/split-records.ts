@@ -95,7 +95,8 @@ export function splitRecords(lines: readonly SourceLine[], file: SourcePath): Sp
       continue;
     }
     starts.push(pending?.index ?? index);
-    records.push({ file, line: item.line, title: pending ? { text: pending.item.text, line: pending.item.line } : null, abstract: item.text });
+    const title = pending && { text: format === 'pubmed' ? withoutCitationPeriod(pending.item.text) : pending.item.text, line: pending.item.line };
+    records.push({ file, line: item.line, title, abstract: item.text });
     if (item.text.length < SHORT_ABSTRACT) {
       issues.push(issue('warning', file, item.line, 'short-abstract', `abstract is only ${item.text.length} characters: "${clip(item.text)}"`, 'Check that the line is really an abstract; delete it if not.'));
     }
@@ -255,6 +256,15 @@ function labelLines(scores: readonly number[], untitledPenalty: number): Label[]
   labels[n - 1] = bestT[n - 1]! - DANGLING_PENALTY > bestA[n - 1]! ? 'T' : 'A';
   for (let i = n - 1; i > 0; i--) labels[i - 1] = (labels[i] === 'T' ? fromT[i] : fromA[i])!;
   return labels;
+}
+
+/**
+ * A PubMed title without the period PubMed ends every title with ("… surface darkening." → "… surface
+ * darkening"); a question's or exclamation's mark stays, and so does the period of an abbreviation that ends
+ * a title: a single letter or one with inner periods ("U.S."), or a taxonomic or Latin one ("sp.", "et al.").
+ */
+function withoutCitationPeriod(title: string): string {
+  return /(?<!(?:^|[\s.(])(?:\p{L}|sp|spp|subsp|var|al|etc|vs|cf|Inc|Ltd|Co))\.$/u.test(title) && !/\.\.$/.test(title) ? title.slice(0, -1) : title;
 }
 
 function clip(text: string, max = 60): string {

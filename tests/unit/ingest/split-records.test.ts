@@ -67,7 +67,7 @@ describe('splitRecords on PubMed records without affiliations', () => {
     const result = split(record(1, 'Inland migration of supraglacial lake drainage on the Greenland Ice Sheet.', 'Lindqvist J, Rahman A, Duval P.', '34697231'));
     expect(result.format).toBe('pubmed');
     expect(result.records).toHaveLength(1);
-    expect(result.records[0]!.title?.text).toBe('Inland migration of supraglacial lake drainage on the Greenland Ice Sheet.');
+    expect(result.records[0]!.title?.text).toBe('Inland migration of supraglacial lake drainage on the Greenland Ice Sheet');
     expect(result.records[0]!.abstract).toBe(abstract);
     expect(result.records[0]!.meta?.authors).toEqual(['J. Lindqvist', 'A. Rahman', 'P. Duval']);
     expect(result.issues.filter((i) => i.rule === 'short-abstract')).toEqual([]);
@@ -78,7 +78,7 @@ describe('splitRecords on PubMed records without affiliations', () => {
     const text = `4. Environ Microbiol. 2020 Jan;22(1):115-131.\n\nMethane cycling in subglacial lakes beneath the West Antarctic Ice Sheet.\n\nWhitfield R, Chen L.\n\n${structured}\n\nPMID: 31584321\n`;
     const result = split(text);
     expect(result.records.map((r) => [r.title?.text, r.abstract, r.meta?.authors])).toEqual([
-      ['Methane cycling in subglacial lakes beneath the West Antarctic Ice Sheet.', structured, ['R. Whitfield', 'L. Chen']],
+      ['Methane cycling in subglacial lakes beneath the West Antarctic Ice Sheet', structured, ['R. Whitfield', 'L. Chen']],
     ]);
   });
 });
@@ -106,5 +106,22 @@ describe('splitRecords on a copied arXiv "new" listing', () => {
     expect(result.format).toBe('arxiv');
     expect(result.records.map((r) => r.title?.text)).toEqual([1, 2, 3].map((n) => `Tidal modulation of basal melting, part ${n}`));
     expect(result.issues).toEqual([]);
+  });
+});
+
+describe('splitRecords on PubMed titles', () => {
+  // PubMed ends every title with a period ("… ice sheet."), a question or exclamation mark aside; a paper's
+  // title has none. An abbreviation's period ("… Escherichia coli sp.") is kept.
+  const abstract = 'Cryoconite holes are water-filled depressions on glacier surfaces that host active microbial communities, and their role in darkening the ice is studied here.';
+  const record = (title: string) => `1. Sci Total Environ. 2022 Jun 10;824:153815. doi: 10.1016/j.scitotenv.2022.153815.\n\n${title}\n\nOlsen MB(1), Petrov AV(2).\n\n${abstract}\n\nPMID: 35202677\n`;
+
+  test.each([
+    ['Microbial communities in cryoconite holes accelerate surface darkening.', 'Microbial communities in cryoconite holes accelerate surface darkening'],
+    ['Do cryoconite holes darken the ice sheet?', 'Do cryoconite holes darken the ice sheet?'],
+    ['Methane oxidation by Methylobacter sp.', 'Methane oxidation by Methylobacter sp.'],
+    ['Permafrost thaw across the U.S.', 'Permafrost thaw across the U.S.'],
+    ['Ice loss 1992-2020 [Article in French].', 'Ice loss 1992-2020 [Article in French]'],
+  ])('%s → %s', (title, expected) => {
+    expect(split(record(title)).records.map((r) => r.title?.text)).toEqual([expected]);
   });
 });
