@@ -59,10 +59,11 @@ describe.each(setups.map((s) => [s.name, s] as const))('search on the site %s', 
       // Back stays on the search page, without the filter: as the reader was before they ticked it.
       await page.waitForFunction((text) => document.querySelector('[data-search-status]')?.textContent === text, unfiltered);
       expect(page.url()).toMatch(/search\/index\.html\?q=graph$/);
-      expect(await page.locator('[data-search-filters] input:checked').count()).toBe(0);
+      // The filters are drawn again after the results (ui.ts: counting waits for a paint).
+      await page.waitForFunction(() => document.querySelectorAll('[data-search-filters] input').length > 0 && document.querySelectorAll('[data-search-filters] input:checked').length === 0);
       await page.goForward();
       await page.waitForFunction((n) => document.querySelector('[data-search-status]')?.textContent?.startsWith(`${n} `), count);
-      expect(await page.locator('[data-search-filters] input:checked').count()).toBe(1);
+      await page.waitForFunction(() => document.querySelectorAll('[data-search-filters] input:checked').length === 1);
       expect(consoleErrors).toEqual([]);
     });
   });
