@@ -14,19 +14,22 @@ import { readSlot, writeSlot } from './lib/cache-slot.ts';
 import { corpusCache } from './lib/corpus-cache.ts';
 import { sourceReadCache } from './lib/parse-cache.ts';
 import { readCommandLine, USAGE_ERROR } from './lib/command-line.ts';
+import { editedEntriesRemoved } from './lib/edited-entries.ts';
 
-export const HELP = `Usage: npm run ingest -- [paths…] [--strict] [--quiet]
+export const HELP = `Usage: npm run ingest -- [paths…] [--strict] [--quiet] [--force]
 
 Reads raw abstract dumps and reference-manager exports and writes one Markdown entry per paper.
 
   paths      source files, or folders of .txt dumps and .bib/.ris/.json exports (default: content/sources/)
   --strict   exit with status 1 when anything was skipped or warned about (for CI)
   --quiet    print only the summary line and problems, not the per-file counts
+  --force    with paths: write their entries even when that deletes entries you edited
   --help     show this help
 
 Writes content/papers/<slug>.md and content/ingest-report.json. Edits you make to an
 entry's title, tags, topic, notes or metadata (authors, year, venue, ids, links) are kept
-by later ingests.
+by later ingests. Given paths, the entries are those of the paths alone (the build reads
+content/sources/ again); an entry you edited that this would delete stops the ingest, unless --force.
 
 Exit status: 0 success (warnings allowed), 1 problems under --strict, 2 usage error.`;
 
@@ -161,21 +164,26 @@ export function writeIngest(root: string, run: IngestRun, onPhase?: (name: CliPh
 }
 
 /** `npm run ingest`: reads the sources and existing entries, runs the ingest, writes the entries and the report. */
-export function ingest(
-  root: string,
-  paths: readonly string[],
-  hooks: IngestCliHooks = {},
-): IngestRun & { written: ReturnType<typeof replaceEntries> } {
-  const run = ingestUnwritten(root, paths, hooks);
-  return { ...run, written: writeIngest(root, run, hooks.onPhase) };
-}
-
 function main(): number {
-  const { values: options, positionals: paths } = readCommandLine('ingest', HELP, { strict: { type: 'boolean' }, quiet: { type: 'boolean' } }, Infinity);
+  const { values: options, positionals: paths } = readCommandLine('ingest', HELP, { strict: { type: 'boolean' }, quiet: { type: 'boolean' }, force: { type: 'boolean' } }, Infinity);
   const started = performance.now();
-  let result: ReturnType<typeof ingest>;
+  const root = process.cwd();
+  let result: IngestRun & { written: ReturnType<typeof replaceEntries> };
   try {
-    result = ingest(process.cwd(), paths);
+    const run = ingestUnwritten(root, paths);
+    // Sources named on the command line replace the whole list; the build reads content/sources/ again and
+    // makes the generated entries anew, but not the owner's edits of the entries this would delete.
+    const lost = paths.length > 0 && !options.force ? editedEntriesRemoved(run.previous.entries, run.previous.state, new Set(Object.keys(run.state.papers))) : [];
+    if (lost.length > 0) {
+      const names = lost.slice(0, 5).map((e) => `  content/papers/${e.slug}.md`);
+      if (lost.length > 5) names.push(`  … and ${lost.length - 5} more`);
+      console.error(
+        `ingest: nothing written: the entries of ${paths.join(', ')} would replace content/papers/, deleting ${lost.length} entr${lost.length > 1 ? 'ies' : 'y'} you edited (notes, title, tags, topic or metadata):\n${names.join('\n')}\n` +
+          'To try files out, copy the project (or commit content/papers/) first; to replace the list anyway, add --force; to add the files to your list, put them in content/sources/ and run npm run ingest without paths.',
+      );
+      return 1;
+    }
+    result = { ...run, written: writeIngest(root, run) };
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`ingest: ${error.message}`);

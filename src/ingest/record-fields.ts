@@ -43,6 +43,12 @@ const CATEGORY_LINE = new RegExp(String.raw`^${CATEGORY}(?:\s+${CATEGORY})*$`);
 const CATEGORY_IN_PARENS = new RegExp(String.raw`\((${CATEGORY})\)`, 'g');
 /** Search pages' result counter: `Showing 1–50 of 1,204 results for all: …`. */
 const RESULT_COUNTER = /^Showing \d[\d,]*\s*[–-]\s*\d[\d,]* of \d[\d,]* results\b/i;
+/**
+ * arXiv listing pages' counters (`/list/<archive>/new`, `/recent`, `/pastweek`): "Showing new listings for
+ * Monday, 2 December 2024", "Total of 45 entries", "New submissions (showing 12 of 12 entries)", "Cross
+ * submissions …", "Replacement submissions …", "Cross-lists …", "Replacements …".
+ */
+const LISTING_COUNTER = /^(?:Showing new listings for\b.{0,60}|Total of \d[\d,]* entries\b.{0,60}|(?:(?:New|Cross|Replacement) submissions|Cross-lists|Replacements)\s*\(showing (?:first )?\d[\d,]* of \d[\d,]* entries\))$/i;
 /** arXiv's "Submitted 2 March, 2024; originally announced March 2024." and PubMed's "Epub 2024 Mar 2". */
 const SUBMITTED = /^(?:\[?v\d+\]?\s*)?(?:Submitted|Originally announced|Epub)\b.*\b(1[89]\d\d|20\d\d)\b/i;
 /** The expand and collapse links of a truncated abstract on arXiv's search page. */
@@ -96,7 +102,7 @@ export function readFieldLine(text: string): FieldLine | undefined {
   const anchor = ANCHOR.exec(text);
   if (anchor) return { kind: 'anchor', facts: { arxiv: anchor[1]!, year: arxivYear(anchor[1]!) } };
   if (CATEGORY_LINE.test(text) && /[.-]/.test(text)) return { kind: 'meta', facts: { categories: text.split(/\s+/) } };
-  if (RESULT_COUNTER.test(text)) return { kind: 'meta', facts: {} };
+  if (RESULT_COUNTER.test(text) || LISTING_COUNTER.test(text)) return { kind: 'meta', facts: {} };
   const submitted = SUBMITTED.exec(text);
   if (submitted && text.length <= 200) return { kind: 'meta', facts: { year: minYear(text) } };
 

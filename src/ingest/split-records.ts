@@ -95,7 +95,8 @@ export function splitRecords(lines: readonly SourceLine[], file: SourcePath): Sp
       continue;
     }
     starts.push(pending?.index ?? index);
-    records.push({ file, line: item.line, title: pending ? { text: pending.item.text, line: pending.item.line } : null, abstract: item.text });
+    const title = pending && { text: format === 'pubmed' ? withoutCitationPeriod(pending.item.text) : pending.item.text, line: pending.item.line };
+    records.push({ file, line: item.line, title, abstract: item.text });
     if (item.text.length < SHORT_ABSTRACT) {
       issues.push(issue('warning', file, item.line, 'short-abstract', `abstract is only ${item.text.length} characters: "${clip(item.text)}"`, 'Check that the line is really an abstract; delete it if not.'));
     }
@@ -129,14 +130,17 @@ function withoutChrome(lines: readonly SourceLine[], file: SourcePath, issues: I
 
 /**
  * A list of names right under a title is the card's author line. Under a line that reads as a title, or,
- * when the names carry PubMed's affiliation marks (`Okonkwo M(1)`), under any text line: PubMed puts the
+ * when the names carry PubMed's affiliation marks (`Okonkwo M(1)`) or the line above them is the first
+ * after a record's anchor (PubMed's citation line, arXiv's id), under any text line: PubMed puts the
  * author line right under the title, and writes titles in sentence case ending with a period, which
  * alone reads as an abstract's sentence (titleScore ≤ 0: "Active layer deepening and soil carbon
- * vulnerability across an Alaskan tundra gradient." scores -0.5).
+ * vulnerability across an Alaskan tundra gradient." scores -0.5). Records without affiliations
+ * ("Whitfield R, Chen L.") have no marks, so the anchor is then the only sign.
  */
-function isAuthorLine(content: string, previous: Item): boolean {
+function isAuthorLine(content: string, previous: Item, beforePrevious: Item | undefined): boolean {
   const unmarked = content.replace(AFFILIATION_MARKS, '');
-  const mayBeTitle = previous.kind === 'title' || (previous.kind === 'text' && (previous.score! > 0 || unmarked !== content));
+  const underAnchor = beforePrevious?.kind === 'anchor';
+  const mayBeTitle = previous.kind === 'title' || (previous.kind === 'text' && (previous.score! > 0 || unmarked !== content || underAnchor));
   return mayBeTitle && isNameList(unmarked);
 }
 
@@ -154,7 +158,7 @@ function readItems(lines: readonly SourceLine[]): { items: Item[]; labelledLines
         items[items.length - 1] = { kind: 'abstract', line: previous.line, text: stripMoreLess(content) };
         continue;
       }
-      if (previous && isAuthorLine(content, previous)) {
+      if (previous && isAuthorLine(content, previous, items.at(-2))) {
         items.push({ kind: 'meta', line, facts: { authors: splitNames(content) } });
       } else {
         const text = stripMoreLess(content);
@@ -252,6 +256,15 @@ function labelLines(scores: readonly number[], untitledPenalty: number): Label[]
   labels[n - 1] = bestT[n - 1]! - DANGLING_PENALTY > bestA[n - 1]! ? 'T' : 'A';
   for (let i = n - 1; i > 0; i--) labels[i - 1] = (labels[i] === 'T' ? fromT[i] : fromA[i])!;
   return labels;
+}
+
+/**
+ * A PubMed title without the period PubMed ends every title with ("… surface darkening." → "… surface
+ * darkening"); a question's or exclamation's mark stays, and so does the period of an abbreviation that ends
+ * a title: a single letter or one with inner periods ("U.S."), or a taxonomic or Latin one ("sp.", "et al.").
+ */
+function withoutCitationPeriod(title: string): string {
+  return /(?<!(?:^|[\s.(])(?:\p{L}|sp|spp|subsp|var|al|etc|vs|cf|Inc|Ltd|Co))\.$/u.test(title) && !/\.\.$/.test(title) ? title.slice(0, -1) : title;
 }
 
 function clip(text: string, max = 60): string {

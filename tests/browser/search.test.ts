@@ -43,6 +43,31 @@ describe.each(setups.map((s) => [s.name, s] as const))('search on the site %s', 
     });
   });
 
+  test('Back undoes a filter (its results and its ticked box), and Forward applies it again', async () => {
+    await withPage(setup.open, async ({ page, consoleErrors }) => {
+      await page.goto(setup.url('index.html'));
+      await page.goto(setup.url('search/index.html?q=graph'));
+      const statusText = () => page.locator('[data-search-status]').textContent();
+      await page.waitForFunction(() => /papers? match/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+      const unfiltered = await statusText();
+      const facet = page.locator('[data-search-filters] label').first();
+      const count = Number(await facet.locator('.count').textContent());
+      await facet.locator('input').check();
+      await page.waitForFunction((n) => document.querySelector('[data-search-status]')?.textContent?.startsWith(`${n} `), count);
+      expect(page.url()).toContain('topic=');
+      await page.goBack();
+      // Back stays on the search page, without the filter: as the reader was before they ticked it.
+      await page.waitForFunction((text) => document.querySelector('[data-search-status]')?.textContent === text, unfiltered);
+      expect(page.url()).toMatch(/search\/index\.html\?q=graph$/);
+      // The filters are drawn again after the results (ui.ts: counting waits for a paint).
+      await page.waitForFunction(() => document.querySelectorAll('[data-search-filters] input').length > 0 && document.querySelectorAll('[data-search-filters] input:checked').length === 0);
+      await page.goForward();
+      await page.waitForFunction((n) => document.querySelector('[data-search-status]')?.textContent?.startsWith(`${n} `), count);
+      await page.waitForFunction(() => document.querySelectorAll('[data-search-filters] input:checked').length === 1);
+      expect(consoleErrors).toEqual([]);
+    });
+  });
+
   test('search/?q= shows results on load, with highlighted excerpts', async () => {
     await withPage(setup.open, async ({ page, consoleErrors, blockedRequests }) => {
       await page.goto(setup.url(`search/index.html?q=${encodeURIComponent(KNOWN.query)}`));

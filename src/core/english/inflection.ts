@@ -76,5 +76,10 @@ const ENGLISH_PLURAL = new Intl.PluralRules('en');
 
 /** A count with its noun in the number English gives it: `counted(1, 'paper')` → "1 paper", `counted(0, 'warning')` → "0 warnings" (Intl.PluralRules). */
 export function counted(n: number, noun: string): string {
-  return `${n} ${ENGLISH_PLURAL.select(n) === 'one' ? noun : regularPlural(noun)}`;
+  return `${n} ${nounFor(n, noun)}`;
+}
+
+/** The noun alone, in the number English gives it for `n`: `nounFor(1, 'tag')` → "tag", `nounFor(2, 'tag')` → "tags". */
+export function nounFor(n: number, noun: string): string {
+  return ENGLISH_PLURAL.select(n) === 'one' ? noun : regularPlural(noun);
 }

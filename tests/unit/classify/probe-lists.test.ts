@@ -57,7 +57,8 @@ describe('the PubMed copy (ecology-climate.txt)', () => {
   const papers = runs.find((r) => r.file === 'ecology-climate.txt')!.papers;
 
   test('each paper is titled by the line under its citation, not by its author line', () => {
-    const titles = blocks.map((b) => b.split('\n\n')[1]!.trim());
+    // Without the period PubMed ends each title with (split-records.ts, withoutCitationPeriod).
+    const titles = blocks.map((b) => b.split('\n\n')[1]!.trim().replace(/\.$/, ''));
     expect(papers.map((p) => p.title)).toEqual(titles);
     expect(papers.every((p) => !p.derivedTitle)).toBe(true);
   });

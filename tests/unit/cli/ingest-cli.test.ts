@@ -111,3 +111,36 @@ describe('writes', () => {
     expect(readdirSync(papers).sort()).toEqual(before);
   });
 });
+
+describe('npm run ingest -- <paths> (trying files out)', () => {
+  const LIST = 'A Title\nWe study a question about glaciers and report measurements on many ice shelves and outlet glaciers, at length.\n';
+  const TRIAL = 'Another Title\nWe study a question about sea ice and report observations from many buoys and satellites over twenty years.\n';
+  const entryOf = (dir: string) => join(dir, 'content', 'papers', readdirSync(join(dir, 'content', 'papers')).find((f) => f.endsWith('.md'))!);
+
+  test('stops, writing nothing, when it would delete an entry the owner edited, and names it', () => {
+    const dir = project({ 'list.txt': LIST });
+    writeFileSync(join(dir, 'trial.txt'), TRIAL);
+    expect(run(dir).status).toBe(0);
+    const entry = entryOf(dir);
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace(/^topic:/m, 'notes: "my reading notes"\ntopic:'));
+    const edited = readFileSync(entry, 'utf8');
+    const result = run(dir, 'trial.txt');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`content/papers/${entry.split('/').pop()}`);
+    expect(result.stderr).toContain('--force');
+    expect(readFileSync(entry, 'utf8')).toBe(edited);
+  });
+
+  test('replaces entries nobody edited, and with --force edited ones too', () => {
+    const dir = project({ 'list.txt': LIST });
+    writeFileSync(join(dir, 'trial.txt'), TRIAL);
+    expect(run(dir).status).toBe(0);
+    const entry = entryOf(dir);
+    expect(run(dir, 'trial.txt').status).toBe(0);
+    expect(existsSync(entry)).toBe(false);
+    expect(run(dir).status).toBe(0);
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace(/^topic:/m, 'notes: "my reading notes"\ntopic:'));
+    expect(run(dir, 'trial.txt', '--force').status).toBe(0);
+    expect(existsSync(entry)).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { counted } from '../../../src/core/english/inflection.ts';
+import { counted, nounFor } from '../../../src/core/english/inflection.ts';
 
 test('counts take the number English gives their noun', () => {
   expect(counted(1, 'warning')).toBe('1 warning');
@@ -7,6 +7,12 @@ test('counts take the number English gives their noun', () => {
   expect(counted(2, 'paper')).toBe('2 papers');
   expect(counted(1, 'duplicate')).toBe('1 duplicate');
   expect(counted(3, 'abstract')).toBe('3 abstracts');
+});
+
+test('the noun alone takes the same number, for pages that print the figure apart ("<strong>1</strong> paper")', () => {
+  expect(nounFor(1, 'paper')).toBe('paper');
+  expect(nounFor(0, 'topic')).toBe('topics');
+  expect(nounFor(40, 'tag')).toBe('tags');
 });
 
 test('a term key folds Latin, Greek and wrongly cut plurals onto the singular English writes (issue 19: "bias" and "biases" were two tags of one list)', async () => {

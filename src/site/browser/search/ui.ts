@@ -174,9 +174,14 @@ function initSearchPage(): void {
   const filters = document.querySelector<HTMLElement>('[data-search-filters]');
   if (!form || !input || !results || !status || !filters) return;
 
-  const params = new URLSearchParams(location.search);
-  input.value = params.get('q') ?? '';
-  const selected: Record<Facet, Set<string>> = { topic: new Set(params.getAll('topic')), tag: new Set(params.getAll('tag')) };
+  const selected: Record<Facet, Set<string>> = { topic: new Set(), tag: new Set() };
+  /** The query and filters from the address: on load, and when Back or Forward returns to an earlier search. */
+  const readAddress = () => {
+    const params = new URLSearchParams(location.search);
+    input.value = params.get('q') ?? '';
+    for (const facet of ['topic', 'tag'] as const) selected[facet] = new Set(params.getAll(facet));
+  };
+  readAddress();
 
   let limit = PAGE;
   const more = moreButton(() => {
@@ -188,15 +193,19 @@ function initSearchPage(): void {
   const toggle = (facet: Facet, name: string, on: boolean) => {
     if (on) selected[facet].add(name);
     else selected[facet].delete(name);
-    void run();
+    void run(false, 'push');
   };
 
   let latest = 0;
-  const run = async (keepLimit = false) => {
+  /**
+   * `mode`: 'push' for a step the reader may want to undo with Back (a filter, a submitted query), 'replace'
+   * for the letters typed one by one, which would otherwise fill the history with every prefix.
+   */
+  const run = async (keepLimit = false, mode: 'push' | 'replace' = 'replace') => {
     const ticket = ++latest;
     if (!keepLimit) limit = PAGE;
     const query = input.value;
-    updateAddress(query, selected);
+    updateAddress(query, selected, mode);
     if (query.trim().length < 2) {
       more.hidden = true;
       results.replaceChildren();
@@ -226,6 +235,10 @@ function initSearchPage(): void {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    void run(false, 'push');
+  });
+  window.addEventListener('popstate', () => {
+    readAddress();
     void run();
   });
   input.addEventListener('input', debounce(() => void run(), 150));
@@ -317,14 +330,19 @@ const afterPaint = (): Promise<void> => new Promise((resolve) => requestAnimatio
 /** Tags listed as facets: the most frequent among the results; more would bury the topics. */
 const TAG_FACETS = 12;
 
-/** Keeps the query and the filters in the address bar, so a search can be shared or reloaded. */
-function updateAddress(query: string, selected: Record<Facet, ReadonlySet<string>>): void {
+/**
+ * Keeps the query and the filters in the address bar, so a search can be shared or reloaded; `mode`
+ * 'push' adds a history entry (unless the address is unchanged), so that Back returns to the search before.
+ */
+function updateAddress(query: string, selected: Record<Facet, ReadonlySet<string>>, mode: 'push' | 'replace'): void {
   const params = new URLSearchParams();
   if (query) params.set('q', query);
   for (const topic of selected.topic) params.append('topic', topic);
   for (const tag of selected.tag) params.append('tag', tag);
   try {
-    history.replaceState(null, '', `${location.pathname}${params.size > 0 ? `?${params}` : ''}`);
+    const address = `${location.pathname}${params.size > 0 ? `?${params}` : ''}`;
+    if (mode === 'push' && address !== `${location.pathname}${location.search}`) history.pushState(null, '', address);
+    else history.replaceState(null, '', address);
   } catch {
     // Some browsers refuse history changes on file:// pages; the search still works.
   }
