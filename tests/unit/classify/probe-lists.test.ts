@@ -120,9 +120,13 @@ describe('known faults, not fixed yet', () => {
     expect([...allTags(empty('ecology-climate.txt'))]).not.toContain('optimum of larvae');
   });
 
-  // A verb's -s form the tagger reads as a plural noun is a one-paper fallback tag (tags.ts, another part's).
-  test.fails('no tag is a verb ("adsorbs" of "the framework adsorbs water")', () => {
-    expect([...allTags(empty('materials-chemistry.txt'))]).not.toContain('adsorbs');
+});
+
+describe('tags of the materials list are noun phrases (materials-chemistry.txt)', () => {
+  // wink-nlp reads "adsorbs" of "a framework that adsorbs carbon dioxide" as a plural noun; a relative
+  // pronoun's -s word before a noun phrase is the clause's verb (terms.ts relativeClauseVerb).
+  test('no tag is a verb ("adsorbs" of "the framework adsorbs water")', () => {
+    for (const { papers } of runs.filter((r) => r.file === 'materials-chemistry.txt')) expect([...allTags(papers)]).not.toContain('adsorbs');
   });
 });
 
