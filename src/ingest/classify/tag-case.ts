@@ -108,6 +108,22 @@ export function writtenCase(texts: readonly string[], tags: readonly (readonly s
   return out;
 }
 
+/**
+ * The text whose capitals say how a paper writes its words: the abstract, after the title when the
+ * title is in sentence case ("La recepción del darwinismo en España durante la segunda mitad del siglo
+ * XIX", "The periodic table before Mendeleev: classification of chemical elements"), where a capital
+ * is a spelling; a roman numeral, an acronym or a name may be written there only. A title in Title
+ * Case capitalizes every word, so an English one (`english`: or of no known language) with no lowercase word of four letters or
+ * more says nothing and is left out; Title Case is an English convention, and a German title
+ * capitalizes its nouns only ("Die Verhältnismäßigkeitsprüfung in der Rechtsprechung des
+ * Bundesverfassungsgerichts"). The title ends in a line break, so the abstract's first word opens a sentence.
+ */
+export function casedText(title: string, abstract: string, english: boolean): string {
+  const words = title.match(WORD) ?? [];
+  const sentenceCase = !english || words.slice(1).some((w) => w.length >= 4 && w === w.toLowerCase() && /\p{L}/u.test(w));
+  return sentenceCase ? `${title}\n${abstract}` : abstract;
+}
+
 /** The most common of `byForm`'s forms and its count; of equally common ones, the first in code-point order. */
 function mostCommon(byForm: ReadonlyMap<string, number>): [string, number] {
   let best = '';
@@ -189,6 +205,14 @@ function capitalizedPairs(shown: string, text: string): string {
     const [a, b] = [words[i]!, words[i + 1]!];
     const capital = b.charAt(0).toUpperCase() + b.slice(1);
     if (UPPER.test(a) && b === b.toLowerCase() && count(`${a} ${capital}`, { before: i, after: words.length - i - 2 }) > count(`${a} ${b}`)) words[i + 1] = capital;
+  }
+  // A name's first word that the paper writes only opening a sentence ("Justus von Liebig's laboratory…"),
+  // where its capital is not counted, takes it when the name ends in a capitalized word: a full name.
+  const first = words[0]!;
+  if (words.length > 1 && first === first.toLowerCase() && UPPER.test(words[words.length - 1]!.charAt(0))) {
+    const rest = words.slice(1).join(' ');
+    const capital = first.charAt(0).toUpperCase() + first.slice(1);
+    if (count(`${capital} ${rest}`) > 0 && count(`${first} ${rest}`) === 0) words[0] = capital;
   }
   return words.join(' ');
 }

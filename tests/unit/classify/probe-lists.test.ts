@@ -102,6 +102,17 @@ describe('tags of the law and history of science list (law-history.txt)', () => 
   test('no possessor\'s full name glued to what it owns ("Robert Boyle air", "justus von Liebig laboratory")', () => {
     for (const { papers } of runs.filter((r) => r.file === 'law-history.txt')) expect([...allTags(papers)].filter((t) => /boyle air|liebig laboratory/.test(t))).toEqual([]);
   });
+
+  // The README's "tag in the wrong case": a name, a roman numeral written in a sentence-case title or
+  // opening a sentence only (tag-case.ts casedText and capitalizedPairs).
+  test('a tag keeps the case its paper writes it in ("siglo XIX", "Mendeleev", "Justus von Liebig")', () => {
+    for (const { papers } of runs.filter((r) => r.file === 'law-history.txt')) {
+      const tags = new Set(papers.flatMap((p) => p.tags));
+      const wrong = [...tags].filter((t) => ['siglo xix', 'mendeleev', 'justus von liebig', 'verhältnismäßigkeitsprüfung'].includes(t.toLowerCase()) && !/XIX|Mendeleev|Justus von Liebig|Verhältnismäßigkeitsprüfung/.test(t));
+      expect(wrong).toEqual([]);
+      expect([...tags].filter((t) => /^(?:siglo xix|mendeleev|justus von liebig)$/i.test(t)).length).toBeGreaterThan(0);
+    }
+  });
 });
 
 /** Faults the probe found and this session left (see the README's table): each fails today, for the reason given. */
