@@ -141,6 +141,21 @@ describe('topic names of the law list (law-history.txt)', () => {
   });
 });
 
+describe('derived titles of the materials list (materials-chemistry.txt)', () => {
+  // "brittle at room temperature", "at room temperature": a condition of a measurement, no subtitle (subtitle.ts CIRCUMSTANCE).
+  test('no subtitle is a phrase its abstract writes only after "at" (": Room Temperature")', () => {
+    const abstracts = readFileSync(`${DIR}/materials-chemistry.txt`, 'utf8');
+    for (const { papers } of runs.filter((r) => r.file === 'materials-chemistry.txt')) {
+      const subtitles = papers.filter((p) => p.derivedTitle && p.title.includes(': ')).map((p) => p.title.split(': ').at(-1)!.toLowerCase());
+      expect(subtitles.length).toBeGreaterThan(0);
+      for (const sub of subtitles) {
+        const uses = [...abstracts.toLowerCase().matchAll(new RegExp(`(\\w+) ${sub}\\b`, 'g'))].map((m) => m[1]);
+        expect(uses.length > 0 && uses.every((w) => w === 'at'), sub).toBe(false);
+      }
+    }
+  });
+});
+
 describe('tags of the ecology list (ecology-climate.txt)', () => {
   // An "X of Y" phrase cut after X's modifier is nested in the longer one (termhood.ts cValues).
   test('no tag is an "of" phrase cut from a longer one ("optimum of larvae" of "thermal optimum of larvae")', () => {
