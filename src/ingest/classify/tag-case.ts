@@ -207,9 +207,10 @@ function capitalizedPairs(shown: string, text: string): string {
     if (UPPER.test(a) && b === b.toLowerCase() && count(`${a} ${capital}`, { before: i, after: words.length - i - 2 }) > count(`${a} ${b}`)) words[i + 1] = capital;
   }
   // A name's first word that the paper writes only opening a sentence ("Justus von Liebig's laboratory…"),
-  // where its capital is not counted, takes it when the name ends in a capitalized word: a full name.
+  // where its capital is not counted, takes it when the name ends in a surname's shape (a capital, then
+  // lowercase letters): a full name. An acronym there is no surname ("subgraph GNNs", "explainable AI").
   const first = words[0]!;
-  if (words.length > 1 && first === first.toLowerCase() && UPPER.test(words[words.length - 1]!.charAt(0))) {
+  if (words.length > 1 && first === first.toLowerCase() && SURNAME.test(words[words.length - 1]!)) {
     const rest = words.slice(1).join(' ');
     const capital = first.charAt(0).toUpperCase() + first.slice(1);
     if (count(`${capital} ${rest}`) > 0 && count(`${first} ${rest}`) === 0) words[0] = capital;
@@ -239,6 +240,8 @@ function countForms(text: string, lower: string, words: ReadonlySet<string>, for
 }
 
 const UPPER = /\p{Lu}/u;
+/** A word in a surname's shape: "Liebig", "Mendeleev". */
+const SURNAME = /^\p{Lu}\p{Ll}+$/u;
 /** Capitalized words (hyphenated ones whole: "Cross-scale") right before and after a word, spaces between. */
 const CAPS_BEFORE = /(?:\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*\s+)+$/u;
 const CAPS_AFTER = /^(?:\s+\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*)+/u;

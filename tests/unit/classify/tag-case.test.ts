@@ -87,6 +87,9 @@ describe('the case a paper writes a word in its title or at a sentence start (is
   test('a full name whose first word the paper writes only opening a sentence takes its capital', () => {
     const texts = ["Justus von Liebig's laboratory at Giessen trained chemists. Its apparatus spread across Europe."];
     expect(writtenCase(texts, [['justus von liebig']]).get('justus von liebig')).toBe('Justus von Liebig');
+    // An acronym is no surname: a term opening a sentence keeps its lowercase first word.
+    const acronym = ['Subgraph GNNs are expressive. We compare them with message passing.'];
+    expect(writtenCase(acronym, [['subgraph gnns']]).get('subgraph gnns')).toBe('subgraph GNNs');
     // A common word opening a sentence before a name, written lowercase elsewhere, stays lowercase.
     const common = ['Southeastern United States counties grew. Cases in the southeastern United States rose.'];
     expect(writtenCase(common, [['southeastern united states']]).get('southeastern united states')).toBe('southeastern United States');
