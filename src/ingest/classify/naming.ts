@@ -36,11 +36,7 @@ const SECOND_SCORE = 0.7;
  * 7% mention diffusion; squared, names cover 22-95% of their topic's papers, median about 50%).
  */
 const COVERAGE_POWER = 2;
-/**
- * A term of one paper only names its group only when no shared term does; then one its paper's title
- * writes (what the paper is about: "restorative justice" of "Restorative justice conferences for young
- * offenders") before one of its abstract only ("conference participants"), by SINGLE_PAPER again.
- */
+/** A term of one paper only names its group only when no shared term does. */
 const SINGLE_PAPER = 0.01;
 const SECOND_OVERLAP = 0.6;
 /**
@@ -124,7 +120,7 @@ export function nameGroups(
       .map(([p, ds]) => {
         const share = ds.length / own.length;
         const weight =
-          (ds.length > 1 || own.length === 1 ? 1 : inTitle(texts[ds[0]!]!, candidate.get(p)!) ? SINGLE_PAPER : SINGLE_PAPER ** 2) * share ** COVERAGE_POWER * Math.log(1 + average / corpus.df[p]!) * (corpus.words[p]! > 1 && !untagged.has(p) ? PHRASE_WEIGHT : 1) * coherence(p);
+          (ds.length > 1 || own.length === 1 ? 1 : SINGLE_PAPER) * share ** COVERAGE_POWER * Math.log(1 + average / corpus.df[p]!) * (corpus.words[p]! > 1 && !untagged.has(p) ? PHRASE_WEIGHT : 1) * coherence(p);
         return { p, name: candidate.get(p)!, papers: ds, weight };
       })
       .sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : 1));
@@ -306,8 +302,3 @@ function sharesWord(a: string, b: string): boolean {
 }
 /** Letters of a crude stem: English inflection and derivation rarely change the first six. */
 const STEM = 6;
-
-/** The paper's title writes the phrase (case aside, as a run of whole words). */
-function inTitle(text: PaperText, phrase: string): boolean {
-  return new RegExp(String.raw`(?:^|[^\p{L}\p{N}])${phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\p{L}\p{N}])`, 'u').test(text.title.toLowerCase());
-}
