@@ -119,7 +119,18 @@ describe('tags of the law and history of science list (law-history.txt)', () => 
 describe('known faults, not fixed yet', () => {
   const empty = (file: string) => runs.find((r) => r.file === file && r.name.endsWith('empty taxonomy'))!.papers;
 
+  // SUBTLEX, the reference of everyday English (term-filters.ts isEveryday), counts film subtitles: the
+  // words of formal writing are rare there, so a field's general words pass as its terms. A reference of
+  // written English (WordNet 3.1 nouns with a SemCor sense) was measured below as a filter (session 10).
+  test.fails('no tag is an everyday word of legal writing ("doctrine", "legislation")', () => {
+    expect([...allTags(empty('law-history.txt'))].filter((t) => t === 'doctrine' || t === 'legislation')).toEqual([]);
+  });
+
   // A topic of two papers that share no term is named after one paper's tag (naming.ts: SINGLE_PAPER weight, then any candidate).
+  // Session 16, not kept: a one-paper term its paper's title writes before one of its abstract only named this
+  // topic "Restorative Justice Conferences", but renamed six topics of the small fixture lists
+  // (tests/fixtures/*/output), "Poincaré Balls" as "Unbalanced Dollars"; a name for two papers sharing no
+  // term needs a broader term than either writes.
   test.fails('the topic of the sentencing and restorative justice papers is not named after one paper\'s "conference participants"', () => {
     const papers = empty('law-history.txt');
     const sentencing = papers.find((p) => p.title.startsWith('Sentencing disparities'))!;
