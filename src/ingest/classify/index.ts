@@ -4,11 +4,11 @@
  * is explicit and the only randomness is a fixed-seed generator.
  */
 import type { Classification, ClassifyInput } from './classification.ts';
-import { buildCorpus, corpusOf, type Corpus } from './corpus.ts';
+import { buildCorpus, corpusOf, paperLanguage, type Corpus } from './corpus.ts';
 import { extendCorpus, passWithState, type CorpusState, type CountsWithLookup } from './corpus-state.ts';
 import { fnv1a } from '../../core/fnv.ts';
 import { preferKeywordTags } from './keywords.ts';
-import { writtenCase } from './tag-case.ts';
+import { casedText, writtenCase } from './tag-case.ts';
 import { findRelated } from './related.ts';
 import { assignTags } from './tags.ts';
 import { indexVocabulary, termKeyOf } from './tag-index.ts';
@@ -117,9 +117,9 @@ export function classifyPapers(
   return withWrittenCase(papers, out);
 }
 
-/** `labels` with every tag name in the case the papers' abstracts write it (tag-case.ts). */
+/** `labels` with every tag name in the case the papers' abstracts, and titles in sentence case, write it (tag-case.ts). */
 function withWrittenCase(papers: readonly ClassifyInput[], labels: Map<string, Classification>): Map<string, Classification> {
-  const cased = writtenCase(papers.map((p) => p.abstract), papers.map((p) => labels.get(p.id)?.tags ?? []));
+  const cased = writtenCase(papers.map((p) => casedText(p.title, p.abstract, ['en', 'und'].includes(paperLanguage(p)))), papers.map((p) => labels.get(p.id)?.tags ?? []));
   for (const label of labels.values()) label.tags = label.tags.map((t) => cased.get(t) ?? t);
   return labels;
 }

@@ -34,6 +34,7 @@
  * (138 -> 173 and 151 -> 176 ms, medians of 7 interleaved, two runs at load 10).
  */
 
+import { functionWords } from '../../core/english/everyday.ts';
 import { isWordChar } from './tokenize.ts';
 
 /** Share of a word's counted uses that must be capitalized for an initial capital to be its spelling. */
@@ -106,6 +107,24 @@ export function writtenCase(texts: readonly string[], tags: readonly (readonly s
   }
   if (mixed.size) tags.forEach((names, d) => names.forEach((name) => mixed.has(name) && out.set(name, capitalizedPairs(out.get(name)!, texts[d] ?? ''))));
   return out;
+}
+
+/**
+ * The text whose capitals say how a paper writes its words: the abstract, after the title when the
+ * title is in sentence case ("La recepción del darwinismo en España durante la segunda mitad del siglo
+ * XIX", "The periodic table before Mendeleev: classification of chemical elements"), where a capital
+ * is a spelling; a roman numeral, an acronym or a name may be written there only. A title in Title
+ * Case capitalizes every word, so an English one (`english`: or of no known language) with no lowercase content word of
+ * four letters or more says nothing and is left out; Title Case is an English convention, and a German title
+ * capitalizes its nouns only ("Die Verhältnismäßigkeitsprüfung in der Rechtsprechung des
+ * Bundesverfassungsgerichts"). The title ends in a line break, so the abstract's first word opens a sentence.
+ */
+export function casedText(title: string, abstract: string, english: boolean): string {
+  const words = title.match(WORD) ?? [];
+  // Title Case leaves prepositions and conjunctions lowercase, "with" and "between" too: only a content word tells.
+  const stop = functionWords('en');
+  const sentenceCase = !english || words.slice(1).some((w) => w.length >= 4 && w === w.toLowerCase() && /\p{L}/u.test(w) && !stop.has(w));
+  return sentenceCase ? `${title}\n${abstract}` : abstract;
 }
 
 /** The most common of `byForm`'s forms and its count; of equally common ones, the first in code-point order. */
@@ -190,6 +209,15 @@ function capitalizedPairs(shown: string, text: string): string {
     const capital = b.charAt(0).toUpperCase() + b.slice(1);
     if (UPPER.test(a) && b === b.toLowerCase() && count(`${a} ${capital}`, { before: i, after: words.length - i - 2 }) > count(`${a} ${b}`)) words[i + 1] = capital;
   }
+  // A name's first word that the paper writes only opening a sentence ("Justus von Liebig's laboratory…"),
+  // where its capital is not counted, takes it when the name ends in a surname's shape (a capital, then
+  // lowercase letters): a full name. An acronym there is no surname ("subgraph GNNs", "explainable AI").
+  const first = words[0]!;
+  if (words.length > 1 && first === first.toLowerCase() && SURNAME.test(words[words.length - 1]!)) {
+    const rest = words.slice(1).join(' ');
+    const capital = first.charAt(0).toUpperCase() + first.slice(1);
+    if (count(`${capital} ${rest}`) > 0 && count(`${first} ${rest}`) === 0) words[0] = capital;
+  }
   return words.join(' ');
 }
 
@@ -215,6 +243,8 @@ function countForms(text: string, lower: string, words: ReadonlySet<string>, for
 }
 
 const UPPER = /\p{Lu}/u;
+/** A word in a surname's shape: "Liebig", "Mendeleev". */
+const SURNAME = /^\p{Lu}\p{Ll}+$/u;
 /** Capitalized words (hyphenated ones whole: "Cross-scale") right before and after a word, spaces between. */
 const CAPS_BEFORE = /(?:\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*\s+)+$/u;
 const CAPS_AFTER = /^(?:\s+\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*)+/u;

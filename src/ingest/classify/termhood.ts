@@ -35,7 +35,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
   papers.forEach((paper, d) => (start[d + 1] = counter.addPaper(paper)));
   const { trie, words: wordIds, wordRuns, wordHeads, wordClauses, wordVerbEnds, wordAfterNumber } = counter;
   const { count, freq, lastWord } = trie;
-  const { words, rest, cvalue, independence } = cValues(trie, wordHeads, wordRuns);
+  const { words, rest, cvalue, independence } = cValues(trie, wordHeads, wordRuns, wordIds.ids.get('of') ?? -1);
   const rarest = new Float64Array(count).fill(-1);
   const keyOf = (id: number) => trie.wordsOf(id).map((w) => wordIds.keys[w]!).join(' ');
   const nameOf = (id: number) => (trie.plural[id]! * 2 > freq[id]! ? trie.pluralName[id] : trie.singularName[id]) ?? trie.singularName[id] ?? trie.pluralName[id] ?? keyOf(id);
@@ -106,9 +106,9 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
 /**
  * Every counted candidate's written length, its rest (itself without its first word), its C-value and
  * its independence (TermTable), from the counts in the trie. `wordHeads`, `wordRuns`: per word id, the
- * runs it ends and the runs it occurs in.
+ * runs it ends and the runs it occurs in; `ofWord`, the id of "of" (-1 if the list never writes it).
  */
-function cValues(trie: CandidateTrie, wordHeads: readonly number[], wordRuns: readonly number[]): { words: Uint8Array; rest: Int32Array; cvalue: Float64Array; independence: Float64Array } {
+function cValues(trie: CandidateTrie, wordHeads: readonly number[], wordRuns: readonly number[], ofWord: number): { words: Uint8Array; rest: Int32Array; cvalue: Float64Array; independence: Float64Array } {
   const { count, freq } = trie;
   const words = new Uint8Array(count);
   const rest = new Int32Array(count).fill(-1);
@@ -124,15 +124,20 @@ function cValues(trie: CandidateTrie, wordHeads: readonly number[], wordRuns: re
     // unless it keeps its head: a tail ("short sleep duration" in "objective short sleep
     // duration") or a phrase ending in a word the list mostly writes as a head ("orthognathic
     // surgery" in "orthognathic surgery patients") is a term of its own; "non-small-cell lung"
-    // ("lung" is nearly always a modifier) is not.
+    // ("lung" is nearly always a modifier) is not. An "of" phrase cut after a word before it is
+    // always nested: that word modifies the phrase's head, the noun before "of", which without it
+    // names nothing ("optimum of larvae" of "thermal optimum of larvae"); written alone elsewhere
+    // ("mixture of experts"), those occurrences are its own.
     inside.clear();
+    const ofAt = ofWord < 0 ? -1 : p.indexOf(ofWord);
     for (let i = 0; i < p.length; i++) {
       let node = -1;
       for (let n = 1; i + n <= p.length && node !== -2; n++) {
         node = trie.childOf(node, p[i + n - 1]!);
         if (node < 0 || n === p.length || !freq[node]) continue;
         const last = p[i + n - 1]!;
-        if (i + n === p.length || (wordHeads[last] ?? 0) >= HEAD_SHARE * (wordRuns[last] ?? 1)) continue;
+        const cutOfPhrase = i > 0 && ofAt > i && ofAt < i + n - 1;
+        if (!cutOfPhrase && (i + n === p.length || (wordHeads[last] ?? 0) >= HEAD_SHARE * (wordRuns[last] ?? 1))) continue;
         inside.add(node);
       }
     }

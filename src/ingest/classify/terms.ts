@@ -143,6 +143,16 @@ function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: stri
     // A plural noun the tagger read as a verb's -s form right after an adjective ("white dwarfs
     // observed", "massive white dwarfs"): an attributive adjective goes before a noun, never before a
     // finite verb, which a noun or a pronoun opens.
+    if (relativeClauseVerb(texts, tags, i)) {
+      out.push({ text: lower, pos: Pos.Break, verb: true });
+      continue;
+    }
+    if (nounModifierAsVerb(texts, tags, i)) {
+      // "of fast radio bursts": the adverb before the modifier is its adjective ("fast").
+      if (prev && tags[i - 1] === 'ADV' && spaces[i] !== '') out[out.length - 1] = { text: prev.text, pos: Pos.Adj };
+      out.push({ text: lower, pos: Pos.Noun });
+      continue;
+    }
     const pos = tag === 'VERB' && prev?.pos === Pos.Adj && PLURAL_S.test(lower) ? Pos.Noun : classOf(tag, lower);
     out.push(tag === 'VERB' && pos === Pos.Break ? { text: lower, pos, verb: true } : { text: lower, pos });
   }
@@ -153,6 +163,46 @@ function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: stri
 function countedWord(texts: readonly string[], types: readonly string[], spaces: readonly string[], i: number): boolean {
   return texts[i + 1] === '-' && spaces[i + 1] === '' && spaces[i + 2] === '' && types[i + 2] === 'word' && /^\p{Ll}{3,}$/u.test(texts[i + 2] ?? '');
 }
+
+/**
+ * Token i is the finite verb of a relative clause the tagger read as a plural noun ("a framework that
+ * adsorbs carbon dioxide", "MOF-801, which adsorbs water"): an -s word right after a relative pronoun
+ * and right before a noun phrase. A plural noun there is the clause's subject, and a subject is
+ * followed by its verb ("that proteins regulate"), a preposition ("that cells in the liver") or a
+ * participle, never by another noun phrase.
+ */
+function relativeClauseVerb(texts: readonly string[], tags: readonly string[], i: number): boolean {
+  return tags[i] === 'NOUN' && i > 0 && RELATIVE.has(texts[i - 1]!.toLowerCase()) && PLURAL_S.test(texts[i]!.toLowerCase()) && NOUN_PHRASE_START.has(tags[i + 1] ?? '');
+}
+/** Relative pronouns that can be a clause's subject (a closed class of English). */
+const RELATIVE = new Set(['that', 'which', 'who']);
+/** Tags that open a noun phrase. */
+const NOUN_PHRASE_START = new Set(['NOUN', 'PROPN', 'DET', 'ADJ', 'NUM']);
+
+/**
+ * Token i is a noun modifier the tagger read as a verb's base form ("24 fast radio bursts", "of fast
+ * radio bursts": "fast" an adverb, "radio" a verb): inside a noun phrase, after an article, a number
+ * or a preposition and before its noun, where no finite verb or infinitive can stand ("to" is an
+ * infinitive's marker, so it opens no noun phrase here). An adverb may stand between the opener and
+ * the word, read in the same mistake, and so may the phrase's adjectives and participles.
+ */
+function nounModifierAsVerb(texts: readonly string[], tags: readonly string[], i: number): boolean {
+  if (tags[i] !== 'VERB' || tags[i + 1] !== 'NOUN' || INFLECTED.test(texts[i]!.toLowerCase())) return false;
+  let j = i - 1;
+  if (tags[j] === 'ADV' && !/ly$/i.test(texts[j]!)) j--;
+  // Participles and adjectives before it are the phrase's too ("a repeating fast radio burst"); nouns are
+  // not, since a plural one may be a clause's subject ("the researchers often study cells").
+  const last = j;
+  while (j >= 0 && (tags[j] === 'ADJ' || (/(?:ing|ed)$/i.test(texts[j]!) && (tags[j] === 'VERB' || tags[j] === 'NOUN' || tags[j] === 'PROPN')))) j--;
+  // A phrase of modifiers opening a sentence or title is a noun phrase too ("Localised fast radio bursts trace…").
+  if (j < last && (j < 0 || /^[.!?:]$/.test(texts[j]!))) return true;
+  const opener = texts[j]?.toLowerCase() ?? '';
+  return (tags[j] === 'NUM' || (tags[j] === 'DET' && ARTICLES.has(opener)) || (tags[j] === 'ADP' && opener !== 'to'));
+}
+/** A verb form that is no base form: past, participle, -ing, third person -s. */
+const INFLECTED = /(?:ed|ing|s)$/;
+/** Articles: a word after one opens a noun phrase (unlike "that", which may open a clause). */
+const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** A word ending in a plural -s (not -ss, -us, -is: "class", "virus", "analysis"). */
 const PLURAL_S = /[^sui]s$/;

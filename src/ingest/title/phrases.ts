@@ -24,16 +24,19 @@ export function overlaps(a: string, b: string): boolean {
   return b.toLowerCase().split(/[^a-z0-9]+/).some((w) => w.length > 3 && x.has(w));
 }
 
-/** Noun phrases (with what attaches to them) of at least two words, each starting after a non-modifier. */
-export function phrasesIn(tokens: Token[]): Array<{ text: string; after: string }> {
-  const out: Array<{ text: string; after: string }> = [];
+/**
+ * Noun phrases (with what attaches to them) of at least two words, each starting after a non-modifier:
+ * its text, the word before it (`after`, '' at the start) and whether that word is a preposition.
+ */
+export function phrasesIn(tokens: Token[]): Array<{ text: string; after: string; preposition: boolean }> {
+  const out: Array<{ text: string; after: string; preposition: boolean }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const before = tokens[i - 1];
     if (before && before.pos !== 'DET' && before.pos !== 'ADP' && before.pos !== 'PUNCT' && before.pos !== 'VERB' && before.pos !== 'CCONJ') continue;
     const p = nounPhraseWithAttachments(tokens, i, 2, 10);
     if (!p || p.tokens.length < 2) continue;
     const words = p.tokens[0]!.lower === 'a' || p.tokens[0]!.lower === 'an' ? p.tokens.slice(1) : p.tokens;
-    if (words.length >= 2) out.push({ text: join(words), after: before?.lower ?? '' });
+    if (words.length >= 2) out.push({ text: join(words), after: before?.lower ?? '', preposition: before?.pos === 'ADP' });
     i = p.end - 1;
   }
   return out;

@@ -103,27 +103,71 @@ describe('tags of the law and history of science list (law-history.txt)', () => 
   test('no possessor\'s full name glued to what it owns ("Robert Boyle air", "justus von Liebig laboratory")', () => {
     for (const { papers } of runs.filter((r) => r.file === 'law-history.txt')) expect([...allTags(papers)].filter((t) => /boyle air|liebig laboratory/.test(t))).toEqual([]);
   });
+
+  // The README's "tag in the wrong case": a name, a roman numeral written in a sentence-case title or
+  // opening a sentence only (tag-case.ts casedText and capitalizedPairs).
+  test('a tag keeps the case its paper writes it in ("siglo XIX", "Mendeleev", "Justus von Liebig")', () => {
+    for (const { papers } of runs.filter((r) => r.file === 'law-history.txt')) {
+      const tags = new Set(papers.flatMap((p) => p.tags));
+      const wrong = [...tags].filter((t) => ['siglo xix', 'mendeleev', 'justus von liebig', 'verhältnismäßigkeitsprüfung'].includes(t.toLowerCase()) && !/XIX|Mendeleev|Justus von Liebig|Verhältnismäßigkeitsprüfung/.test(t));
+      expect(wrong).toEqual([]);
+      expect([...tags].filter((t) => /^(?:siglo xix|mendeleev|justus von liebig)$/i.test(t)).length).toBeGreaterThan(0);
+    }
+  });
 });
 
 /** Faults the probe found and this session left (see the README's table): each fails today, for the reason given. */
 describe('known faults, not fixed yet', () => {
   const empty = (file: string) => runs.find((r) => r.file === file && r.name.endsWith('empty taxonomy'))!.papers;
 
+  // SUBTLEX, the reference of everyday English (term-filters.ts isEveryday), counts film subtitles: the
+  // words of formal writing are rare there, so a field's general words pass as its terms. A reference of
+  // written English (WordNet 3.1 nouns with a SemCor sense) was measured below as a filter (session 10).
+  test.fails('no tag is an everyday word of legal writing ("doctrine", "legislation")', () => {
+    expect([...allTags(empty('law-history.txt'))].filter((t) => t === 'doctrine' || t === 'legislation')).toEqual([]);
+  });
+
   // A topic of two papers that share no term is named after one paper's tag (naming.ts: SINGLE_PAPER weight, then any candidate).
+  // Session 16, not kept: a one-paper term its paper's title writes before one of its abstract only named this
+  // topic "Restorative Justice Conferences", but renamed six topics of the small fixture lists
+  // (tests/fixtures/*/output), "Poincaré Balls" as "Unbalanced Dollars"; a name for two papers sharing no
+  // term needs a broader term than either writes.
   test.fails('the topic of the sentencing and restorative justice papers is not named after one paper\'s "conference participants"', () => {
     const papers = empty('law-history.txt');
     const sentencing = papers.find((p) => p.title.startsWith('Sentencing disparities'))!;
     expect(sentencing.topic).not.toMatch(/participants/i);
   });
 
-  // A one-paper fallback tag keeps an "X of Y" phrase whose X lost its modifier (term-filters.ts plausibleBackup has no test of it).
-  test.fails('no tag is an "of" phrase cut from a longer one ("optimum of larvae" of "thermal optimum of larvae")', () => {
-    expect([...allTags(empty('ecology-climate.txt'))]).not.toContain('optimum of larvae');
-  });
 
-  // A verb's -s form the tagger reads as a plural noun is a one-paper fallback tag (tags.ts, another part's).
-  test.fails('no tag is a verb ("adsorbs" of "the framework adsorbs water")', () => {
-    expect([...allTags(empty('materials-chemistry.txt'))]).not.toContain('adsorbs');
+});
+
+describe('derived titles of the materials list (materials-chemistry.txt)', () => {
+  // "brittle at room temperature", "at room temperature": a condition of a measurement, no subtitle (subtitle.ts CIRCUMSTANCE).
+  test('no subtitle is a phrase its abstract writes only after "at" (": Room Temperature")', () => {
+    const abstracts = readFileSync(`${DIR}/materials-chemistry.txt`, 'utf8');
+    for (const { papers } of runs.filter((r) => r.file === 'materials-chemistry.txt')) {
+      const subtitles = papers.filter((p) => p.derivedTitle && p.title.includes(': ')).map((p) => p.title.split(': ').at(-1)!.toLowerCase());
+      expect(subtitles.length).toBeGreaterThan(0);
+      for (const sub of subtitles) {
+        const uses = [...abstracts.toLowerCase().matchAll(new RegExp(`(\\w+) ${sub}\\b`, 'g'))].map((m) => m[1]);
+        expect(uses.length > 0 && uses.every((w) => w === 'at'), sub).toBe(false);
+      }
+    }
+  });
+});
+
+describe('tags of the ecology list (ecology-climate.txt)', () => {
+  // An "X of Y" phrase cut after X's modifier is nested in the longer one (termhood.ts cValues).
+  test('no tag is an "of" phrase cut from a longer one ("optimum of larvae" of "thermal optimum of larvae")', () => {
+    for (const { papers } of runs.filter((r) => r.file === 'ecology-climate.txt')) expect([...allTags(papers)]).not.toContain('optimum of larvae');
+  });
+});
+
+describe('tags of the materials list are noun phrases (materials-chemistry.txt)', () => {
+  // wink-nlp reads "adsorbs" of "a framework that adsorbs carbon dioxide" as a plural noun; a relative
+  // pronoun's -s word before a noun phrase is the clause's verb (terms.ts relativeClauseVerb).
+  test('no tag is a verb ("adsorbs" of "the framework adsorbs water")', () => {
+    for (const { papers } of runs.filter((r) => r.file === 'materials-chemistry.txt')) expect([...allTags(papers)]).not.toContain('adsorbs');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { writtenCase } from '../../../src/ingest/classify/tag-case.ts';
+import { casedText, writtenCase } from '../../../src/ingest/classify/tag-case.ts';
 
 describe('tag names in the case the abstracts write them (issue 19 review: "bert", "chatgpt")', () => {
   const texts = [
@@ -63,5 +63,36 @@ describe('hyphenated names keep each part\'s capital as written (review: "Weisfe
 
   test('a part written lowercase in some uses stays lowercase after a capitalized part', () => {
     expect(cased.get('gaussian-based prior')).toBe('Gaussian-based prior');
+  });
+});
+
+describe('the case a paper writes a word in its title or at a sentence start (issue 19: "siglo xix", "mendeleev")', () => {
+  test('a title in sentence case gives its capitals: a roman numeral, an acronym, a name written there only', () => {
+    const spanish = casedText('La recepción del darwinismo en España durante la segunda mitad del siglo XIX', 'Este artículo estudia la recepción del darwinismo en la prensa científica del siglo.', false);
+    expect(writtenCase([spanish], [['siglo xix']]).get('siglo xix')).toBe('siglo XIX');
+    const english = casedText('The periodic table before Mendeleev: classification of chemical elements', 'Mendeleev is credited with the periodic table of 1869.', true);
+    expect(writtenCase([english], [['mendeleev']]).get('mendeleev')).toBe('Mendeleev');
+  });
+
+  test('an English title in Title Case gives none: it capitalizes every word', () => {
+    // "with" is lowercase in Title Case too: only a lowercase content word shows sentence case.
+    const text = casedText('Piecewise Losses with Text Labels in Math', 'We define the loss and show that its minimiser is unique.', true);
+    expect(writtenCase([text], [['piecewise losses']]).get('piecewise losses')).toBe('piecewise losses');
+  });
+
+  test('a German title gives its nouns\' capitals, which every German title writes', () => {
+    const text = casedText('Die Verhältnismäßigkeitsprüfung in der Rechtsprechung', 'Der Beitrag untersucht die Rechtsprechung.', false);
+    expect(writtenCase([text], [['verhältnismäßigkeitsprüfung']]).get('verhältnismäßigkeitsprüfung')).toBe('Verhältnismäßigkeitsprüfung');
+  });
+
+  test('a full name whose first word the paper writes only opening a sentence takes its capital', () => {
+    const texts = ["Justus von Liebig's laboratory at Giessen trained chemists. Its apparatus spread across Europe."];
+    expect(writtenCase(texts, [['justus von liebig']]).get('justus von liebig')).toBe('Justus von Liebig');
+    // An acronym is no surname: a term opening a sentence keeps its lowercase first word.
+    const acronym = ['Subgraph GNNs are expressive. We compare them with message passing.'];
+    expect(writtenCase(acronym, [['subgraph gnns']]).get('subgraph gnns')).toBe('subgraph GNNs');
+    // A common word opening a sentence before a name, written lowercase elsewhere, stays lowercase.
+    const common = ['Southeastern United States counties grew. Cases in the southeastern United States rose.'];
+    expect(writtenCase(common, [['southeastern united states']]).get('southeastern united states')).toBe('southeastern United States');
   });
 });

@@ -293,6 +293,12 @@ describe('a subtitle for a title that leaves out the abstract\'s topic', () => {
     expect(withSubtitle(title, [{ text: 'magnetic reconnection rates', after: '' }], often, () => 1)).toBe(`${title}: Magnetic reconnection rates`);
   });
 
+  test('adds no phrase the abstract writes as a measurement\'s condition ("at room temperature")', () => {
+    // The same phrase, the same counts: only its preposition differs (issue 19: "…: Room Temperature").
+    expect(withSubtitle(title, [{ text: 'magnetic reconnection', after: 'at', preposition: true }], counts, () => 1)).toBeUndefined();
+    expect(withSubtitle(title, [{ text: 'magnetic reconnection', after: 'of', preposition: true }], counts, () => 1)).toBe(`${title}: Magnetic reconnection`);
+  });
+
   test('adds nothing said once, nothing that reports a result, nothing to a title that already has the topic', () => {
     expect(withSubtitle(title, [{ text: 'solar flares', after: '' }, { text: 'stored magnetic energy', after: '' }], counts, () => 1)).toBeUndefined();
     expect(withSubtitle(title, [{ text: '12 magnetic reconnection runs', after: 'in' }], counts, () => 1)).toBeUndefined();
