@@ -204,7 +204,12 @@ describe('renderCardsToCache and placeCards', () => {
     const niceSeen = new Set<number>();
     const look = () => {
       for (const tid of readdirSync('/proc/self/task')) {
-        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        let stat: string;
+        try {
+          stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        } catch {
+          continue; // the thread ended between the listing and the read
+        }
         niceSeen.add(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
       }
     };
