@@ -30,6 +30,12 @@ export interface RecordFacts {
   year?: number;
   venue?: string;
   categories?: string[];
+  /**
+   * The subjects' names a `Subjects:` value gives beside their codes ("Atmospheric and Oceanic Physics" of
+   * `Atmospheric and Oceanic Physics (physics.ao-ph)`): a listing page copied whole opens with one of them as its
+   * heading (split-records.ts `isListingHeading`).
+   */
+  subjectNames?: string[];
 }
 
 /** New-style (`2403.01234`, with optional version) and old-style (`hep-th/9901001`) arXiv ids. */
@@ -41,6 +47,8 @@ const CATEGORY = String.raw`[a-z]{2,}(?:-[a-z]{2,})?(?:\.[A-Za-z]{2,}(?:-[a-z]+)
 const CATEGORY_LINE = new RegExp(String.raw`^${CATEGORY}(?:\s+${CATEGORY})*$`);
 /** The categories inside a `Subjects:` value: `Machine Learning (cs.LG); Computation (stat.CO)`. */
 const CATEGORY_IN_PARENS = new RegExp(String.raw`\((${CATEGORY})\)`, 'g');
+/** A category's name before its code in a `Subjects:` value: `Machine Learning` of `Machine Learning (cs.LG)`. */
+const SUBJECT_NAMED = new RegExp(String.raw`(?:^|;)\s*([^;()]+?)\s*\(${CATEGORY}\)`, 'g');
 /** Search pages' result counter: `Showing 1–50 of 1,204 results for all: …`. */
 const RESULT_COUNTER = /^Showing \d[\d,]*\s*[–-]\s*\d[\d,]* of \d[\d,]* results\b/i;
 /**
@@ -127,8 +135,10 @@ export function readFieldLine(text: string): FieldLine | undefined {
         const pmid = /^\d+/.exec(value)?.[0];
         return { kind: 'meta', facts: pmid ? { pmid } : {} };
       }
-      case 'subjects':
-        return { kind: 'meta', facts: { categories: [...value.matchAll(CATEGORY_IN_PARENS)].map((m) => m[1]!) } };
+      case 'subjects': {
+        const named = [...value.matchAll(SUBJECT_NAMED)].map((m) => m[1]!.trim());
+        return { kind: 'meta', facts: { categories: [...value.matchAll(CATEGORY_IN_PARENS)].map((m) => m[1]!), ...(named.length ? { subjectNames: named } : {}) } };
+      }
       default:
         return { kind: 'meta', facts: {} };
     }

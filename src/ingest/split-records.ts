@@ -83,7 +83,9 @@ export function splitRecords(lines: readonly SourceLine[], file: SourcePath): Sp
   /** Index in `items` where each record begins, to hand it the metadata lines that follow. */
   const starts: number[] = [];
   let pending: { item: TextItem; index: number } | null = null;
+  const headings = new Set(facts.flatMap((f) => f.subjectNames ?? []).map((name) => name.toLowerCase()));
   const dropDangling = (title: { text: string; line: number }, why: string) =>
+    isListingHeading(title.text, headings) ||
     issues.push(issue('skipped', file, title.line, 'title-without-abstract', `title line "${clip(title.text)}" has no abstract ${why}; skipped`, 'Paste its abstract on the line after it, or delete the line.'));
 
   let at = 0;
@@ -105,6 +107,17 @@ export function splitRecords(lines: readonly SourceLine[], file: SourcePath): Sp
   if (pending) dropDangling(pending.item, 'at the end of the file');
   attachMetadata(items, records, starts);
   return { format, records, issues };
+}
+
+/**
+ * Whether a line without an abstract is the heading of a copied arXiv listing page (`/list/<archive>/new`): the
+ * name of a subject that the file's own `Subjects:` lines give, alone, or with its code or its archive before it
+ * ("Atmospheric and Oceanic Physics", "Physics > Atmospheric and Oceanic Physics", "Machine Learning (cs.LG)").
+ * It is the page's, not a paper's title that lost its abstract, so it is no skipped record.
+ */
+function isListingHeading(text: string, subjectNames: ReadonlySet<string>): boolean {
+  const name = text.replace(/^.*>\s*/, '').replace(/\s*\([^()]*\)\s*$/, '').trim().toLowerCase();
+  return subjectNames.has(name);
 }
 
 /** The lines without the page's chrome (menus, buttons, footers) and with hard-wrapped blocks joined, reporting the joins. */

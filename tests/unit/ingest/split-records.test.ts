@@ -107,6 +107,22 @@ describe('splitRecords on a copied arXiv "new" listing', () => {
     expect(result.records.map((r) => r.title?.text)).toEqual([1, 2, 3].map((n) => `Tidal modulation of basal melting, part ${n}`));
     expect(result.issues).toEqual([]);
   });
+
+  // The page's heading, the archive's name, is the name its entries' Subjects lines give beside the code.
+  test.each(['Atmospheric and Oceanic Physics', 'Physics > Atmospheric and Oceanic Physics', 'Atmospheric and Oceanic Physics (physics.ao-ph)'])(
+    'its heading "%s" is no paper and no skipped title',
+    (heading) => {
+      const result = split(`${heading}\n${page}`);
+      expect(result.records).toHaveLength(3);
+      expect(result.issues).toEqual([]);
+    },
+  );
+
+  test('a title without an abstract that names no subject of the file is still reported as skipped', () => {
+    const result = split(`Ocean heat uptake in a warming climate\n${page}`);
+    expect(result.records).toHaveLength(3);
+    expect(result.issues.map((i) => [i.rule, i.line])).toEqual([['title-without-abstract', 1]]);
+  });
 });
 
 describe('splitRecords on PubMed titles', () => {
