@@ -57,3 +57,21 @@ describe('the Google Scholar copy (psychology-education.txt)', () => {
     }
   });
 });
+
+describe('the systems list beside the shipped taxonomy (systems-mixed.txt)', () => {
+  test('the shipped machine-learning taxonomy pulls no systems, networking or database paper into its topics or tags', () => {
+    const [empty, shipped] = ['empty', 'shipped'].map((name) => runs.find((r) => r.file === 'systems-mixed.txt' && r.name.endsWith(`${name} taxonomy`))!.papers);
+    expect(shipped!.map((p) => [p.topic, p.tags])).toEqual(empty!.map((p) => [p.topic, p.tags]));
+  });
+});
+
+describe('derived titles of the French and Portuguese bare abstracts (systems-mixed.txt)', () => {
+  for (const { name, papers } of runs.filter((r) => r.file === 'systems-mixed.txt')) {
+    const derived = papers.filter((p) => p.derivedTitle).map((p) => p.title);
+
+    test(`"Ce travail présente …", "Este artigo avalia …" are the paper speaking, as "we" is: the title is what it presents, ${name}`, () => {
+      expect(derived).toContain('Un système de fichiers distribué pour les grappes de calcul haute performance');
+      expect(derived).toContain('O desempenho de protocolos de transporte QUIC e TCP');
+    });
+  }
+});
