@@ -27,6 +27,36 @@ const ingested = (file: string, tax: Taxonomy): Paper[] => runIngest({ sources: 
 const runs = Object.entries(TAXONOMIES).flatMap(([name, tax]) => FILES.map((file) => ({ name: `${file}, ${name} taxonomy`, file, papers: ingested(file, tax) })));
 const allTags = (papers: readonly Paper[]) => new Set(papers.flatMap((p) => p.tags.map((t) => t.toLowerCase())));
 
+/** The README's fields, by paper index in file order: the psychology list is one field. */
+const FIELDS: Record<(typeof FILES)[number], readonly number[]> = {
+  'psychology-education.txt': Array<number>(23).fill(0),
+  // Mathematics (moduli, number theory, PDE, knots), physics (holography, amplitudes, topological phases), then random matrices.
+  'math-physics.txt': [...Array<number>(12).fill(0), ...Array<number>(9).fill(1), 0, 0, 0],
+  // Systems (consensus), databases (query optimization, transactions), networking (congestion control), systems (file systems,
+  // kernel storage, key-value stores), networking (programmable and software-defined networks), papers in other languages.
+  'systems-mixed.txt': [0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 0, 0, 0, 0, 0, 0, 2, 2, 3, 3, 3, 3, 3],
+};
+const byTopic = (papers: readonly Paper[]) => Map.groupBy(papers.keys(), (i) => papers[i]!.topic);
+const mixedTopics = (file: (typeof FILES)[number], papers: readonly Paper[]) =>
+  [...byTopic(papers)].filter(([, members]) => new Set(members.map((i) => FIELDS[file][i])).size > 1).map(([name]) => name);
+
+describe.each(runs)('$name', ({ papers }) => {
+  test('8 to 20 topics, none over a quarter of the list', () => {
+    const topics = byTopic(papers);
+    expect(topics.size).toBeGreaterThanOrEqual(8);
+    expect(topics.size).toBeLessThanOrEqual(20);
+    for (const [name, members] of topics) expect(members.length, name).toBeLessThanOrEqual(0.25 * papers.length);
+  });
+});
+
+// The systems list mixes two fields in one topic today: see the known faults below.
+describe.each(runs.filter((r) => r.file !== 'systems-mixed.txt'))('$name', ({ file, papers }) => {
+  test('no topic holds papers of two fields (mathematics beside physics)', () => {
+    expect(FIELDS[file]).toHaveLength(papers.length);
+    expect(mixedTopics(file, papers)).toEqual([]);
+  });
+});
+
 describe('the Google Scholar copy (psychology-education.txt)', () => {
   const text = readFileSync(`${DIR}/psychology-education.txt`, 'utf8');
   /** Each result: its title is the line above the byline (the line with " - " and a year or a host). */
@@ -74,4 +104,50 @@ describe('derived titles of the French and Portuguese bare abstracts (systems-mi
       expect(derived).toContain('O desempenho de protocolos de transporte QUIC e TCP');
     });
   }
+});
+
+describe('titles of the mathematics and physics list (math-physics.txt)', () => {
+  test('TeX\'s "--" between two names is the en dash it stands for ("Navier--Stokes" is "Navier–Stokes")', () => {
+    for (const { papers } of runs.filter((r) => r.file === 'math-physics.txt')) {
+      expect(papers.find((p) => p.title.startsWith('Global regularity'))!.title).toBe('Global regularity for the three-dimensional Navier–Stokes equations with small initial data in critical spaces');
+    }
+  });
+});
+
+/** Faults the probe found and this session left (see the README's table): each fails today, for the reason given. */
+describe('known faults, not fixed yet', () => {
+  const empty = (file: string) => runs.find((r) => r.file === file && r.name.endsWith('empty taxonomy'))!.papers;
+
+  // A word two subjects write in two senses ("partitions" of a network, of a table) joins a Raft paper and a warehouse paper (cluster.ts, naming.ts).
+  test.fails('no topic of the systems list holds papers of two fields ("Partitions": a consensus paper beside a query processing paper)', () => {
+    expect(mixedTopics('systems-mixed.txt', empty('systems-mixed.txt'))).toEqual([]);
+  });
+
+  // A bare abstract in another language has no title of its own to give a term; its one-paper phrases are no fallback tags (terms.ts foreignWords).
+  test.fails('every paper has a tag, the French and Portuguese bare abstracts too', () => {
+    expect(empty('systems-mixed.txt').filter((p) => p.tags.length === 0).map((p) => p.title)).toEqual([]);
+  });
+
+  // The name phrase takes a verb after its term ("cross-lagged panel models show that …") as its head (name-phrase.ts).
+  test.fails('no topic name ends in a verb ("Cross-Lagged Panel Models Show")', () => {
+    expect([...byTopic(empty('psychology-education.txt')).keys()].filter((name) => / Show$/.test(name))).toEqual([]);
+  });
+
+  // Words every mathematics paper writes are shared by papers of unrelated subjects, so they pass as tags (tag-select.ts).
+  test.fails('no tag is a word of any mathematics abstract ("theorem", "conjecture")', () => {
+    expect([...allTags(empty('math-physics.txt'))].filter((t) => t === 'theorem' || t === 'conjecture')).toEqual([]);
+  });
+
+  // terms.ts reads the en dash as a break. Joining two capitalised names across it fixed this, but cost gold-80 tag F1 vs B
+  // 0.518 -> 0.517: "Vapnik--Chervonenkis (VC) dimension" then made the pair alone a tag ("Vapnik chervonenkis").
+  test.fails('no tag is a name cut at the en dash that joins it to another ("Navier" of TeX\'s "Navier--Stokes equations")', () => {
+    const names = [...readFileSync(`${DIR}/math-physics.txt`, 'utf8').matchAll(/(\p{Lu}\p{Ll}+)--\p{Lu}/gu)].map((m) => m[1]!.toLowerCase());
+    expect(names).toContain('navier');
+    expect([...allTags(empty('math-physics.txt'))].filter((t) => names.includes(t.split(' ').at(-1)!))).toEqual([]);
+  });
+
+  // A name with "and" inside ("Strengths and Difficulties Questionnaire") is cut at the "and" (terms.ts reads "and" as a break).
+  test.fails('no tag is cut at an "and" inside a name ("Difficulties Questionnaire")', () => {
+    expect([...allTags(empty('psychology-education.txt'))]).not.toContain('difficulties questionnaire');
+  });
 });
