@@ -61,6 +61,20 @@ const DATE_LINE = new RegExp(
  * "· 3 comments", "· 6 authors".
  */
 const COUNTER_LINE = /^(?:·\s*)?(?:[▲△↑⬆︎★☆⭐]\uFE0F?\s*)?\d[\d,.]*[kKmM]?(?: (?:upvotes?|comments?|likes?|stars?|forks?|views?|points?|authors?|citations?))?$/;
+/**
+ * A search engine's action row under a result, every item a link: Google Scholar's "☆ Save ❞ Cite
+ * Cited by 12 Related articles All 5 versions Import into BibTeX", and the like. Only whole rows
+ * of these items are chrome: "Cited by" inside a sentence is text.
+ */
+const ACTION_ROW = /^(?:(?:[☆★❞]|Save|Cite|Cited by \d[\d,]*|Related articles|All \d[\d,]* versions|Import into (?:BibTeX|EndNote|RefMan|RefWorks)|Library Search|View as HTML|Fast version|Web of Science: \d+)(?:\s+|$))+$/;
+/** A result's full-text link as Google Scholar prints it beside the result: "[PDF] arxiv.org", "[HTML] nih.gov". */
+const FULL_TEXT_LINK = /^\[(?:PDF|HTML|DOC|DOCX|PS)\]\s*(?:[a-z0-9-]+\.)+[a-z]{2,}$/i;
+/**
+ * The kind markers Google Scholar prints before a result's title, which a copy glues to it:
+ * "[HTML][HTML] Teacher burnout …", "[BOOK][B] Pattern recognition …", "[CITATION][C] …".
+ */
+const KIND_MARKERS = /^(?:\[(?:PDF|HTML|BOOK|B|CITATION|C|DOC|PS)\]\s*)+(?=[\p{Lu}\p{N}"“'‘(\[$])/u;
+
 /** A user handle on its own line ("@akhaliq", "akhaliq"), or after "Submitted by". */
 const HANDLE_LINE = /^(?:Submitted by\s+)?@?[a-z0-9_][a-z0-9_.-]{1,38}$/;
 
@@ -74,6 +88,8 @@ export function isChromeLine(text: string): boolean {
     (text.length <= LONGEST_PHRASE && CHROME_SET.has(text.toLowerCase())) ||
     DATE_LINE.test(text) ||
     COUNTER_LINE.test(text) ||
+    (text.length <= 200 && ACTION_ROW.test(text)) ||
+    (text.length <= 80 && FULL_TEXT_LINK.test(text)) ||
     (text.length <= 60 && HANDLE_LINE.test(text))
   );
 }
@@ -93,6 +109,8 @@ export function isNameList(text: string): boolean {
 
 /** Strips a chrome phrase glued to the start of a line; returns the rest, or undefined if none. */
 export function stripGluedChrome(text: string): string | undefined {
+  const markers = KIND_MARKERS.exec(text);
+  if (markers) return text.slice(markers[0].length);
   for (const prefix of GLUED_PREFIXES) {
     if (text.length > prefix.length && text.startsWith(prefix) && /[\p{Lu}\p{N}"“'‘(\[$]/u.test(text[prefix.length]!)) {
       return text.slice(prefix.length).trimStart();

@@ -105,6 +105,15 @@ const AFFILIATION = /^\(\d+\)\s*\p{Lu}/u;
 const COPYRIGHT = /^(?:Copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d\d\b|^Copyright\s+(?:19|20)\d\d\b/i;
 const DOI = /\b(10\.\d{4,9}\/[^\s"<>]+?)[.,;]?(?:\s|$)/;
 
+/** A name as Google Scholar prints it: initials, then the surname with its particles ("DS Okafor", "J van der Berg"). */
+const SCHOLAR_NAME = String.raw`\p{Lu}{1,4}\s+(?:(?:van|von|der|den|de|del|della|da|di|du|la|le|dos|das)\s+)*\p{Lu}[\p{L}'’-]+`;
+/**
+ * Google Scholar's byline under a result's title: the authors (cut with "…"), then " - ", then the
+ * venue and year and the host ("DS Okafor, P Lindqvist… - Journal of Educational Psychology, 2019 -
+ * psycnet.apa.org"), or the year and host, or the host alone.
+ */
+const SCHOLAR_BYLINE = new RegExp(String.raw`^(${SCHOLAR_NAME}(?:,\s*${SCHOLAR_NAME})*)(?:\s*(?:…|\.\.\.))?\s+-\s+(?:(?:(.+?),\s*)?((?:19|20)\d\d)(?:\s+-\s+\S.{0,60})?|(?:[a-z0-9-]+\.)+[a-z]{2,})$`, 'u');
+
 /** Reads one line; `undefined` when it is ordinary text (a title or an abstract). */
 export function readFieldLine(text: string): FieldLine | undefined {
   const anchor = ANCHOR.exec(text);
@@ -149,6 +158,11 @@ export function readFieldLine(text: string): FieldLine | undefined {
     // A PubMed record starts with its citation, as an arXiv one with its id.
     return { kind: 'anchor', facts: { year: Number(citation[1]), ...(doi ? { doi } : {}) } };
   }
+  const byline = text.length <= 400 ? SCHOLAR_BYLINE.exec(text) : null;
+  if (byline) {
+    const venue = byline[2]?.replace(/\s*…$/, '');
+    return { kind: 'meta', facts: { authors: splitNames(byline[1]!).map(initialsFirst), ...(byline[3] ? { year: Number(byline[3]) } : {}), ...(venue ? { venue } : {}) } };
+  }
   if (AFFILIATION.test(text) || COPYRIGHT.test(text)) return { kind: 'meta', facts: {} };
   const bareDoi = /^doi\s+(10\.\d{4,9}\/\S+)$/i.exec(text);
   if (bareDoi) return { kind: 'meta', facts: { doi: bareDoi[1]! } };
@@ -189,6 +203,12 @@ function displayName(name: string): string {
   const medline = /^(\p{L}[\p{L}' -]*?)\s+(\p{Lu}{1,3})$/u.exec(name);
   if (!medline || /\p{Ll}/u.test(medline[2]!)) return name;
   return `${[...medline[2]!].map((initial) => `${initial}.`).join(' ')} ${medline[1]}`;
+}
+
+/** Google Scholar's "DS Okafor" → "D. S. Okafor" (SPEC.md: display names, as `displayName` writes PubMed's). */
+function initialsFirst(name: string): string {
+  const scholar = /^(\p{Lu}{1,4})\s+(\S.*)$/u.exec(name);
+  return scholar ? `${[...scholar[1]!].map((initial) => `${initial}.`).join(' ')} ${scholar[2]}` : name;
 }
 
 /** Year of the first version of a new-style id (`2403.…` → 2024); none for old-style ids. */

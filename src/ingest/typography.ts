@@ -16,12 +16,14 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
 
 /**
  * Titles are short and often typed by hand: only the unambiguous TeX forms change there
- * (``quotes'' and a spaced ` -- `); a `---` or `~` in a title stays as typed.
+ * (``quotes'', a spaced ` -- `, and `--` between two names: "Navier--Stokes equations");
+ * a `---` or `~` in a title stays as typed.
  */
 const TITLE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/``/g, '“'],
   [/''/g, '”'],
   [/ -- /g, ' – '],
+  [/(?<=\p{Lu}\p{Ll}+)--(?=\p{Lu}\p{Ll})/gu, '–'],
 ];
 
 export function applyTypography(value: string, rules = RULES): string {

@@ -313,7 +313,10 @@ export function extractTerms(written: readonly PaperText[], tagged?: SentenceTag
     const language = p.title === written[d]!.title && p.abstract === written[d]!.abstract ? paperLanguage(written[d]!) : languageOf(`${p.title} ${p.abstract}`);
     const symbolLike: string[] = [];
     const read = (text: string) => (language === 'en' ? englishWords(withoutMath(text), symbolLike) : foreignWords(withoutMath(text), language));
-    const title = titleRepeatsAbstract(p.title, p.abstract) ? [] : read(sentenceCase(p.title));
+    // Another language's candidates are the title's runs alone (wholeRuns): a bare abstract's derived title,
+    // though it repeats the abstract, is all it has, and left out, the French and Portuguese bare abstracts of
+    // the systems probe list (session 16) had no tag.
+    const title = language === 'en' && titleRepeatsAbstract(p.title, p.abstract) ? [] : read(sentenceCase(p.title));
     if (language === 'en') {
       // Math is cut out of the joined text (a formula may span a sentence's end): such abstracts are tagged whole.
       const words = tagged?.size && !abstract.includes('$') ? wordsOf(tagSentences(kept, tagged), symbolLike) : read(abstract);

@@ -12,6 +12,20 @@ import { splitSentences } from './sentences.ts';
 /** "We" in languages that state it (ISO 639-3 → the pronoun); a language that drops it starts at its verb. */
 const WE: Record<string, string> = { fra: 'nous', deu: 'wir', rus: 'мы', ukr: 'ми', ita: 'noi', spa: 'nosotros', por: 'nós', nld: 'wij', pol: 'my', ces: 'my', swe: 'vi', dan: 'vi', nob: 'vi', tur: 'biz' };
 /**
+ * The paper speaking of itself, as the English reader's "this paper" (english.ts SELF): a demonstrative
+ * and a noun for the text ("Ce travail présente …", "Este artigo avalia …", "Diese Arbeit untersucht …"),
+ * which stands where "we" would and is followed by its verb. ISO 639-3 → the phrase, at a sentence start.
+ */
+const SELF: Record<string, RegExp> = {
+  fra: /^(?:ce|cet|cette) (?:travail|article|papier|étude|thèse|mémoire|recherche|chapitre|note)$/i,
+  spa: /^(?:este|esta|el presente|la presente) (?:trabajo|artículo|estudio|tesis|investigación|capítulo|nota)$/i,
+  por: /^(?:este|esta|o presente|a presente) (?:trabalho|artigo|estudo|tese|pesquisa|capítulo|nota)$/i,
+  ita: /^(?:questo|questa|il presente) (?:lavoro|articolo|studio|tesi|ricerca|contributo|capitolo|nota)$/i,
+  deu: /^(?:diese|dieser|dieses|die vorliegende|der vorliegende) (?:arbeit|beitrag|studie|artikel|aufsatz|untersuchung|dissertation)$/i,
+  nld: /^(?:dit|deze) (?:artikel|onderzoek|studie|proefschrift|paper)$/i,
+};
+
+/**
  * Languages that write an ordinal number with a period after its digits ("19. Jahrhundert", "3. maj",
  * "2. painos"; ISO 639-3): German, Danish, Norwegian, Icelandic, Czech, Slovak, Polish, Slovenian,
  * Croatian, Serbian, Bosnian, Finnish, Estonian, Latvian, Hungarian, Turkish (CLDR's ordinal formats).
@@ -34,7 +48,9 @@ export function otherLanguageTitle(abstract: string, language: string): string |
   const sentences = splitSentences(abstract, ordinals).slice(0, 3).map((s) => s.text);
   for (const sentence of sentences) {
     const words = sentence.split(/\s+/);
-    const at = we ? words.findIndex((w) => w.toLowerCase().replace(/[^\p{L}]/gu, '') === we) : -1;
+    const self = SELF[language];
+    // "Ce travail présente …" is "Nous présentons …": the subject's last word then stands where "we" does.
+    const at = self?.test(words.slice(0, 2).join(' ')) ? 1 : self?.test(words.slice(0, 3).join(' ')) ? 2 : we ? words.findIndex((w) => w.toLowerCase().replace(/[^\p{L}]/gu, '') === we) : -1;
     if (at < 0 || at > 8) continue;
     // After "we" and its verb (and a comma that follows the verb: "Wir untersuchen, warum …").
     const title = cut(words.slice(at + 2).join(' ').replace(/^[,:]\s*/, ''), stop, ordinals);
