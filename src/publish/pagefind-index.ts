@@ -23,13 +23,13 @@ import { documentWords } from './offline-search.ts';
 import { indexChunks } from './pagefind-chunks.ts';
 import { facetTable } from './pagefind-facets.ts';
 import { configOf, indexShard, workerRunner, type ShardRunner } from './pagefind-run.ts';
-import { labelText, type SearchDoc } from './search-document.ts';
+import { tailText, type SearchDoc } from './search-document.ts';
 import { SHARD_MAX_PAGES, shardsOf } from './search-shards.ts';
 import { readText } from './read-text.ts';
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The HTML Pagefind indexes for one paper: searchable text, the shown title as meta, topic and tags as filters. */
+/** The HTML Pagefind indexes for one paper: searchable text (title, abstract, then `tailText`), the shown title as meta, topic and tags as filters. */
 export function pagefindRecord(doc: SearchDoc): string {
   const filters = [
     ...(doc.topic ? [`<span data-pagefind-filter="topic">${escapeHtml(doc.topic)}</span>`] : []),
@@ -37,7 +37,7 @@ export function pagefindRecord(doc: SearchDoc): string {
   ].join('');
   return (
     `<html lang="en"><head><title>${escapeHtml(doc.title)}</title></head><body><main data-pagefind-body>` +
-    `<h1>${escapeHtml(searchableText(doc.title))}</h1><p>${escapeHtml(searchableText(doc.body))}</p><p>${escapeHtml(searchableText(labelText(doc)))}</p>` +
+    `<h1>${escapeHtml(searchableText(doc.title))}</h1><p>${escapeHtml(searchableText(doc.body))}</p><p>${escapeHtml(searchableText(tailText(doc)))}</p>` +
     `<div data-pagefind-ignore><span data-pagefind-meta="title">${escapeHtml(doc.title.normalize('NFKC'))}</span>${filters}</div>` +
     `</main></body></html>`
   );

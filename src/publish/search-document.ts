@@ -1,8 +1,10 @@
 /**
  * What search reads of a paper, the same for Pagefind and the offline index: its title, its
  * abstract as plain text with math made readable (so an excerpt never shows TeX source, and a
- * formula once), and its topic and tags, which a query may name too.
+ * formula once), and after them a tail of words a query may name: the topic and tags, and the
+ * lemmas of the text's irregular nouns.
  */
+import { irregularNounLemmas } from '../core/english/irregular-nouns.ts';
 import type { Paper } from '../core/paper.ts';
 import { titlePlainText } from '../core/title-math.ts';
 import { routes } from '../core/routes.ts';
@@ -29,7 +31,13 @@ export function searchDocOf(paper: Pick<Paper, 'slug' | 'title' | 'abstract' | '
   };
 }
 
-/** The topic and tags as one line of text, indexed like the abstract. */
-export function labelText(doc: Pick<SearchDoc, 'topic' | 'tags'>): string {
-  return [doc.topic, ...doc.tags].filter(Boolean).join(', ');
+/**
+ * The words both engines index after the title and abstract, with an abstract word's weight: the topic
+ * and tags (`Glaciology, ice shelf`), then the lemma of each irregular noun of the title and abstract
+ * (`shelves` → `shelf`), so a query for a lemma finds its irregular forms as Porter2 makes it find the
+ * regular ones (src/core/english/irregular-nouns.ts).
+ */
+export function tailText(doc: Pick<SearchDoc, 'title' | 'body' | 'topic' | 'tags'>): string {
+  const labels = [doc.topic, ...doc.tags].filter(Boolean).join(', ');
+  return [labels, ...irregularNounLemmas(`${doc.title} ${doc.body}`)].filter(Boolean).join(' ');
 }
