@@ -1,8 +1,8 @@
 /**
  * What search reads of a paper, the same for Pagefind and the offline index: its title, its
  * abstract as plain text with math made readable (so an excerpt never shows TeX source, and a
- * formula once), and after them a tail of words a query may name: the topic and tags, and the
- * lemmas of the text's irregular nouns.
+ * formula once), and after them a tail of words a query may name but an excerpt never shows: the
+ * topic and tags, and the lemmas of the text's irregular nouns.
  */
 import { irregularNounLemmas } from '../core/english/irregular-nouns.ts';
 import type { Paper } from '../core/paper.ts';
@@ -35,7 +35,8 @@ export function searchDocOf(paper: Pick<Paper, 'slug' | 'title' | 'abstract' | '
  * The words both engines index after the title and abstract, with an abstract word's weight: the topic
  * and tags (`Glaciology, ice shelf`), then the lemma of each irregular noun of the title and abstract
  * (`shelves` → `shelf`), so a query for a lemma finds its irregular forms as Porter2 makes it find the
- * regular ones (src/core/english/irregular-nouns.ts).
+ * regular ones (src/core/english/irregular-nouns.ts). Served excerpts end before it (the
+ * Pagefind record's `TEXT_WORDS_META`).
  */
 export function tailText(doc: Pick<SearchDoc, 'title' | 'body' | 'topic' | 'tags'>): string {
   const labels = [doc.topic, ...doc.tags].filter(Boolean).join(', ');

@@ -1,6 +1,7 @@
 /**
  * Session 16's report: "ice shelf melt" missed "Accelerating Ice Loss from Antarctic Ice Shelves…"
- * (Porter2 stems `shelves` to `shelv`, which `shelf` does not begin).
+ * (Porter2 stems `shelves` to `shelv`, which `shelf` does not begin), and a served excerpt ended with
+ * the indexed topic and tags ("…Ice Shelf, Amundsen Sea, variability, ice shelf.").
  * Both engines are built from the same documents and asked the same queries: Pagefind run in Node
  * over its built index, as the browser runs it, and the offline engine. The expected finds are the
  * issue's: a query word finds the papers that use an inflected form of it ("mouse" finds "mice",
@@ -9,11 +10,14 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PAGEFIND_RANKING } from '../../../src/core/search-rank.ts';
+import { TEXT_WORDS_META } from '../../../src/core/pagefind-format.ts';
+import { searchableText } from '../../../src/core/search-terms.ts';
 import { buildOfflineSearch } from '../../../src/publish/offline-search.ts';
 import { buildPagefindIndex } from '../../../src/publish/pagefind-index.ts';
 import type { SearchDoc } from '../../../src/publish/search-document.ts';
 import type { SearchBackend } from '../../../src/site/browser/search/backend.ts';
 import { loadOffline } from '../../../src/site/browser/search/offline-backend.ts';
+import { excerptBefore } from '../../../src/site/browser/search/pagefind-excerpt.ts';
 import { closePageFromDisk, fakePageFromDisk, OFFLINE_ROOT } from '../../support/offline-page.ts';
 import { pagefindInNode } from '../../support/pagefind-node.ts';
 import { tempDir } from '../../support/temp-dir.ts';
@@ -91,5 +95,38 @@ describe('a query word finds the papers that use an inflected form of it, in bot
   ])('“%s”', async (query, papers) => {
     const expected = papers.map((p) => p.url).sort();
     expect(await found(query)).toEqual({ pagefind: expected, offline: expected });
+  });
+});
+
+describe('a served excerpt shows the paper’s title and abstract, not the words indexed after them', () => {
+  test('“shelf melt”: the excerpt is a run of the title and abstract, with the abstract’s “melt” marked', async () => {
+    const data = (await pagefind.results('shelf melt')).find((d) => d.raw_url === `/${AMUNDSEN.url}`);
+    // Pagefind's own excerpt runs into the topic and tags, where "shelf" is densest: the fault.
+    expect(data!.excerpt).toContain('Amundsen');
+    const pieces = excerptBefore(data!.content, data!.weighted_locations, data!.locations, Number(data!.meta[TEXT_WORDS_META]));
+    const text = pieces.map((p) => p.text).join('');
+    expect(searchableText(`${AMUNDSEN.title} ${AMUNDSEN.body}`)).toContain(text);
+    expect(text).not.toContain('Amundsen');
+    expect(pieces.filter((p) => p.mark).map((p) => p.text)).toContain('melt');
+  });
+});
+
+describe('excerptBefore: Pagefind’s excerpt window, within the first words', () => {
+  const content = 'one two three four five six seven eight tail1 tail2 tail3';
+  const at = (...locations: number[]) => locations.map((location) => ({ location, balanced_score: 1 }));
+
+  test('matches after the end do not pull the window there; those before it are marked', () => {
+    const pieces = excerptBefore(content, at(1, 8, 9, 10), [1, 8, 9, 10], 8, 4);
+    expect(pieces).toEqual([
+      { text: 'one ', mark: false },
+      { text: 'two', mark: true },
+      { text: ' three four', mark: false },
+    ]);
+  });
+
+  test('the window is the densest run of matches, kept inside the end', () => {
+    const pieces = excerptBefore(content, at(6, 7, 9), [6, 7, 9], 8, 4);
+    expect(pieces.map((p) => p.text).join('')).toBe('five six seven eight');
+    expect(pieces.filter((p) => p.mark).map((p) => p.text)).toEqual(['seven', 'eight']);
   });
 });
