@@ -59,6 +59,13 @@ export interface SearchPageFiles {
 /** Word → the indexes (in `PagefindShards.shards`) of the shards holding it, or 1 when all do. */
 export type PagefindWords = Record<string, number[] | 1>;
 
+/**
+ * A Pagefind record's metadata key for how many words of the page's content are its title and abstract
+ * (decimal): the words after them (`tailText`: topic, tags, lemmas) are indexed but never shown, so the
+ * browser cuts the excerpt there.
+ */
+export const TEXT_WORDS_META = 'text_words';
+
 /** The language code a shard is indexed under, and the shard a Pagefind page id (`<language>_<hash>`) comes from. */
 export const shardLanguage = (folder: string): string => `en-x-${folder}`;
 export const shardOfPageId = (id: string): string => id.slice(0, id.lastIndexOf('_')).split('-x-')[1] ?? '';

@@ -24,7 +24,7 @@ import {
 } from '../core/offline-index.ts';
 import { indexWords, searchableText, shardOf, TITLE_WEIGHT, WEIGHT_UNIT } from '../core/search-terms.ts';
 import { PostingTable, type PostingSnapshot } from './posting-table.ts';
-import { labelText, type SearchDoc } from './search-document.ts';
+import { tailText, type SearchDoc } from './search-document.ts';
 import { SHARD_MAX_PAGES, shardsOf } from './search-shards.ts';
 
 /** Documents per chunk: a first page of 10 results touches up to 10 chunks, so small chunks load less (100 → 25: index bytes read from disk for `diffusion` at 540 papers 184 → 76 KB). */
@@ -50,7 +50,7 @@ export function documentWords(doc: SearchDoc): { words: Map<string, DocumentWord
   };
   let length = indexWords(searchableText(doc.title), TITLE_WEIGHT, adder(true));
   length += indexWords(searchableText(doc.body), WEIGHT_UNIT, adder(false));
-  length += indexWords(searchableText(labelText(doc)), WEIGHT_UNIT, adder(false));
+  length += indexWords(searchableText(tailText(doc)), WEIGHT_UNIT, adder(false));
   return { words, firstParts, length };
 }
 

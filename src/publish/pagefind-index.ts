@@ -16,29 +16,37 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PAGEFIND_CHUNKS_FILE, PAGEFIND_DIR, PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, type PagefindChunks, type PagefindShards, type PagefindWords } from '../core/pagefind-format.ts';
+import { PAGEFIND_CHUNKS_FILE, PAGEFIND_DIR, PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, TEXT_WORDS_META, type PagefindChunks, type PagefindShards, type PagefindWords } from '../core/pagefind-format.ts';
 import { searchableText, shardOf } from '../core/search-terms.ts';
 import { withCompileHint } from './compile-hint.ts';
 import { documentWords } from './offline-search.ts';
 import { indexChunks } from './pagefind-chunks.ts';
 import { facetTable } from './pagefind-facets.ts';
 import { configOf, indexShard, workerRunner, type ShardRunner } from './pagefind-run.ts';
-import { labelText, type SearchDoc } from './search-document.ts';
+import { tailText, type SearchDoc } from './search-document.ts';
 import { SHARD_MAX_PAGES, shardsOf } from './search-shards.ts';
 import { readText } from './read-text.ts';
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The HTML Pagefind indexes for one paper: searchable text, the shown title as meta, topic and tags as filters. */
+const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+/**
+ * The HTML Pagefind indexes for one paper: searchable text (title, abstract, then `tailText`), the shown
+ * title and the title and abstract's word count (`TEXT_WORDS_META`) as meta, topic and tags as filters.
+ */
 export function pagefindRecord(doc: SearchDoc): string {
   const filters = [
     ...(doc.topic ? [`<span data-pagefind-filter="topic">${escapeHtml(doc.topic)}</span>`] : []),
     ...doc.tags.map((t) => `<span data-pagefind-filter="tag">${escapeHtml(t)}</span>`),
   ].join('');
+  const title = searchableText(doc.title);
+  const body = searchableText(doc.body);
   return (
     `<html lang="en"><head><title>${escapeHtml(doc.title)}</title></head><body><main data-pagefind-body>` +
-    `<h1>${escapeHtml(searchableText(doc.title))}</h1><p>${escapeHtml(searchableText(doc.body))}</p><p>${escapeHtml(searchableText(labelText(doc)))}</p>` +
-    `<div data-pagefind-ignore><span data-pagefind-meta="title">${escapeHtml(doc.title.normalize('NFKC'))}</span>${filters}</div>` +
+    `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p>${escapeHtml(searchableText(tailText(doc)))}</p>` +
+    `<div data-pagefind-ignore><span data-pagefind-meta="title">${escapeHtml(doc.title.normalize('NFKC'))}</span>` +
+    `<span data-pagefind-meta="${TEXT_WORDS_META}:${wordCount(title) + wordCount(body)}"></span>${filters}</div>` +
     `</main></body></html>`
   );
 }

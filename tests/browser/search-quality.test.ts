@@ -3,7 +3,7 @@
  * with the seed sources and `SEARCH_SOURCES`) answers one fixed list of queries
  * in both engines: Pagefind (served) and the offline index (opened from disk).
  */
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -85,6 +85,21 @@ describe('search answers alike served (Pagefind) and from disk (offline index)',
           expect(text).not.toMatch(/\\[a-zA-Z]+|\$/);
           expect(text).not.toMatch(/(\d+(?:\.\d+)?\s*→\s*\d+(?:\.\d+)?)\s*\1/);
         }
+      }
+    }
+  });
+
+  test('excerpts show the paper’s title and abstract, not the topic, tags and lemmas indexed after them', async () => {
+    // tests/fixtures/search-sources/inflections.txt: the abstract, in the words as written.
+    const title = 'Accelerating Ice Loss from Antarctic Ice Shelves';
+    const paper = readFileSync('tests/fixtures/search-sources/inflections.txt', 'utf8').split('\n').slice(0, 2).join(' ');
+    for (const query of ['ice shelf melt', 'shelf melt']) {
+      await search(query);
+      for (const page of [served.page, disk.page]) {
+        const row = page.locator('.search-results > li', { has: page.locator('.result-title', { hasText: title }) });
+        const excerpt = (await row.locator('p').textContent())!.replace(/…/g, '').replace(/\s+/g, ' ').trim();
+        expect(excerpt.length).toBeGreaterThan(0);
+        expect(paper).toContain(excerpt);
       }
     }
   });

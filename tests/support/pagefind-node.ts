@@ -12,7 +12,17 @@ interface PagefindModule {
   init(): Promise<void>;
   mergeIndex(path: string, options: object): Promise<void>;
   preload(query: string): Promise<void>;
-  search(query: string): Promise<{ results: Array<{ id: string; score: number; data(): Promise<{ raw_url: string }> }> }>;
+  search(query: string): Promise<{ results: Array<{ id: string; score: number; data(): Promise<PagefindData> }> }>;
+}
+
+/** What Pagefind gives of a result (`data()`), the parts tests read. */
+export interface PagefindData {
+  raw_url: string;
+  content: string;
+  excerpt: string;
+  locations: number[];
+  weighted_locations: Array<{ location: number; balanced_score: number; weight: number }>;
+  meta: Record<string, string>;
 }
 
 let copies = 0;
@@ -20,13 +30,18 @@ let copies = 0;
 /**
  * Pagefind over `siteDir/pagefind/` with `merged` (folders under it) merged in, started with
  * `options` as the search page starts it. Returns a search that gives each result's URL and score,
- * best first. `fetch` reads `file:` URLs from disk while the returned `close` is not called.
+ * best first, and `results`, each result's whole data. `fetch` reads `file:` URLs from disk while the returned `close` is not called.
  */
 export async function pagefindInNode(
   siteDir: string,
   merged: readonly string[],
   options: object,
-): Promise<{ search: (query: string) => Promise<Array<{ url: string; score: number }>>; preload: (query: string) => Promise<void>; close: () => void }> {
+): Promise<{
+  search: (query: string) => Promise<Array<{ url: string; score: number }>>;
+  results: (query: string) => Promise<PagefindData[]>;
+  preload: (query: string) => Promise<void>;
+  close: () => void;
+}> {
   const realFetch = globalThis.fetch;
   globalThis.fetch = (async (input: RequestInfo | URL) => {
     const url = String(input instanceof Request ? input.url : input);
@@ -46,6 +61,9 @@ export async function pagefindInNode(
     async search(query) {
       const { results } = await pagefind.search(query);
       return Promise.all(results.map(async (r) => ({ url: (await r.data()).raw_url, score: r.score })));
+    },
+    async results(query) {
+      return Promise.all((await pagefind.search(query)).results.map((r) => r.data()));
     },
     preload: (query) => pagefind.preload(query),
     close: () => void (globalThis.fetch = realFetch),

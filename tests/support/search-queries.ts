@@ -1,8 +1,8 @@
 /**
  * One fixed list of queries that both search engines must answer alike (issue 15), and how to
  * read a search page's answer. The site is the seed list plus `SEARCH_SOURCES`: the real-world
- * cases 06-search-cjk, 14-url-special-chars and 01-pdf-ligatures, and term-shapes.txt (hyphens,
- * an en dash, `F#`, a diacritic), whose titles the queries name.
+ * cases 06-search-cjk, 14-url-special-chars and 01-pdf-ligatures, term-shapes.txt (hyphens,
+ * an en dash, `F#`, a diacritic) and inflections.txt (irregular plurals), whose titles the queries name.
  */
 import type { Page } from 'playwright-core';
 
@@ -40,7 +40,7 @@ export const TOPICAL = [
   'speech recognition',
 ];
 
-/** Queries of the hard kinds (scripts, dashes, `+` and `#`, ligatures, diacritics): each must find every paper whose title is listed. */
+/** Queries of the hard kinds (scripts, dashes, `+` and `#`, ligatures, diacritics, inflections): each must find every paper whose title is listed. */
 export const KINDS: Array<{ query: string; titles: string[] }> = [
   { query: '图神经网络', titles: ['基于图神经网络的分子性质预测'] },
   { query: '大規模言語モデル', titles: ['大規模言語モデルの事実性評価'] },
@@ -60,6 +60,9 @@ export const KINDS: Array<{ query: string; titles: string[] }> = [
   { query: 'leibler', titles: ['Tighter Kullback–Leibler Bounds for Variational Posteriors'] },
   { query: 'Kullback-Leibler bounds', titles: ['Tighter Kullback–Leibler Bounds for Variational Posteriors'] },
   { query: 'Poincaré', titles: ['Poincaré Embeddings of Citation Hierarchies'] },
+  // Irregular plurals (session 16: "ice shelf melt" missed the paper on ice shelves).
+  { query: 'ice shelf melt', titles: ['Accelerating Ice Loss from Antarctic Ice Shelves'] },
+  { query: 'mouse receptor', titles: ['Knockout Mice Lacking a Circadian Receptor'] },
 ];
 
 export interface PageAnswer {

@@ -7,10 +7,11 @@
  * others are merged into it. Facets come from the shards' facet tables (pagefind-facets.ts), not
  * from Pagefind's filters, and after the first results show.
  */
-import { PAGEFIND_CHUNKS_FILE, PAGEFIND_DIR, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardOfPageId, type PagefindChunks, type PagefindShards, type PagefindWords } from '../../../core/pagefind-format.ts';
+import { PAGEFIND_CHUNKS_FILE, PAGEFIND_DIR, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardOfPageId, TEXT_WORDS_META, type PagefindChunks, type PagefindShards, type PagefindWords } from '../../../core/pagefind-format.ts';
 import { PAGEFIND_RANKING } from '../../../core/search-rank.ts';
 import { findTerms, queryTerms, shardOf, type QueryTerm } from '../../../core/search-terms.ts';
 import { countFacets, NO_RESULTS, unspaceExcerpt, withoutTitle, type ExcerptPiece, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
+import { excerptBefore, type WeightedLocation } from './pagefind-excerpt.ts';
 import { FacetTables } from './pagefind-facets.ts';
 import { nativeGunzip, plainTextGraphemes, rankingApplied } from './pagefind-fast-start.ts';
 
@@ -18,6 +19,9 @@ interface PagefindResultData {
   url: string;
   content: string;
   excerpt: string;
+  /** Word positions in `content` of the query's matches, and with their scores. */
+  locations: number[];
+  weighted_locations: WeightedLocation[];
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }
@@ -177,11 +181,14 @@ export async function loadPagefind(root: URL): Promise<SearchBackend> {
 }
 
 function hitOf(d: PagefindResultData): SearchHit {
+  // The title and abstract's word count: the excerpt ends before the words indexed after them (a site built before it has none).
+  const textWords = Number(d.meta[TEXT_WORDS_META] ?? NaN);
+  const pieces = Number.isInteger(textWords) ? excerptBefore(d.content, d.weighted_locations, d.locations, textWords) : excerptPieces(d.excerpt);
   return {
     url: new URL(d.url, location.href).href,
     title: d.meta.title ?? d.url,
     topic: d.filters.topic?.[0] ?? '',
-    excerpt: withoutTitle(unspaceExcerpt(excerptPieces(d.excerpt)), d.meta.title ?? ''),
+    excerpt: withoutTitle(unspaceExcerpt(pieces), d.meta.title ?? ''),
   };
 }
 
