@@ -25,6 +25,7 @@ import { definedAcronyms } from './tokenize.ts';
 import { paperLanguage, titleRepeatsAbstract, type PaperText } from './corpus.ts';
 import { tagSentences, tagText, type SentenceTags, type TaggedText } from '../english-tagger.ts';
 import { expandShortForms } from './short-forms.ts';
+import { isPlural } from '../../core/english/inflection.ts';
 import { HASH_SEED, hashChar } from '../../core/fnv.ts';
 
 export type { TermTable } from './termhood.ts';
@@ -143,7 +144,7 @@ function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: stri
     // A plural noun the tagger read as a verb's -s form right after an adjective ("white dwarfs
     // observed", "massive white dwarfs"): an attributive adjective goes before a noun, never before a
     // finite verb, which a noun or a pronoun opens.
-    if (relativeClauseVerb(texts, tags, i)) {
+    if (relativeClauseVerb(texts, tags, i) || verbAfterSubject(texts, tags, i)) {
       out.push({ text: lower, pos: Pos.Break, verb: true });
       continue;
     }
@@ -174,6 +175,30 @@ function countedWord(texts: readonly string[], types: readonly string[], spaces:
 function relativeClauseVerb(texts: readonly string[], tags: readonly string[], i: number): boolean {
   return tags[i] === 'NOUN' && i > 0 && RELATIVE.has(texts[i - 1]!.toLowerCase()) && PLURAL_S.test(texts[i]!.toLowerCase()) && NOUN_PHRASE_START.has(tags[i + 1] ?? '');
 }
+/**
+ * Token i is a clause's finite verb the tagger read as a noun, right after its subject:
+ * - a base form after a plural noun ("rock glaciers show crevasse-like cracks", "cross-lagged panel
+ *   models show that"): English compounds do not put a plural noun before their head ("rock glacier
+ *   velocity", not "rock glaciers velocity"), so a noun there is the plural subject's verb, which agrees
+ *   with it in its base form;
+ * - an -s form before a noun phrase that opens with an article or an adjective ("ice shelves controls the
+ *   buttressing", "permafrost thaw releases organic carbon"): a noun phrase is never followed by another
+ *   without a preposition or a verb between them (a quantifier may follow one: "features more correlative").
+ * Words that are plural only in form ("mathematics anxiety", "species richness") are no plurals (`singular`).
+ */
+export function verbAfterSubject(texts: readonly string[], tags: readonly string[], i: number): boolean {
+  if (tags[i] !== 'NOUN' || !NOUN_TAGS.has(tags[i - 1] ?? '')) return false;
+  const lower = texts[i]!.toLowerCase();
+  if (!INFLECTED.test(lower)) {
+    return /^\p{Ll}+$/u.test(lower) && isPlural(texts[i - 1]!.toLowerCase());
+  }
+  if (!PLURAL_S.test(lower)) return false;
+  const next = texts[i + 1]?.toLowerCase() ?? '';
+  // A quantifier ("more", "several") may follow a noun phrase ("to make multi-scale features more correlative").
+  return (tags[i + 1] === 'DET' && ARTICLES.has(next)) || (tags[i + 1] === 'ADJ' && !TERM_STOPWORDS.has(next) && NOUN_TAGS.has(tags[i + 2] ?? ''));
+}
+const NOUN_TAGS = new Set(['NOUN', 'PROPN']);
+
 /** Relative pronouns that can be a clause's subject (a closed class of English). */
 const RELATIVE = new Set(['that', 'which', 'who']);
 /** Tags that open a noun phrase. */
@@ -276,10 +301,14 @@ const BOILERPLATE_MIN_LETTERS = 40;
  * "GNNs", "pHLIP") keep theirs.
  */
 function sentenceCase(title: string): string {
-  const words = title.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
-  const capitalized = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  if (capitalized * 2 < words.length) return title;
+  if (!inTitleCase(title)) return title;
   return title.replace(/\p{L}[\p{L}'’-]*/gu, (w) => (/^\p{Lu}[\p{Ll}'’-]*$/u.test(w) ? w.toLowerCase() : w));
+}
+
+/** Whether a title is written in Title Case: half its words or more capitalised. */
+export function inTitleCase(title: string): boolean {
+  const words = title.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 >= words.length;
 }
 
 /** Inline math is symbols, not words: it breaks a phrase. */

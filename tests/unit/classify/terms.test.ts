@@ -303,3 +303,29 @@ describe('a mixed list of two fields (tests/fixtures/mixed-list)', () => {
     }
   });
 });
+
+/**
+ * A clause's finite verb that wink-nlp reads as a noun right after its subject (session 16, the
+ * cryosphere and psychology lists): "glaciers show crevasse", "destabilised rock glaciers show" were tags.
+ */
+describe('no term runs on into the verb of its clause', () => {
+  const terms = (abstract: string) => allTerms([paper('p', 'Paper', abstract)]);
+
+  test('a base form after a plural noun is its verb ("rock glaciers show crevasse-like cracks")', () => {
+    const found = terms('Destabilised rock glaciers show crevasse-like cracks and scarps. Cross-lagged panel models show that anxiety predicts later performance.');
+    expect(found.filter((t) => /\bshow\b/.test(t))).toEqual([]);
+    expect(found).toContain('rock glaciers');
+    expect(found).toContain('cross-lagged panel models');
+  });
+
+  test('an -s form before an article or an adjective and its noun is a verb ("permafrost thaw releases organic carbon")', () => {
+    const found = terms('Permafrost thaw releases organic carbon to rivers. Basal melting of Antarctic ice shelves controls the buttressing of grounded ice.');
+    expect(found.filter((t) => /\b(?:releases?|controls?)\b/.test(t))).toEqual([]);
+    expect(found).toContain('permafrost thaw');
+    expect(found).toContain('organic carbon');
+  });
+
+  test('a noun after a word plural in form only is its compound ("mathematics anxiety")', () => {
+    expect(terms('Mathematics anxiety predicts lower arithmetic fluency in children.')).toContain('mathematics anxiety');
+  });
+});
