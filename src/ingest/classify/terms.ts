@@ -109,6 +109,16 @@ function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: stri
       out[out.length - 1] = { text: prev.text + t.toLowerCase(), pos };
       continue;
     }
+    // A subscript or superscript number glued to a word is the word's own ("CO₂", "H₂O"): the tokenizer
+    // cuts it off as a word of its own.
+    if (prev && prev.pos !== Pos.Break && spaces[i] === '' && SCRIPT_DIGITS.test(t)) {
+      out[out.length - 1] = { text: prev.text + t.normalize('NFKC'), pos: prev.pos };
+      if (symbols) {
+        symbols.push(out[out.length - 1]!.text);
+        symbolAt = out.length - 1;
+      }
+      continue;
+    }
     if (piece) {
       pieceAt = out.length;
       out.push({ text: t.toLowerCase(), pos: Pos.Break });
@@ -232,6 +242,9 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 /** A word ending in a plural -s (not -ss, -us, -is: "class", "virus", "analysis"). */
 const PLURAL_S = /[^sui]s$/;
 
+/** Unicode subscript or superscript digits ("₂", "²"). */
+const SCRIPT_DIGITS = /^[\u2070\u00B9\u00B2\u00B3\u2074-\u2079\u2080-\u2089]+$/u;
+
 /** A token of letters only. */
 const LETTERS = /^\p{L}+$/u;
 
@@ -311,9 +324,12 @@ export function inTitleCase(title: string): boolean {
   return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 >= words.length;
 }
 
-/** Inline math is symbols, not words: it breaks a phrase. */
+/**
+ * Inline math is symbols, not words: it breaks a phrase. A subscript or superscript number glued to a
+ * word is the word's own ("CO$_2$", "H$_2$O"): cut out, it left "atmospheric CO" a topic of ice-core papers.
+ */
 function withoutMath(text: string): string {
-  return text.includes('$') ? text.replace(/\$[^$]*\$?/g, ' ; ') : text;
+  return text.includes('$') ? text.replace(/(?<=\p{L})\$[_^]\{?(\d+)\}?\$/gu, '$1').replace(/\$[^$]*\$?/g, ' ; ') : text;
 }
 
 /**

@@ -329,3 +329,14 @@ describe('no term runs on into the verb of its clause', () => {
     expect(terms('Mathematics anxiety predicts lower arithmetic fluency in children.')).toContain('mathematics anxiety');
   });
 });
+
+describe('a formula keeps its digits', () => {
+  // Session 16, a cryosphere list: "CO$_2$" lost its subscript with the math around it, and "Atmospheric CO" named a topic.
+  test('a subscript number glued to a word, in TeX or Unicode, is the word\'s own ("CO$_2$", "CO₂", "H₂O"): never "co" or "h"', () => {
+    for (const abstract of ['Ice cores record the atmospheric CO$_2$ concentration, and atmospheric CO$_2$ rose.', 'Ice cores record the atmospheric CO₂ concentration and H₂O vapour; atmospheric CO₂ rose.']) {
+      const found = allTerms([paper('p', 'Paper', abstract)]);
+      expect(found.filter((t) => /\b(?:co|h|o)\b/.test(t)), abstract).toEqual([]);
+      expect(found, abstract).toContain('atmospheric co2');
+    }
+  });
+});
