@@ -154,6 +154,13 @@ function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: stri
     // A plural noun the tagger read as a verb's -s form right after an adjective ("white dwarfs
     // observed", "massive white dwarfs"): an attributive adjective goes before a noun, never before a
     // finite verb, which a noun or a pronoun opens.
+    // A person cited in the abstract ("as Hélène Dupré and co-workers suggested") is no term.
+    const nameEnd = tag === 'PROPN' ? personNameEnd(texts, tags, i) : -1;
+    if (nameEnd > i) {
+      for (; i < nameEnd; i++) out.push({ text: texts[i]!.toLowerCase(), pos: Pos.Break });
+      i--;
+      continue;
+    }
     if (relativeClauseVerb(texts, tags, i) || verbAfterSubject(texts, tags, i)) {
       out.push({ text: lower, pos: Pos.Break, verb: true });
       continue;
@@ -208,6 +215,27 @@ export function verbAfterSubject(texts: readonly string[], tags: readonly string
   return (tags[i + 1] === 'DET' && ARTICLES.has(next)) || (tags[i + 1] === 'ADJ' && !TERM_STOPWORDS.has(next) && NOUN_TAGS.has(tags[i + 2] ?? ''));
 }
 const NOUN_TAGS = new Set(['NOUN', 'PROPN']);
+
+/**
+ * End (exclusive) of the person's name at token i, or -1 when none is there: a run of capitalised proper nouns (a short particle may stand between
+ * them: "van", "de") that ends where English writes a person's associates, "et al." or "and
+ * co-workers" ("Smith et al. showed", "as Hélène Dupré and co-workers suggested").
+ */
+function personNameEnd(texts: readonly string[], tags: readonly string[], i: number): number {
+  const capitalised = (k: number) => tags[k] === 'PROPN' && /^\p{Lu}/u.test(texts[k] ?? '');
+  let j = i;
+  while (capitalised(j)) {
+    j++;
+    let k = j;
+    while (k < texts.length && NAME_PARTICLE.test(texts[k]!)) k++;
+    if (k > j && capitalised(k)) j = k;
+  }
+  const next = texts[j + 1]?.toLowerCase() ?? '';
+  const cue = texts[j]?.toLowerCase();
+  return j > i && ((cue === 'et' && /^al\b/.test(next)) || (cue === 'and' && ASSOCIATES.has(next))) ? j : -1;
+}
+/** The nouns English writes for a person's associates after "and" (a closed class). */
+const ASSOCIATES = new Set(['co-workers', 'coworkers', 'colleagues', 'collaborators', 'co-authors', 'coauthors']);
 
 /** Relative pronouns that can be a clause's subject (a closed class of English). */
 const RELATIVE = new Set(['that', 'which', 'who']);

@@ -340,3 +340,13 @@ describe('a formula keeps its digits', () => {
     }
   });
 });
+
+describe('a person cited in an abstract is no term', () => {
+  // Session 16, a cryosphere list: "Hélène Dupré" was a tag of a sea-ice paper that cites her work.
+  test('a name before "et al." or "and co-workers" gives no term, particles and all ("Hélène Dupré", "Smith", "Jan van der Berg")', () => {
+    const found = allTerms([paper('p', 'Paper', 'Antarctic sea ice entered a state of decline, as Hélène Dupré and co-workers suggested. As shown by Smith et al. in 2019, the Weddell Sea polynya reopened, as Jan van der Berg and colleagues found.')]);
+    expect(found.filter((t) => /\b(?:hélène|dupré|smith|jan|van|der|berg)\b/.test(t))).toEqual([]);
+    expect(found).toContain('weddell sea polynya');
+    expect(found).toContain('antarctic sea ice');
+  });
+});
