@@ -143,6 +143,11 @@ function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: stri
     }
     const lower = t.toLowerCase();
     const tag = tags[i]!;
+    // "and" inside a name ("the Strengths and Difficulties Questionnaire") is part of it, as "of" is.
+    if (lower === 'and' && andInsideName(texts, tags, i)) {
+      out.push({ text: lower, pos: Pos.Of });
+      continue;
+    }
     if (tag === 'DET' || tag === 'SCONJ' || tag === 'PRON') {
       out.push({ text: lower, pos: Pos.Break, opensClause: true });
       continue;
@@ -236,6 +241,24 @@ function personNameEnd(texts: readonly string[], tags: readonly string[], i: num
 }
 /** The nouns English writes for a person's associates after "and" (a closed class). */
 const ASSOCIATES = new Set(['co-workers', 'coworkers', 'colleagues', 'collaborators', 'co-authors', 'coauthors']);
+
+/**
+ * The "and" at token i joins words of one name: capitalised words on both sides, the article "the"
+ * before them, and no noun or adjective after them ("the Strengths and Difficulties Questionnaire is
+ * widely used"). A coordination of two names writes no article before the first ("in Europe and North
+ * America"), nor one of two modifiers before a shared head ("the Europe and North America cohorts"),
+ * and a capital inside a sentence is written only in a name. Cut at the "and", "Difficulties
+ * Questionnaire" was a tag of a psychology list (session 16).
+ */
+function andInsideName(texts: readonly string[], tags: readonly string[], i: number): boolean {
+  const capitalised = (k: number) => NAME_WORD_TAGS.has(tags[k] ?? '') && /^\p{Lu}\p{Ll}/u.test(texts[k] ?? '');
+  let j = i - 1;
+  while (capitalised(j)) j--;
+  let k = i + 1;
+  while (capitalised(k)) k++;
+  return j < i - 1 && k > i + 1 && texts[j]?.toLowerCase() === 'the' && !NAME_WORD_TAGS.has(tags[k] ?? '');
+}
+const NAME_WORD_TAGS = new Set(['NOUN', 'PROPN', 'ADJ']);
 
 /** Relative pronouns that can be a clause's subject (a closed class of English). */
 const RELATIVE = new Set(['that', 'which', 'who']);

@@ -350,3 +350,16 @@ describe('a person cited in an abstract is no term', () => {
     expect(found).toContain('antarctic sea ice');
   });
 });
+
+describe('a name with "and" inside is one term', () => {
+  // Session 16, a psychology list: "Difficulties Questionnaire" was a tag, cut from "the Strengths and Difficulties Questionnaire".
+  test('"the Strengths and Difficulties Questionnaire" is a term and no piece of it is one; a coordination of names or of modifiers is two ("Europe and North America")', () => {
+    const text = 'The Strengths and Difficulties Questionnaire is widely used to screen children. Cohorts in Europe and North America differ, and so do the Europe and North America samples.';
+    const t = extractTerms([paper('p', 'Paper', text)]);
+    const cvalue = (name: string) => t.cvalue[Array.from({ length: t.count }, (_, i) => t.name(i)).indexOf(name)];
+    expect(cvalue('strengths and difficulties questionnaire')).toBeGreaterThan(0);
+    // A piece of a name is nested in it: no occurrence of its own.
+    expect(cvalue('difficulties questionnaire')).toBeLessThanOrEqual(0);
+    expect(allTerms([paper('p', 'Paper', text)]).filter((t) => t.includes('europe and'))).toEqual([]);
+  });
+});
