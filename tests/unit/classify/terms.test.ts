@@ -363,3 +363,13 @@ describe('a name with "and" inside is one term', () => {
     expect(allTerms([paper('p', 'Paper', text)]).filter((t) => t.includes('europe and'))).toEqual([]);
   });
 });
+
+describe('two names joined by an en dash', () => {
+  // Session 16, a mathematics list: "Navier" was a tag, cut at the dash of TeX's "Navier--Stokes equations".
+  test('are one word before the noun they name ("Navier–Stokes equations"), two people without one ("Vapnik–Chervonenkis (VC) dimension")', () => {
+    const found = allTerms([paper('p', 'Paper', 'We prove global regularity for the incompressible Navier–Stokes equations and bound the Vapnik–Chervonenkis (VC) dimension.')]);
+    expect(found).toContain('navier-stokes equations');
+    expect(found).not.toContain('stokes equations');
+    expect(found.filter((t) => t.includes('vapnik-'))).toEqual([]);
+  });
+});
