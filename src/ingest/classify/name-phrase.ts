@@ -113,13 +113,16 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
   let anyEnglish = false;
   for (const p of texts) {
     if (found.length >= OCCURRENCES_READ) break;
-    // The tagger reads every word of a Title Case title as a proper noun ("Permafrost Thaw Releases Organic
-    // Carbon", a derived title): the abstract's sentence shows where the phrase ends.
-    for (const text of inTitleCase(p.title) ? [p.abstract, p.title] : [p.title, p.abstract]) {
+    for (const text of [p.title, p.abstract]) {
       const m = pattern.exec(text);
       if (!m) continue;
       const o = read(text, m.index, m.index + m[0].length);
       if (o) {
+        // The tagger reads every word of a Title Case title as a proper noun, a verb too ("Permafrost Thaw
+        // Releases Organic Carbon", a derived title): the word after the phrase there says nothing of its end.
+        // Read where the abstract writes it instead, a question's verb was read as a noun ("why does
+        // contrastive learning work" named a topic "Contrastive Learning Work", a real-world fixture).
+        if (text === p.title && inTitleCase(text)) o.after = undefined;
         found.push(o);
         anyEnglish ||= isEnglish(p);
       }

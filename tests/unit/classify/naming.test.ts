@@ -69,9 +69,12 @@ describe('a candidate term read where its papers write it', () => {
     expect(librarianName('permafrost thaw', thaw)).toBe('Permafrost Thaw');
   });
 
-  test('reads a Title Case title\'s phrase where its abstract writes it ("Permafrost Thaw Releases Organic Carbon: Yedoma Deposits", a derived title)', () => {
+  test('is not extended by the word after it in a Title Case title, where the tagger reads every word as a proper noun ("Permafrost Thaw Releases Organic Carbon: Yedoma Deposits", a derived title)', () => {
     const texts = [{ id: 'p0', title: 'Permafrost Thaw Releases Organic Carbon: Yedoma Deposits', abstract: 'Permafrost thaw releases organic carbon that was frozen for millennia.' }];
     expect(librarianName('permafrost thaw', texts, 1)).toBe('Permafrost Thaw');
+    // Nor is it extended by a question's verb of its abstract ("why does contrastive learning work", a real-world fixture).
+    const question = [{ id: 'p0', title: 'A Theory of Augmentation Overlap in Contrastive Learning', abstract: 'Why does contrastive learning work when positive pairs never share exact pixels?' }];
+    expect(librarianName('contrastive learning', question, 1)).toBe('Contrastive Learning');
   });
 });
 
