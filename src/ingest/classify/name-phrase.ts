@@ -120,8 +120,8 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
       if (o) {
         // The tagger reads every word of a Title Case title as a proper noun, a verb too ("Permafrost Thaw
         // Releases Organic Carbon", a derived title): the word after the phrase there says nothing of its end.
-        // Read where the abstract writes it instead, a question's verb was read as a noun ("why does
-        // contrastive learning work" named a topic "Contrastive Learning Work", a real-world fixture).
+        // (Reading such a title's abstract first instead named a real-world fixture's topic "Contrastive
+        // Learning Work", of "why does contrastive learning work".)
         if (text === p.title && inTitleCase(text)) o.after = undefined;
         found.push(o);
         anyEnglish ||= isEnglish(p);

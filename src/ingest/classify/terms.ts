@@ -164,9 +164,6 @@ function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: stri
       symbols.push(t);
       symbolAt = out.length;
     }
-    // A plural noun the tagger read as a verb's -s form right after an adjective ("white dwarfs
-    // observed", "massive white dwarfs"): an attributive adjective goes before a noun, never before a
-    // finite verb, which a noun or a pronoun opens.
     // A person cited in the abstract ("as Hélène Dupré and co-workers suggested") is no term.
     const nameEnd = tag === 'PROPN' ? personNameEnd(texts, tags, i) : -1;
     if (nameEnd > i) {
@@ -174,6 +171,9 @@ function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: stri
       i--;
       continue;
     }
+    // A plural noun the tagger read as a verb's -s form right after an adjective ("white dwarfs
+    // observed", "massive white dwarfs"): an attributive adjective goes before a noun, never before a
+    // finite verb, which a noun or a pronoun opens.
     if (relativeClauseVerb(texts, tags, i) || verbAfterSubject(texts, tags, i)) {
       out.push({ text: lower, pos: Pos.Break, verb: true });
       continue;
@@ -230,9 +230,10 @@ export function verbAfterSubject(texts: readonly string[], tags: readonly string
 const NOUN_TAGS = new Set(['NOUN', 'PROPN']);
 
 /**
- * End (exclusive) of the person's name at token i, or -1 when none is there: a run of capitalised proper nouns (a short particle may stand between
- * them: "van", "de") that ends where English writes a person's associates, "et al." or "and
- * co-workers" ("Smith et al. showed", "as Hélène Dupré and co-workers suggested").
+ * End (exclusive) of the person's name at token i, or -1 when none is there: a run of capitalised
+ * proper nouns (a short particle may stand between them: "van", "de") that ends where English writes
+ * a person's associates, "et al." or "and co-workers" ("Smith et al. showed", "as Hélène Dupré and
+ * co-workers suggested").
  */
 function personNameEnd(texts: readonly string[], tags: readonly string[], i: number): number {
   const capitalised = (k: number) => tags[k] === 'PROPN' && /^\p{Lu}/u.test(texts[k] ?? '');
