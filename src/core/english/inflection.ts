@@ -38,6 +38,11 @@ export function singular(word: string): string {
   return word.slice(0, -1);
 }
 
+/** Whether a lowercase word is a plural by `singular`'s rule: "models" is, "mathematics", "species" and "analysis" are not. */
+export function isPlural(word: string): boolean {
+  return singular(word) !== word;
+}
+
 /** "bursts" → "burst", "galaxies" → "galaxy", "glass" → "glass", "bias" → "bia": a lowercase guess, for look-ups that also try the word itself. */
 export function naiveSingular(word: string): string {
   return word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;

@@ -18,7 +18,8 @@ import { createRequire } from 'node:module';
 import { paperLanguage, type PaperText } from './corpus.ts';
 import { tag, type Token } from '../title/pos.ts';
 import { TERM_STOPWORDS } from '../../core/english/function-words.ts';
-import { naiveSingular } from '../../core/english/inflection.ts';
+import { inTitleCase, verbAfterSubject } from './terms.ts';
+import { isPlural, naiveSingular } from '../../core/english/inflection.ts';
 import { titleCase } from '../../core/english/title-case.ts';
 
 /** Occurrences read per candidate term, each from another paper of the topic. */
@@ -93,6 +94,8 @@ interface Occurrence {
   initial: boolean;
   before: Token | undefined;
   after: Token | undefined;
+  /** Whether `after` is a clause's verb the tagger read as a noun (terms.ts, verbAfterSubject). */
+  afterIsVerb: boolean;
 }
 
 /**
@@ -115,6 +118,11 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
       if (!m) continue;
       const o = read(text, m.index, m.index + m[0].length);
       if (o) {
+        // The tagger reads every word of a Title Case title as a proper noun, a verb too ("Permafrost Thaw
+        // Releases Organic Carbon", a derived title): the word after the phrase there says nothing of its end.
+        // (Reading such a title's abstract first instead named a real-world fixture's topic "Contrastive
+        // Learning Work", of "why does contrastive learning work".)
+        if (text === p.title && inTitleCase(text)) o.after = undefined;
         found.push(o);
         anyEnglish ||= isEnglish(p);
       }
@@ -133,8 +141,12 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
   let tags = main[0]!.tokens.map((t) => t.pos);
   // Extension by the noun that follows, then the modifier that precedes, in most occurrences.
   const agreed = ([value, count]: [string, number]) => !!value && count > majority * found.length && count >= Math.min(minAgreeing, found.length) && words.length < MAX_NAME_WORDS;
-  // Singular and plural of the next noun vote together ("math word problem(s)").
-  const nouns = main.map((o) => (o.after && NOUN.has(o.after.pos) ? o.after.lower.replace(/([^s])s$/, '$1') : ''));
+  // Singular and plural of the next noun vote together ("math word problem(s)"). A noun after a plural
+  // is no part of its compound (English puts no plural before its head): it is the verb of a clause
+  // the tagger misread ("cross-lagged panel models show that", "ice shelves controls the"), as is an -s
+  // form before another noun phrase ("permafrost thaw releases organic carbon").
+  const headed = (o: Occurrence) => o.after && NOUN.has(o.after.pos) && !o.afterIsVerb && !isPlural(o.tokens.at(-1)!.lower);
+  const nouns = main.map((o) => (headed(o) ? o.after!.lower.replace(/([^s])s$/, '$1') : ''));
   const next = tally(nouns.filter(Boolean))[0] ?? ['', 0];
   if (agreed(next)) {
     words = [...words, written(found.some((o) => o.after?.lower === next[0]) ? next[0] : `${next[0]}s`, found)];
@@ -221,7 +233,8 @@ function read(text: string, start: number, end: number): Occurrence | null {
   let last = -1;
   spans.forEach(([a], i) => a < e && (last = i));
   if (first < 0 || last < first) return null;
-  return { tokens: tokens.slice(first, last + 1), initial: /(?:^|[.!?:]\s+)$/u.test(text.slice(0, start)), before: tokens[first - 1], after: tokens[last + 1] };
+  const afterIsVerb = last + 1 < tokens.length && verbAfterSubject(tokens.map((t) => t.text), tokens.map((t) => t.pos), last + 1);
+  return { tokens: tokens.slice(first, last + 1), initial: /(?:^|[.!?:]\s+)$/u.test(text.slice(0, start)), before: tokens[first - 1], after: tokens[last + 1], afterIsVerb };
 }
 
 /** How the papers write a word: lower case if any occurrence does (not a sentence start), else its commonest form. */

@@ -35,7 +35,7 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
   papers.forEach((paper, d) => (start[d + 1] = counter.addPaper(paper)));
   const { trie, words: wordIds, wordRuns, wordHeads, wordClauses, wordVerbEnds, wordAfterNumber } = counter;
   const { count, freq, lastWord } = trie;
-  const { words, rest, cvalue, independence } = cValues(trie, wordHeads, wordRuns, wordIds.ids.get('of') ?? -1);
+  const { words, rest, cvalue, independence } = cValues(trie, wordHeads, wordRuns, wordIds.ids.get('of') ?? -1, wordIds.ids.get('and') ?? -1);
   const rarest = new Float64Array(count).fill(-1);
   const keyOf = (id: number) => trie.wordsOf(id).map((w) => wordIds.keys[w]!).join(' ');
   const nameOf = (id: number) => (trie.plural[id]! * 2 > freq[id]! ? trie.pluralName[id] : trie.singularName[id]) ?? trie.singularName[id] ?? trie.pluralName[id] ?? keyOf(id);
@@ -106,9 +106,9 @@ export function countTerms(papers: readonly PaperStreams[], englishStop: Readonl
 /**
  * Every counted candidate's written length, its rest (itself without its first word), its C-value and
  * its independence (TermTable), from the counts in the trie. `wordHeads`, `wordRuns`: per word id, the
- * runs it ends and the runs it occurs in; `ofWord`, the id of "of" (-1 if the list never writes it).
+ * runs it ends and the runs it occurs in; `ofWord`, `andWord`, the ids of "of" and "and" (-1 if no candidate has it).
  */
-function cValues(trie: CandidateTrie, wordHeads: readonly number[], wordRuns: readonly number[], ofWord: number): { words: Uint8Array; rest: Int32Array; cvalue: Float64Array; independence: Float64Array } {
+function cValues(trie: CandidateTrie, wordHeads: readonly number[], wordRuns: readonly number[], ofWord: number, andWord: number): { words: Uint8Array; rest: Int32Array; cvalue: Float64Array; independence: Float64Array } {
   const { count, freq } = trie;
   const words = new Uint8Array(count);
   const rest = new Int32Array(count).fill(-1);
@@ -130,6 +130,9 @@ function cValues(trie: CandidateTrie, wordHeads: readonly number[], wordRuns: re
     // ("mixture of experts"), those occurrences are its own.
     inside.clear();
     const ofAt = ofWord < 0 ? -1 : p.indexOf(ofWord);
+    // An "and" inside a candidate is inside a name (terms.ts reads it so only there): no piece of
+    // "strengths and difficulties questionnaire" names anything, its tail "difficulties questionnaire" neither.
+    const named = andWord >= 0 && p.includes(andWord);
     for (let i = 0; i < p.length; i++) {
       let node = -1;
       for (let n = 1; i + n <= p.length && node !== -2; n++) {
@@ -137,7 +140,7 @@ function cValues(trie: CandidateTrie, wordHeads: readonly number[], wordRuns: re
         if (node < 0 || n === p.length || !freq[node]) continue;
         const last = p[i + n - 1]!;
         const cutOfPhrase = i > 0 && ofAt > i && ofAt < i + n - 1;
-        if (!cutOfPhrase && (i + n === p.length || (wordHeads[last] ?? 0) >= HEAD_SHARE * (wordRuns[last] ?? 1))) continue;
+        if (!cutOfPhrase && !named && (i + n === p.length || (wordHeads[last] ?? 0) >= HEAD_SHARE * (wordRuns[last] ?? 1))) continue;
         inside.add(node);
       }
     }

@@ -25,6 +25,7 @@ import { definedAcronyms } from './tokenize.ts';
 import { paperLanguage, titleRepeatsAbstract, type PaperText } from './corpus.ts';
 import { tagSentences, tagText, type SentenceTags, type TaggedText } from '../english-tagger.ts';
 import { expandShortForms } from './short-forms.ts';
+import { isPlural } from '../../core/english/inflection.ts';
 import { HASH_SEED, hashChar } from '../../core/fnv.ts';
 
 export type { TermTable } from './termhood.ts';
@@ -76,6 +77,14 @@ function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: stri
       if (possessorIsFullName(texts, tags, i)) out.push({ text: t, pos: Pos.Break });
       continue;
     }
+    // Two names joined by an en dash before the noun they name are one ("Navier–Stokes equations",
+    // TeX's "Navier--Stokes"): read as a break, "Navier" was a tag. Without a noun after them the pair
+    // is two people, or a name cut off ("Vapnik–Chervonenkis (VC) dimension" made "Vapnik chervonenkis"
+    // a tag and cost gold-80 tag F1 vs B 0.001 when any pair was joined, s16-probe).
+    if (prev && t === '–' && spaces[i] === '' && spaces[i + 1] === '' && eponymPair(texts, tags, spaces, i)) {
+      out[out.length - 1] = { text: `${prev.text}-${texts[++i]!.toLowerCase()}`, pos: Pos.Noun };
+      continue;
+    }
     // Glue: "self" "-" "supervised", "3" "D" were one word as written.
     if (prev && prev.pos !== Pos.Break && spaces[i] === '' && i + 1 < texts.length) {
       if ((t === '-' || t === '/') && spaces[i + 1] === '' && types[i + 1] === 'word') {
@@ -108,6 +117,16 @@ function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: stri
       out[out.length - 1] = { text: prev.text + t.toLowerCase(), pos };
       continue;
     }
+    // A subscript or superscript number glued to a word is the word's own ("CO₂", "H₂O"): the tokenizer
+    // cuts it off as a word of its own.
+    if (prev && prev.pos !== Pos.Break && spaces[i] === '' && SCRIPT_DIGITS.test(t)) {
+      out[out.length - 1] = { text: prev.text + t.normalize('NFKC'), pos: prev.pos };
+      if (symbols) {
+        symbols.push(out[out.length - 1]!.text);
+        symbolAt = out.length - 1;
+      }
+      continue;
+    }
     if (piece) {
       pieceAt = out.length;
       out.push({ text: t.toLowerCase(), pos: Pos.Break });
@@ -132,6 +151,11 @@ function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: stri
     }
     const lower = t.toLowerCase();
     const tag = tags[i]!;
+    // "and" inside a name ("the Strengths and Difficulties Questionnaire") is part of it, as "of" is.
+    if (lower === 'and' && andInsideName(texts, tags, i)) {
+      out.push({ text: lower, pos: Pos.Of });
+      continue;
+    }
     if (tag === 'DET' || tag === 'SCONJ' || tag === 'PRON') {
       out.push({ text: lower, pos: Pos.Break, opensClause: true });
       continue;
@@ -140,10 +164,17 @@ function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: stri
       symbols.push(t);
       symbolAt = out.length;
     }
+    // A person cited in the abstract ("as Hélène Dupré and co-workers suggested") is no term.
+    const nameEnd = tag === 'PROPN' ? personNameEnd(texts, tags, i) : -1;
+    if (nameEnd > i) {
+      for (; i < nameEnd; i++) out.push({ text: texts[i]!.toLowerCase(), pos: Pos.Break });
+      i--;
+      continue;
+    }
     // A plural noun the tagger read as a verb's -s form right after an adjective ("white dwarfs
     // observed", "massive white dwarfs"): an attributive adjective goes before a noun, never before a
     // finite verb, which a noun or a pronoun opens.
-    if (relativeClauseVerb(texts, tags, i)) {
+    if (relativeClauseVerb(texts, tags, i) || verbAfterSubject(texts, tags, i)) {
       out.push({ text: lower, pos: Pos.Break, verb: true });
       continue;
     }
@@ -174,6 +205,76 @@ function countedWord(texts: readonly string[], types: readonly string[], spaces:
 function relativeClauseVerb(texts: readonly string[], tags: readonly string[], i: number): boolean {
   return tags[i] === 'NOUN' && i > 0 && RELATIVE.has(texts[i - 1]!.toLowerCase()) && PLURAL_S.test(texts[i]!.toLowerCase()) && NOUN_PHRASE_START.has(tags[i + 1] ?? '');
 }
+/**
+ * Token i is a clause's finite verb the tagger read as a noun, right after its subject:
+ * - a base form after a plural noun ("rock glaciers show crevasse-like cracks", "cross-lagged panel
+ *   models show that"): English compounds do not put a plural noun before their head ("rock glacier
+ *   velocity", not "rock glaciers velocity"), so a noun there is the plural subject's verb, which agrees
+ *   with it in its base form;
+ * - an -s form before a noun phrase that opens with an article or an adjective ("ice shelves controls the
+ *   buttressing", "permafrost thaw releases organic carbon"): a noun phrase is never followed by another
+ *   without a preposition or a verb between them (a quantifier may follow one: "features more correlative").
+ * Words that are plural only in form ("mathematics anxiety", "species richness") are no plurals (`singular`).
+ */
+export function verbAfterSubject(texts: readonly string[], tags: readonly string[], i: number): boolean {
+  if (tags[i] !== 'NOUN' || !NOUN_TAGS.has(tags[i - 1] ?? '')) return false;
+  const lower = texts[i]!.toLowerCase();
+  if (!INFLECTED.test(lower)) {
+    return /^\p{Ll}+$/u.test(lower) && isPlural(texts[i - 1]!.toLowerCase());
+  }
+  if (!PLURAL_S.test(lower)) return false;
+  const next = texts[i + 1]?.toLowerCase() ?? '';
+  // A quantifier ("more", "several") may follow a noun phrase ("to make multi-scale features more correlative").
+  return (tags[i + 1] === 'DET' && ARTICLES.has(next)) || (tags[i + 1] === 'ADJ' && !TERM_STOPWORDS.has(next) && NOUN_TAGS.has(tags[i + 2] ?? ''));
+}
+const NOUN_TAGS = new Set(['NOUN', 'PROPN']);
+
+/**
+ * End (exclusive) of the person's name at token i, or -1 when none is there: a run of capitalised
+ * proper nouns (a short particle may stand between them: "van", "de") that ends where English writes
+ * a person's associates, "et al." or "and co-workers" ("Smith et al. showed", "as Hélène Dupré and
+ * co-workers suggested").
+ */
+function personNameEnd(texts: readonly string[], tags: readonly string[], i: number): number {
+  const capitalised = (k: number) => tags[k] === 'PROPN' && /^\p{Lu}/u.test(texts[k] ?? '');
+  let j = i;
+  while (capitalised(j)) {
+    j++;
+    let k = j;
+    while (k < texts.length && NAME_PARTICLE.test(texts[k]!)) k++;
+    if (k > j && capitalised(k)) j = k;
+  }
+  const next = texts[j + 1]?.toLowerCase() ?? '';
+  const cue = texts[j]?.toLowerCase();
+  return j > i && ((cue === 'et' && /^al\b/.test(next)) || (cue === 'and' && ASSOCIATES.has(next))) ? j : -1;
+}
+/** The nouns English writes for a person's associates after "and" (a closed class). */
+const ASSOCIATES = new Set(['co-workers', 'coworkers', 'colleagues', 'collaborators', 'co-authors', 'coauthors']);
+
+/**
+ * The "and" at token i joins words of one name: capitalised words on both sides, the article "the"
+ * before them, and no noun or adjective after them ("the Strengths and Difficulties Questionnaire is
+ * widely used"). A coordination of two names writes no article before the first ("in Europe and North
+ * America"), nor one of two modifiers before a shared head ("the Europe and North America cohorts"),
+ * and a capital inside a sentence is written only in a name. Cut at the "and", "Difficulties
+ * Questionnaire" was a tag of a psychology list (session 16).
+ */
+function andInsideName(texts: readonly string[], tags: readonly string[], i: number): boolean {
+  const capitalised = (k: number) => NAME_WORD_TAGS.has(tags[k] ?? '') && /^\p{Lu}\p{Ll}/u.test(texts[k] ?? '');
+  let j = i - 1;
+  while (capitalised(j)) j--;
+  let k = i + 1;
+  while (capitalised(k)) k++;
+  return j < i - 1 && k > i + 1 && texts[j]?.toLowerCase() === 'the' && !NAME_WORD_TAGS.has(tags[k] ?? '');
+}
+const NAME_WORD_TAGS = new Set(['NOUN', 'PROPN', 'ADJ']);
+
+/** The en dash at token i joins two capitalised names before a lowercase noun ("Navier–Stokes equations", "Yang–Mills theory"). */
+function eponymPair(texts: readonly string[], tags: readonly string[], spaces: readonly string[], i: number): boolean {
+  const name = (k: number) => /^\p{Lu}\p{Ll}+$/u.test(texts[k] ?? '');
+  return name(i - 1) && name(i + 1) && spaces[i + 2] !== '' && tags[i + 2] === 'NOUN' && /^\p{Ll}/u.test(texts[i + 2] ?? '');
+}
+
 /** Relative pronouns that can be a clause's subject (a closed class of English). */
 const RELATIVE = new Set(['that', 'which', 'who']);
 /** Tags that open a noun phrase. */
@@ -206,6 +307,9 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** A word ending in a plural -s (not -ss, -us, -is: "class", "virus", "analysis"). */
 const PLURAL_S = /[^sui]s$/;
+
+/** Unicode subscript or superscript digits ("₂", "²"). */
+const SCRIPT_DIGITS = /^[\u2070\u00B9\u00B2\u00B3\u2074-\u2079\u2080-\u2089]+$/u;
 
 /** A token of letters only. */
 const LETTERS = /^\p{L}+$/u;
@@ -276,15 +380,22 @@ const BOILERPLATE_MIN_LETTERS = 40;
  * "GNNs", "pHLIP") keep theirs.
  */
 function sentenceCase(title: string): string {
-  const words = title.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
-  const capitalized = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  if (capitalized * 2 < words.length) return title;
+  if (!inTitleCase(title)) return title;
   return title.replace(/\p{L}[\p{L}'’-]*/gu, (w) => (/^\p{Lu}[\p{Ll}'’-]*$/u.test(w) ? w.toLowerCase() : w));
 }
 
-/** Inline math is symbols, not words: it breaks a phrase. */
+/** Whether a title is written in Title Case: half its words or more capitalised. */
+export function inTitleCase(title: string): boolean {
+  const words = title.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 >= words.length;
+}
+
+/**
+ * Inline math is symbols, not words: it breaks a phrase. A subscript or superscript number glued to a
+ * word is the word's own ("CO$_2$", "H$_2$O"): cut out, it left "atmospheric CO" a topic of ice-core papers.
+ */
 function withoutMath(text: string): string {
-  return text.includes('$') ? text.replace(/\$[^$]*\$?/g, ' ; ') : text;
+  return text.includes('$') ? text.replace(/(?<=\p{L})\$[_^]\{?(\d+)\}?\$/gu, '$1').replace(/\$[^$]*\$?/g, ' ; ') : text;
 }
 
 /**

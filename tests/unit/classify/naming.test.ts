@@ -56,6 +56,26 @@ describe('a candidate term read where its papers write it', () => {
     const texts = papers('We embed trees in Poincaré balls of low dimension.', 'Hyperbolic layers map words into Poincaré balls.');
     expect(librarianName('poincaré balls', texts)).toBe('Poincaré Balls');
   });
+
+  // Session 16: a psychology list's anxiety topic was "Cross-Lagged Panel Models Show", a cryosphere list's "Permafrost Thaw Releases".
+  test('is not extended by the verb of its clause, which the tagger reads as a noun ("models show that", "thaw releases organic carbon")', () => {
+    const models = papers(
+      'Cross-lagged panel models show that poor arithmetic performance predicted later math anxiety.',
+      'Random-intercept cross-lagged panel models show that test anxiety lowers exam scores.',
+      'In cross-lagged panel models show that self-efficacy and anxiety are reciprocal.',
+    );
+    expect(librarianName('cross-lagged panel models', models)).toBe('Cross-Lagged Panel Models');
+    const thaw = papers('Permafrost thaw releases organic carbon that was frozen for millennia.', 'Abrupt permafrost thaw releases organic carbon to Arctic rivers.');
+    expect(librarianName('permafrost thaw', thaw)).toBe('Permafrost Thaw');
+  });
+
+  test('is not extended by the word after it in a Title Case title, where the tagger reads every word as a proper noun ("Permafrost Thaw Releases Organic Carbon: Yedoma Deposits", a derived title)', () => {
+    const texts = [{ id: 'p0', title: 'Permafrost Thaw Releases Organic Carbon: Yedoma Deposits', abstract: 'Permafrost thaw releases organic carbon that was frozen for millennia.' }];
+    expect(librarianName('permafrost thaw', texts, 1)).toBe('Permafrost Thaw');
+    // Nor is it extended by a question's verb of its abstract ("why does contrastive learning work", a real-world fixture).
+    const question = [{ id: 'p0', title: 'A Theory of Augmentation Overlap in Contrastive Learning', abstract: 'Why does contrastive learning work when positive pairs never share exact pixels?' }];
+    expect(librarianName('contrastive learning', question, 1) ?? '').not.toMatch(/ Work$/);
+  });
 });
 
 describe('near-identical topic names', () => {

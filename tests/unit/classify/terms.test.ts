@@ -303,3 +303,73 @@ describe('a mixed list of two fields (tests/fixtures/mixed-list)', () => {
     }
   });
 });
+
+/**
+ * A clause's finite verb that wink-nlp reads as a noun right after its subject (session 16, the
+ * cryosphere and psychology lists): "glaciers show crevasse", "destabilised rock glaciers show" were tags.
+ */
+describe('no term runs on into the verb of its clause', () => {
+  const terms = (abstract: string) => allTerms([paper('p', 'Paper', abstract)]);
+
+  test('a base form after a plural noun is its verb ("rock glaciers show crevasse-like cracks")', () => {
+    const found = terms('Destabilised rock glaciers show crevasse-like cracks and scarps. Cross-lagged panel models show that anxiety predicts later performance.');
+    expect(found.filter((t) => /\bshow\b/.test(t))).toEqual([]);
+    expect(found).toContain('rock glaciers');
+    expect(found).toContain('cross-lagged panel models');
+  });
+
+  test('an -s form before an article or an adjective and its noun is a verb ("permafrost thaw releases organic carbon")', () => {
+    const found = terms('Permafrost thaw releases organic carbon to rivers. Basal melting of Antarctic ice shelves controls the buttressing of grounded ice.');
+    expect(found.filter((t) => /\b(?:releases?|controls?)\b/.test(t))).toEqual([]);
+    expect(found).toContain('permafrost thaw');
+    expect(found).toContain('organic carbon');
+  });
+
+  test('a noun after a word plural in form only is its compound ("mathematics anxiety")', () => {
+    expect(terms('Mathematics anxiety predicts lower arithmetic fluency in children.')).toContain('mathematics anxiety');
+  });
+});
+
+describe('a formula keeps its digits', () => {
+  // Session 16, a cryosphere list: "CO$_2$" lost its subscript with the math around it, and "Atmospheric CO" named a topic.
+  test('a subscript number glued to a word, in TeX or Unicode, is the word\'s own ("CO$_2$", "CO₂", "H₂O"): never "co" or "h"', () => {
+    for (const abstract of ['Ice cores record the atmospheric CO$_2$ concentration, and atmospheric CO$_2$ rose.', 'Ice cores record the atmospheric CO₂ concentration and H₂O vapour; atmospheric CO₂ rose.']) {
+      const found = allTerms([paper('p', 'Paper', abstract)]);
+      expect(found.filter((t) => /\b(?:co|h|o)\b/.test(t)), abstract).toEqual([]);
+      expect(found, abstract).toContain('atmospheric co2');
+    }
+  });
+});
+
+describe('a person cited in an abstract is no term', () => {
+  // Session 16, a cryosphere list: "Hélène Dupré" was a tag of a sea-ice paper that cites her work.
+  test('a name before "et al." or "and co-workers" gives no term, particles and all ("Hélène Dupré", "Smith", "Jan van der Berg")', () => {
+    const found = allTerms([paper('p', 'Paper', 'Antarctic sea ice entered a state of decline, as Hélène Dupré and co-workers suggested. As shown by Smith et al. in 2019, the Weddell Sea polynya reopened, as Jan van der Berg and colleagues found.')]);
+    expect(found.filter((t) => /\b(?:hélène|dupré|smith|jan|van|der|berg)\b/.test(t))).toEqual([]);
+    expect(found).toContain('weddell sea polynya');
+    expect(found).toContain('antarctic sea ice');
+  });
+});
+
+describe('a name with "and" inside is one term', () => {
+  // Session 16, a psychology list: "Difficulties Questionnaire" was a tag, cut from "the Strengths and Difficulties Questionnaire".
+  test('"the Strengths and Difficulties Questionnaire" is a term and no piece of it is one; a coordination of names or of modifiers is two ("Europe and North America")', () => {
+    const text = 'The Strengths and Difficulties Questionnaire is widely used to screen children. Cohorts in Europe and North America differ, and so do the Europe and North America samples.';
+    const t = extractTerms([paper('p', 'Paper', text)]);
+    const cvalue = (name: string) => t.cvalue[Array.from({ length: t.count }, (_, i) => t.name(i)).indexOf(name)];
+    expect(cvalue('strengths and difficulties questionnaire')).toBeGreaterThan(0);
+    // A piece of a name is nested in it: no occurrence of its own.
+    expect(cvalue('difficulties questionnaire')).toBeLessThanOrEqual(0);
+    expect(allTerms([paper('p', 'Paper', text)]).filter((t) => t.includes('europe and'))).toEqual([]);
+  });
+});
+
+describe('two names joined by an en dash', () => {
+  // Session 16, a mathematics list: "Navier" was a tag, cut at the dash of TeX's "Navier--Stokes equations".
+  test('are one word before the noun they name ("Navier–Stokes equations"), two people without one ("Vapnik–Chervonenkis (VC) dimension")', () => {
+    const found = allTerms([paper('p', 'Paper', 'We prove global regularity for the incompressible Navier–Stokes equations and bound the Vapnik–Chervonenkis (VC) dimension.')]);
+    expect(found).toContain('navier-stokes equations');
+    expect(found).not.toContain('stokes equations');
+    expect(found.filter((t) => t.includes('vapnik-'))).toEqual([]);
+  });
+});
