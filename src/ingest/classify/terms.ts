@@ -18,7 +18,7 @@
  * and Maps that cost about 2.8 times the tagging. The whole classify stage measured 9.2-10.2 s
  * (14.3 s before the trie, 1.6 s before this module, measured less loaded).
  */
-import { TERM_STOPWORDS } from '../../core/english/function-words.ts';
+import { ARTICLES, TERM_STOPWORDS } from '../../core/english/function-words.ts';
 import { functionWords, languageOf } from '../../core/english/everyday.ts';
 import { countTerms, Pos, type Stream, type TermTable, type Word } from './termhood.ts';
 import { definedAcronyms } from './tokenize.ts';
@@ -171,9 +171,6 @@ function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: stri
       i--;
       continue;
     }
-    // A plural noun the tagger read as a verb's -s form right after an adjective ("white dwarfs
-    // observed", "massive white dwarfs"): an attributive adjective goes before a noun, never before a
-    // finite verb, which a noun or a pronoun opens.
     if (relativeClauseVerb(texts, tags, i) || verbAfterSubject(texts, tags, i)) {
       out.push({ text: lower, pos: Pos.Break, verb: true });
       continue;
@@ -184,6 +181,9 @@ function wordsOf({ texts, pos: tags, spaces, types }: TaggedText, symbols?: stri
       out.push({ text: lower, pos: Pos.Noun });
       continue;
     }
+    // A plural noun the tagger read as a verb's -s form right after an adjective ("white dwarfs
+    // observed", "massive white dwarfs"): an attributive adjective goes before a noun, never before a
+    // finite verb, which a noun or a pronoun opens.
     const pos = tag === 'VERB' && prev?.pos === Pos.Adj && PLURAL_S.test(lower) ? Pos.Noun : classOf(tag, lower);
     out.push(tag === 'VERB' && pos === Pos.Break ? { text: lower, pos, verb: true } : { text: lower, pos });
   }
@@ -302,8 +302,6 @@ function nounModifierAsVerb(texts: readonly string[], tags: readonly string[], i
 }
 /** A verb form that is no base form: past, participle, -ing, third person -s. */
 const INFLECTED = /(?:ed|ing|s)$/;
-/** Articles: a word after one opens a noun phrase (unlike "that", which may open a clause). */
-const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** A word ending in a plural -s (not -ss, -us, -is: "class", "virus", "analysis"). */
 const PLURAL_S = /[^sui]s$/;
