@@ -202,13 +202,18 @@ export function splitNames(value: string): string[] {
 function displayName(name: string): string {
   const medline = /^(\p{L}[\p{L}' -]*?)\s+(\p{Lu}{1,3})$/u.exec(name);
   if (!medline || /\p{Ll}/u.test(medline[2]!)) return name;
-  return `${[...medline[2]!].map((initial) => `${initial}.`).join(' ')} ${medline[1]}`;
+  return `${dottedInitials(medline[2]!)} ${medline[1]}`;
 }
 
 /** Google Scholar's "DS Okafor" → "D. S. Okafor" (SPEC.md: display names, as `displayName` writes PubMed's). */
 function initialsFirst(name: string): string {
   const scholar = /^(\p{Lu}{1,4})\s+(\S.*)$/u.exec(name);
-  return scholar ? `${[...scholar[1]!].map((initial) => `${initial}.`).join(' ')} ${scholar[2]}` : name;
+  return scholar ? `${dottedInitials(scholar[1]!)} ${scholar[2]}` : name;
+}
+
+/** Initials as SPEC.md's display names write them: "JA" → "J. A.". */
+function dottedInitials(initials: string): string {
+  return [...initials].map((initial) => `${initial}.`).join(' ');
 }
 
 /** Year of the first version of a new-style id (`2403.…` → 2024); none for old-style ids. */
