@@ -15,6 +15,7 @@ import { corpusCache } from './lib/corpus-cache.ts';
 import { sourceReadCache } from './lib/parse-cache.ts';
 import { readCommandLine, USAGE_ERROR } from './lib/command-line.ts';
 import { editedEntriesRemoved } from './lib/edited-entries.ts';
+import { counted } from '../src/core/english/inflection.ts';
 
 export const HELP = `Usage: npm run ingest -- [paths…] [--strict] [--quiet] [--force]
 
@@ -178,7 +179,7 @@ function main(): number {
       const names = lost.slice(0, 5).map((e) => `  content/papers/${e.slug}.md`);
       if (lost.length > 5) names.push(`  … and ${lost.length - 5} more`);
       console.error(
-        `ingest: nothing written: the entries of ${paths.join(', ')} would replace content/papers/, deleting ${lost.length} entr${lost.length > 1 ? 'ies' : 'y'} you edited (notes, title, tags, topic or metadata):\n${names.join('\n')}\n` +
+        `ingest: nothing written: the entries of ${paths.join(', ')} would replace content/papers/, deleting ${counted(lost.length, 'entry')} you edited (notes, title, tags, topic or metadata):\n${names.join('\n')}\n` +
           'To try files out, copy the project (or commit content/papers/) first; to replace the list anyway, add --force; to add the files to your list, put them in content/sources/ and run npm run ingest without paths.',
       );
       return 1;

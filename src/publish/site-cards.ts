@@ -2,6 +2,7 @@
  * The link-preview cards the site needs: one per paper, one for the home page, and one per tag
  * and topic page. Names match `cardRoutes` (without `.png`), so the pages' og:image finds them.
  */
+import { counted } from '../core/english/inflection.ts';
 import type { Paper } from '../core/paper.ts';
 import { cardRoutes } from '../core/routes.ts';
 import { titlePlainText } from '../core/title-math.ts';
@@ -10,7 +11,6 @@ import { termIndex } from './term-index.ts';
 import type { CardContent } from './og-card-content.ts';
 
 const withoutExtension = (path: string) => path.replace(/\.png$/, '');
-const papersCount = (n: number) => `${n} ${n === 1 ? 'paper' : 'papers'}`;
 
 /**
  * Cards whose text has characters that no card font draws (a script without a font here, such as Hangul or
@@ -25,7 +25,7 @@ export function undrawableOnCards(cards: ReadonlyArray<{ name: string; content: 
 export function siteCards(papers: readonly Paper[], siteName: string): Array<{ name: string; content: CardContent }> {
   const { tags, topics } = termIndex(papers);
   return [
-    { name: withoutExtension(cardRoutes.home()), content: { kind: 'list', title: siteName, subtitle: `A reading list of ${papersCount(papers.length)}`, siteName } },
+    { name: withoutExtension(cardRoutes.home()), content: { kind: 'list', title: siteName, subtitle: `A reading list of ${counted(papers.length, 'paper')}`, siteName } },
     ...papers.map((p) => ({
       name: withoutExtension(cardRoutes.paper(p.slug)),
       content: { kind: 'paper' as const, title: drawableText(titlePlainText(p.title, canDraw)), ...(p.topic ? { topic: drawableText(p.topic) } : {}), tags: p.tags.slice(0, 4).map(drawableText), siteName },
