@@ -28,11 +28,16 @@ import type { PaperFrontMatter } from '../../core/paper.ts';
 /** The environment variable naming the file in an Astro process that `npm run build` started. */
 export const PAPER_ENTRIES_ENV = 'PAPERSHELF_PAPER_ENTRIES';
 
-/** One entry as the paper loader stores it: file name without `.md`, validated front matter, file relative to the project root. */
+/**
+ * One entry as the paper loader stores it (file name without `.md`, validated front matter, file relative to the
+ * project root), with its Markdown body as the file has it: a paper page then needs no entry file, so the build
+ * lets Astro render while its ingest is still writing them (scripts/build.ts).
+ */
 export interface StoredPaperEntry {
   id: string;
   data: PaperFrontMatter;
   filePath: string;
+  body: string;
 }
 
 /** Where the build's ingest writes the entries of the project at `root`. */
