@@ -166,16 +166,17 @@ async function runChild(options: ChildOptions): Promise<void> {
     ...(options.bodies ? { onBodies: (bodies: string[]) => handOver('bodies', bodies) } : {}),
     ...(options.titled ? { onTitled: (papers: TitledPaper[]) => handOver('titled', papers) } : {}),
   });
-  // What the Astro processes read instead of Astro's content store (src/site/content/paper-entries-file.ts).
-  writePaperEntries(paperEntriesFile(options.root), entriesAsRead(output.entries, output.previous, 'content/papers'));
+  // A large list's child writes first and ends before the build goes on: its memory beside the Astro processes
+  // would pass the tree's budget (memory-budget.ts).
+  const alongside = entriesWrittenAlongside(output.papers.length);
+  // What the Astro processes read instead of Astro's content store (src/site/content/paper-entries-file.ts), with
+  // the bodies when the entry files are written while they render.
+  writePaperEntries(paperEntriesFile(options.root), entriesAsRead(output.entries, output.previous, 'content/papers', alongside));
   const otherBodies: Record<string, string> = {};
   for (const p of output.papers) {
     const body = entryBody(output.entries.get(`${p.slug}.md`) ?? '');
     if (body !== p.body) otherBodies[p.slug] = body;
   }
-  // A large list's child writes first and ends before the build goes on: its memory beside the Astro processes
-  // would pass the tree's budget (memory-budget.ts).
-  const alongside = entriesWrittenAlongside(output.papers.length);
   if (!alongside) writeIngest(options.root, output, onPhase);
   handOver('handoff', { papers: output.papers, otherBodies, issues: output.issues, report: output.report, recent: output.state.recent ?? [], cpuS: cpuS() } satisfies IngestHandoff);
   phaseCpu = cpuS(); // the hand-off is no phase

@@ -83,13 +83,14 @@ describe('the entries handed to Astro', () => {
     const next = new Map([...files].reverse());
     const [edited] = [...files.keys()];
     next.set(edited!, files.get(edited!)!.replace(/^title: .*$/m, 'title: "A Retitled Paper"'));
-    const handed = entriesAsRead(next, previous, 'content/papers');
+    const handed = entriesAsRead(next, previous, 'content/papers', true);
     expect(handed.map((e) => e.id)).toEqual([...files.keys()].map((n) => n.slice(0, -3)));
     for (const e of handed) {
       const parsed = parseEntry(next.get(`${e.id}.md`)!);
       expect(parsed.ok && e).toStrictEqual({ id: e.id, data: parsed.ok ? parsed.data : null, filePath: `content/papers/${e.id}.md`, body: entryBody(next.get(`${e.id}.md`)!) });
-      expect(e.body.length).toBeGreaterThan(0);
+      expect(e.body!.length).toBeGreaterThan(0);
     }
     expect(handed[0]!.data.title).toBe('A Retitled Paper');
+    expect(entriesAsRead(next, previous, 'content/papers', false).map((e) => e.body)).toEqual(handed.map(() => undefined));
   });
 });
