@@ -133,7 +133,7 @@ function withWrittenCase(papers: readonly ClassifyInput[], labels: Map<string, C
  */
 export function topicMethod(taxonomy: Taxonomy): string {
   const hash = fnv1a(JSON.stringify([taxonomy.topics, taxonomy.tags, taxonomy.stopTags]));
-  return `ward-ctfidf-wordnet-subtopics-12:${hash.toString(16)}`;
+  return `ward-ctfidf-wordnet-subtopics-13:${hash.toString(16)}`;
 }
 
 /** Up to `count` (1–50) related paper ids per paper, most related first, keyed by id. `analysis`: `analysePapers(papers)`, when the caller has it. */

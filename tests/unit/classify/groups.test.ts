@@ -55,6 +55,30 @@ describe('papers of a group not kept (topics.ts keepLargest)', () => {
   });
 });
 
+describe('the papers of a subject group not kept, with no keyword evidence for a kept class (issue 19)', () => {
+  // Papers 0–2 (feature 0) and 3–5 (feature 1) are kept groups 0 and 1; papers 6–7 were class 2, too
+  // small to keep. On the real dumps the five papers of "Psychiatry & Mental Health" (dropped for the
+  // budget) had joined four topics, a sleep study "Dentistry & Oral Health", paper by paper.
+  const subjectOf = (g: number) => g === 2;
+
+  test('stay together where they are alike, in the kept group nearest them as a whole', () => {
+    // Both write feature 2; paper 6 alone is nearer group 0, paper 7 alone group 1, the two together group 1.
+    const alike = vectorsOf([[1, 0, 0], [1, 0, 0.2], [1, 0.1, 0], [0, 1, 0], [0, 1, 0.2], [0.1, 1, 0], [0.3, 0, 1], [0, 0.6, 1]]);
+    const all = [0, 1, 2, 3, 4, 5, 6, 7];
+    const joined = Int32Array.from([0, 0, 0, 1, 1, 1, 2, 2]);
+    expect(joinNearest(alike, all, joined, kept, Infinity, () => 0, subjectOf)).toEqual([6, 7]);
+    expect([...joined.slice(6)]).toEqual([1, 1]);
+  });
+
+  test('each join the kept group nearest their own words where they are less alike than two papers of the region', () => {
+    // Papers 6 and 7 share almost nothing: no subject here, whatever the class says.
+    const apart = vectorsOf([[1, 0, 0], [1, 0, 0.2], [1, 0.1, 0], [0, 1, 0], [0, 1, 0.2], [0.1, 1, 0], [1, 0, 0.1], [0, 1, 0.1]]);
+    const joined = Int32Array.from([0, 0, 0, 1, 1, 1, 2, 2]);
+    joinNearest(apart, [0, 1, 2, 3, 4, 5, 6, 7], joined, kept, Infinity, () => 0, subjectOf);
+    expect([...joined.slice(6)]).toEqual([0, 1]);
+  });
+});
+
 describe('a taxonomy class dropped for the budget (topics.ts, groups.ts restoreDropped)', () => {
   // Papers 0–2 (feature 0) and 3–5 (feature 1) are kept groups 0 and 1; papers 6–7 were class 2,
   // alike (feature 2), dropped for the budget, and joined group 0.
