@@ -10,6 +10,7 @@ import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import type { SourcePath } from '../../../src/core/issue.ts';
 import { cleanAbstract, cleanTitle, toPlainText } from '../../../src/ingest/clean-text.ts';
+import { contextDefects } from '../../../src/ingest/title/context-defects.ts';
 import { renderAbstract } from '../../../src/site/markdown/abstract-html.ts';
 import { ingestSources } from '../../support/ingest-fixtures.ts';
 
@@ -41,6 +42,13 @@ describe('stripped math in running text', () => {
 
   test('a title keeps restored math as TeX between dollars, never title-cased', () => {
     expect(cleanTitle('Computing the ell_infty Local Lipschitz Constant')).toBe('Computing the $\\ell_\\infty$ Local Lipschitz Constant');
+  });
+
+  test('a title part cut where its phrase goes on into math is a cut phrase', () => {
+    const abstract = 'We develop a framework for computing the $\\ell_\\infty$ local Lipschitz constant via a novel $\\ell_1$ surrogate. A framework for images helps.';
+    expect(contextDefects('A Framework for Computing', abstract)).toContain('cut-phrase');
+    expect(contextDefects('Latency via a Novel', abstract)).toContain('cut-phrase');
+    expect(contextDefects('A Framework for Images', abstract)).not.toContain('cut-phrase');
   });
 });
 
