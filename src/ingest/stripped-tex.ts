@@ -44,7 +44,7 @@ const controlSequences = new Map<string, ControlSequence | null>();
  * What KaTeX makes of `\name`: null when it is no control sequence KaTeX knows (names of one letter are
  * never asked: `\i`, `\L` are text accents and letters, not math). Cached per name.
  */
-export function controlSequence(name: string): ControlSequence | null {
+function controlSequence(name: string): ControlSequence | null {
   let known = controlSequences.get(name);
   if (known !== undefined) return known;
   known = null;
@@ -84,18 +84,29 @@ function readsAsSymbol(run: string): boolean {
 }
 const everyday = (run: string) => isEnglishWord(run.toLowerCase());
 
-/** `run` cut into two or more control-sequence names of two letters or more (`sigmaleft` → sigma, left), or undefined. */
+/** Longest run cut into names: KaTeX's names are at most ~20 letters, and two or three are glued at most. */
+const MAX_GLUED = 40;
+const glued = new Map<string, string[] | null>();
+
+/**
+ * `run` cut into two or more control-sequence names of two letters or more (`sigmaleft` → sigma, left), or
+ * undefined. Each cut asks KaTeX about a prefix (cached), so runs are bounded (MAX_GLUED).
+ */
 function gluedNames(run: string): string[] | undefined {
-  if (run.length < 4) return undefined;
-  for (let cut = run.length - 2; cut >= 2; cut--) {
-    const head = run.slice(0, cut);
-    if (!isName(head)) continue;
-    const tail = run.slice(cut);
-    if (isName(tail)) return [head, tail];
-    const rest = gluedNames(tail);
-    if (rest) return [head, ...rest];
+  if (run.length < 4 || run.length > MAX_GLUED) return undefined;
+  let names = glued.get(run);
+  if (names === undefined) {
+    names = null;
+    for (let cut = run.length - 2; cut >= 2 && !names; cut--) {
+      const head = run.slice(0, cut);
+      if (!isName(head)) continue;
+      const tail = run.slice(cut);
+      const rest = isName(tail) ? [tail] : gluedNames(tail);
+      if (rest) names = [head, ...rest];
+    }
+    glued.set(run, names);
   }
-  return undefined;
+  return names ?? undefined;
 }
 
 /** A short script after `_`/`^` at `at`: one letter or digit, a digit run, a brace group, or a name (`_infty`). */
