@@ -1,31 +1,11 @@
 /**
  * Math the site cannot typeset falls back to its source text at ingest, with a warning, so that a
  * page never shows a KaTeX error box (rehype-katex would render one in red in the abstract).
- * The check is KaTeX itself, the typesetter the site uses (src/site/markdown/plugins.ts), with
- * errors thrown instead of rendered.
+ * The check is KaTeX itself (katex-verdict.ts).
  */
-import katex from 'katex';
 import type { PhrasingContent } from 'mdast';
+import { katexError } from './katex-verdict.ts';
 import { splitMath } from './math.ts';
-
-/** Formulas already checked: the same formula recurs across abstracts and re-ingests. */
-const verdicts = new Map<string, string | null>();
-
-/** KaTeX's parse error for `tex`, or null when it typesets. */
-export function katexError(tex: string, display = false): string | null {
-  const key = `${display ? 'D' : 'I'}${tex}`;
-  let verdict = verdicts.get(key);
-  if (verdict === undefined) {
-    try {
-      katex.renderToString(tex, { throwOnError: true, displayMode: display, output: 'mathml', strict: 'ignore' });
-      verdict = null;
-    } catch (error) {
-      verdict = error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : String(error);
-    }
-    verdicts.set(key, verdict);
-  }
-  return verdict;
-}
 
 /**
  * Replaces every math node KaTeX cannot typeset with a text node holding its source as typed

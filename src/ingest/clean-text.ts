@@ -6,6 +6,7 @@ import type { PhrasingContent } from 'mdast';
 import { latexToNodes, mergeText } from './latex.ts';
 import { linkify } from './links.ts';
 import { splitMath } from './math.ts';
+import { findStrippedMath } from './stripped-tex.ts';
 import { SECTION_LABEL } from './record-fields.ts';
 import { applyTitleTypography, typographyOnText } from './typography.ts';
 
@@ -48,8 +49,9 @@ export function cleanAbstract(raw: string): CleanedText {
 function cleanLine(text: string): CleanedText {
   const pasted = text.includes('pasted macro') ? [...text.matchAll(PASTED_MACRO)].map((m) => `\\${m[1]}`) : [];
   const raw = pasted.length ? text.replace(PASTED_MACRO, '$1') : text;
-  // Most abstracts have no math, LaTeX, URL or TeX typography: one test each skips the work.
-  const { segments, unclosed } = /[$\\]/.test(raw) ? splitMath(raw) : { segments: [{ kind: 'text' as const, value: raw }], unclosed: 0 };
+  // Most abstracts have no math, LaTeX, URL or TeX typography: one test each skips the work (math whose
+  // markup was stripped has neither `$` nor a backslash, so is looked for in every text).
+  const { segments, unclosed } = /[$\\]/.test(raw) ? splitMath(raw) : { segments: findStrippedMath(raw), unclosed: 0 };
   const nodes: PhrasingContent[] = [];
   const unknownMacros: string[] = pasted;
   for (const segment of segments) {
@@ -78,8 +80,8 @@ function cleanLine(text: string): CleanedText {
  * (`\\$`) is unescaped, unless that would pair it with another into math.
  */
 export function cleanTitle(raw: string): string {
-  // Without `$` or a backslash there is neither math nor LaTeX: the text is one plain segment.
-  if (!/[$\\]/.test(raw)) return applyTitleTypography(raw).replace(/\s+/g, ' ').trim();
+  // Without `$`, a backslash or math whose markup was stripped, the text is one plain segment.
+  if (!/[$\\]/.test(raw) && findStrippedMath(raw).length === 1) return applyTitleTypography(raw).replace(/\s+/g, ' ').trim();
   const { segments } = splitMath(raw);
   const build = (escapeDollars: boolean) =>
     segments

@@ -5,9 +5,11 @@
  * non-space right after it, a closing `$` has a non-space right before it and no digit right
  * after it (unless the math opens with a TeX command: core/dollar-math.ts), and inline math holds
  * no other `$`. So "$5 and $10" stays text and `$O(n \log n)$` is math. An opening delimiter with
- * no valid closing one is plain text (and reported).
+ * no valid closing one is plain text (and reported). Math whose `\` and `$` were stripped in the paste
+ * ("ell_infty", "mathcal{O}(n)") is found in the text between (stripped-tex.ts) and restored as math.
  */
 import { closesInlineDollar } from '../core/dollar-math.ts';
+import { findStrippedMath } from './stripped-tex.ts';
 
 export type Segment =
   | { kind: 'text'; value: string }
@@ -51,7 +53,7 @@ export function splitMath(text: string): MathSplit {
     const end = pair ? findClose(text, i, pair.open, pair.close) : -1;
     if (pair && end < 0 && looksLikeBrokenMath(text, i, pair.open)) {
       unclosed++;
-      if (plain) segments.push({ kind: 'text', value: plain });
+      pushText(segments, plain);
       plain = '';
       const stop = text.slice(i).search(/\s/);
       const value = stop < 0 ? text.slice(i) : text.slice(i, i + stop);
@@ -65,13 +67,18 @@ export function splitMath(text: string): MathSplit {
       i += pair?.open.length ?? 1;
       continue;
     }
-    if (plain) segments.push({ kind: 'text', value: plain });
+    pushText(segments, plain);
     plain = '';
     segments.push({ kind: 'math', value: text.slice(i + pair.open.length, end).trim(), display: pair.display });
     i = end + pair.close.length;
   }
-  if (plain) segments.push({ kind: 'text', value: plain });
+  pushText(segments, plain);
   return { segments, unclosed };
+}
+
+/** Text between math: itself, or its pieces around math whose markup was stripped. */
+function pushText(segments: Segment[], plain: string): void {
+  if (plain) segments.push(...findStrippedMath(plain));
 }
 
 /** Index of the next `$` or backslash at or after `from`, or the text's length. */

@@ -17,7 +17,9 @@
  *   abstract then says too; 17% of the 700 real titles repeat a stem somewhere, so only a joined
  *   repetition counts);
  * - a weak part: one whose every content word most abstracts of the list use ("…: Language Model"),
- *   which names nothing this paper is about.
+ *   which names nothing this paper is about;
+ * - a part cut where its phrase goes on into math ("… via a Novel" of "via a novel $\ell_1$ surrogate"):
+ *   session 17, where math restored from a paste that stripped its markup (stripped-tex.ts) cut phrases.
  * Tried and dropped: a part whose last words the abstract always follows with "and"/"or" (a cut
  * coordination, "… for the Hallucination" of "the hallucination and omission phenomena"): MEDLINE
  * content-word share 0.346 → 0.337, ACL 2023 0.469 → 0.461. A colon between any two words the
@@ -74,7 +76,7 @@ export function contextDefects(title: string, abstract: string, weight: WordWeig
   const ix = indexOf(abstract);
   const parts = title.split(/:\s+/).map(wordsOf).filter((p) => p.length > 0);
   const out: ContextDefect[] = [];
-  if (parts.some((p) => endsOnVerb(p, ix) || endsOnModifier(p, ix))) out.push('cut-phrase');
+  if (parts.some((p) => endsOnVerb(p, ix) || endsOnModifier(p, ix) || cutBeforeMath(p, ix))) out.push('cut-phrase');
   if (splitsUnit(parts, ix)) out.push('split-unit');
   if (parts.some((p) => hasDiscourseMarker(p, ix))) out.push('discourse-marker');
   if (parts.some((p) => repeatsWord(p, ix))) out.push('repeated-word');
@@ -144,6 +146,23 @@ function endsOnModifier(part: string[], ix: Index): boolean {
   if (part.length < 2 || !ARTICLES.has(part.at(-2)!) || !/(?:ing|ed)$/.test(part.at(-1)!)) return false;
   const found = occurrences(ix, part.slice(-2));
   return found.length > 0 && found.every((i) => /^[\p{L}\p{N}]/u.test(ix.tokens[i + 2] ?? '') && !FUNCTION_WORDS.has(ix.tokens[i + 2]!));
+}
+
+/**
+ * A part that leaves out the math its words lead to: every time the abstract writes three of its words in a
+ * row (or its first one or two), math follows, straight or after an article ("via a Novel" of "via a novel
+ * $\ell_1/\ell_2$ latency surrogate", "for Computing in …" of "for computing the $\ell_\infty$ local
+ * Lipschitz constant"). The tagger reads math as punctuation, so phrases end at it; such a title names the
+ * start of a phrase whose head is gone.
+ */
+function cutBeforeMath(part: string[], ix: Index): boolean {
+  if (!ix.at.has('$')) return false;
+  return part.some((_, k) => {
+    const words = part.slice(Math.max(0, k - 2), k + 1);
+    const after = (i: number, n: number) => ix.tokens[i + words.length - 1 + n];
+    const found = occurrences(ix, words);
+    return found.length > 0 && found.every((i) => after(i, 1) === '$' || (ARTICLES.has(after(i, 1) ?? '') && after(i, 2) === '$'));
+  });
 }
 
 /**
