@@ -249,7 +249,7 @@ async function main(): Promise<void> {
   const cardsRendering = site ? renderCardsToCache(siteCardList, join(root, '.cache', 'og-cards'), { nice: CARD_NICE }) : undefined;
   cardsRendering?.catch(() => {}); // awaited, and so reported, by the og cards stage
   await browserCodeMade();
-  // Astro starts on the handed-over entries and the browser code (it copies public/); it syncs its content
+  // Astro starts on the written entries and the browser code (it copies public/); it syncs its content
   // store and bundles the pages while the stages below prepare what only rendering reads: the abstracts,
   // the references and the render plans, which the pages wait for (src/site/lib/kept-pages.ts).
   const heapMb = astroHeapMb(ingested.papers.length);
@@ -274,6 +274,13 @@ async function main(): Promise<void> {
   prewarm.stop();
   const citations = await stage('citations', async () => ({ early: await prewarm.done, ...(await warmCitationCache(ingested.papers, citationCacheDir(root))) }));
   console.log(`build: citations: ${citations.early} formatted ahead (one worker, from the ingest's titles on), ${citations.formatted} in this stage, ${Math.max(0, citations.cached - citations.early)} reused from ${CITATION_CACHE_ROOT}`);
+  // What is left of the ingest child writing the entries (stage 'entries'); then the signature, taken after
+  // the ingest, whose output is an input of the next build's check.
+  const signature = await stage('entries', async () => {
+    await child.written;
+    return buildSignature(root, process.env, code);
+  });
+  console.log(`build: ingest phases (s): ${[...phases].map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)}`).join(', ')}`);
   // Paper pages whose inputs did not change since the last build stay as they are; Astro renders the rest.
   const { plan, planFiles } = await stage('keep pages', () => {
     const planned = planPaperPages(outDir, ingested.papers, code, { url: site?.href ?? '', identity });
@@ -327,14 +334,6 @@ async function main(): Promise<void> {
     fillSearchPage(outDir); // Pagefind's files into the search page Astro rendered meanwhile
     return indexes;
   });
-  // What is left of the ingest child writing the entry files, which nothing before needs (the Astro processes get
-  // the entries with their bodies from the hand-off file: src/site/content/paper-entries-file.ts), so they are
-  // written while the pages render; then the signature, whose inputs include them.
-  const signature = await stage('entries', async () => {
-    await child.written;
-    return buildSignature(root, process.env, code);
-  });
-  console.log(`build: ingest phases (s): ${[...phases].map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)}`).join(', ')}`);
   await stage('assets', () => {
     // KaTeX's stylesheet finds its fonts relatively (fonts/…), so the folder is copied whole.
     const katexDist = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import type { IngestIssue, SourcePath } from '../../src/core/issue.ts';
 import { issue } from '../../src/core/issue.ts';
 import { isSlug } from '../../src/core/slug.ts';
-import { entryBody, parseEntry } from '../../src/core/entry-file.ts';
+import { parseEntry } from '../../src/core/entry-file.ts';
 import type { ExistingEntry, IngestState } from '../../src/ingest/pipeline.ts';
 import type { StoredPaperEntry } from '../../src/site/content/paper-entries-file.ts';
 
@@ -109,12 +109,11 @@ export function readExistingEntries(dir: string, displayDir: string): ExistingFo
 
 /**
  * The entry files `files` (name → text, as now in `displayDir`) as the site's paper loader reads them back
- * (src/site/content/paper-loader.ts: slug, front matter parsed by `parseEntry`), in file-name order, with their
- * bodies (`entryBody`) when `withBodies`. An entry whose text is as `previous` read it takes the front matter
- * parsed then; only the others are parsed again. Throws, naming the file, on an entry that does not parse (the
- * loader would).
+ * (src/site/content/paper-loader.ts: slug, front matter parsed by `parseEntry`), in file-name order. An entry
+ * whose text is as `previous` read it takes the front matter parsed then; only the others are parsed again.
+ * Throws, naming the file, on an entry that does not parse (the loader would).
  */
-export function entriesAsRead(files: ReadonlyMap<string, string>, previous: ExistingFolder, displayDir: string, withBodies: boolean): StoredPaperEntry[] {
+export function entriesAsRead(files: ReadonlyMap<string, string>, previous: ExistingFolder, displayDir: string): StoredPaperEntry[] {
   const parsed = new Map(previous.entries.map((e) => [e.slug as string, e.data]));
   const out: StoredPaperEntry[] = [];
   for (const name of [...files.keys()].filter((n) => n.endsWith('.md')).sort()) {
@@ -127,7 +126,7 @@ export function entriesAsRead(files: ReadonlyMap<string, string>, previous: Exis
       if (!entry.ok) throw new Error(`${filePath}: ${entry.error}. Fix the entry, or delete it and run \`npm run ingest\` to write it again.`);
       data = entry.data;
     }
-    out.push({ id, data, filePath, ...(withBodies ? { body: entryBody(text) } : {}) });
+    out.push({ id, data, filePath });
   }
   return out;
 }

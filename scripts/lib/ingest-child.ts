@@ -62,10 +62,10 @@ type Message =
 /**
  * The ingest in its child: `handoff` once the papers are ready, before the entry files are written; `written`
  * once the child has written content/papers and the report and ended (so its CPU time counts in the build's),
- * or rejected with the ingest's own message. Nothing in the build reads the entry files (the Astro processes take
- * the entries with their bodies from the hand-off file, paper-entries-file.ts), so the build awaits `written` only
- * before its signature, at its end. Writing the 10k entries took 0.6-11.3 s of wall (a file created per entry; ext4
- * at load 11-21, 2026-12-01): time the pages no longer wait for. A list too
+ * or rejected with the ingest's own message. The paper pages read their bodies from the entry files
+ * (src/site/content/paper-loader.ts `paperBody`), so the build awaits `written` before it lets Astro render;
+ * the stages between (browser code, abstracts, references) need only the hand-off. Writing the 10k entries
+ * was 0.6-11.3 s of the ingest stage's wall (a file created per entry; ext4 at load 11-21, 2026-12-01). A list too
  * large for the child to stay beside the Astro processes (memory-budget.ts `entriesWrittenAlongside`, ~22k
  * papers) is written before the hand-off, as before.
  */
@@ -166,17 +166,16 @@ async function runChild(options: ChildOptions): Promise<void> {
     ...(options.bodies ? { onBodies: (bodies: string[]) => handOver('bodies', bodies) } : {}),
     ...(options.titled ? { onTitled: (papers: TitledPaper[]) => handOver('titled', papers) } : {}),
   });
-  // A large list's child writes first and ends before the build goes on: its memory beside the Astro processes
-  // would pass the tree's budget (memory-budget.ts).
-  const alongside = entriesWrittenAlongside(output.papers.length);
-  // What the Astro processes read instead of Astro's content store (src/site/content/paper-entries-file.ts), with
-  // the bodies when the entry files are written while they render.
-  writePaperEntries(paperEntriesFile(options.root), entriesAsRead(output.entries, output.previous, 'content/papers', alongside));
+  // What the Astro processes read instead of Astro's content store (src/site/content/paper-entries-file.ts).
+  writePaperEntries(paperEntriesFile(options.root), entriesAsRead(output.entries, output.previous, 'content/papers'));
   const otherBodies: Record<string, string> = {};
   for (const p of output.papers) {
     const body = entryBody(output.entries.get(`${p.slug}.md`) ?? '');
     if (body !== p.body) otherBodies[p.slug] = body;
   }
+  // A large list's child writes first and ends before the build goes on: its memory beside the Astro processes
+  // would pass the tree's budget (memory-budget.ts).
+  const alongside = entriesWrittenAlongside(output.papers.length);
   if (!alongside) writeIngest(options.root, output, onPhase);
   handOver('handoff', { papers: output.papers, otherBodies, issues: output.issues, report: output.report, recent: output.state.recent ?? [], cpuS: cpuS() } satisfies IngestHandoff);
   phaseCpu = cpuS(); // the hand-off is no phase

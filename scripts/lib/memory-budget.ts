@@ -37,12 +37,6 @@ export const TREE_BUDGET_MIB = 3072;
 const ASTRO_FIXED_MIB = 490;
 const ASTRO_PER_PAPER_MIB = 0.0115;
 
-/**
- * The entries' bodies an Astro process holds when they are written alongside it (src/site/content/paper-entries-file.ts):
- * the hand-off file of the 10k bench list is 26.8 MB with them and 7.7 MB without.
- */
-const ENTRY_BODY_MIB = 0.002;
-
 /** The build process while Astro renders: the papers, their search documents and the offline index being made. */
 const BUILD_FIXED_MIB = 300;
 const BUILD_PER_PAPER_MIB = 0.022;
@@ -83,7 +77,7 @@ const INGEST_PER_PAPER_MIB = BUILD_PER_PAPER_MIB;
 export function entriesWrittenAlongside(papers: number, budgetMib = TREE_BUDGET_MIB): boolean {
   const ingest = INGEST_FIXED_MIB + INGEST_PER_PAPER_MIB * papers;
   const build = BUILD_FIXED_MIB + BUILD_PER_PAPER_MIB * papers;
-  return ingest + build + 2 * (astroProcessMib(papers) + ENTRY_BODY_MIB * papers) <= budgetMib;
+  return ingest + build + 2 * astroProcessMib(papers) <= budgetMib;
 }
 
 /**

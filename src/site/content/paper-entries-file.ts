@@ -28,18 +28,11 @@ import type { PaperFrontMatter } from '../../core/paper.ts';
 /** The environment variable naming the file in an Astro process that `npm run build` started. */
 export const PAPER_ENTRIES_ENV = 'PAPERSHELF_PAPER_ENTRIES';
 
-/**
- * One entry as the paper loader stores it (file name without `.md`, validated front matter, file relative to the
- * project root), and its Markdown body as the file has it when the build's ingest writes the entry files while
- * Astro renders (scripts/lib/ingest-child.ts): a paper page then reads no entry file. A larger list's entries are
- * written before the hand-off, and its pages read their bodies from them, which keeps ~2 KB a paper (10k: 7.7 MB
- * of entries without bodies, 26.8 MB with) out of each Astro process.
- */
+/** One entry as the paper loader stores it: file name without `.md`, validated front matter, file relative to the project root. */
 export interface StoredPaperEntry {
   id: string;
   data: PaperFrontMatter;
   filePath: string;
-  body?: string;
 }
 
 /** Where the build's ingest writes the entries of the project at `root`. */

@@ -77,12 +77,10 @@ function loadFile({ store, config }: LoaderContext, dir: string, file: string): 
 }
 
 /**
- * The Markdown body of a paper entry: the one the build handed over with it (paper-entries-file.ts), else read
- * from its file (`filePath`, relative to the project root, which is the working directory of `astro build` and
- * `astro dev`).
+ * The Markdown body of a paper entry, read from its file (`filePath`, relative to the project root, which
+ * is the working directory of `astro build` and `astro dev`).
  */
-export function paperBody(entry: { id: string; filePath?: string | undefined; body?: string | undefined }): string {
-  if (entry.body !== undefined) return entry.body;
+export function paperBody(entry: { id: string; filePath?: string | undefined }): string {
   if (!entry.filePath) throw new Error(`paper entry ${entry.id} has no file`);
   return entryBody(readFileSync(resolve(entry.filePath), 'utf8'));
 }
