@@ -111,7 +111,9 @@ export function mendColon(title: string, abstract: string, weight: WordWeight = 
       out[out.length - 1] = `${prev} ${link}${next}`;
       continue;
     }
-    if (head.length > 2 && endsOnVerb(head, ix)) out[out.length - 1] = prev.slice(0, prev.trimEnd().lastIndexOf(' '));
+    // Not when that leaves the part on a function word ("A Framework for: …" of "A Framework for Computing: …", the
+    // abstract computing something the title reader cut off): the cut phrase stays, for contextDefects to reject.
+    if (head.length > 2 && endsOnVerb(head, ix) && !FUNCTION_WORDS.has(head.at(-2)!)) out[out.length - 1] = prev.slice(0, prev.trimEnd().lastIndexOf(' '));
     if (next !== undefined) out.push(next);
   }
   return out.join(': ');

@@ -258,6 +258,14 @@ describe('faults a new-user review found in derived titles (session 9), on the r
     expect(mendColon('Masking Policy on Task Performance: Language Model', abstract, (w) => (/^(?:language|model)$/.test(w) ? 0.1 : 1))).toBe('Masking Policy on Task Performance');
     expect(mendColon('Theory of Mind: Spurious Correlation', abstract)).toBe('Theory of Mind: Spurious Correlation');
   });
+
+  test('a verb is not dropped when the part would end on a function word', () => {
+    // The title reader cut the phrase where the abstract goes on into math it does not read.
+    const abstract = 'We develop a framework for computing the $\\ell_\\infty$ local Lipschitz constant. Neural module networks compose modules.';
+    const mended = mendColon('A Framework for Computing: Neural Module Networks', abstract);
+    expect(mended).not.toMatch(/\b(?:for|the|a|of|and)\s*:/i);
+    expect(contextDefects(mended, abstract)).toContain('cut-phrase');
+  });
 });
 
 describe('a subtitle for a title that leaves out the abstract\'s topic', () => {
