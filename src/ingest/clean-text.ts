@@ -80,9 +80,10 @@ function cleanLine(text: string): CleanedText {
  * (`\\$`) is unescaped, unless that would pair it with another into math.
  */
 export function cleanTitle(raw: string): string {
-  // Without `$`, a backslash or math whose markup was stripped, the text is one plain segment.
-  if (!/[$\\]/.test(raw) && findStrippedMath(raw).length === 1) return applyTitleTypography(raw).replace(/\s+/g, ' ').trim();
-  const { segments } = splitMath(raw);
+  // Without `$` or a backslash, the only math is math whose markup was stripped; without that, the text is plain.
+  const marked = /[$\\]/.test(raw);
+  const segments = marked ? splitMath(raw).segments : findStrippedMath(raw);
+  if (!marked && segments.every((s) => s.kind === 'text')) return applyTitleTypography(raw).replace(/\s+/g, ' ').trim();
   const build = (escapeDollars: boolean) =>
     segments
       .map((s) => {

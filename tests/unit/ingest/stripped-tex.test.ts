@@ -42,6 +42,8 @@ describe('stripped math in running text', () => {
 
   test('a title keeps restored math as TeX between dollars, never title-cased', () => {
     expect(cleanTitle('Computing the ell_infty Local Lipschitz Constant')).toBe('Computing the $\\ell_\\infty$ Local Lipschitz Constant');
+    // A title that is one formula and nothing else is restored too.
+    expect(cleanTitle('mathcal{O}(1/epsilon^4)')).toBe('$\\mathcal{O}(1/\\epsilon^4)$');
   });
 
   test('a title part cut where its phrase goes on into math is a cut phrase', () => {
