@@ -24,7 +24,7 @@
  * 0.498/0.512 -> 0.479/0.492, tune 1.000/0.962 -> 0.892/0.860); gold-80 and NLP unchanged.
  */
 import { meanPairwise } from './coherence.ts';
-import { addInto, centroid, dot, type Vectors } from './vectors.ts';
+import { centroid, dot, type Vectors } from './vectors.ts';
 
 /** A discovered topic's papers are at least as alike as two papers of its field (see dissolveIncoherent). */
 const MIN_COHERENCE = 1;
@@ -170,9 +170,7 @@ export function joinNearest(vectors: Vectors, members: readonly number[], groupO
   for (const own of bySubject.values()) {
     const papers = own.map((i) => members[i]!);
     if (papers.length >= 2 && meanPairwise(vectors, papers) >= MIN_COHERENCE * region) {
-      const sum = new Float64Array(vectors.dims);
-      for (const d of papers) addInto(vectors, d, sum);
-      const j = nearest((c) => sum.reduce((a, x, f) => a + x * c[f]!, 0));
+      const j = nearest((c) => papers.reduce((a, d) => a + dot(vectors, d, c), 0));
       for (const i of own) join(i, j);
     } else for (const i of own) join(i, nearest((c) => dot(vectors, members[i]!, c)));
   }
