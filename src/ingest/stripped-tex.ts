@@ -199,10 +199,13 @@ const TRAILING_PUNCTUATION = /[.,;:!?]+$/;
 const GLUED_LETTERS = /[A-Za-z]{2}[_^{[(\d]|[/*=<>+\d][A-Za-z]{2}/;
 const LONE_WORD = /^[([{]*([a-z]{3,})[^A-Za-z]*$/;
 
+/** A lowercase word that KaTeX names and English does not write (`infty`, `varepsilon`; not "left", "sum"). */
+const namesOnlyMath = (word: string) => inKatexBundle(word) && !everyday(word);
+
 /** mayBeSeed of a whole text, without cutting it into tokens (most texts hold no seed). */
 function mayHoldSeed(text: string): boolean {
   if (GLUED_LETTERS.test(text)) return true;
-  for (const [word] of text.matchAll(/(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])/g)) if (inKatexBundle(word) && !everyday(word)) return true;
+  for (const [word] of text.matchAll(/(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])/g)) if (namesOnlyMath(word)) return true;
   return false;
 }
 
@@ -210,7 +213,7 @@ function mayHoldSeed(text: string): boolean {
 function mayBeSeed(token: string): boolean {
   if (GLUED_LETTERS.test(token)) return true;
   const word = LONE_WORD.exec(token)?.[1];
-  return word !== undefined && inKatexBundle(word) && !everyday(word);
+  return word !== undefined && namesOnlyMath(word);
 }
 
 /**
@@ -253,6 +256,8 @@ export function findStrippedMath(text: string): StrippedSegment[] {
  */
 const MAX_TOKEN = 120;
 const MAX_SPAN = 40;
+/** A token too long to read (MAX_TOKEN), or holding the markup (`\`, `$`) a stripped paste has lost: never stripped math. */
+const neverMath = (token: string) => token.length > MAX_TOKEN || /[\\$]/.test(token);
 /** Addresses and paths (`github.com/a/models`) hold names by accident: never math. */
 const ADDRESS = /:\/\/|www\.|@|\/.*\//;
 /** A prose word hyphened to math ends it: "ell_infty-norm", "ell_1-based". */
@@ -264,7 +269,7 @@ const HYPHENED_WORD = /-[A-Za-z][A-Za-z-]*$/;
  * continues into a further token of math (it does not end a sentence or in a hyphened word).
  */
 function mathPart(token: string): { length: number; whole: boolean } {
-  if (token.length > MAX_TOKEN || /[\\$]/.test(token) || ADDRESS.test(token)) return { length: 0, whole: false };
+  if (neverMath(token) || ADDRESS.test(token)) return { length: 0, whole: false };
   const core = token.replace(TRAILING_PUNCTUATION, '');
   if (core && runsOf(core).every(mathRun)) return { length: core.length, whole: core.length === token.length };
   const hyphened = HYPHENED_WORD.exec(core);
@@ -285,7 +290,7 @@ function spanAt(tokens: readonly string[], i: number): { end: number; lead: numb
     const abbreviated = token.endsWith('.') && tokens[k + 1] !== undefined && !/^[A-Z]/.test(tokens[k + 1]!);
     const seeded = (text: string) => runsOf(text).some((r) => seedRun(text, r, tokens[k + 1], abbreviated));
     // Seeds first: they ask KaTeX about few words; whether the whole token reads as math asks about all of its.
-    if (token.length > MAX_TOKEN || /[\\$]/.test(token) || !seeded(token.replace(TRAILING_PUNCTUATION, ''))) return false;
+    if (neverMath(token) || !seeded(token.replace(TRAILING_PUNCTUATION, ''))) return false;
     const math = token.slice(0, part(k).length);
     return math !== '' && seeded(math);
   };
