@@ -367,8 +367,10 @@ function topTwoOf(scores: Float64Array, among: readonly number[]): [{ index: num
  * clinical class describes are the preclinical ones: on gold-cross their group (DNA repair, a
  * nuclear receptor, a protein complex) was named "Yeast" after one paper's organism, and on a
  * 358-paper review list "Dimethylallyl Diphosphate"; both are now "Biochemistry & Cell Biology".
- * The real dumps' "Kinases & Phosphorylation" keeps its name (no class is most papers' best).
- * Names only: every ARI unchanged.
+ * When no one class is most papers' best but the other field's classes together are, the group is
+ * named after that field: the real dumps' 21 preclinical papers (protein biochemistry, genetics,
+ * structural biology, two insect taxonomies), named "Kinases & Phosphorylation" after the four that
+ * write it, are "Life Sciences". Names only: every ARI unchanged.
  */
 export function nameFromOtherField(groupOf: Int32Array, count: number, names: string[], headingOf: Int32Array, flat: ReturnType<typeof flatTopics>, evidence: (d: number, t: number) => number): void {
   for (let g = 0; g < count; g++) {
@@ -384,6 +386,13 @@ export function nameFromOtherField(groupOf: Int32Array, count: number, names: st
       if (best >= 0) votes.set(best, (votes.get(best) ?? 0) + 1);
     }
     const [top] = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    if (top && 2 * top[1] > papers.length && !names.includes(flat[top[0]]!.name)) names[g] = flat[top[0]]!.name;
+    if (top && 2 * top[1] > papers.length && !names.includes(flat[top[0]]!.name)) {
+      names[g] = flat[top[0]]!.name;
+      continue;
+    }
+    // No one class, but most papers belong to the other field's classes: the field is what they share.
+    const field = top ? flat[top[0]]!.parent : -1;
+    const inField = [...votes].reduce((sum, [t, c]) => sum + (flat[t]!.parent === field ? c : 0), 0);
+    if (field >= 0 && 2 * inField > papers.length && !names.includes(flat[field]!.name)) names[g] = flat[field]!.name;
   }
 }

@@ -107,6 +107,14 @@ describe('a discovered group of a taxonomy field (steer.ts nameFromOtherField)',
     expect(names).toEqual(['Eye', 'Biochemistry']);
   });
 
+  test('is named by the other field itself when most papers are its but split over its classes', () => {
+    // Papers 2-4: one Biochemistry, one Genetics, one with no class: no class has most, the field Biology has two of three.
+    const names = ['Eye', ''];
+    const split = [at('Eye'), at('Eye'), at('Biochemistry'), at('Genetics'), -1];
+    nameFromOtherField(groupOf, 2, names, Int32Array.from([medicine, medicine, medicine, medicine, medicine]), flat, (d, t) => (t === split[d] ? 3 : 0));
+    expect(names).toEqual(['Eye', 'Biology']);
+  });
+
   test('keeps its words-made name outside a taxonomy field, or without a majority', () => {
     const names = ['Eye', ''];
     nameFromOtherField(groupOf, 2, names, new Int32Array(5).fill(-1), flat, evidence);
