@@ -208,9 +208,10 @@ describe('related papers', () => {
 
 describe('names of discovered topics', () => {
   test('are title-cased concept phrases, never a lone adjective or participle', () => {
-    const mlTopics = new Set(taxonomy.topics.flatMap((t) => [t.name, ...(t.subtopics ?? []).map((s) => s.name)]));
-    const discovered = [...new Set(real.map((p) => realLabels.get(p.id)!.topic))].filter((t) => !mlTopics.has(t));
-    expect(discovered.length).toBeGreaterThan(0);
+    // With no taxonomy every topic of the real dumps is discovered and named from its papers' words.
+    const labels = classifyPapers(real, { ...taxonomy, topics: [] });
+    const discovered = [...new Set(real.map((p) => labels.get(p.id)!.topic))];
+    expect(discovered.length).toBeGreaterThanOrEqual(8);
     for (const name of discovered) {
       for (const part of name.replace(/ \(\d+\)$/, '').split(' & ')) {
         expect(part).toMatch(/^[\p{Lu}0-9]/u);

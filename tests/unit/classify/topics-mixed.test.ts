@@ -15,7 +15,8 @@ const shipped: Taxonomy = parsed.taxonomy;
 const empty: Taxonomy = { ...shipped, topics: [] };
 // Every name the taxonomy gives, its subtopics' included.
 const mlTopics = new Set(shipped.topics.flatMap((t) => [t.name, ...(t.subtopics ?? []).map((s) => s.name)]));
-const topLevelMl = new Set(shipped.topics.map((t) => t.name));
+// The ML taxonomy's own top-level topics: not its two fields of medicine and the life sciences (`field: true`).
+const topLevelMl = new Set(shipped.topics.filter((t) => !t.field).map((t) => t.name));
 const asInput = (p: ClassifyInput): ClassifyInput => ({ id: p.id, title: p.title, abstract: p.abstract });
 
 // The field of each paper, from the fixture README's table (title → field).
