@@ -75,7 +75,7 @@ describe('the case a paper writes a word in its title or at a sentence start (is
   });
 
   test('an English title in Title Case gives none: it capitalizes every word', () => {
-    // "with" is lowercase in Title Case too: only a lowercase content word shows sentence case.
+    // "with" and "in" are lowercase in Title Case too: five words of seven capitalised make it Title Case.
     const text = casedText('Piecewise Losses with Text Labels in Math', 'We define the loss and show that its minimiser is unique.', true);
     expect(writtenCase([text], [['piecewise losses']]).get('piecewise losses')).toBe('piecewise losses');
   });
