@@ -29,6 +29,9 @@ export function titleScore(text: string): number {
   else if (words <= 35) score += 0.5;
   else if (words > 60) score -= 2;
 
+  // The share of capitalised content words is evidence of a title, not a decision about its case
+  // (core/english/title-case.ts writtenInTitleCase asks that of a line known to be a title): a
+  // sentence-case title is a title too, so a low share only weighs against a long line.
   if (content > 0) {
     const share = capitalised / content;
     if (share >= 0.6) score += 2;

@@ -18,9 +18,9 @@ import { createRequire } from 'node:module';
 import { paperLanguage, type PaperText } from './corpus.ts';
 import { tag, type Token } from '../title/pos.ts';
 import { TERM_STOPWORDS } from '../../core/english/function-words.ts';
-import { inTitleCase, verbAfterSubject } from './terms.ts';
+import { verbAfterSubject } from './terms.ts';
 import { isPlural, naiveSingular } from '../../core/english/inflection.ts';
-import { titleCase } from '../../core/english/title-case.ts';
+import { titleCase, writtenInTitleCase } from '../../core/english/title-case.ts';
 
 /** Occurrences read per candidate term, each from another paper of the topic. */
 const OCCURRENCES_READ = 6;
@@ -122,7 +122,7 @@ export function librarianName(term: string, texts: readonly PaperText[], minAgre
         // Releases Organic Carbon", a derived title): the word after the phrase there says nothing of its end.
         // (Reading such a title's abstract first instead named a real-world fixture's topic "Contrastive
         // Learning Work", of "why does contrastive learning work".)
-        if (text === p.title && inTitleCase(text)) o.after = undefined;
+        if (text === p.title && writtenInTitleCase(text)) o.after = undefined;
         found.push(o);
         anyEnglish ||= isEnglish(p);
       }

@@ -34,7 +34,7 @@
  * (138 -> 173 and 151 -> 176 ms, medians of 7 interleaved, two runs at load 10).
  */
 
-import { functionWords } from '../../core/english/everyday.ts';
+import { writtenInTitleCase } from '../../core/english/title-case.ts';
 import { isWordChar } from './tokenize.ts';
 
 /** Share of a word's counted uses that must be capitalized for an initial capital to be its spelling. */
@@ -114,17 +114,13 @@ export function writtenCase(texts: readonly string[], tags: readonly (readonly s
  * title is in sentence case ("La recepción del darwinismo en España durante la segunda mitad del siglo
  * XIX", "The periodic table before Mendeleev: classification of chemical elements"), where a capital
  * is a spelling; a roman numeral, an acronym or a name may be written there only. A title in Title
- * Case capitalizes every word, so an English one (`english`: or of no known language) with no lowercase content word of
- * four letters or more says nothing and is left out; Title Case is an English convention, and a German title
- * capitalizes its nouns only ("Die Verhältnismäßigkeitsprüfung in der Rechtsprechung des
- * Bundesverfassungsgerichts"). The title ends in a line break, so the abstract's first word opens a sentence.
+ * Case (writtenInTitleCase) capitalizes every word, so an English one (`english`: or of no known language)
+ * says nothing and is left out; Title Case is an English convention, and a German title capitalizes its
+ * nouns only ("Die Verhältnismäßigkeitsprüfung in der Rechtsprechung des Bundesverfassungsgerichts").
+ * The title ends in a line break, so the abstract's first word opens a sentence.
  */
 export function casedText(title: string, abstract: string, english: boolean): string {
-  const words = title.match(WORD) ?? [];
-  // Title Case leaves prepositions and conjunctions lowercase, "with" and "between" too: only a content word tells.
-  const stop = functionWords('en');
-  const sentenceCase = !english || words.slice(1).some((w) => w.length >= 4 && w === w.toLowerCase() && /\p{L}/u.test(w) && !stop.has(w));
-  return sentenceCase ? `${title}\n${abstract}` : abstract;
+  return english && writtenInTitleCase(title) ? abstract : `${title}\n${abstract}`;
 }
 
 /** The most common of `byForm`'s forms and its count; of equally common ones, the first in code-point order. */

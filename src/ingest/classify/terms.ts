@@ -27,6 +27,7 @@ import { tagSentences, tagText, type SentenceTags, type TaggedText } from '../en
 import { expandShortForms } from './short-forms.ts';
 import { isPlural } from '../../core/english/inflection.ts';
 import { HASH_SEED, hashChar } from '../../core/fnv.ts';
+import { lowercaseTitleCase } from '../../core/english/title-case.ts';
 
 export type { TermTable } from './termhood.ts';
 
@@ -373,22 +374,6 @@ function sentenceHash(s: string): number {
 const BOILERPLATE_MIN_LETTERS = 40;
 
 /**
- * A Title Case title in lower case: the tagger reads every capitalized word as a proper noun, which
- * makes "Differential", "Unified" and "Early" look like nouns. Words with a capital inside (acronyms,
- * "GNNs", "pHLIP") keep theirs.
- */
-function sentenceCase(title: string): string {
-  if (!inTitleCase(title)) return title;
-  return title.replace(/\p{L}[\p{L}'’-]*/gu, (w) => (/^\p{Lu}[\p{Ll}'’-]*$/u.test(w) ? w.toLowerCase() : w));
-}
-
-/** Whether a title is written in Title Case: half its words or more capitalised. */
-export function inTitleCase(title: string): boolean {
-  const words = title.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
-  return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 >= words.length;
-}
-
-/**
  * Inline math is symbols, not words: it breaks a phrase. A subscript or superscript number glued to a
  * word is the word's own ("CO$_2$", "H$_2$O"): cut out, it left "atmospheric CO" a topic of ice-core papers.
  */
@@ -425,7 +410,7 @@ export function extractTerms(written: readonly PaperText[], tagged?: SentenceTag
     // Another language's candidates are the title's runs alone (wholeRuns): a bare abstract's derived title,
     // though it repeats the abstract, is all it has, and left out, the French and Portuguese bare abstracts of
     // the systems probe list (session 16) had no tag.
-    const title = language === 'en' && titleRepeatsAbstract(p.title, p.abstract) ? [] : read(sentenceCase(p.title));
+    const title = language === 'en' && titleRepeatsAbstract(p.title, p.abstract) ? [] : read(lowercaseTitleCase(p.title));
     if (language === 'en') {
       // Math is cut out of the joined text (a formula may span a sentence's end): such abstracts are tagged whole.
       const words = tagged?.size && !abstract.includes('$') ? wordsOf(tagSentences(kept, tagged), symbolLike) : read(abstract);

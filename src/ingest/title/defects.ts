@@ -11,6 +11,7 @@
  */
 import { ARTICLES, CONJUNCTIONS, PREPOSITIONS, PRONOUNS } from '../../core/english/function-words.ts';
 import { tag } from './pos.ts';
+import { lowercaseTitleCase } from '../../core/english/title-case.ts';
 
 export const MIN_TITLE_WORDS = 4;
 export const MAX_TITLE_WORDS = 16;
@@ -58,12 +59,11 @@ function balanced(text: string): boolean {
 /**
  * A phrase cut after its verb: the title's last part (after any colon) ends on a participle or a
  * finite verb ("… Dataset Designed"), or holds a verb followed by "that" ("Zipf Posited That …").
- * Tagged in sentence case, since the tagger reads Title Case words as proper nouns.
+ * Tagged with Title Case capitals lowered, since the tagger reads Title Case words as proper nouns.
  */
 function cutAfterVerb(title: string): boolean {
   const tail = title.slice(title.lastIndexOf(': ') + 1).trim();
-  const sentenceCase = tail.replace(/(^|\s)(\p{Lu})(\p{Ll}+)/gu, (_, s: string, a: string, b: string) => s + a.toLowerCase() + b);
-  const tokens = tag(sentenceCase).filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM');
+  const tokens = tag(lowercaseTitleCase(tail)).filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM');
   const lastToken = tokens.at(-1);
   if (!lastToken) return false;
   if ((lastToken.pos === 'VERB' || lastToken.pos === 'AUX') && !/ing$/.test(lastToken.lower)) return true;

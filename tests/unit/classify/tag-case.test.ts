@@ -75,9 +75,19 @@ describe('the case a paper writes a word in its title or at a sentence start (is
   });
 
   test('an English title in Title Case gives none: it capitalizes every word', () => {
-    // "with" is lowercase in Title Case too: only a lowercase content word shows sentence case.
+    // "with" and "in" are lowercase in Title Case too: five words of seven capitalised make it Title Case.
     const text = casedText('Piecewise Losses with Text Labels in Math', 'We define the loss and show that its minimiser is unique.', true);
     expect(writtenCase([text], [['piecewise losses']]).get('piecewise losses')).toBe('piecewise losses');
+  });
+
+  test('an English Title Case title whose compound leaves its later part lowercase gives none either (session 18: "Self-supervised" had made it sentence case)', () => {
+    const text = casedText('Self-supervised Mapping of Coral Cover from Drone Imagery', 'We estimate the health of reefs.', true);
+    expect(writtenCase([text], [['coral cover']]).get('coral cover')).toBe('coral cover');
+  });
+
+  test('an English title in capitals gives none: its capitals are the style\'s', () => {
+    const text = casedText('DEEP LEARNING FOR PROTEIN FOLDING', 'We predict structures from sequences.', true);
+    expect(writtenCase([text], [['protein folding']]).get('protein folding')).toBe('protein folding');
   });
 
   test('a German title gives its nouns\' capitals, which every German title writes', () => {
