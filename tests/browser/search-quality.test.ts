@@ -5,42 +5,18 @@
  */
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openWatchedPage, type WatchedPage } from '../support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { useBothEngines } from '../support/both-engines.ts';
 import { build, copyProject } from '../support/project-copy.ts';
-import { answerOf, KINDS, KNOWN_TITLES, NONSENSE, SEARCH_SOURCES, TOPICAL, topTenOverlap, type PageAnswer } from '../support/search-queries.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { KINDS, KNOWN_TITLES, NONSENSE, SEARCH_SOURCES, TOPICAL, topTenOverlap } from '../support/search-queries.ts';
 
-let dir: string;
-let server: StaticServer;
-let browser: Browser;
-let served: WatchedPage;
-let disk: WatchedPage;
-
-beforeAll(async () => {
-  dir = copyProject('search-quality');
+const site = useBothEngines(() => {
+  const dir = copyProject('search-quality');
   for (const source of SEARCH_SOURCES) cpSync(source, join(dir, 'content', 'sources'), { recursive: true });
   build(dir);
-  server = await serveStatic(join(dir, 'dist'), '/');
-  browser = await launchBrowser();
-  served = await openWatchedPage(browser, server.origin);
-  disk = await openWatchedPage(browser, 'file');
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  return dir;
 });
-
-const search = (query: string): Promise<[PageAnswer, PageAnswer]> => {
-  const q = `?q=${encodeURIComponent(query)}`;
-  return Promise.all([
-    answerOf(served.page, `${server.base}search/index.html${q}`),
-    answerOf(disk.page, `${pathToFileURL(join(dir, 'dist', 'search', 'index.html')).href}${q}`),
-  ]);
-};
+const search = site.search;
 
 const plain = (title: string) => title.normalize('NFKC');
 
@@ -79,7 +55,7 @@ describe('search answers alike served (Pagefind) and from disk (offline index)',
     for (const query of ['matching operators cross-correlation', 'elastic GNNs']) {
       const [a, b] = await search(query);
       expect(a.titles.length * b.titles.length).toBeGreaterThan(0);
-      for (const page of [served.page, disk.page]) {
+      for (const { page } of [site.served, site.disk]) {
         const excerpts = await page.locator('.search-results p').allTextContents();
         for (const text of excerpts) {
           expect(text).not.toMatch(/\\[a-zA-Z]+|\$/);
@@ -95,7 +71,7 @@ describe('search answers alike served (Pagefind) and from disk (offline index)',
     const paper = readFileSync('tests/fixtures/search-sources/inflections.txt', 'utf8').split('\n').slice(0, 2).join(' ');
     for (const query of ['ice shelf melt', 'shelf melt']) {
       await search(query);
-      for (const page of [served.page, disk.page]) {
+      for (const { page } of [site.served, site.disk]) {
         const row = page.locator('.search-results > li', { has: page.locator('.result-title', { hasText: title }) });
         const excerpt = (await row.locator('p').textContent())!.replace(/…/g, '').replace(/\s+/g, ' ').trim();
         expect(excerpt.length).toBeGreaterThan(0);
@@ -105,9 +81,9 @@ describe('search answers alike served (Pagefind) and from disk (offline index)',
   });
 
   test('a tag filter narrows the results, with counts, and stays in the address', async () => {
-    for (const page of [served.page, disk.page]) {
-      const url = page === served.page ? `${server.base}search/index.html?q=graph` : `${pathToFileURL(join(dir, 'dist', 'search', 'index.html')).href}?q=graph`;
-      await page.goto(url);
+    for (const watched of [site.served, site.disk]) {
+      const { page } = watched;
+      await page.goto(site.searchUrl(watched, '?q=graph'));
       const facet = page.locator('[data-search-filters] fieldset[data-facet="tag"] label').first();
       await facet.waitFor();
       const tag = (await facet.locator('span').first().textContent())!;
@@ -117,7 +93,7 @@ describe('search answers alike served (Pagefind) and from disk (offline index)',
       expect(new URL(page.url()).searchParams.getAll('tag')).toEqual([tag]);
       expect(new URL(page.url()).searchParams.get('q')).toBe('graph');
     }
-    expect(served.consoleErrors).toEqual([]);
-    expect(disk.consoleErrors).toEqual([]);
+    expect(site.served.consoleErrors).toEqual([]);
+    expect(site.disk.consoleErrors).toEqual([]);
   });
 });

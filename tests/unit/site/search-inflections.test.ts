@@ -5,7 +5,8 @@
  * Both engines are built from the same documents and asked the same queries: Pagefind run in Node
  * over its built index, as the browser runs it, and the offline engine. The expected finds are the
  * issue's: a query word finds the papers that use an inflected form of it ("mouse" finds "mice",
- * "shelf" finds "shelves", "study" finds "studies").
+ * "shelf" finds "shelves", "study" finds "studies"), and session 18's: an irregular form finds the papers
+ * that use its lemma ("mice" finds "mouse").
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -48,6 +49,14 @@ const MICE: SearchDoc = {
   topic: '',
   tags: [],
 };
+/** Session 18's brief: the query "mice" must find a paper that writes only "mouse" (Porter2: `mice` → `mice`, `mouse` → `mous`). */
+const MOUSE: SearchDoc = {
+  url: 'papers/mouse-model/',
+  title: 'A mouse model of seasonal sleep',
+  body: 'The house mouse kept in long nights shifts its sleep toward the dark phase.',
+  topic: '',
+  tags: [],
+};
 const STUDIES: SearchDoc = {
   url: 'papers/case-studies/',
   title: 'Case studies of rural clinics',
@@ -62,7 +71,7 @@ const SHELF: SearchDoc = {
   topic: '',
   tags: [],
 };
-const DOCS = [SHELVES, AMUNDSEN, MICE, STUDIES, SHELF];
+const DOCS = [SHELVES, AMUNDSEN, MICE, MOUSE, STUDIES, SHELF];
 
 const dir = tempDir('papershelf-inflections-');
 let pagefind: Awaited<ReturnType<typeof pagefindInNode>>;
@@ -90,7 +99,9 @@ describe('a query word finds the papers that use an inflected form of it, in bot
   test.each([
     ['ice shelf melt', [SHELVES, AMUNDSEN]],
     ['shelf', [SHELVES, AMUNDSEN, SHELF]],
-    ['mouse', [MICE]],
+    ['mouse', [MICE, MOUSE]],
+    ['mice', [MICE, MOUSE]],
+    ['mice sleep', [MICE, MOUSE]],
     ['study', [STUDIES]],
   ])('“%s”', async (query, papers) => {
     const expected = papers.map((p) => p.url).sort();
