@@ -32,7 +32,8 @@ const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Sc
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const THAI = /\p{Script=Thai}/u;
 const WORD_CHARACTER = /[\p{Alphabetic}\p{N}]/u;
-const QUERY_PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
+/** What a query drops, as indexed words hold none of it (keepWordCharacters): punctuation and symbols (`$`, `^`, `_`, `=`), but INCLUDE_CHARACTERS. */
+const QUERY_PUNCTUATION = /[\p{P}\p{S}]/gu;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 function segmentRun(run: string): string {

@@ -84,6 +84,13 @@ describe('search words (both engines)', () => {
     ['한국어 음성 인식 모델', '음성', true],
     ['한국어 음성 인식 모델', '번역', false],
     ['Trellis networks for sequences', 'net', true],
+    // Symbols a reader types from the page or from TeX: indexed words hold none (only letters, digits, + and #),
+    // so a query keeps none either, as Pagefind's own query reading does.
+    ['Pricing Inference at $0.002 per Query', '$0.002', true],
+    ['E = mc²', 'mc^2', true],
+    ['E = mc²', 'E = mc^2', true],
+    ['Sparse recovery with x_1 penalties', 'x_1', true],
+    ['Trellis networks for sequences', 'trellis^2', false],
     ['Trellis networks for sequences', 'zzqxv', false],
     ['Trellis networks for sequences', 'trellis zzqxv', false],
   ])('“%s” answers “%s”: %s', (text, query, answers) => {
