@@ -66,12 +66,6 @@ export type PagefindWords = Record<string, number[] | 1>;
  */
 export const TEXT_WORDS_META = 'text_words';
 
-/**
- * A Pagefind record's metadata key for the title as the result shows it (`E = mc²`). Pagefind's own
- * `title` is the NFKC form (`E = mc2`), so that its title boost reads the words the offline index reads.
- */
-export const SHOWN_TITLE_META = 'shown_title';
-
 /** The language code a shard is indexed under, and the shard a Pagefind page id (`<language>_<hash>`) comes from. */
 export const shardLanguage = (folder: string): string => `en-x-${folder}`;
 export const shardOfPageId = (id: string): string => id.slice(0, id.lastIndexOf('_')).split('-x-')[1] ?? '';

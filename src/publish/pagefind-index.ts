@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PAGEFIND_CHUNKS_FILE, PAGEFIND_DIR, PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, SHOWN_TITLE_META, TEXT_WORDS_META, type PagefindChunks, type PagefindShards, type PagefindWords } from '../core/pagefind-format.ts';
+import { PAGEFIND_CHUNKS_FILE, PAGEFIND_DIR, PAGEFIND_FACETS_FILE, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, TEXT_WORDS_META, type PagefindChunks, type PagefindShards, type PagefindWords } from '../core/pagefind-format.ts';
 import { searchableText, shardOf } from '../core/search-terms.ts';
 import { withCompileHint } from './compile-hint.ts';
 import { documentWords } from './offline-search.ts';
@@ -32,9 +32,8 @@ const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace
 const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
 /**
- * The HTML Pagefind indexes for one paper: searchable text (title, abstract, then `tailText`), the title
- * (NFKC, which Pagefind's title boost reads), the shown title (`SHOWN_TITLE_META`) and the title and
- * abstract's word count (`TEXT_WORDS_META`) as meta, topic and tags as filters.
+ * The HTML Pagefind indexes for one paper: searchable text (title, abstract, then `tailText`), the shown
+ * title and the title and abstract's word count (`TEXT_WORDS_META`) as meta, topic and tags as filters.
  */
 export function pagefindRecord(doc: SearchDoc): string {
   const filters = [
@@ -47,7 +46,6 @@ export function pagefindRecord(doc: SearchDoc): string {
     `<html lang="en"><head><title>${escapeHtml(doc.title)}</title></head><body><main data-pagefind-body>` +
     `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p>${escapeHtml(searchableText(tailText(doc)))}</p>` +
     `<div data-pagefind-ignore><span data-pagefind-meta="title">${escapeHtml(doc.title.normalize('NFKC'))}</span>` +
-    `<span data-pagefind-meta="${SHOWN_TITLE_META}">${escapeHtml(doc.title)}</span>` +
     `<span data-pagefind-meta="${TEXT_WORDS_META}:${wordCount(title) + wordCount(body)}"></span>${filters}</div>` +
     `</main></body></html>`
   );

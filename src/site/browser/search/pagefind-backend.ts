@@ -7,7 +7,7 @@
  * others are merged into it. Facets come from the shards' facet tables (pagefind-facets.ts), not
  * from Pagefind's filters, and after the first results show.
  */
-import { PAGEFIND_CHUNKS_FILE, PAGEFIND_DIR, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardOfPageId, SHOWN_TITLE_META, TEXT_WORDS_META, type PagefindChunks, type PagefindShards, type PagefindWords } from '../../../core/pagefind-format.ts';
+import { PAGEFIND_CHUNKS_FILE, PAGEFIND_DIR, PAGEFIND_SHARDS_FILE, PAGEFIND_WORDS_DIR, shardOfPageId, TEXT_WORDS_META, type PagefindChunks, type PagefindShards, type PagefindWords } from '../../../core/pagefind-format.ts';
 import { PAGEFIND_RANKING } from '../../../core/search-rank.ts';
 import { findTerms, queryTerms, shardOf, type QueryTerm } from '../../../core/search-terms.ts';
 import { countFacets, NO_RESULTS, unspaceExcerpt, withoutTitle, type ExcerptPiece, type SearchBackend, type SearchHit, type SearchResponse } from './backend.ts';
@@ -186,8 +186,7 @@ function hitOf(d: PagefindResultData): SearchHit {
   const pieces = Number.isInteger(textWords) ? excerptBefore(d.content, d.weighted_locations, d.locations, textWords) : excerptPieces(d.excerpt);
   return {
     url: new URL(d.url, location.href).href,
-    // The shown title keeps `²` and `₁`, which the NFKC `title` folds (a site built before it has none).
-    title: d.meta[SHOWN_TITLE_META] ?? d.meta.title ?? d.url,
+    title: d.meta.title ?? d.url,
     topic: d.filters.topic?.[0] ?? '',
     excerpt: withoutTitle(unspaceExcerpt(pieces), d.meta.title ?? ''),
   };
