@@ -21,7 +21,7 @@ export const HELP = `Usage: npm run ingest -- [paths…] [--strict] [--quiet] [-
 
 Reads raw abstract dumps and reference-manager exports and writes one Markdown entry per paper.
 
-  paths      source files, or folders of .txt dumps and .bib/.ris/.json exports (default: content/sources/)
+  paths      source files, or folders (subfolders included) of .txt dumps and .bib/.ris/.json exports (default: content/sources/)
   --strict   exit with status 1 when anything was skipped or warned about (for CI)
   --quiet    print only the summary line and problems, not the per-file counts
   --force    with paths: write their entries even when that deletes entries you edited
@@ -61,16 +61,20 @@ export function readTaxonomy(root: string, cache?: { file: string; version: stri
 
 const toSourcePath = (root: string, file: string) => relative(root, file).split(sep).join('/') as SourcePath;
 
-/** Every source file named by `paths`: files as given, folders' files sorted by name (the pipeline reads their dumps and exports). */
+/**
+ * Every source file named by `paths`: files as given, folders' files sorted by path, their subfolders'
+ * included (a list kept in folders by year or project is read whole, not silently in part), hidden files
+ * and folders (`.git`, `.DS_Store`) left out. The pipeline reads their dumps and exports.
+ */
 export function collectSources(root: string, paths: readonly string[]): SourceFile[] {
   const files = new Map<string, boolean>();
   for (const p of paths) {
     const full = resolve(root, p);
     if (!existsSync(full)) throw new UsageError(`${p}: no such file or folder`);
     if (statSync(full).isDirectory()) {
-      for (const name of readdirSync(full).sort()) {
+      for (const name of (readdirSync(full, { recursive: true }) as string[]).sort()) {
         const child = join(full, name);
-        if (statSync(child).isFile() && !name.startsWith('.') && !files.has(child)) files.set(child, true);
+        if (!name.split(sep).some((part) => part.startsWith('.')) && statSync(child).isFile() && !files.has(child)) files.set(child, true);
       }
     } else files.set(full, false);
   }

@@ -32,7 +32,8 @@ const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Sc
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const THAI = /\p{Script=Thai}/u;
 const WORD_CHARACTER = /[\p{Alphabetic}\p{N}]/u;
-const QUERY_PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
+/** What a query drops, as indexed words hold none of it (keepWordCharacters): punctuation and symbols (`$`, `^`, `_`, `=`), but INCLUDE_CHARACTERS. */
+const QUERY_PUNCTUATION = /[\p{P}\p{S}]/gu;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 function segmentRun(run: string): string {
@@ -183,7 +184,9 @@ export function findTerms(text: string, terms: readonly QueryTerm[], found = new
     if (found.size === terms.length) break;
     const folded = word.normalize('NFKC').toLowerCase();
     // Joined as Pagefind joins a compound (`fine-tuning` → `finetuning`), which holds its parts too.
-    const plain = keepWordCharacters(/[^\x00-\x7f]/.test(folded) ? folded.normalize('NFD').replace(/(?<=\p{Script=Latin})\p{M}+/gu, '') : folded);
+    // Composed again after folding, as `stem` does: keepWordCharacters drops combining marks, so a
+    // decomposed й, ά or Hangul syllable would no longer hold the term's core.
+    const plain = keepWordCharacters(/[^\x00-\x7f]/.test(folded) ? folded.normalize('NFD').replace(/(?<=\p{Script=Latin})\p{M}+/gu, '').normalize('NFC') : folded);
     if (!cores.some((core, i) => !found.has(i) && plain.includes(core))) continue;
     indexWords(searchableText(word), WEIGHT_UNIT, (indexed) => terms.forEach((t, i) => void (indexed.startsWith(t.stem) && found.add(i))));
   }

@@ -44,6 +44,9 @@ export function siteUrl(raw: string | undefined): URL | undefined {
   if (url.search || url.hash) {
     throw new Error(`SITE_URL="${raw}" must not have a query or fragment.\nTry SITE_URL=${url.origin}${url.pathname}`);
   }
+  // The home page's address, as a browser shows a site opened at its index.html, names the site's folder
+  // (as canonicalPath shares it); left as it was, every absolute link would go under `index.html/`.
+  url.pathname = canonicalPath(url.pathname);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
 }

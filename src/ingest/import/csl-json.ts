@@ -15,8 +15,11 @@ export function importCslJson(text: string, file: SourcePath): { records: Import
     // JSON has no record boundaries to resume at without guessing, so a syntax error loses the file.
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : null;
-    issues.push(issue('skipped', file, line, 'bad-json', `not valid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, '')}; file skipped`, 'Fix the JSON at that line, or export the file again.'));
+    // V8 names no position when the text ends early (a file copied in part): the fault is where it stops.
+    const endsEarly = !position && /end of JSON input/.test(message);
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : endsEarly ? text.trimEnd().split('\n').length : null;
+    const what = endsEarly ? 'the file ends before its JSON is complete (cut short?)' : message.replace(/\s*\(line \d+ column \d+\)/, '');
+    issues.push(issue('skipped', file, line, 'bad-json', `not valid JSON: ${what}; file skipped`, 'Fix the JSON at that line, or export the file again.'));
     return { records: [], issues };
   }
   const items = Array.isArray(data) ? data : [data];

@@ -47,6 +47,18 @@ describe('npm run ingest', () => {
     ]);
   });
 
+  test('reads the files of subfolders of content/sources too, and leaves hidden ones out', () => {
+    const abstract = 'We study a question about neural networks and report experiments on many benchmarks and datasets, at length.';
+    const dir = project({ 'a.txt': `A Title at the Top\n${abstract}\n` });
+    for (const folder of ['2024', '.hidden']) mkdirSync(join(dir, 'content', 'sources', folder));
+    writeFileSync(join(dir, 'content', 'sources', '2024', 'b.txt'), `A Title in a Subfolder\n${abstract.replace('neural networks', 'soil microbes')}\n`);
+    writeFileSync(join(dir, 'content', 'sources', '.hidden', 'c.txt'), `A Hidden Title\n${abstract.replace('neural networks', 'coral reefs')}\n`);
+    expect(run(dir).status).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'content', 'ingest-report.json'), 'utf8'));
+    expect(report.files.map((f: { file: string }) => f.file)).toEqual(['content/sources/2024/b.txt', 'content/sources/a.txt']);
+    expect(report.papers).toBe(2);
+  });
+
   test('with --strict, exits 1 when anything was skipped or warned about', () => {
     const dir = project({ 'a.txt': 'A Title\nWe study a question about neural networks and report experiments on many benchmarks and datasets, at length.\nA dangling title\n' });
     const result = run(dir, '--strict');

@@ -37,6 +37,13 @@ describe('CSL-JSON', () => {
     expect(issues).toEqual([expect.objectContaining({ kind: 'skipped', line: 3 })]);
   });
 
+  test('a file cut short (an export copied in part) is skipped at its last line, saying it ends too soon', () => {
+    // JSON.parse names no position when the text ends early ("Unexpected end of JSON input").
+    const { records, issues } = importReferences('[\n {"title": "A"},\n {"title": "B", "author": [\n\n', file, 'csl-json');
+    expect(records).toEqual([]);
+    expect(issues).toEqual([expect.objectContaining({ kind: 'skipped', line: 3, message: expect.stringContaining('ends') })]);
+  });
+
   test('an item without a title is skipped at its line', () => {
     const { records, issues } = importReferences('[\n {"title": "A"},\n {\n  "author": []\n }\n]', file, 'csl-json');
     expect(records).toHaveLength(1);
