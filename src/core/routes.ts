@@ -10,6 +10,22 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'og', 'assets', '_astro', 'rss', 'feed', 'atom', 'sitemap', 'papers-json', 'page', 'all',
 ]);
 
+/** Folders of the site's pages below its root (routes below): an address inside one names the root before it. */
+export const PAGE_FOLDERS: readonly string[] = ['papers', 'tags', 'topics', 'search', 'about'];
+
+/**
+ * The path of the site's root, guessed from the path of a page served there (`location.pathname`): what
+ * comes before the first of `folders` (PAGE_FOLDERS) among its segments, or else the page's own folder.
+ * `/shelf/papers/gone.html` → `/shelf/`; `/papers/page/a/2.html` → `/`; `/shelf/gone.html` → `/shelf/`.
+ * For the 404 page a host serves at any missing address when the build has no SITE_URL to say where
+ * the root is. Self-contained (no outside name), so that it can be written into an inline script.
+ */
+export function siteRootPath(pathname: string, folders: readonly string[]): string {
+  const parts = pathname.split('/');
+  for (let i = 1; i < parts.length - 1; i++) if (folders.indexOf(parts[i]!) >= 0) return parts.slice(0, i).join('/') + '/';
+  return pathname.slice(0, pathname.lastIndexOf('/') + 1);
+}
+
 export const routes = {
   home: () => 'index.html',
   paper: (slug: Slug) => `papers/${slug}.html`,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { papersJson, siteDir, siteUrlPath } from '../support/site.ts';
 import { launchBrowser, openWatchedPage, waitForHeading, withPage } from '../support/browser.ts';
+import { expectNotFoundPage } from '../support/not-found-page.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { useSetups } from '../support/setups.ts';
 
@@ -28,16 +29,7 @@ describe('the 404 page, served for a missing address deep under SITE_URL’s pat
     const server = await serveStatic(siteDir(), siteUrlPath());
     const browser = await launchBrowser();
     try {
-      const { page, consoleErrors, blockedRequests } = await openWatchedPage(browser, server.origin);
-      await page.goto(`${server.base}no/such/deep/page.html`);
-      await waitForHeading(page, 'Page not found');
-      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).display)).toBe('flex');
-      await page.getByRole('link', { name: 'home page' }).click();
-      await page.waitForURL(`${server.base}index.html`);
-      // The 404 answer itself, and the browser's look-ahead fetches made before the page anchors
-      // its links, log "Failed to load resource"; anything else would be a real error.
-      expect(consoleErrors.filter((e) => !e.startsWith('Failed to load resource: the server responded with a status of 404'))).toEqual([]);
-      expect(blockedRequests).toEqual([]);
+      await expectNotFoundPage(await openWatchedPage(browser, server.origin), `${server.base}no/such/deep/page.html`, server.base);
     } finally {
       await browser.close();
       await server.close();
