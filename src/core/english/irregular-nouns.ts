@@ -17,6 +17,7 @@
  */
 import nounExceptions from 'wink-eng-lite-web-model/dist/wn-noun-exceptions.js';
 import { stem } from '../search-terms.ts';
+import { pluralCandidates } from './inflection.ts';
 import { subtlexCounts } from './subtlex.ts';
 
 const LETTERS = /\p{L}+/gu;
@@ -32,8 +33,9 @@ export function irregularNounLemma(word: string): string | undefined {
 
 let formsOfWord: Map<string, string[]> | undefined;
 /**
- * Lemma, and its regular plurals (`indexes`), → its irregular forms whose stem does not begin the lemma's,
- * so that a query for the form misses a paper writing the lemma (`mouse` → `mice`; `child` → `children`,
+ * Lemma, and the spellings its regular plural may have (inflection.ts `pluralCandidates`: `indexes`), → its
+ * irregular forms whose stem does not begin the lemma's, so that a query for the form misses a paper writing
+ * the lemma (`mouse` → `mice`; `child` → `children`,
  * though `children` needs no lemma the other way). Left out, a form whose stem everyday English
  * (SUBTLEX-US) also reaches by another word (`lives` with `living`, `leaves` with `leave`, `theses` with
  * `these`): indexed beside `life`, it would make the query `living` find it. Forms of letters only, as a
@@ -63,8 +65,7 @@ function irregularFormsByWord(): Map<string, string[]> {
   formsOfWord = new Map();
   for (const { form, lemma, formStem } of candidates) {
     if (shared.has(formStem)) continue;
-    const regularPlurals = [`${lemma}s`, `${lemma}es`, ...(lemma.endsWith('y') ? [`${lemma.slice(0, -1)}ies`] : [])];
-    for (const word of [lemma, ...regularPlurals]) {
+    for (const word of [lemma, ...pluralCandidates(lemma)]) {
       if (word === form) continue;
       const forms = formsOfWord.get(word);
       if (!forms) formsOfWord.set(word, [form]);
